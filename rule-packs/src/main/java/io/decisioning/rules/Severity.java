@@ -1,0 +1,5 @@
+package io.decisioning.rules;
+
+public enum Severity {
+    LOW, MEDIUM, HIGH
+}

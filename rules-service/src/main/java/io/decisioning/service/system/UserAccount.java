@@ -1,0 +1,61 @@
+package io.decisioning.service.system;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * A signed-in user: name, roles and the branch whose subtree of customers they may see.
+ */
+public final class UserAccount implements UserDetails {
+
+    public static final String HEAD_OFFICE = "HQ";
+
+    private final String username;
+    private final String passwordHash;
+    private final Set<Role> roles;
+    private final String branchCode;
+
+    public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode) {
+        this.username = Objects.requireNonNull(username, "username");
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        this.branchCode = Objects.requireNonNull(branchCode, "branchCode");
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public String branchCode() {
+        return branchCode;
+    }
+
+    /**
+     * A user sees customers of their branch and its sub-branches ("GD" sees "GD" and "GD-SZ", not
+     * "GDX"); head office sees all.
+     */
+    public boolean canSee(String customerBranch) {
+        return HEAD_OFFICE.equals(branchCode) || customerBranch.equals(branchCode)
+                || customerBranch.startsWith(branchCode + "-");
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+}
