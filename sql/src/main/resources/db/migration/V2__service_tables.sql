@@ -18,8 +18,9 @@ CREATE TABLE book_customer_rank (
     book_stats_id    BIGINT        NOT NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
--- Normalized match keys of customers (see BlacklistKeys), refreshed whenever a customer is evaluated,
--- so that a new blacklist entry finds the customers it matches through an index.
+-- Normalized match keys of customers (see MatchKeys in the blacklist package), refreshed whenever a
+-- customer is evaluated, so that a new blacklist entry finds the customers it matches through an index
+-- and the nightly run joins a chunk of customers with blacklist_entry on the same key strings.
 CREATE TABLE customer_match_key (
     customer_id BIGINT       NOT NULL,
     key_type    VARCHAR(16)  NOT NULL,   -- ID_NUMBER | NAME_BIRTH_DATE | PHONE
@@ -96,29 +97,33 @@ CREATE TABLE warning (
     KEY ix_warning_status_type (status, type)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
--- Blacklist entries with their normalized match keys; entries are never deleted, only lifted.
+-- Blacklist entries; never deleted, only lifted. The *_key columns hold the entry's MatchKeys, the
+-- same strings as customer_match_key.key_value, so matching is an equality join on an index.
 CREATE TABLE blacklist_entry (
     id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    id_type        VARCHAR(32)   NULL,
+    id_type        VARCHAR(32)   NULL,      -- RESIDENT_ID | PASSPORT | USCC | OTHER
     id_number      VARCHAR(64)   NULL,
-    id_number_key  VARCHAR(64)   NULL,
+    id_number_key  VARCHAR(64)   NULL,      -- normalized id_number (search)
+    id_key         VARCHAR(100)  NULL,      -- ID_NUMBER key: id_type|id_number_key
     name           VARCHAR(200)  NULL,
-    name_key       VARCHAR(200)  NULL,
+    name_key       VARCHAR(200)  NULL,      -- normalized name (search)
     birth_date     DATE          NULL,
+    name_birth_key VARCHAR(220)  NULL,      -- NAME_BIRTH_DATE key: name_key|birth_date
     phone          VARCHAR(32)   NULL,
-    phone_key      VARCHAR(32)   NULL,
-    reason_code    VARCHAR(32)   NOT NULL,
+    phone_key      VARCHAR(32)   NULL,      -- PHONE key: digits without the 86 country code
+    reason_code    VARCHAR(32)   NOT NULL,  -- FRAUD | MISREPRESENTATION | PREMIUM_DEFAULT | SANCTIONS | OTHER
     note           VARCHAR(2000) NULL,
-    expires_at     DATE          NULL,
-    status         VARCHAR(16)   NOT NULL,   -- ACTIVE | LIFTED
+    expires_at     DATE          NULL,      -- active until the day before; null: no expiry
+    status         VARCHAR(16)   NOT NULL,  -- ACTIVE | LIFTED
     created_by     VARCHAR(64)   NOT NULL,
     created_at     DATETIME(3)   NOT NULL,
     lifted_by      VARCHAR(64)   NULL,
     lifted_at      DATETIME(3)   NULL,
     lift_reason    VARCHAR(2000) NULL,
-    KEY ix_blacklist_id (id_type, id_number_key),
-    KEY ix_blacklist_name_birth (name_key, birth_date),
-    KEY ix_blacklist_phone (phone_key)
+    KEY ix_blacklist_id_key (id_key),
+    KEY ix_blacklist_id_number_key (id_number_key),
+    KEY ix_blacklist_name_birth_key (name_birth_key),
+    KEY ix_blacklist_phone_key (phone_key)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Rule pack versions and their files (DRAFT | PUBLISHED | RETIRED).

@@ -1,0 +1,236 @@
+package io.decisioning.rules.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.EntryPointDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * Compiles the files of a pack at run time with the classic Drools engine (it reports every error
+ * with its line, where the executable model stops at the first one), checks the conventions the
+ * engine relies on, and prepares each rule's reason. Thread-safe; create one and keep it.
+ *
+ * <p>A pack holds {@code pack.properties}, DRL files ({@code *.drl}), decision tables
+ * ({@code *.drl.csv}, {@code *.drl.xlsx}, {@code *.drl.xls}), scenario files ({@code *.scenarios.csv})
+ * and notes ({@code *.md}, {@code *.txt}). Any other file is an error, notably a table named plain
+ * {@code .csv} or {@code .xlsx}, which Drools would silently ignore.
+ */
+public final class PackCompiler {
+
+    private static final Pattern RULE_ID = Pattern.compile("^([A-Z]{2,4}-\\d{2,4})\\s+\\S.*");
+    private static final Pattern POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+
+    private final KieServices kieServices = KieServices.get();
+    private final AtomicLong builds = new AtomicLong();
+
+    public Compilation compile(PackSource source) {
+        List<CompileError> errors = new ArrayList<>();
+        PackDescriptor descriptor = descriptor(source, errors);
+        Map<String, String> drls = new LinkedHashMap<>();
+        Map<String, DecisionTable> tables = new HashMap<>();
+        source.files().forEach((file, content) -> {
+            if (file.equals(PackDescriptor.FILE) || file.endsWith(".md") || file.endsWith(".txt")) {
+                return;
+            }
+            if (file.endsWith(".drl")) {
+                drls.put(file, new String(content, StandardCharsets.UTF_8));
+            } else if (DecisionTable.isTable(file)) {
+                DecisionTable table = DecisionTable.convert(file, content, errors);
+                if (table != null) {
+                    tables.put(file, table);
+                    drls.put(file, table.drl);
+                }
+            } else if (file.endsWith(Scenario.SUFFIX)) {
+                Scenario.parse(file, content, errors);
+            } else if (file.endsWith(".csv") || file.endsWith(".xlsx") || file.endsWith(".xls")) {
+                errors.add(new CompileError(file, 0, 0, "Drools ignores a table named like this: name decision tables"
+                        + " *.drl.csv, *.drl.xlsx or *.drl.xls, and scenario files *" + Scenario.SUFFIX));
+            } else {
+                errors.add(new CompileError(file, 0, 0, "unknown kind of file: a pack holds " + PackDescriptor.FILE
+                        + ", *.drl, *.drl.csv, *.drl.xlsx, *.drl.xls, *" + Scenario.SUFFIX + " and *.md notes"));
+            }
+        });
+        if (descriptor != null) {
+            descriptor.files().stream().filter(file -> !source.files().containsKey(file)).forEach(file -> errors.add(
+                    new CompileError(PackDescriptor.FILE, 0, 0, "lists " + file + ", which the pack does not have")));
+        }
+        Map<String, ReasonTemplate> reasons = new HashMap<>();
+        Set<String> factTypes = new HashSet<>();
+        Map<String, String> packages = new HashMap<>();
+        boolean allTypesKnown = inspect(drls, tables, packages, reasons, factTypes, errors);
+        if (drls.isEmpty() && errors.isEmpty()) {
+            errors.add(new CompileError(PackDescriptor.FILE, 0, 0, "the pack has no rule files"));
+        }
+        KieBase kieBase = errors.isEmpty() ? build(source, drls, tables, packages, errors) : null;
+        if (!errors.isEmpty()) {
+            return new Compilation(source, null, errors);
+        }
+        return new Compilation(source, new CompiledPack(source, descriptor, kieBase, reasons,
+                allTypesKnown ? factTypes : null), List.of());
+    }
+
+    private static PackDescriptor descriptor(PackSource source, List<CompileError> errors) {
+        byte[] content = source.files().get(PackDescriptor.FILE);
+        if (content == null) {
+            errors.add(new CompileError(PackDescriptor.FILE, 0, 0, "missing: every pack needs a " + PackDescriptor.FILE
+                    + " with at least its order in the pipeline (order=10)"));
+            return null;
+        }
+        try {
+            return PackDescriptor.parse(content);
+        } catch (IllegalArgumentException e) {
+            errors.add(new CompileError(PackDescriptor.FILE, 0, 0, e.getMessage()));
+            return null;
+        }
+    }
+
+    /**
+     * Parses each rule file for what the engine needs besides the KieBase: rule IDs (present and
+     * unique), each rule's reason and the fact types the rules match. Syntax errors are left to the
+     * build, which reports them all with their lines.
+     */
+    private static boolean inspect(Map<String, String> drls, Map<String, DecisionTable> tables,
+                                   Map<String, String> packages, Map<String, ReasonTemplate> reasons, Set<String> factTypes,
+                                   List<CompileError> errors) {
+        boolean allTypesKnown = true;
+        Map<String, String> fileOfId = new HashMap<>();
+        for (Map.Entry<String, String> drl : drls.entrySet()) {
+            String file = drl.getKey();
+            DecisionTable table = tables.get(file);
+            DrlParser parser = new DrlParser();
+            PackageDescr descr;
+            try {
+                descr = parser.parse(false, drl.getValue());
+            } catch (DroolsParserException e) {
+                errors.add(new CompileError(file, 0, 0, e.getMessage()));
+                continue;
+            }
+            if (parser.hasErrors() || descr == null) {
+                continue;
+            }
+            packages.put(file, descr.getNamespace());
+            if (table != null && descr.getRules().isEmpty()) {
+                errors.add(new CompileError(file, 0, 0, "the decision table yields no rules: it needs a"
+                        + " 'RuleTable <name>' cell with CONDITION and ACTION columns below it"));
+            }
+            for (RuleDescr rule : descr.getRules()) {
+                CompileError at = table == null
+                        ? new CompileError(file, rule.getLine(), 0, "")
+                        : table.errorAt(rule.getLine(), "");
+                Matcher id = RULE_ID.matcher(rule.getName());
+                if (!id.matches()) {
+                    errors.add(at(at, "rule \"" + rule.getName() + "\": a rule name starts with its stable ID"
+                            + " and a title, like \"GRD-010 Key account by premium share\""
+                            + (table == null ? "" : " (give the table a NAME column)")));
+                    continue;
+                }
+                String other = fileOfId.putIfAbsent(id.group(1), file);
+                if (other != null) {
+                    errors.add(at(at, "rule ID " + id.group(1) + " is used twice in the pack (also in " + other + ")"));
+                    continue;
+                }
+                ReasonTemplate reason = ReasonTemplate.of(rule);
+                reason.unknownPlaceholders().forEach(name -> errors.add(at(at, "@reason of \"" + rule.getName()
+                        + "\" names {" + name + "}, which is not a field of CustomerProfile")));
+                reasons.put(rule.getName(), reason);
+                allTypesKnown &= collectFactTypes(rule.getLhs(), factTypes);
+            }
+        }
+        return allTypesKnown;
+    }
+
+    private static CompileError at(CompileError place, String message) {
+        String prefix = place.message().isEmpty() ? "" : place.message();
+        return new CompileError(place.file(), place.line(), place.column(), prefix + message);
+    }
+
+    /** Adds the types the conditions match; false when a condition is of a kind not looked into. */
+    private static boolean collectFactTypes(BaseDescr descr, Set<String> factTypes) {
+        if (descr instanceof PatternDescr pattern) {
+            String type = pattern.getObjectType();
+            factTypes.add(type.substring(type.lastIndexOf('.') + 1));
+            Object from = pattern.getSource();
+            return from == null || from instanceof FromDescr || from instanceof EntryPointDescr;
+        }
+        if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr
+                || descr instanceof ExistsDescr) {
+            boolean known = true;
+            for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) descr).getDescrs()) {
+                known &= collectFactTypes((BaseDescr) child, factTypes);
+            }
+            return known;
+        }
+        return descr instanceof EvalDescr;
+    }
+
+    private KieBase build(PackSource source, Map<String, String> drls, Map<String, DecisionTable> tables,
+                          Map<String, String> packages, List<CompileError> errors) {
+        // A unique ReleaseId per build: the repository keeps modules by id, and an id reused while
+        // another thread builds the same pack would hand out the wrong KieBase.
+        ReleaseId releaseId = kieServices.newReleaseId("io.decisioning.packs", source.name(),
+                source.version() + "." + builds.incrementAndGet());
+        KieFileSystem files = kieServices.newKieFileSystem();
+        files.generateAndWritePomXML(releaseId);
+        Map<String, String> fileOfPath = new HashMap<>();
+        drls.forEach((file, drl) -> {
+            // in the folder of its package, or Drools warns about every file
+            String folder = packages.getOrDefault(file, "").replace('.', '/');
+            String path = "src/main/resources/" + (folder.isEmpty() ? "" : folder + "/") + file
+                    + (file.endsWith(".drl") ? "" : ".drl");
+            fileOfPath.put(path.substring("src/main/resources/".length()), file);
+            files.write(path, drl);
+        });
+        try {
+            KieBuilder builder = kieServices.newKieBuilder(files).buildAll(DrlProject.class);
+            List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+            for (Message message : messages) {
+                if (message.getText().contains("Parser returned a null Package") && messages.size() > 1) {
+                    continue;
+                }
+                String file = fileOfPath.getOrDefault(message.getPath(), message.getPath() == null ? "" : message.getPath());
+                int line = message.getLine();
+                Matcher position = POSITION.matcher(message.getText());
+                // Drools counts columns from 0 ("Line 6:0"), a CompileError from 1 (0 = unknown)
+                int column = position.find() ? Integer.parseInt(position.group(2)) + 1 : 0;
+                DecisionTable table = tables.get(file);
+                errors.add(table != null ? table.errorAt(line, message.getText().trim())
+                        : new CompileError(file, Math.max(line, 0), column, message.getText().trim()));
+            }
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            return kieServices.newKieContainer(releaseId).getKieBase();
+        } finally {
+            // The KieBase lives on without its module; leaving modules in the repository would keep
+            // every superseded version of every pack in memory.
+            kieServices.getRepository().removeKieModule(releaseId);
+        }
+    }
+}

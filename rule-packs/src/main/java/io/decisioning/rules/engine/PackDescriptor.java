@@ -1,0 +1,34 @@
+package io.decisioning.rules.engine;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A pack's {@code pack.properties}: where the pack runs in the pipeline ({@code order}, lower runs
+ * first), what it is for ({@code description}) and its files ({@code files}, comma-separated; a
+ * listing is needed because classpath folders cannot be listed reliably inside a jar).
+ */
+record PackDescriptor(int order, String description, List<String> files) {
+
+    static final String FILE = "pack.properties";
+
+    static PackDescriptor parse(byte[] content) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(new String(content, StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot read " + FILE + ": " + e.getMessage(), e);
+        }
+        String order = properties.getProperty("order");
+        if (order == null || !order.trim().matches("-?\\d{1,6}")) {
+            throw new IllegalArgumentException("order must be a whole number (lower runs first), was " + order);
+        }
+        String files = properties.getProperty("files", "");
+        return new PackDescriptor(Integer.parseInt(order.trim()), properties.getProperty("description", "").trim(),
+                Arrays.stream(files.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList());
+    }
+}

@@ -1,0 +1,90 @@
+package io.decisioning.rules.engine;
+
+import io.decisioning.rules.CustomerProfile;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The numeric fields of {@link CustomerProfile} that reasons can name, each with the words an
+ * analyst reads: {@code claims12m} of 5 reads "5 claims in the last 12 months".
+ */
+enum ProfileFeature {
+    ANNUAL_PREMIUM("annualPremium", "annual premium %s", CustomerProfile::annualPremium),
+    PREMIUM_3Y("premium3y", "premium over 3 years %s", CustomerProfile::premium3y),
+    PAID_3Y("paid3y", "paid claims over 3 years %s", CustomerProfile::paid3y),
+    LOSS_RATIO_3Y("lossRatio3y", "loss ratio over 3 years %s", CustomerProfile::lossRatio3y),
+    CLAIMS_12M("claims12m", "%s claims in the last 12 months", CustomerProfile::claims12m),
+    EARLY_CLAIMS_12M("earlyClaims12m", "%s early claims in the last 12 months", CustomerProfile::earlyClaims12m),
+    CLAIM_FREE_YEARS("claimFreeYears", "%s claim-free years", CustomerProfile::claimFreeYears),
+    TENURE_YEARS("tenureYears", "%s years of tenure", CustomerProfile::tenureYears),
+    PREMIUM_SHARE_PCT("premiumSharePct", "premium share %s%%", CustomerProfile::premiumSharePct),
+    PREMIUM_RANK_PCT("premiumRankPct", "premium rank %s%%", CustomerProfile::premiumRankPct),
+    PRODUCT_LINES("productLines", "%s product lines", CustomerProfile::productLines);
+
+    private static final Map<String, ProfileFeature> BY_FIELD = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(f -> f.field, f -> f));
+
+    final String field;
+    private final String prefix;
+    private final String suffix;
+    private final Function<CustomerProfile, Number> accessor;
+
+    ProfileFeature(String field, String label, Function<CustomerProfile, Number> accessor) {
+        this.field = field;
+        int at = label.indexOf("%s");
+        this.prefix = label.substring(0, at);
+        this.suffix = label.substring(at + 2).replace("%%", "%");
+        this.accessor = accessor;
+    }
+
+    static ProfileFeature byField(String field) {
+        return BY_FIELD.get(field);
+    }
+
+    /** The customer's value, null when unknown (a loss ratio without premium). */
+    Number valueOf(CustomerProfile profile) {
+        return accessor.apply(profile);
+    }
+
+    /** "5 claims in the last 12 months" for the customer's own value. */
+    void describe(CustomerProfile profile, StringBuilder out) {
+        out.append(prefix).append(format(valueOf(profile))).append(suffix);
+    }
+
+    /** Whole numbers without decimals, others with at most 4 decimals: "5", "0.85", "0.1234". */
+    static String format(Number value) {
+        if (value == null) {
+            return "unknown";
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return value.toString();
+        }
+        double d = value.doubleValue();
+        if (Double.isNaN(d) || Double.isInfinite(d) || Math.abs(d) >= 1e14) {
+            return Double.toString(d);
+        }
+        long scaled = Math.round(Math.abs(d) * 10_000);
+        StringBuilder out = new StringBuilder(12);
+        if (d < 0 && scaled != 0) {
+            out.append('-');
+        }
+        out.append(scaled / 10_000);
+        long decimals = scaled % 10_000;
+        if (decimals != 0) {
+            int digits = 4;
+            while (decimals % 10 == 0) {
+                decimals /= 10;
+                digits--;
+            }
+            String text = Long.toString(decimals);
+            out.append('.');
+            for (int pad = text.length(); pad < digits; pad++) {
+                out.append('0');
+            }
+            out.append(text);
+        }
+        return out.toString();
+    }
+}

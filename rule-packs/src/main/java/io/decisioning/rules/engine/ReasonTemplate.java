@@ -1,0 +1,157 @@
+package io.decisioning.rules.engine;
+
+import io.decisioning.rules.CustomerProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+
+/**
+ * How to say why a rule fired, prepared once when the pack compiles so that an evaluation only
+ * formats the reasons of the rules that fired.
+ *
+ * <p>The sentence comes from the rule's own constraints, so its thresholds cannot drift from the
+ * rule's: every {@code feature op number} constraint on {@code CustomerProfile} that held is shown
+ * with the customer's value ("5 claims in the last 12 months >= 3"), and constraints on outcomes
+ * such as {@code grade == Grade.POOR_QUALITY} read "grade POOR_QUALITY". A rule may say it better
+ * itself with {@code @reason("...")}, where {@code {claims12m}} stands for the customer's value.
+ */
+record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, String fallback) {
+
+    private static final Pattern NUMERIC_ATOM =
+            Pattern.compile("^([A-Za-z_]\\w*)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)[dDlL]?$");
+    private static final Pattern ENUM_ATOM = Pattern.compile("^([A-Za-z_]\\w*)\\s*==\\s*(?:\\w+\\.)*([A-Z][A-Z0-9_]*)$");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern RULE_ID = Pattern.compile("^[A-Z]{2,4}-\\d{2,4}\\s+");
+
+    /** One {@code feature op threshold} constraint of a rule. */
+    record Atom(ProfileFeature feature, String op, double threshold, String thresholdText) {
+        boolean holds(CustomerProfile profile) {
+            Number value = feature.valueOf(profile);
+            if (value == null) {
+                return false;
+            }
+            double v = value.doubleValue();
+            return switch (op) {
+                case ">=" -> v >= threshold;
+                case "<=" -> v <= threshold;
+                case ">" -> v > threshold;
+                case "<" -> v < threshold;
+                case "==" -> v == threshold;
+                default -> v != threshold;
+            };
+        }
+    }
+
+    static ReasonTemplate of(RuleDescr rule) {
+        AnnotationDescr reason = rule.getAnnotation("reason");
+        String explicit = reason == null ? null : String.valueOf(reason.getSingleValueStripped());
+        List<Atom> atoms = new ArrayList<>();
+        List<String> statics = new ArrayList<>();
+        collect(rule.getLhs(), false, atoms, statics);
+        String fallback = RULE_ID.matcher(rule.getName()).replaceFirst("");
+        return new ReasonTemplate(explicit, List.copyOf(atoms), List.copyOf(statics), fallback);
+    }
+
+    /** Walks the positive parts of a rule's conditions; what is under {@code not} did not hold. */
+    private static void collect(BaseDescr descr, boolean alternative, List<Atom> atoms, List<String> statics) {
+        if (descr instanceof PatternDescr pattern) {
+            boolean profile = pattern.getObjectType().endsWith("CustomerProfile");
+            for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
+                if (constraint instanceof ExprConstraintDescr expr) {
+                    collectExpression(expr.getExpression(), profile, alternative, atoms, statics);
+                }
+            }
+        } else if (descr instanceof AndDescr and) {
+            and.getDescrs().forEach(d -> collect(d, alternative, atoms, statics));
+        } else if (descr instanceof OrDescr or) {
+            or.getDescrs().forEach(d -> collect(d, true, atoms, statics));
+        } else if (descr instanceof ExistsDescr exists) {
+            exists.getDescrs().forEach(d -> collect((BaseDescr) d, alternative, atoms, statics));
+        }
+    }
+
+    private static void collectExpression(String expression, boolean profile, boolean alternative,
+                                          List<Atom> atoms, List<String> statics) {
+        boolean or = alternative || expression.contains("||");
+        for (String part : expression.split("\\|\\||&&|,")) {
+            String atom = part.replaceAll("[()]", " ").trim().replaceAll("\\s+", " ");
+            Matcher numeric = NUMERIC_ATOM.matcher(atom);
+            if (profile && numeric.matches() && ProfileFeature.byField(numeric.group(1)) != null) {
+                atoms.add(new Atom(ProfileFeature.byField(numeric.group(1)), numeric.group(2),
+                        Double.parseDouble(numeric.group(3)), numeric.group(3)));
+                continue;
+            }
+            Matcher enumAtom = ENUM_ATOM.matcher(atom);
+            if (!profile && !or && enumAtom.matches()) {
+                statics.add(enumAtom.group(1) + " " + enumAtom.group(2));
+            }
+        }
+    }
+
+    /** The sentence for a customer for whom the rule fired. */
+    String render(CustomerProfile profile) {
+        if (explicit != null) {
+            return explicit.indexOf('{') < 0 ? explicit : fill(explicit, profile);
+        }
+        StringBuilder out = new StringBuilder(64);
+        ProfileFeature previous = null;
+        for (Atom atom : atoms) {
+            if (!atom.holds(profile)) {
+                continue;
+            }
+            if (atom.feature() == previous) {
+                out.append(" and ");
+            } else {
+                if (!out.isEmpty()) {
+                    out.append("; ");
+                }
+                atom.feature().describe(profile, out);
+                out.append(' ');
+            }
+            out.append(atom.op()).append(' ').append(atom.thresholdText());
+            previous = atom.feature();
+        }
+        for (String text : statics) {
+            if (!out.isEmpty()) {
+                out.append("; ");
+            }
+            out.append(text);
+        }
+        return out.isEmpty() ? fallback : out.toString();
+    }
+
+    private static String fill(String text, CustomerProfile profile) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            ProfileFeature feature = ProfileFeature.byField(matcher.group(1));
+            String value = feature == null ? matcher.group() : ProfileFeature.format(feature.valueOf(profile));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** Placeholders must name profile fields; returns the unknown ones. */
+    List<String> unknownPlaceholders() {
+        List<String> unknown = new ArrayList<>();
+        if (explicit != null) {
+            Matcher matcher = PLACEHOLDER.matcher(explicit);
+            while (matcher.find()) {
+                if (ProfileFeature.byField(matcher.group(1)) == null) {
+                    unknown.add(matcher.group(1));
+                }
+            }
+        }
+        return unknown;
+    }
+}

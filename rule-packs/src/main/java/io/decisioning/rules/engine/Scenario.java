@@ -1,0 +1,216 @@
+package io.decisioning.rules.engine;
+
+import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.Decision;
+import io.decisioning.rules.Grade;
+import io.decisioning.rules.MatchField;
+import io.decisioning.rules.MatchStrength;
+import io.decisioning.rules.Severity;
+import io.decisioning.rules.Tier;
+import io.decisioning.rules.WarningType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One row of a scenario file ({@code *.scenarios.csv}): a named customer and what the whole pipeline
+ * of packs must decide about them. See the module README for the columns.
+ *
+ * @param expectations expected values by outcome ({@code grade}, {@code tier}, ...); absent = don't care
+ */
+record Scenario(String file, int line, String name, EvaluationInput input, Map<String, String> expectations) {
+
+    static final String SUFFIX = ".scenarios.csv";
+    static final List<String> OUTCOMES =
+            List.of("grade", "tier", "decision", "vip", "warnings", "valueScore", "riskScore", "rules");
+    private static final List<String> PROFILE_COLUMNS = List.of("customerNo", "customerType", "applicant",
+            "annualPremium", "premium3y", "paid3y", "lossRatio3y", "claims12m", "earlyClaims12m", "claimFreeYears",
+            "tenureYears", "premiumSharePct", "premiumRankPct", "productLines", "hits");
+
+    /** The scenarios of one file; problems go to {@code errors} with their line. */
+    static List<Scenario> parse(String file, byte[] content, List<CompileError> errors) {
+        List<Csv.Row> rows = Csv.parse(new String(content, StandardCharsets.UTF_8)).stream()
+                .filter(row -> !row.cell(0).startsWith("#"))
+                .toList();
+        if (rows.isEmpty()) {
+            errors.add(new CompileError(file, 0, 0, "no scenarios: the first line names the columns, each further line is a scenario"));
+            return List.of();
+        }
+        Csv.Row header = rows.get(0);
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < header.cells().size(); i++) {
+            String column = canonical(header.cells().get(i));
+            if (column == null) {
+                errors.add(new CompileError(file, header.line(), i + 1, "unknown column '" + header.cells().get(i)
+                        + "'; known: scenario, note, " + PROFILE_COLUMNS + " and 'expect <" + String.join("|", OUTCOMES) + ">'"));
+            }
+            columns.add(column);
+        }
+        if (!columns.contains("scenario")) {
+            errors.add(new CompileError(file, header.line(), 1, "a 'scenario' column naming each scenario is required"));
+            return List.of();
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Csv.Row row : rows.subList(1, rows.size())) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i) != null && !row.cell(i).isEmpty()) {
+                    cells.put(columns.get(i), row.cell(i));
+                }
+            }
+            try {
+                scenarios.add(of(file, row.line(), cells));
+            } catch (IllegalArgumentException e) {
+                errors.add(new CompileError(file, row.line(), 0, e.getMessage()));
+            }
+        }
+        return scenarios;
+    }
+
+    private static String canonical(String column) {
+        String trimmed = column.trim();
+        if (trimmed.equalsIgnoreCase("scenario") || trimmed.equalsIgnoreCase("note")) {
+            return trimmed.toLowerCase(Locale.ROOT);
+        }
+        for (String profile : PROFILE_COLUMNS) {
+            if (profile.equalsIgnoreCase(trimmed)) {
+                return profile;
+            }
+        }
+        if (trimmed.toLowerCase(Locale.ROOT).startsWith("expect ")) {
+            String outcome = trimmed.substring("expect ".length()).trim();
+            for (String known : OUTCOMES) {
+                if (known.equalsIgnoreCase(outcome)) {
+                    return "expect " + known;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Scenario of(String file, int line, Map<String, String> cells) {
+        String name = cells.get("scenario");
+        if (name == null) {
+            throw new IllegalArgumentException("the scenario has no name");
+        }
+        String customerNo = cells.getOrDefault("customerNo", "S-" + line);
+        CustomerProfile profile = new CustomerProfile(customerNo, cells.getOrDefault("customerType", "PERSON"),
+                bool(cells, "applicant"), number(cells, "annualPremium"), number(cells, "premium3y"),
+                number(cells, "paid3y"), cells.containsKey("lossRatio3y") ? number(cells, "lossRatio3y") : null,
+                count(cells, "claims12m"), count(cells, "earlyClaims12m"), count(cells, "claimFreeYears"),
+                count(cells, "tenureYears"), number(cells, "premiumSharePct"), number(cells, "premiumRankPct"),
+                count(cells, "productLines"));
+        List<BlacklistHit> hits = new ArrayList<>();
+        for (String strength : list(cells.get("hits"))) {
+            MatchStrength match = enumValue(MatchStrength.class, strength, "hits");
+            hits.add(new BlacklistHit(customerNo, hits.size() + 1, match,
+                    List.of(match == MatchStrength.STRONG ? MatchField.ID_NUMBER : MatchField.NAME_BIRTH_DATE), "FRAUD"));
+        }
+        Map<String, String> expectations = new LinkedHashMap<>();
+        for (String outcome : OUTCOMES) {
+            String expected = cells.get("expect " + outcome);
+            if (expected != null) {
+                expectations.put(outcome, normalise(outcome, expected));
+            }
+        }
+        return new Scenario(file, line, name, new EvaluationInput(profile, hits), expectations);
+    }
+
+    /** Expected values in the form {@link #actual} gives them, checked for typos at compile time. */
+    private static String normalise(String outcome, String expected) {
+        return switch (outcome) {
+            case "grade" -> enumValue(Grade.class, expected, "expect grade").name();
+            case "tier" -> enumValue(Tier.class, expected, "expect tier").name();
+            case "decision" -> enumValue(Decision.class, expected, "expect decision").name();
+            case "vip" -> Boolean.toString(bool(Map.of("vip", expected), "vip"));
+            case "valueScore", "riskScore" -> Integer.toString(count(Map.of(outcome, expected), outcome));
+            case "warnings" -> {
+                Set<String> warnings = new TreeSet<>();
+                for (String warning : list(expected)) {
+                    String[] parts = warning.split(":");
+                    if (parts.length != 2) {
+                        throw new IllegalArgumentException("expect warnings: write TYPE:SEVERITY, e.g. REPEAT_CLAIMANT:HIGH, was " + warning);
+                    }
+                    warnings.add(enumValue(WarningType.class, parts[0], "expect warnings").name() + ":"
+                            + enumValue(Severity.class, parts[1], "expect warnings").name());
+                }
+                yield warnings.isEmpty() ? "-" : String.join(";", warnings);
+            }
+            default -> String.join(";", new TreeSet<>(list(expected)));
+        };
+    }
+
+    /** The outcome of an evaluation in the form expectations are written in. */
+    static String actual(String outcome, Evaluation evaluation) {
+        return switch (outcome) {
+            case "grade" -> evaluation.grade().name();
+            case "tier" -> evaluation.tier().name();
+            case "decision" -> evaluation.decision().name();
+            case "vip" -> Boolean.toString(evaluation.vip());
+            case "valueScore" -> Integer.toString(evaluation.valueScore());
+            case "riskScore" -> Integer.toString(evaluation.riskScore());
+            case "warnings" -> {
+                Set<String> warnings = new TreeSet<>();
+                evaluation.warnings().forEach(w -> warnings.add(w.type().name() + ":" + w.severity().name()));
+                yield warnings.isEmpty() ? "-" : String.join(";", warnings);
+            }
+            default -> throw new IllegalArgumentException(outcome);
+        };
+    }
+
+    private static List<String> list(String cell) {
+        if (cell == null || cell.trim().equals("-")) {
+            return List.of();
+        }
+        return Arrays.stream(cell.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static double number(Map<String, String> cells, String column) {
+        String cell = cells.get(column);
+        if (cell == null) {
+            return 0;
+        }
+        try {
+            return Double.parseDouble(cell.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " must be a number, was '" + cell + "'", e);
+        }
+    }
+
+    private static int count(Map<String, String> cells, String column) {
+        String cell = cells.get(column);
+        if (cell == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(cell);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " must be a whole number, was '" + cell + "'", e);
+        }
+    }
+
+    private static boolean bool(Map<String, String> cells, String column) {
+        String cell = cells.getOrDefault(column, "false").toLowerCase(Locale.ROOT);
+        return switch (cell) {
+            case "true", "yes", "y" -> true;
+            case "false", "no", "n" -> false;
+            default -> throw new IllegalArgumentException(column + " must be true or false, was '" + cell + "'");
+        };
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String column) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(column + ": '" + value + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()), e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.decisioning.rules.engine;
+
+import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.MatchField;
+import io.decisioning.rules.MatchStrength;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Customers for tests and the benchmark: plain ones by hand, varied ones generated from a seed. */
+final class ProfileFixtures {
+
+    private ProfileFixtures() {
+    }
+
+    /** An unremarkable customer: STANDARD, no warnings. Change one field with the record's wither-style copies below. */
+    static CustomerProfile standard(String customerNo) {
+        return new CustomerProfile(customerNo, "PERSON", false, 2_000, 5_000, 1_000, 0.2, 0, 0, 1, 1, 0.001, 40, 1);
+    }
+
+    static CustomerProfile withClaims(CustomerProfile p, int claims12m, int earlyClaims12m) {
+        return new CustomerProfile(p.customerNo(), p.customerType(), p.applicant(), p.annualPremium(), p.premium3y(),
+                p.paid3y(), p.lossRatio3y(), claims12m, earlyClaims12m, claims12m > 0 ? 0 : p.claimFreeYears(),
+                p.tenureYears(), p.premiumSharePct(), p.premiumRankPct(), p.productLines());
+    }
+
+    static CustomerProfile withYears(CustomerProfile p, int tenureYears, int claimFreeYears) {
+        return new CustomerProfile(p.customerNo(), p.customerType(), p.applicant(), p.annualPremium(), p.premium3y(),
+                p.paid3y(), p.lossRatio3y(), p.claims12m(), p.earlyClaims12m(), claimFreeYears, tenureYears,
+                p.premiumSharePct(), p.premiumRankPct(), p.productLines());
+    }
+
+    static CustomerProfile withLossRatio(CustomerProfile p, Double lossRatio3y) {
+        return new CustomerProfile(p.customerNo(), p.customerType(), p.applicant(), p.annualPremium(), p.premium3y(),
+                p.paid3y(), lossRatio3y, p.claims12m(), p.earlyClaims12m(), p.claimFreeYears(), p.tenureYears(),
+                p.premiumSharePct(), p.premiumRankPct(), p.productLines());
+    }
+
+    static CustomerProfile withRank(CustomerProfile p, double premiumRankPct) {
+        return new CustomerProfile(p.customerNo(), p.customerType(), p.applicant(), p.annualPremium(), p.premium3y(),
+                p.paid3y(), p.lossRatio3y(), p.claims12m(), p.earlyClaims12m(), p.claimFreeYears(), p.tenureYears(),
+                p.premiumSharePct(), premiumRankPct, p.productLines());
+    }
+
+    static EvaluationInput input(CustomerProfile profile, MatchStrength... hits) {
+        List<BlacklistHit> list = new ArrayList<>();
+        for (MatchStrength strength : hits) {
+            list.add(new BlacklistHit(profile.customerNo(), list.size() + 1, strength, List.of(MatchField.ID_NUMBER), "FRAUD"));
+        }
+        return new EvaluationInput(profile, list);
+    }
+
+    /**
+     * Customers spread over every rule and threshold of the default packs: the same index and seed
+     * give the same customer.
+     */
+    static EvaluationInput varied(Random random, long index) {
+        String customerNo = "C" + index;
+        List<BlacklistHit> hits = new ArrayList<>();
+        int hitDraw = random.nextInt(100);
+        if (hitDraw == 0) {
+            hits.add(new BlacklistHit(customerNo, index, MatchStrength.STRONG, List.of(MatchField.ID_NUMBER), "FRAUD"));
+        } else if (hitDraw == 1) {
+            hits.add(new BlacklistHit(customerNo, index, MatchStrength.WEAK, List.of(MatchField.PHONE), "OTHER"));
+        }
+        if (random.nextInt(40) == 0) {
+            return new EvaluationInput(CustomerProfile.newApplicant(customerNo, "PERSON"), hits);
+        }
+        int tenure = random.nextInt(15);
+        int claimDraw = random.nextInt(100);
+        int claims = claimDraw < 60 ? 0 : claimDraw < 85 ? 1 + random.nextInt(2) : claimDraw < 95 ? 3 + random.nextInt(2) : 5 + random.nextInt(3);
+        int early = claims == 0 || random.nextInt(5) > 0 ? 0 : 1 + random.nextInt(claims);
+        int claimFree = claims > 0 ? 0 : random.nextInt(tenure + 1);
+        double premiumDraw = random.nextDouble();
+        double annualPremium = Math.round(300 + premiumDraw * premiumDraw * premiumDraw * premiumDraw * 900_000);
+        double premium3y = random.nextInt(20) == 0 ? 0 : annualPremium * Math.min(3, tenure + 1);
+        Double lossRatio = premium3y == 0 ? null : Math.round(random.nextDouble() * random.nextDouble() * 250) / 100.0;
+        double paid3y = lossRatio == null ? 0 : lossRatio * premium3y;
+        double share = Math.round(annualPremium * 100 / 4_000_000.0 * 10_000) / 10_000.0;
+        double rank = Math.round(random.nextDouble() * 10_000) / 100.0;
+        CustomerProfile profile = new CustomerProfile(customerNo, random.nextBoolean() ? "PERSON" : "ORGANIZATION", false,
+                annualPremium, premium3y, paid3y, lossRatio, claims, early, claimFree, tenure, share, rank, random.nextInt(6));
+        return new EvaluationInput(profile, hits);
+    }
+}

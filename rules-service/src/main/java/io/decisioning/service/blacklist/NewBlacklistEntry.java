@@ -1,0 +1,95 @@
+package io.decisioning.service.blacklist;
+
+import io.decisioning.service.customer.IdType;
+import io.decisioning.service.customer.ResidentId;
+import io.decisioning.service.customer.UnifiedSocialCreditCode;
+import io.decisioning.service.system.InvalidInputException;
+import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/** The body of {@code POST /api/v1/blacklist}: who is blacklisted, why, and until when. */
+record NewBlacklistEntry(
+        @Nullable IdType idType,
+        @Nullable @Size(max = 64) String idNumber,
+        @Nullable @Size(max = 200) String name,
+        @Nullable @PastOrPresent LocalDate birthDate,
+        @Nullable @Size(max = 32) String phone,
+        @NotNull ReasonCode reasonCode,
+        @Nullable @Size(max = 2000) String note,
+        @Nullable LocalDate expiresAt) {
+
+    static final int MIN_PHONE_DIGITS = 5;
+
+    NewBlacklistEntry {
+        idNumber = strippedOrNull(idNumber);
+        name = strippedOrNull(name);
+        phone = strippedOrNull(phone);
+        note = strippedOrNull(note);
+    }
+
+    /**
+     * This entry with its id number in canonical form, once the rules beyond Bean Validation hold:
+     * at least one usable match key, id type and number together, valid check digits for
+     * RESIDENT_ID (GB 11643) and USCC (GB 32100), a phone with digits, an expiry after today.
+     *
+     * @throws InvalidInputException naming every field at fault
+     */
+    NewBlacklistEntry validated(LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String canonicalIdNumber = idNumber;
+        if (idType != null && idNumber == null) {
+            problems.add(new FieldProblem("idNumber", "is required with idType"));
+        } else if (idType == null && idNumber != null) {
+            problems.add(new FieldProblem("idType", "is required with idNumber"));
+        } else if (idType == IdType.RESIDENT_ID) {
+            canonicalIdNumber = checked(problems, () -> ResidentId.parse(idNumber).value());
+        } else if (idType == IdType.USCC) {
+            canonicalIdNumber = checked(problems, () -> UnifiedSocialCreditCode.parse(idNumber).value());
+        } else if (idNumber != null && MatchKeys.normalize(idNumber).isEmpty()) {
+            problems.add(new FieldProblem("idNumber", "has no characters besides spaces and '-'"));
+        }
+        if (phone != null && MatchKeys.normalizePhone(phone).length() < MIN_PHONE_DIGITS) {
+            problems.add(new FieldProblem("phone", "must have at least " + MIN_PHONE_DIGITS + " digits"));
+        }
+        if (name != null && MatchKeys.normalize(name).isEmpty()) {
+            problems.add(new FieldProblem("name", "has no characters besides spaces and '-'"));
+        }
+        if (expiresAt != null && !expiresAt.isAfter(today)) {
+            problems.add(new FieldProblem("expiresAt", "must be a date after today (" + today + ")"));
+        }
+        NewBlacklistEntry entry = new NewBlacklistEntry(idType, canonicalIdNumber, name, birthDate, phone, reasonCode,
+                note, expiresAt);
+        if (problems.isEmpty() && entry.keys().isEmpty()) {
+            problems.add(new FieldProblem("body",
+                    "needs at least one match key: idType and idNumber, name and birthDate, or phone"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return entry;
+    }
+
+    MatchKeys keys() {
+        return MatchKeys.of(idType == null ? null : idType.name(), idNumber, name, birthDate, phone);
+    }
+
+    private static @Nullable String checked(List<FieldProblem> problems, Supplier<String> canonicalForm) {
+        try {
+            return canonicalForm.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("idNumber", e.getMessage()));
+            return null;
+        }
+    }
+
+    private static @Nullable String strippedOrNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,52 @@
+package io.decisioning.service.check;
+
+import io.decisioning.service.audit.AuditTrail;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every pre-bind check, with what was asked and what was answered, and its line in the audit trail. */
+@Repository
+class PreBindCheckRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final AuditTrail audit;
+
+    PreBindCheckRepository(JdbcClient jdbc, JsonMapper json, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.audit = audit;
+    }
+
+    @Transactional
+    void record(PreBindResult result, PreBindRequest request, String user) {
+        jdbc.sql("""
+                        INSERT INTO pre_bind_check (check_id, customer_no, request, decision, grade, tier, response,
+                            checked_by, checked_at)
+                        VALUES (:checkId, :customerNo, :request, :decision, :grade, :tier, :response, :user, :at)
+                        """)
+                .param("checkId", result.checkId())
+                .param("customerNo", result.customerNo())
+                .param("request", json.writeValueAsString(request))
+                .param("decision", result.decision().name())
+                .param("grade", result.grade() == null ? null : result.grade().name())
+                .param("tier", result.tier() == null ? null : result.tier().name())
+                .param("response", json.writeValueAsString(result))
+                .param("user", user)
+                .param("at", LocalDateTime.ofInstant(result.evaluatedAt(), ZoneOffset.UTC))
+                .update();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("decision", result.decision());
+        detail.put("grade", result.grade());
+        detail.put("tier", result.tier());
+        detail.put("rulePacks", result.rulePacks());
+        audit.record(user, "PRE_BIND_CHECK", result.customerNo() != null ? "CUSTOMER" : "APPLICANT",
+                result.customerNo() != null ? result.customerNo() : result.checkId(), detail);
+    }
+}

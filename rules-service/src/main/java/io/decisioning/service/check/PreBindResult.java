@@ -1,0 +1,30 @@
+package io.decisioning.service.check;
+
+import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.Decision;
+import io.decisioning.rules.Grade;
+import io.decisioning.rules.MatchField;
+import io.decisioning.rules.MatchStrength;
+import io.decisioning.rules.Tier;
+import io.decisioning.rules.engine.RaisedWarning;
+import io.decisioning.rules.engine.Reason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer to a pre-bind check (DESIGN.md section 5, contract). Grade, tier and vip are null only
+ * when the evaluation failed, in which case the decision is REFER.
+ */
+record PreBindResult(String checkId, Decision decision, @Nullable String customerNo, @Nullable Grade grade,
+                     @Nullable Tier tier, @Nullable Boolean vip, List<RaisedWarning> warnings,
+                     List<Hit> blacklistHits, List<Reason> reasons, Map<String, Integer> rulePacks,
+                     Instant evaluatedAt) {
+
+    record Hit(long entryId, MatchStrength strength, List<MatchField> matchedOn, String reasonCode) {
+        static Hit of(BlacklistHit hit) {
+            return new Hit(hit.entryId(), hit.strength(), hit.matchedOn(), hit.reasonCode());
+        }
+    }
+}

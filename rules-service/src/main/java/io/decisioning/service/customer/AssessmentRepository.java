@@ -1,0 +1,168 @@
+package io.decisioning.service.customer;
+
+import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.Grade;
+import io.decisioning.rules.Tier;
+import io.decisioning.rules.engine.Evaluation;
+import io.decisioning.rules.engine.RaisedWarning;
+import io.decisioning.rules.engine.Reason;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Current assessments (one row per customer) and their history (a row only when the outcome
+ * changed). The outcome is grade, tier, scores, decision, warnings and blacklist hits; a change of
+ * features alone or of pack versions alone is not a new history row.
+ */
+@Repository
+class AssessmentRepository {
+
+    private static final String COLUMNS = """
+            customer_no, grade, tier, vip, value_score, risk_score, blacklisted, profile, warnings, reasons,
+            rule_packs, evaluated_at, eval_trigger""";
+    private static final TypeReference<List<RaisedWarning>> WARNINGS = new TypeReference<>() { };
+    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Integer>> PACKS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AssessmentRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<Assessment> current(long customerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment WHERE customer_id = :id")
+                .param("id", customerId)
+                .query(this::assessment)
+                .optional();
+    }
+
+    List<Assessment> history(long customerId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment_history WHERE customer_id = :id ORDER BY id DESC LIMIT :limit")
+                .param("id", customerId)
+                .param("limit", limit)
+                .query(this::assessment)
+                .list();
+    }
+
+    /**
+     * Stores the evaluation as the customer's current assessment and appends history when the
+     * outcome changed. Must run inside the caller's transaction: the current row is locked first.
+     *
+     * @return true when the outcome changed (or the customer had no assessment)
+     */
+    boolean save(long customerId, Evaluation evaluation, Trigger trigger, Instant evaluatedAt) {
+        String hash = outcomeHash(evaluation);
+        Optional<String> previous = jdbc.sql("SELECT outcome_hash FROM assessment WHERE customer_id = :id FOR UPDATE")
+                .param("id", customerId)
+                .query(String.class)
+                .optional();
+        boolean changed = previous.map(old -> !old.equals(hash)).orElse(true);
+        Map<String, Object> row = row(customerId, evaluation, trigger, evaluatedAt, hash);
+        jdbc.sql("""
+                        INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score,
+                            blacklisted, decision, profile, warnings, blacklist_hits, reasons, rule_packs, outcome_hash,
+                            evaluated_at, eval_trigger)
+                        VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore, :blacklisted,
+                            :decision, :profile, :warnings, :hits, :reasons, :rulePacks, :hash, :evaluatedAt, :trigger)
+                        ON DUPLICATE KEY UPDATE customer_no = VALUES(customer_no), grade = VALUES(grade),
+                            tier = VALUES(tier), vip = VALUES(vip), value_score = VALUES(value_score),
+                            risk_score = VALUES(risk_score), blacklisted = VALUES(blacklisted),
+                            decision = VALUES(decision), profile = VALUES(profile), warnings = VALUES(warnings),
+                            blacklist_hits = VALUES(blacklist_hits), reasons = VALUES(reasons),
+                            rule_packs = VALUES(rule_packs), outcome_hash = VALUES(outcome_hash),
+                            evaluated_at = VALUES(evaluated_at), eval_trigger = VALUES(eval_trigger)
+                        """)
+                .params(row)
+                .update();
+        if (changed) {
+            jdbc.sql("""
+                            INSERT INTO assessment_history (customer_id, customer_no, grade, tier, vip, value_score,
+                                risk_score, blacklisted, decision, profile, warnings, blacklist_hits, reasons,
+                                rule_packs, outcome_hash, evaluated_at, eval_trigger)
+                            VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore,
+                                :blacklisted, :decision, :profile, :warnings, :hits, :reasons, :rulePacks, :hash,
+                                :evaluatedAt, :trigger)
+                            """)
+                    .params(row)
+                    .update();
+        }
+        return changed;
+    }
+
+    private Map<String, Object> row(long customerId, Evaluation e, Trigger trigger, Instant evaluatedAt, String hash) {
+        return Map.ofEntries(
+                Map.entry("customerId", customerId),
+                Map.entry("customerNo", e.customerNo()),
+                Map.entry("grade", e.grade().name()),
+                Map.entry("tier", e.tier().name()),
+                Map.entry("vip", e.vip()),
+                Map.entry("valueScore", e.valueScore()),
+                Map.entry("riskScore", e.riskScore()),
+                Map.entry("blacklisted", e.blacklisted()),
+                Map.entry("decision", e.decision().name()),
+                Map.entry("profile", json.writeValueAsString(Features.of(e.profile()))),
+                Map.entry("warnings", json.writeValueAsString(e.warnings())),
+                Map.entry("hits", json.writeValueAsString(e.blacklistHits())),
+                Map.entry("reasons", json.writeValueAsString(e.reasons())),
+                Map.entry("rulePacks", json.writeValueAsString(e.rulePacks())),
+                Map.entry("hash", hash),
+                Map.entry("evaluatedAt", LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC)),
+                Map.entry("trigger", trigger.name()));
+    }
+
+    /** A digest of what the business sees change: grade, tier, scores, decision, warnings, hits. */
+    static String outcomeHash(Evaluation e) {
+        String warnings = e.warnings().stream()
+                .map(w -> w.type() + ":" + w.severity())
+                .sorted()
+                .collect(Collectors.joining(","));
+        String hits = e.blacklistHits().stream()
+                .sorted(Comparator.comparingLong(BlacklistHit::entryId))
+                .map(h -> h.entryId() + ":" + h.strength())
+                .collect(Collectors.joining(","));
+        String outcome = String.join("|", e.grade().name(), e.tier().name(), Integer.toString(e.valueScore()),
+                Integer.toString(e.riskScore()), e.decision().name(), warnings, hits);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(outcome.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e1) {
+            throw new IllegalStateException("SHA-256 is always available", e1);
+        }
+    }
+
+    private Assessment assessment(ResultSet rs, int row) throws SQLException {
+        return new Assessment(
+                rs.getString("customer_no"),
+                Grade.valueOf(rs.getString("grade")),
+                Tier.valueOf(rs.getString("tier")),
+                rs.getBoolean("vip"),
+                rs.getInt("value_score"),
+                rs.getInt("risk_score"),
+                rs.getBoolean("blacklisted"),
+                json.readValue(rs.getString("warnings"), WARNINGS),
+                json.readValue(rs.getString("profile"), Features.class),
+                json.readValue(rs.getString("reasons"), REASONS),
+                json.readValue(rs.getString("rule_packs"), PACKS),
+                rs.getObject("evaluated_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                Trigger.valueOf(rs.getString("eval_trigger")));
+    }
+}

@@ -1,0 +1,119 @@
+package io.decisioning.service.bench;
+
+import io.decisioning.service.DecisioningApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Pre-bind checks over HTTP against the service on its embedded MariaDB with demo data, at a fixed
+ * arrival rate (open loop: latency is measured from when each request was due, so a slow answer
+ * cannot hide the requests queued behind it). Prints median, p90, p99 and max.
+ *
+ * <p>Run with {@code benchmarks/prebind-latency.sh [rate] [seconds] [customers]}; defaults 200/s, 30 s,
+ * 10000 customers.
+ */
+public final class PreBindLatencyBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int customers = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class,
+                "--server.port=0", "--rules.embedded.data-dir=target/bench-db", "--rules.demo.data=" + customers,
+                "--logging.level.root=WARN");
+        try {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            List<String> numbers = app.getBean(JdbcClient.class).sql("SELECT customer_no FROM customer ORDER BY id")
+                    .query(String.class).list();
+            List<Map<String, Object>> identities = app.getBean(JdbcClient.class)
+                    .sql("SELECT id_type, id_number FROM customer ORDER BY id LIMIT 2000").query().listOfRows();
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+            String auth = "Basic " + Base64.getEncoder().encodeToString("underwriter:demo".getBytes(StandardCharsets.UTF_8));
+            SplittableRandom random = new SplittableRandom(42);
+
+            System.out.println("warming up for 10 s ...");
+            run(http, port, auth, random, numbers, identities, rate, 10);
+            System.out.printf("measuring %d requests/s for %d s%n", rate, seconds);
+            Result result = run(http, port, auth, random, numbers, identities, rate, seconds);
+            long[] sorted = result.latenciesMicros();
+            Arrays.sort(sorted);
+            System.out.printf("requests %d, non-200 %d, errors %d%n", sorted.length, result.non200(), result.errors());
+            System.out.printf("latency ms: median %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                    pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1000.0);
+        } finally {
+            app.close();
+        }
+    }
+
+    private static Result run(HttpClient http, int port, String auth, SplittableRandom random, List<String> numbers,
+                              List<Map<String, Object>> identities, int rate, int seconds) throws InterruptedException {
+        int total = rate * seconds;
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger non200 = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(total);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        long intervalNanos = 1_000_000_000L / rate;
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/checks/pre-bind");
+        List<String> bodies = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            if (i % 4 == 3) {
+                Map<String, Object> id = identities.get(random.nextInt(identities.size()));
+                bodies.add("{\"applicant\":{\"idType\":\"" + id.get("id_type") + "\",\"idNumber\":\"" + id.get("id_number")
+                        + "\"},\"productLine\":\"AUTO\",\"premium\":3200.00}");
+            } else {
+                bodies.add("{\"customerNo\":\"" + numbers.get(random.nextInt(numbers.size())) + "\"}");
+            }
+        }
+        for (int i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            String body = bodies.get(i);
+            ticker.schedule(() -> {
+                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", auth).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                    latencies.add((System.nanoTime() - due) / 1000);
+                    if (failure != null) {
+                        errors.incrementAndGet();
+                    } else if (response.statusCode() != 200) {
+                        non200.incrementAndGet();
+                    }
+                    done.countDown();
+                });
+            }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        done.await(seconds + 60L, TimeUnit.SECONDS);
+        ticker.shutdown();
+        return new Result(latencies.stream().mapToLong(Long::longValue).toArray(), non200.get(), errors.get());
+    }
+
+    private static double pct(long[] sorted, double percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+    }
+
+    private record Result(long[] latenciesMicros, int non200, int errors) {
+    }
+}

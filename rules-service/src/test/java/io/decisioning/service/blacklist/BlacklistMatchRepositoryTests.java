@@ -1,0 +1,207 @@
+package io.decisioning.service.blacklist;
+
+import io.decisioning.service.customer.IdType;
+import static io.decisioning.rules.MatchField.ID_NUMBER;
+import static io.decisioning.rules.MatchField.NAME_BIRTH_DATE;
+import static io.decisioning.rules.MatchField.PHONE;
+import static io.decisioning.service.blacklist.BlacklistFixtures.birthDate;
+import static io.decisioning.service.blacklist.BlacklistFixtures.customerNo;
+import static io.decisioning.service.blacklist.BlacklistFixtures.entry;
+import static io.decisioning.service.blacklist.BlacklistFixtures.fullWidth;
+import static io.decisioning.service.blacklist.BlacklistFixtures.insertCustomer;
+import static io.decisioning.service.blacklist.BlacklistFixtures.name;
+import static io.decisioning.service.blacklist.BlacklistFixtures.phone;
+import static io.decisioning.service.blacklist.BlacklistFixtures.residentId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.MatchStrength;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Matching against the real database and migrations. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RecordedBlacklistEvents.class)
+class BlacklistMatchRepositoryTests {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 15);
+
+    @Autowired
+    BlacklistMatchRepository matches;
+
+    @Autowired
+    BlacklistRepository entries;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anEqualIdNumberMatchesStrongAndTheHitListsEveryMatchedField() {
+        LocalDate birth = birthDate();
+        String id = residentId(birth);
+        String name = name();
+        String phone = phone();
+        long entry = add(entry(IdType.RESIDENT_ID, id, name, birth, phone, null));
+
+        List<BlacklistHit> hits = matches.hitsFor("C1", MatchKeys.of("RESIDENT_ID", id.toLowerCase(), fullWidth(name), birth,
+                "+86 " + phone), TODAY);
+
+        assertThat(hits).containsExactly(
+                new BlacklistHit("C1", entry, MatchStrength.STRONG, List.of(ID_NUMBER, NAME_BIRTH_DATE, PHONE), "FRAUD"));
+    }
+
+    @Test
+    void anEqualPhoneAloneMatchesWeak() {
+        String phone = phone();
+        long entry = add(entry(null, null, null, null, "+86 " + phone, null));
+
+        List<BlacklistHit> hits = matches.hitsFor("C2", MatchKeys.of("RESIDENT_ID", residentId(), name(), birthDate(), phone),
+                TODAY);
+
+        assertThat(hits).containsExactly(new BlacklistHit("C2", entry, MatchStrength.WEAK, List.of(PHONE), "FRAUD"));
+    }
+
+    @Test
+    void anEqualNameAndBirthDateMatchWeakButTheNameAloneDoesNot() {
+        LocalDate birth = birthDate();
+        String name = name();
+        long entry = add(entry(null, null, name, birth, null, null));
+
+        assertThat(matches.hitsFor("C3", MatchKeys.of(null, null, fullWidth(name), birth, null), TODAY))
+                .containsExactly(new BlacklistHit("C3", entry, MatchStrength.WEAK, List.of(NAME_BIRTH_DATE), "FRAUD"));
+        assertThat(matches.hitsFor("C3", MatchKeys.of(null, null, name, birth.plusDays(1), null), TODAY)).isEmpty();
+    }
+
+    @Test
+    void theSameNumberUnderAnotherIdTypeDoesNotMatch() {
+        String number = "E" + phone();
+        add(entry(IdType.PASSPORT, number, null, null, null, null));
+
+        assertThat(matches.hitsFor("C4", MatchKeys.of("OTHER", number, null, null, null), TODAY)).isEmpty();
+        assertThat(matches.hitsFor("C4", MatchKeys.of("PASSPORT", number.toLowerCase(), null, null, null), TODAY))
+                .singleElement().extracting(BlacklistHit::strength).isEqualTo(MatchStrength.STRONG);
+    }
+
+    @Test
+    void anEntryMatchesUntilTheDayBeforeItExpires() {
+        String phone = phone();
+        add(entry(null, null, null, null, phone, TODAY.plusDays(1)));
+        MatchKeys keys = MatchKeys.of(null, null, null, null, phone);
+
+        assertThat(matches.hitsFor("C5", keys, TODAY)).hasSize(1);
+        assertThat(matches.hitsFor("C5", keys, TODAY.plusDays(1))).isEmpty();
+    }
+
+    @Test
+    void aLiftedEntryNoLongerMatches() {
+        String phone = phone();
+        long entry = add(entry(null, null, null, null, phone, null));
+        MatchKeys keys = MatchKeys.of(null, null, null, null, phone);
+        assertThat(matches.hitsFor("C6", keys, TODAY)).hasSize(1);
+
+        assertThat(entries.lift(entry, "approver", Instant.now(), "cleared")).isTrue();
+
+        assertThat(matches.hitsFor("C6", keys, TODAY)).isEmpty();
+        assertThat(entries.lift(entry, "approver", Instant.now(), "again")).isFalse();
+    }
+
+    @Test
+    void oneHitPerEntryEvenWhenSeveralEntriesMatch() {
+        LocalDate birth = birthDate();
+        String id = residentId(birth);
+        String phone = phone();
+        long byId = add(entry(IdType.RESIDENT_ID, id, null, null, null, null));
+        long byPhone = add(entry(null, null, null, null, phone, null));
+
+        assertThat(matches.hitsFor("C7", MatchKeys.of("RESIDENT_ID", id, null, null, phone), TODAY))
+                .extracting(BlacklistHit::entryId, BlacklistHit::strength)
+                .containsExactly(tuple(byId, MatchStrength.STRONG),
+                        tuple(byPhone, MatchStrength.WEAK));
+    }
+
+    @Test
+    void manyCustomersAreMatchedAtOnceThroughTheirStoredKeys() {
+        LocalDate birth = birthDate();
+        String id = residentId(birth);
+        String name = name();
+        String phone = phone();
+        long entry = add(entry(IdType.RESIDENT_ID, id, name, birth, phone, null));
+        String strongNo = customerNo();
+        long strong = insertCustomer(jdbc, strongNo, name, "RESIDENT_ID", id, birth, phone);
+        String weakNo = customerNo();
+        long weak = insertCustomer(jdbc, weakNo, fullWidth(name), "RESIDENT_ID", residentId(), birth, null);
+        long clean = insertCustomer(jdbc, customerNo(), name(), "RESIDENT_ID", residentId(), birth, phone());
+        matches.refreshKeys(List.of(
+                new CustomerKeys(strong, MatchKeys.of("RESIDENT_ID", id, name, birth, phone)),
+                new CustomerKeys(weak, MatchKeys.of("RESIDENT_ID", "x", fullWidth(name), birth, null)),
+                new CustomerKeys(clean, MatchKeys.of("RESIDENT_ID", "y", name(), birth, phone()))));
+
+        Map<Long, List<BlacklistHit>> hits = matches.hitsFor(List.of(strong, weak, clean), TODAY);
+
+        assertThat(hits).containsOnlyKeys(strong, weak);
+        assertThat(hits.get(strong)).containsExactly(
+                new BlacklistHit(strongNo, entry, MatchStrength.STRONG, List.of(ID_NUMBER, NAME_BIRTH_DATE, PHONE), "FRAUD"));
+        assertThat(hits.get(weak)).containsExactly(
+                new BlacklistHit(weakNo, entry, MatchStrength.WEAK, List.of(NAME_BIRTH_DATE), "FRAUD"));
+    }
+
+    @Test
+    void refreshingKeysWritesChangesAndRemovesKeysThatAreGone() {
+        long customer = insertCustomer(jdbc, customerNo(), name(), "PASSPORT", "P1", null, null);
+        String phone = phone();
+        matches.refreshKeys(List.of(new CustomerKeys(customer, MatchKeys.of("PASSPORT", "p1", "Li Na", LocalDate.of(1980, 1, 2),
+                phone))));
+        assertThat(storedKeys(customer)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ID_NUMBER", "PASSPORT|P1", "NAME_BIRTH_DATE", "LINA|1980-01-02", "PHONE", phone));
+
+        matches.refreshKeys(List.of(new CustomerKeys(customer, MatchKeys.of("PASSPORT", "P2", null, null, phone))));
+
+        assertThat(storedKeys(customer)).containsExactlyInAnyOrderEntriesOf(Map.of("ID_NUMBER", "PASSPORT|P2", "PHONE", phone));
+    }
+
+    @Test
+    void anEntryFindsEvaluatedCustomersByKeyAndOthersInTheCrmTables() {
+        LocalDate birth = birthDate();
+        String id = residentId(birth);
+        String name = name();
+        String phone = phone();
+        long byIdNumber = insertCustomer(jdbc, customerNo(), name(), "RESIDENT_ID", id.toLowerCase(), birthDate(), null);
+        long byPhone = insertCustomer(jdbc, customerNo(), name(), "RESIDENT_ID", residentId(), null,
+                "+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7));
+        long byName = insertCustomer(jdbc, customerNo(), fullWidth(name), "PASSPORT", "E" + phone(), birth, null);
+        long byStoredKey = insertCustomer(jdbc, customerNo(), name(), "OTHER", "Z1", null, "tel:(0086)" + phone);
+        matches.refreshKeys(List.of(new CustomerKeys(byStoredKey, MatchKeys.of("OTHER", "Z1", null, null, "tel:(0086)" + phone))));
+        long sameBirthOtherName = insertCustomer(jdbc, customerNo(), name(), "PASSPORT", "E" + phone(), birth, null);
+        long sameIdOtherType = insertCustomer(jdbc, customerNo(), name(), "OTHER", id, null, null);
+
+        List<Long> customers = matches.customersMatching("RESIDENT_ID", id, name, birth, phone);
+
+        assertThat(customers).containsExactly(byIdNumber, byPhone, byName, byStoredKey)
+                .doesNotContain(sameBirthOtherName, sameIdOtherType);
+    }
+
+    private long add(NewBlacklistEntry entry) {
+        return entries.add(entry, "test", Instant.now());
+    }
+
+    private Map<String, String> storedKeys(long customerId) {
+        return jdbc.sql("SELECT key_type, key_value FROM customer_match_key WHERE customer_id = :id")
+                .param("id", customerId)
+                .query(rs -> {
+                    Map<String, String> keys = new HashMap<>();
+                    while (rs.next()) {
+                        keys.put(rs.getString(1), rs.getString(2));
+                    }
+                    return keys;
+                });
+    }
+}

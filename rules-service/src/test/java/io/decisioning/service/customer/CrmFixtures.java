@@ -1,0 +1,87 @@
+package io.decisioning.service.customer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * Hand-made CRM rows with numbers unique to this run, so tests never collide with each other or
+ * with rows already in a shared database.
+ */
+final class CrmFixtures {
+
+    private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final JdbcClient jdbc;
+
+    CrmFixtures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A number no other test run uses, e.g. "T3F9A0C11B2-17" (fits customer_no, policy_no and claim_no). */
+    static String uniqueNumber() {
+        return "T" + RUN + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A prefix for a whole generated book in a shared database. */
+    static String uniquePrefix() {
+        return "T" + RUN + SEQUENCE.incrementAndGet() + "-";
+    }
+
+    long customer() {
+        return customer("PERSON", "RESIDENT_ID", uniqueNumber());
+    }
+
+    long customer(String customerType, String idType, String idNumber) {
+        return insert("""
+                        INSERT INTO customer (customer_no, customer_type, name, id_type, id_number, birth_date, phone,
+                                              branch_code, account_manager, created_at)
+                        VALUES (:no, :type, '测试客户', :idType, :idNumber, '1980-01-01', '13800000000', 'GD-SZ', NULL, :createdAt)
+                        """, Map.of("no", uniqueNumber(), "type", customerType, "idType", idType, "idNumber", idNumber,
+                        "createdAt", LocalDateTime.of(2020, 1, 1, 9, 0)));
+    }
+
+    long policy(long customerId, String status, LocalDate start, LocalDate end, String premium) {
+        return policy(customerId, "AUTO", status, start, end, premium);
+    }
+
+    long policy(long customerId, String productLine, String status, LocalDate start, LocalDate end, String premium) {
+        return insert("""
+                        INSERT INTO policy (policy_no, customer_id, product_line, channel, start_date, end_date, premium, status)
+                        VALUES (:no, :customerId, :line, 'AGENT', :start, :end, :premium, :status)
+                        """, Map.of("no", uniqueNumber(), "customerId", customerId, "line", productLine, "start", start,
+                        "end", end, "premium", new BigDecimal(premium), "status", status));
+    }
+
+    /** A policy of one year from {@code start}. */
+    long policy(long customerId, String status, LocalDate start, String premium) {
+        return policy(customerId, status, start, start.plusYears(1), premium);
+    }
+
+    long claim(long customerId, long policyId, LocalDate lossDate, String status, String paid) {
+        return insert("""
+                        INSERT INTO claim (claim_no, policy_id, customer_id, loss_date, reported_at, status,
+                                           claimed_amount, paid_amount)
+                        VALUES (:no, :policyId, :customerId, :loss, :reportedAt, :status, :paid, :paid)
+                        """, Map.of("no", uniqueNumber(), "policyId", policyId, "customerId", customerId, "loss", lossDate,
+                        "reportedAt", lossDate.atTime(10, 0), "status", status, "paid", new BigDecimal(paid)));
+    }
+
+    long claim(long customerId, long policyId, LocalDate lossDate, String status) {
+        return claim(customerId, policyId, lossDate, status, "0");
+    }
+
+    private long insert(String sql, Map<String, ?> params) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql(sql).params(params).update(key, "id");
+        return Objects.requireNonNull(key.getKey()).longValue();
+    }
+}
