@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -22,12 +24,21 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
  */
 final class OutcomeRecorder implements RuleRuntimeEventListener {
 
-    /** An outcome and the name of the rule that produced it. */
-    record Fired(Object outcome, String customerNo, String rule) {
+    /** An outcome, the name of the rule that produced it and that rule's reason (null if unknown). */
+    record Fired(Object outcome, String customerNo, String rule, ReasonTemplate reason) {
     }
 
+    private final Map<String, ReasonTemplate> reasons;
     private final List<Fired> fired = new ArrayList<>();
+    // Drools fires the matches of one rule one after the other: remembering the last rule's reason
+    // saves a map lookup per outcome, which showed in profiles.
+    private Rule lastRule;
+    private ReasonTemplate lastReason;
     private final Set<Object> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    OutcomeRecorder(Map<String, ReasonTemplate> reasons) {
+        this.reasons = reasons;
+    }
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
@@ -35,9 +46,15 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
             return;
         }
         String customerNo = customerNo(event.getObject());
-        if (customerNo != null) {
-            fired.add(new Fired(event.getObject(), customerNo, event.getRule().getName()));
+        if (customerNo == null) {
+            return;
         }
+        Rule rule = event.getRule();
+        if (rule != lastRule) {
+            lastRule = rule;
+            lastReason = reasons.get(rule.getName());
+        }
+        fired.add(new Fired(event.getObject(), customerNo, rule.getName(), lastReason));
     }
 
     @Override

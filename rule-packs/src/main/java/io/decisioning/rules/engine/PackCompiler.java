@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.EntryPointDescr;
 import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
@@ -55,7 +58,7 @@ public final class PackCompiler {
         PackDescriptor descriptor = descriptor(source, errors);
         Map<String, String> drls = new LinkedHashMap<>();
         Map<String, DecisionTable> tables = new HashMap<>();
-        source.files().forEach((file, content) -> {
+        new TreeMap<>(source.files()).forEach((file, content) -> {
             if (file.equals(PackDescriptor.FILE) || file.endsWith(".md") || file.endsWith(".txt")) {
                 return;
             }
@@ -141,34 +144,29 @@ public final class PackCompiler {
                         + " 'RuleTable <name>' cell with CONDITION and ACTION columns below it"));
             }
             for (RuleDescr rule : descr.getRules()) {
-                CompileError at = table == null
-                        ? new CompileError(file, rule.getLine(), 0, "")
-                        : table.errorAt(rule.getLine(), "");
+                Function<String, CompileError> at = message -> table == null
+                        ? new CompileError(file, rule.getLine(), 0, message)
+                        : table.errorAt(rule.getLine(), message);
                 Matcher id = RULE_ID.matcher(rule.getName());
                 if (!id.matches()) {
-                    errors.add(at(at, "rule \"" + rule.getName() + "\": a rule name starts with its stable ID"
+                    errors.add(at.apply("rule \"" + rule.getName() + "\": a rule name starts with its stable ID"
                             + " and a title, like \"GRD-010 Key account by premium share\""
                             + (table == null ? "" : " (give the table a NAME column)")));
                     continue;
                 }
                 String other = fileOfId.putIfAbsent(id.group(1), file);
                 if (other != null) {
-                    errors.add(at(at, "rule ID " + id.group(1) + " is used twice in the pack (also in " + other + ")"));
+                    errors.add(at.apply("rule ID " + id.group(1) + " is used twice in the pack (also in " + other + ")"));
                     continue;
                 }
                 ReasonTemplate reason = ReasonTemplate.of(rule);
-                reason.unknownPlaceholders().forEach(name -> errors.add(at(at, "@reason of \"" + rule.getName()
+                reason.unknownPlaceholders().forEach(name -> errors.add(at.apply("@reason of \"" + rule.getName()
                         + "\" names {" + name + "}, which is not a field of CustomerProfile")));
                 reasons.put(rule.getName(), reason);
                 allTypesKnown &= collectFactTypes(rule.getLhs(), factTypes);
             }
         }
         return allTypesKnown;
-    }
-
-    private static CompileError at(CompileError place, String message) {
-        String prefix = place.message().isEmpty() ? "" : place.message();
-        return new CompileError(place.file(), place.line(), place.column(), prefix + message);
     }
 
     /** Adds the types the conditions match; false when a condition is of a kind not looked into. */
@@ -182,7 +180,7 @@ public final class PackCompiler {
         if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr
                 || descr instanceof ExistsDescr) {
             boolean known = true;
-            for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) descr).getDescrs()) {
+            for (Object child : ((ConditionalElementDescr) descr).getDescrs()) {
                 known &= collectFactTypes((BaseDescr) child, factTypes);
             }
             return known;

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.kie.api.runtime.KieSession;
@@ -30,7 +31,7 @@ import org.kie.api.runtime.KieSession;
  * cannot reach into another's; the price is inserting the profiles once per stage, which the
  * benchmark (BENCHMARK-engine.md) shows to be small next to the rules' own work.
  *
- * <p>Evaluate many customers per call: a batch of about 1000 shares a session per stage, which is
+ * <p>Evaluate many customers per call: a batch of 250 to 1000 shares a session per stage, which is
  * the fast path. Joins between a customer's facts are by {@code customerNo}.
  */
 public final class RuleSet {
@@ -40,6 +41,15 @@ public final class RuleSet {
      * that passes it loops, and the batch ends in an {@link EvaluationException} instead of hanging.
      */
     static final int FIRINGS_PER_CUSTOMER = 100;
+
+    /** " value points", " risk points": the end of a score contribution's reason. */
+    private static final Map<Scorecard, String> POINTS = new EnumMap<>(Scorecard.class);
+
+    static {
+        for (Scorecard card : Scorecard.values()) {
+            POINTS.put(card, " " + card.name().toLowerCase(Locale.ROOT) + " points");
+        }
+    }
 
     private final List<CompiledPack> packs;
     private final Map<String, Integer> rulePacks;
@@ -109,10 +119,7 @@ public final class RuleSet {
         }
         List<Object> earlier = new ArrayList<>();
         for (CompiledPack pack : packs) {
-            long t0 = System.nanoTime();
-            List<OutcomeRecorder.Fired> firedList = runStage(pack, inputs, earlier);
-            STAGE_NANOS.computeIfAbsent(pack.name(), k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(System.nanoTime() - t0);
-            for (OutcomeRecorder.Fired fired : firedList) {
+            for (OutcomeRecorder.Fired fired : runStage(pack, inputs, earlier)) {
                 Customer customer = customers.get(fired.customerNo());
                 if (customer == null) {
                     throw new EvaluationException("rule \"" + fired.rule() + "\" of pack " + pack + " produced "
@@ -122,20 +129,17 @@ public final class RuleSet {
                 earlier.add(fired.outcome());
             }
         }
-        long t1 = System.nanoTime();
         List<Evaluation> evaluations = new ArrayList<>(ordered.size());
         for (Customer customer : ordered) {
             evaluations.add(customer.evaluation(rulePacksShared));
         }
-        STAGE_NANOS.computeIfAbsent("assemble", k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(System.nanoTime() - t1);
         return evaluations;
     }
-    public static final Map<String, java.util.concurrent.atomic.AtomicLong> STAGE_NANOS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static List<OutcomeRecorder.Fired> runStage(CompiledPack pack, List<EvaluationInput> inputs,
                                                         List<Object> earlier) {
         KieSession session = pack.kieBase.newKieSession();
-        OutcomeRecorder recorder = new OutcomeRecorder();
+        OutcomeRecorder recorder = new OutcomeRecorder(pack.reasons);
         int limit = FIRINGS_PER_CUSTOMER * inputs.size();
         try {
             session.addEventListener(recorder);
@@ -198,7 +202,7 @@ public final class RuleSet {
             Map<Scorecard, Long> points = new EnumMap<>(Scorecard.class);
             for (Produced p : produced) {
                 Object outcome = p.fired().outcome();
-                ReasonTemplate template = p.pack().reasons.get(p.fired().rule());
+                ReasonTemplate template = p.fired().reason();
                 String message = template == null ? p.fired().rule() : template.render(input.profile());
                 if (outcome instanceof GradeAssigned) {
                     grades.add(p);
@@ -212,8 +216,7 @@ public final class RuleSet {
                             (a, b) -> b.severity().compareTo(a.severity()) > 0 ? b : a);
                 } else if (outcome instanceof ScorePoints score) {
                     points.merge(score.card(), (long) score.points(), Long::sum);
-                    message = message + (score.points() >= 0 ? ": +" : ": ") + score.points()
-                            + (score.card() == Scorecard.VALUE ? " value points" : " risk points");
+                    message = message + (score.points() >= 0 ? ": +" : ": ") + score.points() + POINTS.get(score.card());
                 }
                 reasons.add(new Reason(p.pack().name(), p.pack().version(), p.fired().rule(), message));
             }

@@ -3,6 +3,7 @@ package io.decisioning.rules.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -19,7 +20,7 @@ public final class ScenarioRunner {
     public static List<ScenarioResult> run(RuleSet ruleSet, PackSource pack) {
         List<CompileError> errors = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
-        pack.files().forEach((file, content) -> {
+        new TreeMap<>(pack.files()).forEach((file, content) -> {
             if (file.endsWith(Scenario.SUFFIX)) {
                 scenarios.addAll(Scenario.parse(file, content, errors));
             }

@@ -22,6 +22,12 @@ record PreBindResult(String checkId, Decision decision, @Nullable String custome
                      List<Hit> blacklistHits, List<Reason> reasons, Map<String, Integer> rulePacks,
                      Instant evaluatedAt) {
 
+    /** The same answer without naming the customer, for a user outside the customer's branch. */
+    PreBindResult withoutCustomerNo() {
+        return new PreBindResult(checkId, decision, null, grade, tier, vip, warnings, blacklistHits, reasons, rulePacks,
+                evaluatedAt);
+    }
+
     record Hit(long entryId, MatchStrength strength, List<MatchField> matchedOn, String reasonCode) {
         static Hit of(BlacklistHit hit) {
             return new Hit(hit.entryId(), hit.strength(), hit.matchedOn(), hit.reasonCode());

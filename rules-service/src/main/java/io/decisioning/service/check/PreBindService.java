@@ -75,6 +75,9 @@ class PreBindService {
             log.error("Pre-bind check {} failed; answering REFER", checkId, e);
             result = failed(checkId, customer);
         }
+        if (customer != null && !user.canSee(customer.branchCode())) {
+            result = result.withoutCustomerNo();
+        }
         checks.record(result, request, user.getUsername());
         return result;
     }
@@ -97,12 +100,18 @@ class PreBindService {
         return result(checkId, null, evaluation);
     }
 
-    /** An applicant is the customer with the same identity document, when there is one. */
+    /**
+     * An applicant is the customer with the same identity document, when there is one, whichever
+     * branch holds it: the decision must weigh the customer's whole record. The answer only names a
+     * customer the user may see.
+     */
     private Optional<Customer> existingCustomer(Applicant applicant, UserAccount user) {
         String normalized = MatchKeys.normalize(applicant.idNumber());
-        return customers.findByIdNumber(applicant.idType().name(), normalized).stream()
-                .filter(customer -> user.canSee(customer.branchCode()))
-                .findFirst();
+        List<Customer> found = customers.findByIdNumber(applicant.idType().name(), normalized);
+        if (found.isEmpty()) {
+            found = customers.findByIdNumberKey(MatchKeys.idNumberKey(applicant.idType().name(), applicant.idNumber()));
+        }
+        return found.stream().findFirst();
     }
 
     private PreBindResult result(String checkId, @Nullable String customerNo, Evaluation e) {

@@ -62,6 +62,24 @@ public class CustomerRepository {
                 .list();
     }
 
+    /**
+     * Customers whose normalized identity key (kept in {@code customer_match_key} whenever a customer
+     * is evaluated) equals {@code idNumberKey}: finds the rows the CRM stored with spaces, dashes or
+     * full-width characters, once they have been evaluated.
+     */
+    public List<Customer> findByIdNumberKey(String idNumberKey) {
+        return jdbc.sql("""
+                        SELECT c.id, c.customer_no, c.customer_type, c.name, c.id_type, c.id_number, c.birth_date,
+                               c.phone, c.branch_code, c.account_manager, c.created_at
+                          FROM customer_match_key k JOIN customer c ON c.id = k.customer_id
+                        WHERE k.key_type = 'ID_NUMBER' AND k.key_value = :key
+                        ORDER BY c.id
+                        """)
+                .param("key", idNumberKey)
+                .query(CustomerRepository::customer)
+                .list();
+    }
+
     /** The lowest and highest customer id, empty when there are no customers. */
     public Optional<IdRange> idRange() {
         return jdbc.sql("SELECT MIN(id) AS min_id, MAX(id) AS max_id FROM customer")

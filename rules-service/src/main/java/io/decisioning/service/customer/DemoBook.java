@@ -180,7 +180,7 @@ final class DemoBook {
         } else {
             idType = "RESIDENT_ID";
             String first17 = pick(r, branch.divisions) + birthDate.toString().replace("-", "") + digits(r, 3);
-            idNumber = storedResidentId(r, first17 + CheckDigits.residentId(first17));
+            idNumber = storedResidentId(r, first17 + ResidentId.checkCharacter(first17));
         }
         String phone = blacklisted || r.nextDouble() < 0.92 ? storedMobile(r, mobile(r)) : null;
         return new Identity(name, idType, idNumber, birthDate, phone, branch.code, accountManager(r, branch));
@@ -194,10 +194,10 @@ final class DemoBook {
                 ? brand + industry + "（" + branch.city.replace("市", "") + "）" + pick(r, COMPANY_SUFFIXES)
                 : branch.city + brand + industry + pick(r, COMPANY_SUFFIXES);
         String organizationCode = digits(r, 8);
-        organizationCode += CheckDigits.organizationCode(organizationCode);
+        organizationCode += OrganizationCode.checkCharacter(organizationCode);
         String first17 = "91" + pick(r, branch.divisions) + organizationCode;
         String phone = r.nextDouble() < 0.7 ? branch.areaCode + "-" + (r.nextInt(2, 9)) + digits(r, 7) : null;
-        return new Identity(name, "USCC", first17 + CheckDigits.uscc(first17), null, phone, branch.code,
+        return new Identity(name, "USCC", first17 + UnifiedSocialCreditCode.checkCharacter(first17), null, phone, branch.code,
                 accountManager(r, branch));
     }
 
@@ -270,7 +270,7 @@ final class DemoBook {
                 if (r.nextDouble() < 0.01) {
                     return policies; // a prospect: a customer without policies
                 }
-                lines(r, policies, today.minusDays(r.nextInt(1, 5 * 365)), 1, true);
+                lines(r, policies, today.minusDays(r.nextInt(1, 4 * 365)), 1, true);
                 randomClaims(r, policies, 0.28);
             }
             case KEY_ACCOUNT -> {
@@ -347,7 +347,7 @@ final class DemoBook {
 
     /** One to three product lines; the first starts on {@code first} and is renewed every year up to today. */
     private void lines(SplittableRandom r, List<PolicyDraft> policies, LocalDate first, int minLines, boolean mayLapse) {
-        int count = Math.max(minLines, 1 + (r.nextDouble() < 0.35 ? 1 : 0) + (r.nextDouble() < 0.12 ? 1 : 0));
+        int count = Math.max(minLines, 1 + (r.nextDouble() < 0.3 ? 1 : 0) + (r.nextDouble() < 0.1 ? 1 : 0));
         List<String> lines = new ArrayList<>(TERM_LINES);
         Collections.shuffle(lines, new Random(r.nextLong()));
         for (int i = 0; i < count; i++) {

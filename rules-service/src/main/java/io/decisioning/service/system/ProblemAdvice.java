@@ -1,6 +1,8 @@
 package io.decisioning.service.system;
 
+import io.decisioning.rules.engine.EvaluationException;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +55,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                .toList();
+        return invalidInput("The request has invalid parameters.", errors);
+    }
+
+    /** The rules could not evaluate: the answer is an error, never a default outcome. */
+    @ExceptionHandler
+    ProblemDetail evaluationFailed(EvaluationException e) {
+        log.error("Evaluation failed", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "evaluation-failed", "Evaluation failed",
+                "The rules could not evaluate the customer; the error is logged. Nothing was stored.");
+    }
+
+    @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
@@ -97,6 +115,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest().body(invalidInput("The request body cannot be read: " + field + " " + message + ".",
                 List.of(new FieldProblem(field, message))));
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     private static ProblemDetail invalidInput(String detail, List<FieldProblem> errors) {

@@ -15,32 +15,32 @@ import org.springframework.jdbc.support.KeyHolder;
  * Hand-made CRM rows with numbers unique to this run, so tests never collide with each other or
  * with rows already in a shared database.
  */
-final class CrmFixtures {
+public final class CrmFixtures {
 
     private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final JdbcClient jdbc;
 
-    CrmFixtures(JdbcClient jdbc) {
+    public CrmFixtures(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A number no other test run uses, e.g. "T3F9A0C11B2-17" (fits customer_no, policy_no and claim_no). */
-    static String uniqueNumber() {
+    public static String uniqueNumber() {
         return "T" + RUN + "-" + SEQUENCE.incrementAndGet();
     }
 
     /** A prefix for a whole generated book in a shared database. */
-    static String uniquePrefix() {
+    public static String uniquePrefix() {
         return "T" + RUN + SEQUENCE.incrementAndGet() + "-";
     }
 
-    long customer() {
+    public long customer() {
         return customer("PERSON", "RESIDENT_ID", uniqueNumber());
     }
 
-    long customer(String customerType, String idType, String idNumber) {
+    public long customer(String customerType, String idType, String idNumber) {
         return insert("""
                         INSERT INTO customer (customer_no, customer_type, name, id_type, id_number, birth_date, phone,
                                               branch_code, account_manager, created_at)
@@ -49,11 +49,11 @@ final class CrmFixtures {
                         "createdAt", LocalDateTime.of(2020, 1, 1, 9, 0)));
     }
 
-    long policy(long customerId, String status, LocalDate start, LocalDate end, String premium) {
+    public long policy(long customerId, String status, LocalDate start, LocalDate end, String premium) {
         return policy(customerId, "AUTO", status, start, end, premium);
     }
 
-    long policy(long customerId, String productLine, String status, LocalDate start, LocalDate end, String premium) {
+    public long policy(long customerId, String productLine, String status, LocalDate start, LocalDate end, String premium) {
         return insert("""
                         INSERT INTO policy (policy_no, customer_id, product_line, channel, start_date, end_date, premium, status)
                         VALUES (:no, :customerId, :line, 'AGENT', :start, :end, :premium, :status)
@@ -62,11 +62,11 @@ final class CrmFixtures {
     }
 
     /** A policy of one year from {@code start}. */
-    long policy(long customerId, String status, LocalDate start, String premium) {
+    public long policy(long customerId, String status, LocalDate start, String premium) {
         return policy(customerId, status, start, start.plusYears(1), premium);
     }
 
-    long claim(long customerId, long policyId, LocalDate lossDate, String status, String paid) {
+    public long claim(long customerId, long policyId, LocalDate lossDate, String status, String paid) {
         return insert("""
                         INSERT INTO claim (claim_no, policy_id, customer_id, loss_date, reported_at, status,
                                            claimed_amount, paid_amount)
@@ -75,7 +75,7 @@ final class CrmFixtures {
                         "reportedAt", lossDate.atTime(10, 0), "status", status, "paid", new BigDecimal(paid)));
     }
 
-    long claim(long customerId, long policyId, LocalDate lossDate, String status) {
+    public long claim(long customerId, long policyId, LocalDate lossDate, String status) {
         return claim(customerId, policyId, lossDate, status, "0");
     }
 
@@ -83,5 +83,21 @@ final class CrmFixtures {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql(sql).params(params).update(key, "id");
         return Objects.requireNonNull(key.getKey()).longValue();
+    }
+
+    /** The customer number of a customer made here. */
+    public String customerNo(long customerId) {
+        return jdbc.sql("SELECT customer_no FROM customer WHERE id = :id").param("id", customerId).query(String.class).single();
+    }
+
+    /**
+     * Records book statistics of a very large book as the latest, so that a hand-made customer's
+     * premium share is close to 0 whatever other tests left in a shared database.
+     */
+    public void largeBook() {
+        jdbc.sql("""
+                        INSERT INTO book_stats (as_of_date, computed_at, customers, total_annual_premium)
+                        VALUES (CURRENT_DATE, CURRENT_TIMESTAMP(3), 1000000, 1000000000000)
+                        """).update();
     }
 }

@@ -60,7 +60,7 @@ class DemoBookTests {
         assertThat(residents).hasSizeGreaterThan(15_000).allSatisfy(c -> {
             String id = c.idNumber().replace(" ", "").toUpperCase(Locale.ROOT);
             assertThat(id).hasSize(18);
-            assertThat(id.charAt(17)).isEqualTo(CheckDigits.residentId(id.substring(0, 17)));
+            assertThat(id.charAt(17)).isEqualTo(ResidentId.checkCharacter(id.substring(0, 17)));
             assertThat(ResidentId.isValid(id)).isTrue();
             assertThat(id.substring(6, 14)).isEqualTo(c.birthDate().toString().replace("-", ""));
         });
@@ -69,9 +69,9 @@ class DemoBookTests {
 
     @Test
     void knownIdentityNumbersHaveTheCheckDigitsTheStandardsGive() {
-        assertThat(CheckDigits.residentId("11010519491231002")).isEqualTo('X');
-        assertThat(CheckDigits.residentId("44030519850612123")).isEqualTo(ResidentId.checkCharacter("44030519850612123"));
-        assertThat(CheckDigits.uscc("91350100M00010000")).isEqualTo(UnifiedSocialCreditCode.checkCharacter("91350100M00010000"));
+        assertThat(ResidentId.checkCharacter("11010519491231002")).isEqualTo('X');
+        // M=22: 22*3 + 1*5 = 71, 11 - 71 mod 11 = 6
+        assertThat(OrganizationCode.checkCharacter("M0001000")).isEqualTo('6');
     }
 
     @Test
@@ -79,7 +79,7 @@ class DemoBookTests {
         List<DemoCustomer> organizations = BOOK.stream().filter(c -> c.customerType().equals("ORGANIZATION")).toList();
         assertThat(organizations).allSatisfy(c -> {
             assertThat(c.idType()).isEqualTo("USCC");
-            assertThat(c.idNumber().charAt(17)).isEqualTo(CheckDigits.uscc(c.idNumber().substring(0, 17)));
+            assertThat(c.idNumber().charAt(17)).isEqualTo(UnifiedSocialCreditCode.checkCharacter(c.idNumber().substring(0, 17)));
             assertThat(UnifiedSocialCreditCode.isValid(c.idNumber())).isTrue();
             assertThat(c.birthDate()).isNull();
             assertThat(c.name()).endsWith("公司");

@@ -1,0 +1,58 @@
+package io.decisioning.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.decisioning.rules.CustomerProfile;
+import org.drools.drl.parser.DrlParser;
+import org.junit.jupiter.api.Test;
+
+class ReasonTemplateTests {
+
+    private static ReasonTemplate reasonOf(String rule) throws Exception {
+        return ReasonTemplate.of(new DrlParser().parse(false, "package test;\n" + rule).getRules().get(0));
+    }
+
+    private static CustomerProfile profile(Double lossRatio, int claims) {
+        return new CustomerProfile("C", "PERSON", false, 1234.5, 1000, 800, lossRatio, claims, 0, 0, 4, 0.01234, 85, 2);
+    }
+
+    @Test
+    void ofAlternativesOnlyThoseThatHeldAreNamed() throws Exception {
+        ReasonTemplate reason = reasonOf("""
+                rule "GRD-040 Poor" when $p : CustomerProfile(lossRatio3y >= 1.0 || claims12m >= 3) then end
+                """);
+
+        assertThat(reason.render(profile(0.5, 4))).isEqualTo("4 claims in the last 12 months >= 3");
+        assertThat(reason.render(profile(1.25, 1))).isEqualTo("loss ratio over 3 years 1.25 >= 1.0");
+        assertThat(reason.render(profile(null, 3))).isEqualTo("3 claims in the last 12 months >= 3");
+    }
+
+    @Test
+    void whatIsUnderNotIsNotNamedAndTheTitleIsTheLastResort() throws Exception {
+        ReasonTemplate reason = reasonOf("""
+                rule "GRD-090 Standard otherwise" when $p : CustomerProfile() not CustomerProfile(claims12m >= 3) then end
+                """);
+
+        assertThat(reason.render(profile(0.5, 1))).isEqualTo("Standard otherwise");
+    }
+
+    @Test
+    void anExplicitReasonWinsAndFillsInTheCustomersValues() throws Exception {
+        ReasonTemplate reason = reasonOf("""
+                rule "VAL-010 Share" @reason("premium share of {premiumSharePct}% with {productLines} lines")
+                when $p : CustomerProfile(premiumSharePct > 0) then end
+                """);
+
+        assertThat(reason.render(profile(0.5, 1))).isEqualTo("premium share of 0.0123% with 2 lines");
+    }
+
+    @Test
+    void numbersReadAsWrittenWithAtMostFourDecimals() {
+        assertThat(ProfileFeature.format(500000.0)).isEqualTo("500000");
+        assertThat(ProfileFeature.format(0.85)).isEqualTo("0.85");
+        assertThat(ProfileFeature.format(0.00012345)).isEqualTo("0.0001");
+        assertThat(ProfileFeature.format(-1.5)).isEqualTo("-1.5");
+        assertThat(ProfileFeature.format(7)).isEqualTo("7");
+        assertThat(ProfileFeature.format(null)).isEqualTo("unknown");
+    }
+}
