@@ -16,18 +16,18 @@ public final class CompiledPack {
     private final PackSource source;
     private final PackDescriptor descriptor;
     final KieBase kieBase;
-    /** The reason of each rule, by rule name (names are unique within a pack). */
-    final Map<String, ReasonTemplate> reasons;
+    /** Each rule's reason and salience, by rule name (names are unique within a pack). */
+    final Map<String, CompiledRule> rules;
     /** Simple names of the fact types the pack's rules match; null when that could not be told. */
     private final Set<String> factTypes;
 
-    CompiledPack(PackSource source, PackDescriptor descriptor, KieBase kieBase, Map<String, ReasonTemplate> reasons,
+    CompiledPack(PackSource source, PackDescriptor descriptor, KieBase kieBase, Map<String, CompiledRule> rules,
                  Set<String> factTypes) {
         this.source = source;
         this.descriptor = descriptor;
         this.kieBase = kieBase;
         // a HashMap: looked up once per outcome, where Map.copyOf's probing showed in profiles
-        this.reasons = Collections.unmodifiableMap(new HashMap<>(reasons));
+        this.rules = Collections.unmodifiableMap(new HashMap<>(rules));
         this.factTypes = factTypes == null ? null : Set.copyOf(factTypes);
     }
 
@@ -54,7 +54,12 @@ public final class CompiledPack {
 
     /** The names of the pack's rules, sorted (they start with their stable IDs). */
     public List<String> rules() {
-        return reasons.keySet().stream().sorted().toList();
+        return rules.keySet().stream().sorted().toList();
+    }
+
+    /** How the pack's rules settle a customer's grade, tier, decision and warning of each type. */
+    public HitPolicy hitPolicy() {
+        return descriptor.hitPolicy();
     }
 
     /** Whether the pack's rules match facts of this type, so that the engine inserts only what is read. */

@@ -5,12 +5,7 @@ import io.decisioning.rules.GradeAssigned;
 import io.decisioning.rules.ScorePoints;
 import io.decisioning.rules.TierAssigned;
 import io.decisioning.rules.WarningRaised;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -18,43 +13,56 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
- * Listens to one session and keeps every outcome a rule inserts together with the rule that
- * inserted it, so that each outcome carries its reason without analysts writing any bookkeeping.
- * Facts inserted by the engine itself have no rule and are not recorded.
+ * Listens to the session of one stage and hands every outcome a rule inserts, with the rule that
+ * inserted it, to the customer's {@link CustomerOutcomes}, so that each outcome carries its reason
+ * without analysts writing any bookkeeping. The engine registers it after inserting the facts, so
+ * only the rules' own inserts reach it.
  */
 final class OutcomeRecorder implements RuleRuntimeEventListener {
 
-    /** An outcome, the name of the rule that produced it and that rule's reason (null if unknown). */
-    record Fired(Object outcome, String customerNo, String rule, ReasonTemplate reason) {
-    }
-
-    private final Map<String, ReasonTemplate> reasons;
-    private final List<Fired> fired = new ArrayList<>();
-    // Drools fires the matches of one rule one after the other: remembering the last rule's reason
-    // saves a map lookup per outcome, which showed in profiles.
+    private final CompiledPack pack;
+    private final int stage;
+    private final Map<String, CustomerOutcomes> customers;
+    // Drools fires the matches of one rule one after the other: remembering the last rule saves a
+    // map lookup per outcome, which showed in profiles.
     private Rule lastRule;
-    private ReasonTemplate lastReason;
-    private final Set<Object> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
+    private CompiledRule lastCompiled;
+    /** The first outcome for a customer outside the batch; the stage fails with it after firing. */
+    private String stray;
 
-    OutcomeRecorder(Map<String, ReasonTemplate> reasons) {
-        this.reasons = reasons;
+    OutcomeRecorder(CompiledPack pack, int stage, Map<String, CustomerOutcomes> customers) {
+        this.pack = pack;
+        this.stage = stage;
+        this.customers = customers;
     }
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
-        if (event.getRule() == null) {
-            return;
-        }
-        String customerNo = customerNo(event.getObject());
-        if (customerNo == null) {
-            return;
-        }
         Rule rule = event.getRule();
+        if (rule == null) {
+            return;
+        }
+        Object outcome = event.getObject();
+        String customerNo = customerNo(outcome);
+        if (customerNo == null) {
+            return; // a fact the pack keeps to itself
+        }
         if (rule != lastRule) {
             lastRule = rule;
-            lastReason = reasons.get(rule.getName());
+            lastCompiled = pack.rules.get(rule.getName());
+            if (lastCompiled == null) {
+                lastCompiled = new CompiledRule(rule.getName(), null, 0);
+            }
         }
-        fired.add(new Fired(event.getObject(), customerNo, rule.getName(), lastReason));
+        CustomerOutcomes customer = customers.get(customerNo);
+        if (customer == null) {
+            if (stray == null) {
+                stray = "rule \"" + rule.getName() + "\" of pack " + pack + " produced " + outcome
+                        + " for a customer who is not being evaluated";
+            }
+            return;
+        }
+        customer.add(pack, stage, lastCompiled, outcome);
     }
 
     @Override
@@ -64,28 +72,30 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
 
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-        if (event.getRule() != null && customerNo(event.getOldObject()) != null) {
-            deleted.add(event.getOldObject());
+        if (event.getRule() == null) {
+            return;
+        }
+        String customerNo = customerNo(event.getOldObject());
+        CustomerOutcomes customer = customerNo == null ? null : customers.get(customerNo);
+        if (customer != null) {
+            customer.deleted(event.getOldObject());
         }
     }
 
-    /** The outcomes in the order the rules produced them, without those a rule deleted again. */
-    List<Fired> outcomes() {
-        if (deleted.isEmpty()) {
-            return fired;
-        }
-        return fired.stream().filter(f -> !deleted.contains(f.outcome())).toList();
+    /** Why the stage cannot be trusted, or null. */
+    String stray() {
+        return stray;
     }
 
-    private static String customerNo(Object fact) {
+    static String customerNo(Object fact) {
+        if (fact instanceof ScorePoints points) {
+            return points.customerNo();
+        }
         if (fact instanceof GradeAssigned grade) {
             return grade.customerNo();
         }
         if (fact instanceof WarningRaised warning) {
             return warning.customerNo();
-        }
-        if (fact instanceof ScorePoints points) {
-            return points.customerNo();
         }
         if (fact instanceof TierAssigned tier) {
             return tier.customerNo();

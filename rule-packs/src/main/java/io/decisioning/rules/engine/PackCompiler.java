@@ -48,6 +48,7 @@ import org.kie.api.builder.ReleaseId;
 public final class PackCompiler {
 
     private static final Pattern RULE_ID = Pattern.compile("^([A-Z]{2,4}-\\d{2,4})\\s+\\S.*");
+    private static final Pattern SALIENCE = Pattern.compile("-?\\d{1,9}");
     private static final Pattern POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
     private final KieServices kieServices = KieServices.get();
@@ -84,10 +85,10 @@ public final class PackCompiler {
             descriptor.files().stream().filter(file -> !source.files().containsKey(file)).forEach(file -> errors.add(
                     new CompileError(PackDescriptor.FILE, 0, 0, "lists " + file + ", which the pack does not have")));
         }
-        Map<String, ReasonTemplate> reasons = new HashMap<>();
+        Map<String, CompiledRule> rules = new HashMap<>();
         Set<String> factTypes = new HashSet<>();
         Map<String, String> packages = new HashMap<>();
-        boolean allTypesKnown = inspect(drls, tables, packages, reasons, factTypes, errors);
+        boolean allTypesKnown = inspect(drls, tables, packages, rules, factTypes, errors);
         if (drls.isEmpty() && errors.isEmpty()) {
             errors.add(new CompileError(PackDescriptor.FILE, 0, 0, "the pack has no rule files"));
         }
@@ -95,7 +96,7 @@ public final class PackCompiler {
         if (!errors.isEmpty()) {
             return new Compilation(source, null, errors);
         }
-        return new Compilation(source, new CompiledPack(source, descriptor, kieBase, reasons,
+        return new Compilation(source, new CompiledPack(source, descriptor, kieBase, rules,
                 allTypesKnown ? factTypes : null), List.of());
     }
 
@@ -116,11 +117,11 @@ public final class PackCompiler {
 
     /**
      * Parses each rule file for what the engine needs besides the KieBase: rule IDs (present and
-     * unique), each rule's reason and the fact types the rules match. Syntax errors are left to the
-     * build, which reports them all with their lines.
+     * unique), each rule's reason and salience, and the fact types the rules match. Syntax errors are
+     * left to the build, which reports them all with their lines.
      */
     private static boolean inspect(Map<String, String> drls, Map<String, DecisionTable> tables,
-                                   Map<String, String> packages, Map<String, ReasonTemplate> reasons, Set<String> factTypes,
+                                   Map<String, String> packages, Map<String, CompiledRule> rules, Set<String> factTypes,
                                    List<CompileError> errors) {
         boolean allTypesKnown = true;
         Map<String, String> fileOfId = new HashMap<>();
@@ -162,7 +163,13 @@ public final class PackCompiler {
                 ReasonTemplate reason = ReasonTemplate.of(rule);
                 reason.unknownPlaceholders().forEach(name -> errors.add(at.apply("@reason of \"" + rule.getName()
                         + "\" names {" + name + "}, which is not a field of CustomerProfile")));
-                reasons.put(rule.getName(), reason);
+                String salience = rule.getSalience() == null ? "0" : rule.getSalience().trim();
+                if (!SALIENCE.matcher(salience).matches()) {
+                    errors.add(at.apply("rule \"" + rule.getName() + "\": salience must be a whole number, was " + salience
+                            + " (the engine ranks the outcomes of rules that hold by it)"));
+                    continue;
+                }
+                rules.put(rule.getName(), new CompiledRule(rule.getName(), reason, Integer.parseInt(salience)));
                 allTypesKnown &= collectFactTypes(rule.getLhs(), factTypes);
             }
         }

@@ -9,10 +9,11 @@ import java.util.Properties;
 
 /**
  * A pack's {@code pack.properties}: where the pack runs in the pipeline ({@code order}, lower runs
- * first), what it is for ({@code description}) and its files ({@code files}, comma-separated; a
- * listing is needed because classpath folders cannot be listed reliably inside a jar).
+ * first), what it is for ({@code description}), how its rules settle single-valued outcomes
+ * ({@code hitPolicy}: {@code FIRST} or {@code UNIQUE}, the default) and its files ({@code files},
+ * comma-separated; a listing is needed because classpath folders cannot be listed reliably inside a jar).
  */
-record PackDescriptor(int order, String description, List<String> files) {
+record PackDescriptor(int order, String description, HitPolicy hitPolicy, List<String> files) {
 
     static final String FILE = "pack.properties";
 
@@ -27,8 +28,14 @@ record PackDescriptor(int order, String description, List<String> files) {
         if (order == null || !order.trim().matches("-?\\d{1,6}")) {
             throw new IllegalArgumentException("order must be a whole number (lower runs first), was " + order);
         }
+        String policy = properties.getProperty("hitPolicy", HitPolicy.UNIQUE.name()).trim();
+        if (Arrays.stream(HitPolicy.values()).noneMatch(p -> p.name().equals(policy))) {
+            throw new IllegalArgumentException("hitPolicy must be FIRST (the rule with the highest salience that holds"
+                    + " wins) or UNIQUE (two outcomes of a kind are an error), was " + policy);
+        }
         String files = properties.getProperty("files", "");
         return new PackDescriptor(Integer.parseInt(order.trim()), properties.getProperty("description", "").trim(),
+                HitPolicy.valueOf(policy),
                 Arrays.stream(files.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList());
     }
 }

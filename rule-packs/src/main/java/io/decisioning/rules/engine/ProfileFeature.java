@@ -39,6 +39,12 @@ enum ProfileFeature {
         this.accessor = accessor;
     }
 
+    /** Whether the field holds whole numbers (counts and years). */
+    boolean whole() {
+        return this == CLAIMS_12M || this == EARLY_CLAIMS_12M || this == CLAIM_FREE_YEARS || this == TENURE_YEARS
+                || this == PRODUCT_LINES;
+    }
+
     static ProfileFeature byField(String field) {
         return BY_FIELD.get(field);
     }

@@ -51,6 +51,31 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
         }
     }
 
+    /**
+     * A small number that tells apart every sentence this template can write, so that a sentence
+     * can be kept and reused: 0 when the sentence is always the same, the value of the one
+     * whole-number field it names (0-63), or -1 when it depends on more.
+     */
+    int cacheKey(CustomerProfile profile) {
+        if (explicit != null) {
+            return explicit.indexOf('{') < 0 ? 0 : -1;
+        }
+        if (atoms.isEmpty()) {
+            return 0;
+        }
+        ProfileFeature feature = atoms.get(0).feature();
+        if (!feature.whole()) {
+            return -1;
+        }
+        for (int i = 1; i < atoms.size(); i++) {
+            if (atoms.get(i).feature() != feature) {
+                return -1;
+            }
+        }
+        int value = feature.valueOf(profile).intValue();
+        return value < 64 ? value : -1;
+    }
+
     static ReasonTemplate of(RuleDescr rule) {
         AnnotationDescr reason = rule.getAnnotation("reason");
         String explicit = reason == null ? null : String.valueOf(reason.getSingleValueStripped());

@@ -1,23 +1,14 @@
 package io.decisioning.rules.engine;
 
 import io.decisioning.rules.BlacklistHit;
-import io.decisioning.rules.DecisionMade;
-import io.decisioning.rules.GradeAssigned;
-import io.decisioning.rules.ScorePoints;
-import io.decisioning.rules.Scorecard;
-import io.decisioning.rules.TierAssigned;
-import io.decisioning.rules.WarningRaised;
-import io.decisioning.rules.WarningType;
+import io.decisioning.rules.CustomerProfile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -41,15 +32,6 @@ public final class RuleSet {
      * that passes it loops, and the batch ends in an {@link EvaluationException} instead of hanging.
      */
     static final int FIRINGS_PER_CUSTOMER = 100;
-
-    /** " value points", " risk points": the end of a score contribution's reason. */
-    private static final Map<Scorecard, String> POINTS = new EnumMap<>(Scorecard.class);
-
-    static {
-        for (Scorecard card : Scorecard.values()) {
-            POINTS.put(card, " " + card.name().toLowerCase(Locale.ROOT) + " points");
-        }
-    }
 
     private final List<CompiledPack> packs;
     private final Map<String, Integer> rulePacks;
@@ -108,56 +90,59 @@ public final class RuleSet {
         if (inputs.isEmpty()) {
             return List.of();
         }
-        Map<String, Customer> customers = new HashMap<>(inputs.size() * 2);
-        List<Customer> ordered = new ArrayList<>(inputs.size());
+        Map<String, CustomerOutcomes> customers = new HashMap<>(inputs.size() * 2);
+        List<CustomerOutcomes> ordered = new ArrayList<>(inputs.size());
         for (EvaluationInput input : inputs) {
-            Customer customer = new Customer(input);
+            CustomerOutcomes customer = new CustomerOutcomes(input);
             if (customers.putIfAbsent(input.profile().customerNo(), customer) != null) {
                 throw new IllegalArgumentException("customer " + input.profile().customerNo() + " is twice in the batch");
             }
             ordered.add(customer);
         }
-        List<Object> earlier = new ArrayList<>();
-        for (CompiledPack pack : packs) {
-            for (OutcomeRecorder.Fired fired : runStage(pack, inputs, earlier)) {
-                Customer customer = customers.get(fired.customerNo());
-                if (customer == null) {
-                    throw new EvaluationException("rule \"" + fired.rule() + "\" of pack " + pack + " produced "
-                            + fired.outcome() + " for a customer who is not being evaluated");
-                }
-                customer.add(pack, fired);
-                earlier.add(fired.outcome());
+        // the outcomes kept so far, by type, for the later stages that read them
+        Map<Class<?>, List<Object>> kept = new LinkedHashMap<>();
+        for (int stage = 0; stage < packs.size(); stage++) {
+            CompiledPack pack = packs.get(stage);
+            runStage(pack, stage, inputs, kept, customers);
+            for (CustomerOutcomes customer : ordered) {
+                customer.endStage(stage, pack.hitPolicy(),
+                        outcome -> kept.computeIfAbsent(outcome.getClass(), type -> new ArrayList<>(inputs.size())).add(outcome));
             }
         }
         List<Evaluation> evaluations = new ArrayList<>(ordered.size());
-        for (Customer customer : ordered) {
+        for (CustomerOutcomes customer : ordered) {
             evaluations.add(customer.evaluation(rulePacksShared));
         }
         return evaluations;
     }
 
-    private static List<OutcomeRecorder.Fired> runStage(CompiledPack pack, List<EvaluationInput> inputs,
-                                                        List<Object> earlier) {
+    private static void runStage(CompiledPack pack, int stage, List<EvaluationInput> inputs,
+                                 Map<Class<?>, List<Object>> earlier, Map<String, CustomerOutcomes> customers) {
         KieSession session = pack.kieBase.newKieSession();
-        OutcomeRecorder recorder = new OutcomeRecorder(pack.reasons);
+        OutcomeRecorder recorder = new OutcomeRecorder(pack, stage, customers);
         int limit = FIRINGS_PER_CUSTOMER * inputs.size();
         try {
-            session.addEventListener(recorder);
+            boolean profiles = pack.reads(CustomerProfile.class);
             boolean hits = pack.reads(BlacklistHit.class);
             for (EvaluationInput input : inputs) {
-                session.insert(input.profile());
+                if (profiles) {
+                    session.insert(input.profile());
+                }
                 if (hits) {
                     for (BlacklistHit hit : input.blacklistHits()) {
                         session.insert(hit);
                     }
                 }
             }
-            Map<Class<?>, Boolean> reads = new HashMap<>();
-            for (Object outcome : earlier) {
-                if (reads.computeIfAbsent(outcome.getClass(), pack::reads)) {
-                    session.insert(outcome);
+            for (Map.Entry<Class<?>, List<Object>> outcomes : earlier.entrySet()) {
+                if (pack.reads(outcomes.getKey())) {
+                    for (Object outcome : outcomes.getValue()) {
+                        session.insert(outcome);
+                    }
                 }
             }
+            // registered after the engine's own inserts, so that only the rules' inserts reach it
+            session.addEventListener(recorder);
             int fired = session.fireAllRules(limit);
             if (fired >= limit) {
                 throw new EvaluationException("pack " + pack + " fired " + fired + " rules for " + inputs.size()
@@ -173,76 +158,8 @@ public final class RuleSet {
         } finally {
             session.dispose();
         }
-        return recorder.outcomes();
-    }
-
-    /** What the stages decided about one customer, until it becomes an {@link Evaluation}. */
-    private static final class Customer {
-
-        private record Produced(CompiledPack pack, OutcomeRecorder.Fired fired) {
-        }
-
-        private final EvaluationInput input;
-        private final List<Produced> produced = new ArrayList<>(16);
-
-        Customer(EvaluationInput input) {
-            this.input = input;
-        }
-
-        void add(CompiledPack pack, OutcomeRecorder.Fired fired) {
-            produced.add(new Produced(pack, fired));
-        }
-
-        Evaluation evaluation(Map<String, Integer> rulePacks) {
-            List<Reason> reasons = new ArrayList<>(produced.size());
-            List<Produced> grades = new ArrayList<>(1);
-            List<Produced> tiers = new ArrayList<>(1);
-            List<Produced> decisions = new ArrayList<>(1);
-            Map<WarningType, RaisedWarning> warnings = new EnumMap<>(WarningType.class);
-            Map<Scorecard, Long> points = new EnumMap<>(Scorecard.class);
-            for (Produced p : produced) {
-                Object outcome = p.fired().outcome();
-                ReasonTemplate template = p.fired().reason();
-                String message = template == null ? p.fired().rule() : template.render(input.profile());
-                if (outcome instanceof GradeAssigned) {
-                    grades.add(p);
-                } else if (outcome instanceof TierAssigned) {
-                    tiers.add(p);
-                } else if (outcome instanceof DecisionMade) {
-                    decisions.add(p);
-                } else if (outcome instanceof WarningRaised warning) {
-                    RaisedWarning raised = new RaisedWarning(warning.type(), warning.severity(), message);
-                    warnings.merge(warning.type(), raised,
-                            (a, b) -> b.severity().compareTo(a.severity()) > 0 ? b : a);
-                } else if (outcome instanceof ScorePoints score) {
-                    points.merge(score.card(), (long) score.points(), Long::sum);
-                    message = message + (score.points() >= 0 ? ": +" : ": ") + score.points() + POINTS.get(score.card());
-                }
-                reasons.add(new Reason(p.pack().name(), p.pack().version(), p.fired().rule(), message));
-            }
-            GradeAssigned grade = (GradeAssigned) single(grades, "grade");
-            TierAssigned tier = (TierAssigned) single(tiers, "tier");
-            DecisionMade decision = (DecisionMade) single(decisions, "decision");
-            return new Evaluation(input.profile(), input.blacklistHits(), grade.grade(), tier.tier(), decision.decision(),
-                    clamp(points.get(Scorecard.VALUE)), clamp(points.get(Scorecard.RISK)),
-                    List.copyOf(warnings.values()), reasons, rulePacks);
-        }
-
-        private Object single(List<Produced> candidates, String what) {
-            if (candidates.size() == 1) {
-                return candidates.get(0).fired().outcome();
-            }
-            String customerNo = input.profile().customerNo();
-            if (candidates.isEmpty()) {
-                throw new EvaluationException("no rule gave customer " + customerNo + " a " + what);
-            }
-            throw new EvaluationException("customer " + customerNo + " got " + candidates.size() + " of " + what + ": "
-                    + candidates.stream().map(c -> c.fired().outcome() + " by \"" + c.fired().rule() + "\"")
-                    .collect(Collectors.joining(", ")) + "; rules that decide a " + what + " need a guard such as not GradeAssigned(customerNo == $p.customerNo)");
-        }
-
-        private static int clamp(Long sum) {
-            return sum == null ? 0 : (int) Math.max(0, Math.min(100, sum));
+        if (recorder.stray() != null) {
+            throw new EvaluationException(recorder.stray());
         }
     }
 

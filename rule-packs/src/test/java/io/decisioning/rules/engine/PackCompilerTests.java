@@ -157,6 +157,32 @@ class PackCompilerTests {
     }
 
     @Test
+    void anUnknownHitPolicyIsAnError() {
+        PackSource pack = new PackSource("policy", 1, java.util.Map.of(
+                "pack.properties", "order=10\nhitPolicy=ANY\n".getBytes(),
+                "a.drl", "package test;".getBytes()));
+
+        assertThat(errorsOf(pack)).extracting(CompileError::message).singleElement().asString()
+                .contains("hitPolicy must be FIRST");
+    }
+
+    @Test
+    void aSalienceThatIsNotAWholeNumberIsAnError() {
+        List<CompileError> errors = errorsOf(TestPacks.firstPack("salience", 10, "s.drl", """
+                package test;
+                import io.decisioning.rules.*;
+                rule "GRD-010 Dynamic"
+                    salience ($p.claims12m() * 10)
+                when $p : CustomerProfile()
+                then insert(new GradeAssigned($p.customerNo(), Grade.STANDARD));
+                end
+                """));
+
+        assertThat(errors).extracting(CompileError::message).singleElement().asString()
+                .contains("salience must be a whole number");
+    }
+
+    @Test
     void aPackWithoutItsDescriptorIsAnError() {
         PackSource pack = new PackSource("bare", 1, java.util.Map.of("a.drl", "package test;".getBytes()));
 

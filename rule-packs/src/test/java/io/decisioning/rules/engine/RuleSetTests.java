@@ -9,9 +9,11 @@ import static io.decisioning.rules.engine.ProfileFixtures.withYears;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.decisioning.rules.Decision;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.MatchStrength;
 import io.decisioning.rules.Severity;
+import io.decisioning.rules.Tier;
 import io.decisioning.rules.WarningType;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +109,7 @@ class RuleSetTests {
                 new Reason("scoring", 1, "RSK-023 Five or more claims in 12 months",
                         "5 claims in the last 12 months >= 5: +30 risk points"),
                 new Reason("tiering", 1, "TIR-020 Restricted for poor quality", "grade POOR_QUALITY"),
-                new Reason("tiering", 1, "DEC-030 Refer on a high warning", "a HIGH warning is raised"));
+                new Reason("decision", 1, "DEC-030 Refer on a high warning", "a HIGH warning is raised"));
         assertThat(evaluation.warnings()).containsExactly(
                 new io.decisioning.rules.engine.RaisedWarning(WarningType.REPEAT_CLAIMANT, Severity.HIGH,
                         "5 claims in the last 12 months >= 5"));
@@ -131,11 +133,11 @@ class RuleSetTests {
         Evaluation evaluation = DEFAULT.evaluate(input(standard("C4"), MatchStrength.STRONG));
 
         assertThat(evaluation.reasons()).extracting(Reason::pack)
-                .containsSubsequence("grading", "warnings", "scoring", "tiering");
+                .containsSubsequence("grading", "warnings", "scoring", "tiering", "decision");
         assertThat(evaluation.reasons()).extracting(Reason::rule).contains(
                 "GRD-090 Standard otherwise", "WRN-040 Blacklisted by identity document",
                 "TIR-010 Restricted when blacklisted", "DEC-010 Decline on a strong blacklist match");
-        assertThat(evaluation.rulePacks()).containsOnlyKeys("grading", "warnings", "scoring", "tiering");
+        assertThat(evaluation.rulePacks()).containsOnlyKeys("grading", "warnings", "scoring", "tiering", "decision");
     }
 
     @Test
@@ -212,13 +214,127 @@ class RuleSetTests {
                 .hasMessageContaining("customer A got 2 of grade");
     }
 
+    private static final String GRADES_FIRST = """
+            package test;
+            import io.decisioning.rules.*;
+            rule "GRD-010 Standard"
+                salience 0
+            when $p : CustomerProfile()
+            then insert(new GradeAssigned($p.customerNo(), Grade.STANDARD));
+            end
+            rule "GRD-020 Poor quality by claims"
+                salience 50
+            when $p : CustomerProfile(claims12m >= 3)
+            then insert(new GradeAssigned($p.customerNo(), Grade.POOR_QUALITY));
+            end
+            rule "GRD-030 Key account by premium"
+                salience 80
+            when $p : CustomerProfile(annualPremium >= 500000)
+            then insert(new GradeAssigned($p.customerNo(), Grade.KEY_ACCOUNT));
+            end
+            // a helper fact inserted late, by the rule of lowest salience; the rule it enables has the
+            // highest salience, so it fires after the others and must still win
+            declare Applicant customerNo : String end
+            rule "GRD-005 Mark applicants"
+                salience -10
+            when $p : CustomerProfile(applicant)
+            then insert(new Applicant($p.customerNo()));
+            end
+            rule "GRD-001 New applicant"
+                salience 100
+            when Applicant($c : customerNo)
+            then insert(new GradeAssigned($c, Grade.NEW));
+            end
+            """;
+
+    @Test
+    void withHitPolicyFirstTheRuleOfHighestSalienceThatHoldsGivesEachCustomerOfABatchItsGrade() {
+        RuleSet first = DEFAULT.with(COMPILER.compile(TestPacks.firstPack("grading", 10, "grading.drl", GRADES_FIRST)).orThrow());
+        List<EvaluationInput> inputs = new ArrayList<>();
+        List<Grade> expected = new ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 1000; i++) {
+            boolean applicant = random.nextInt(10) == 0;
+            boolean rich = random.nextBoolean();
+            int claims = random.nextInt(5);
+            io.decisioning.rules.CustomerProfile p = withClaims(standard("F" + i), claims, 0);
+            p = applicant ? io.decisioning.rules.CustomerProfile.newApplicant("F" + i, "PERSON")
+                    : new io.decisioning.rules.CustomerProfile(p.customerNo(), p.customerType(), false, rich ? 600_000 : 2_000,
+                    p.premium3y(), p.paid3y(), p.lossRatio3y(), p.claims12m(), 0, p.claimFreeYears(), p.tenureYears(),
+                    p.premiumSharePct(), p.premiumRankPct(), p.productLines());
+            inputs.add(input(p));
+            expected.add(applicant ? Grade.NEW : rich ? Grade.KEY_ACCOUNT : claims >= 3 ? Grade.POOR_QUALITY : Grade.STANDARD);
+        }
+
+        List<Evaluation> evaluations = first.evaluate(inputs);
+
+        assertThat(evaluations).extracting(Evaluation::grade).containsExactlyElementsOf(expected);
+        for (Evaluation evaluation : evaluations) {
+            // only the winner's reason: the rules set aside are not reported
+            assertThat(evaluation.reasons()).filteredOn(r -> r.pack().equals("grading")).singleElement()
+                    .extracting(Reason::rule).asString().startsWith(switch (evaluation.grade()) {
+                        case NEW -> "GRD-001";
+                        case KEY_ACCOUNT -> "GRD-030";
+                        case POOR_QUALITY -> "GRD-020";
+                        default -> "GRD-010";
+                    });
+        }
+    }
+
+    @Test
+    void withHitPolicyFirstTwoRulesOfTheSameSalienceThatDisagreeAreAnError() {
+        RuleSet tie = DEFAULT.with(COMPILER.compile(TestPacks.firstPack("grading", 10, "grading.drl", """
+                package test;
+                import io.decisioning.rules.*;
+                rule "GRD-010 Standard"
+                when $p : CustomerProfile()
+                then insert(new GradeAssigned($p.customerNo(), Grade.STANDARD));
+                end
+                rule "GRD-020 Also poor"
+                when $p : CustomerProfile(claims12m >= 3)
+                then insert(new GradeAssigned($p.customerNo(), Grade.POOR_QUALITY));
+                end
+                """)).orThrow());
+
+        assertThat(tie.evaluate(input(standard("A"))).grade()).isEqualTo(Grade.STANDARD);
+        assertThatThrownBy(() -> tie.evaluate(input(withClaims(standard("B"), 3, 0))))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("customer B got 2 of grade from rules of the same salience");
+    }
+
+    @Test
+    void laterPacksSeeOnlyTheOutcomeTheHitPolicyKept() {
+        // a high-quality customer in the top ranks is GOLD; TIR-060 (SILVER) also holds but is set
+        // aside, so a decision rule about SILVER customers must not see it
+        String decisions = new String(ShippedPacks.load().stream().filter(p -> p.name().equals("decision")).findFirst()
+                .orElseThrow().files().get("decision.drl"), java.nio.charset.StandardCharsets.UTF_8) + """
+                rule "DEC-050 Refer silver customers"
+                    salience 60
+                when
+                    $p : CustomerProfile()
+                    TierAssigned(customerNo == $p.customerNo, tier == Tier.SILVER)
+                then
+                    insert(new DecisionMade($p.customerNo(), Decision.REFER));
+                end
+                """;
+        RuleSet withSilverRule = DEFAULT.with(COMPILER.compile(TestPacks.firstPack("decision", 50, "decision.drl", decisions)).orThrow());
+
+        List<Evaluation> evaluations = withSilverRule.evaluate(List.of(
+                input(withRank(withLossRatio(withYears(standard("GOLD"), 4, 4), 0.2), 90)),
+                input(withRank(withLossRatio(withYears(standard("SILVER"), 4, 4), 0.2), 50))));
+
+        assertThat(evaluations).extracting(Evaluation::tier).containsExactly(Tier.GOLD, Tier.SILVER);
+        assertThat(evaluations).extracting(Evaluation::decision).containsExactly(Decision.ACCEPT, Decision.REFER);
+    }
+
     @Test
     void aDraftReplacesThePublishedPackOfTheSameName() {
         RuleSet draft = DEFAULT.with(COMPILER.compile(new PackSource("grading", 2,
                 ShippedPacks.load().get(0).files())).orThrow());
 
-        assertThat(draft.rulePacks()).containsEntry("grading", 2).hasSize(4);
-        assertThat(draft.packs()).extracting(CompiledPack::name).containsExactly("grading", "warnings", "scoring", "tiering");
+        assertThat(draft.rulePacks()).containsEntry("grading", 2).hasSize(5);
+        assertThat(draft.packs()).extracting(CompiledPack::name)
+                .containsExactly("grading", "warnings", "scoring", "tiering", "decision");
     }
 
     @Test

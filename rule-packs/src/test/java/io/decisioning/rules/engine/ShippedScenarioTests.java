@@ -25,7 +25,7 @@ class ShippedScenarioTests {
     void theShippedPacksRunInTheirOrder() {
         assertThat(RULE_SET.rulePacks()).containsExactly(
                 java.util.Map.entry("grading", 1), java.util.Map.entry("warnings", 1),
-                java.util.Map.entry("scoring", 1), java.util.Map.entry("tiering", 1));
+                java.util.Map.entry("scoring", 1), java.util.Map.entry("tiering", 1), java.util.Map.entry("decision", 1));
     }
 
     @Test

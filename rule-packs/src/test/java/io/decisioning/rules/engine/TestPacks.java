@@ -12,8 +12,17 @@ final class TestPacks {
 
     /** A pack of the given files (name, text, name, text, ...) with a pack.properties of that order. */
     static PackSource pack(String name, int order, String... namesAndTexts) {
+        return pack(name, "order=" + order + "\n", namesAndTexts);
+    }
+
+    /** The same with hit policy FIRST: of the rules that hold, the one with the highest salience wins. */
+    static PackSource firstPack(String name, int order, String... namesAndTexts) {
+        return pack(name, "order=" + order + "\nhitPolicy=FIRST\n", namesAndTexts);
+    }
+
+    private static PackSource pack(String name, String properties, String... namesAndTexts) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("pack.properties", ("order=" + order + "\n").getBytes(StandardCharsets.UTF_8));
+        files.put("pack.properties", properties.getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < namesAndTexts.length; i += 2) {
             files.put(namesAndTexts[i], namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
         }

@@ -28,6 +28,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPassword("");
         dataSource.setPoolName("embedded-mariadb");
         dataSource.setMaximumPoolSize(16);
+        dataSource.setTransactionIsolation(DatabaseMode.ISOLATION);
         return dataSource;
     }
 }

@@ -63,6 +63,7 @@ public final class PreBindLatencyBenchmark {
         } finally {
             app.close();
         }
+        System.exit(0);
     }
 
     private static Result run(HttpClient http, int port, String auth, SplittableRandom random, List<String> numbers,

@@ -1,0 +1,85 @@
+package io.decisioning.rules.engine;
+
+import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.ScorePoints;
+import io.decisioning.rules.Scorecard;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the engine knows of one rule of a compiled pack besides the KieBase: its name (starting with
+ * its stable ID), how to say why it fired, and its salience, which ranks the candidate outcomes of
+ * a pack whose hit policy is {@link HitPolicy#FIRST}. Immutable and shared by all threads, apart
+ * from a small cache of sentences.
+ */
+final class CompiledRule {
+
+    /** " value points", " risk points": the end of a score contribution's reason. */
+    private static final Map<Scorecard, String> POINTS = new EnumMap<>(Scorecard.class);
+
+    static {
+        for (Scorecard card : Scorecard.values()) {
+            POINTS.put(card, " " + card.name().toLowerCase(Locale.ROOT) + " points");
+        }
+    }
+
+    private static final int CACHE = 64;
+
+    /** A sentence already written for a key (see {@link ReasonTemplate#cacheKey}) and the points it ends with. */
+    private record Written(int key, int points, Scorecard card, String message) {
+    }
+
+    private final String name;
+    private final ReasonTemplate reason;
+    private final int salience;
+    /**
+     * Sentences by key, for rules whose sentence depends on one whole-number field at most (most
+     * scorecard bins and thresholds): writing them showed in profiles. Racy on purpose: a slot holds
+     * an immutable record or null, and a lost write only costs writing the sentence again.
+     */
+    private final Written[] written = new Written[CACHE];
+
+    CompiledRule(String name, ReasonTemplate reason, int salience) {
+        this.name = name;
+        this.reason = reason;
+        this.salience = salience;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int salience() {
+        return salience;
+    }
+
+    /** Why the rule fired for this customer. */
+    String message(CustomerProfile profile) {
+        return message(profile, Integer.MIN_VALUE, null);
+    }
+
+    /** Why the rule added these points: "premium rank 85% >= 80 and < 95: +35 value points". */
+    String message(CustomerProfile profile, ScorePoints score) {
+        return message(profile, score.points(), score.card());
+    }
+
+    private String message(CustomerProfile profile, int points, Scorecard card) {
+        int key = reason == null ? 0 : reason.cacheKey(profile);
+        if (key < 0 || key >= CACHE) {
+            return write(profile, points, card);
+        }
+        Written cached = written[key];
+        if (cached != null && cached.points == points && cached.card == card) {
+            return cached.message;
+        }
+        String message = write(profile, points, card);
+        written[key] = new Written(key, points, card, message);
+        return message;
+    }
+
+    private String write(CustomerProfile profile, int points, Scorecard card) {
+        String message = reason == null ? name : reason.render(profile);
+        return card == null ? message : message + (points >= 0 ? ": +" : ": ") + points + POINTS.get(card);
+    }
+}
