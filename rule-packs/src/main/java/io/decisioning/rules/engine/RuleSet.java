@@ -16,8 +16,9 @@ import org.kie.api.runtime.KieSession;
  * threads; swap a whole RuleSet to publish a new pack version.
  *
  * <p>The packs run as stages in their {@code order}. Each stage gets a fresh session of its own
- * KieBase with the customers' profiles, their blacklist hits and the outcomes of the earlier stages,
- * so a pack can rely on everything before it being final (tiering sees every warning). A KieBase
+ * KieBase with the customers' profiles, their blacklist hits and the outcomes the earlier stages
+ * kept, so a pack can rely on everything before it being final (tiering sees every warning). After
+ * a stage fires, its {@link HitPolicy} settles each customer's single-valued outcomes. A KieBase
  * per pack keeps packs independently versioned, compiled and published, and a pack's salience
  * cannot reach into another's; the price is inserting the profiles once per stage, which the
  * benchmark (BENCHMARK-engine.md) shows to be small next to the rules' own work.

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every pre-bind check, with what was asked and what was answered, and its line in the audit trail. */
@@ -24,7 +23,7 @@ class PreBindCheckRepository {
         this.audit = audit;
     }
 
-    @Transactional
+    /** Runs in the caller's transaction. */
     void record(PreBindResult result, PreBindRequest request, String user) {
         jdbc.sql("""
                         INSERT INTO pre_bind_check (check_id, customer_no, request, decision, grade, tier, response,

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The pre-bind check (DESIGN.md section 4 and 5): resolves the customer or applicant, evaluates with
@@ -49,15 +51,17 @@ class PreBindService {
     private final BlacklistMatchRepository blacklist;
     private final EvaluationDate evaluationDate;
     private final PreBindCheckRepository checks;
+    private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     PreBindService(AssessmentService assessments, CustomerRepository customers, BlacklistMatchRepository blacklist,
-                   EvaluationDate evaluationDate, PreBindCheckRepository checks) {
+                   EvaluationDate evaluationDate, PreBindCheckRepository checks, PlatformTransactionManager transactions) {
         this.assessments = assessments;
         this.customers = customers;
         this.blacklist = blacklist;
         this.evaluationDate = evaluationDate;
         this.checks = checks;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     PreBindResult check(PreBindRequest request, UserAccount user) {
@@ -65,21 +69,28 @@ class PreBindService {
         String checkId = UUID.randomUUID().toString();
         Customer customer = request.customerNo() != null
                 ? assessments.visibleCustomer(request.customerNo(), user)
-                : existingCustomer(request.applicant(), user).orElse(null);
-        PreBindResult result;
+                : existingCustomer(request.applicant()).orElse(null);
+        boolean visible = customer == null || user.canSee(customer.branchCode());
         try {
-            result = answer(checkId, request, customer);
+            // One transaction: the assessment the check stored and the record of the check commit together.
+            return transaction.execute(status -> {
+                PreBindResult result = answer(checkId, request, customer);
+                PreBindResult shown = visible ? result : result.withoutCustomerNo();
+                checks.record(shown, request, user.getUsername());
+                return shown;
+            });
         } catch (NotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
             log.error("Pre-bind check {} failed; answering REFER", checkId, e);
-            result = failed(checkId, customer);
+            PreBindResult failed = failed(checkId, visible ? customer : null);
+            try {
+                transaction.executeWithoutResult(status -> checks.record(failed, request, user.getUsername()));
+            } catch (RuntimeException recordFailed) {
+                log.error("Pre-bind check {} could not be recorded", checkId, recordFailed);
+            }
+            return failed;
         }
-        if (customer != null && !user.canSee(customer.branchCode())) {
-            result = result.withoutCustomerNo();
-        }
-        checks.record(result, request, user.getUsername());
-        return result;
     }
 
     private PreBindResult answer(String checkId, PreBindRequest request, @Nullable Customer customer) {
@@ -105,7 +116,7 @@ class PreBindService {
      * branch holds it: the decision must weigh the customer's whole record. The answer only names a
      * customer the user may see.
      */
-    private Optional<Customer> existingCustomer(Applicant applicant, UserAccount user) {
+    private Optional<Customer> existingCustomer(Applicant applicant) {
         String normalized = MatchKeys.normalize(applicant.idNumber());
         List<Customer> found = customers.findByIdNumber(applicant.idType().name(), normalized);
         if (found.isEmpty()) {
@@ -144,10 +155,12 @@ class PreBindService {
             if (request.premium() == null) {
                 errors.add(new FieldProblem("premium", "is required for an applicant"));
             }
-            if (applicant.idType() == IdType.RESIDENT_ID && !ResidentId.isValid(applicant.idNumber())) {
+            // People paste numbers with spaces or dashes ("110105 19491231 002X"): check the normalized form.
+            String idNumber = MatchKeys.normalize(applicant.idNumber());
+            if (applicant.idType() == IdType.RESIDENT_ID && !ResidentId.isValid(idNumber)) {
                 errors.add(new FieldProblem("applicant.idNumber", "is not a valid resident identity number (GB 11643 check digit)"));
             }
-            if (applicant.idType() == IdType.USCC && !UnifiedSocialCreditCode.isValid(applicant.idNumber())) {
+            if (applicant.idType() == IdType.USCC && !UnifiedSocialCreditCode.isValid(idNumber)) {
                 errors.add(new FieldProblem("applicant.idNumber", "is not a valid unified social credit code (GB 32100 check digit)"));
             }
         }
