@@ -46,6 +46,7 @@ CREATE TABLE assessment (
     reasons       LONGTEXT     NOT NULL,   -- JSON: [{pack, version, rule, message}]
     rule_packs    VARCHAR(1000) NOT NULL,  -- JSON: {"pack": version}
     outcome_hash  CHAR(64)     NOT NULL,   -- what decides "changed": grade, tier, scores, warnings, hits
+    content_hash  CHAR(64)     NOT NULL,   -- everything stored but the time and trigger: unchanged rows are only touched
     evaluated_at  DATETIME(3)  NOT NULL,
     eval_trigger  VARCHAR(16)  NOT NULL,   -- BATCH | EVENT | CHECK | MANUAL
     CONSTRAINT uk_assessment_customer_no UNIQUE (customer_no),

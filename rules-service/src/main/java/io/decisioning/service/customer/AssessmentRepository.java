@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -70,26 +71,37 @@ class AssessmentRepository {
      * @return true when the outcome changed (or the customer had no assessment)
      */
     boolean save(long customerId, Evaluation evaluation, Trigger trigger, Instant evaluatedAt) {
-        String hash = outcomeHash(evaluation);
-        Optional<String> previous = jdbc.sql("SELECT outcome_hash FROM assessment WHERE customer_id = :id FOR UPDATE")
+        String outcomeHash = outcomeHash(evaluation);
+        Map<String, Object> row = row(customerId, evaluation, trigger, evaluatedAt, outcomeHash);
+        Optional<StoredHashes> previous = jdbc.sql("""
+                        SELECT outcome_hash, content_hash FROM assessment WHERE customer_id = :id FOR UPDATE
+                        """)
                 .param("id", customerId)
-                .query(String.class)
+                .query((rs, n) -> new StoredHashes(rs.getString("outcome_hash"), rs.getString("content_hash")))
                 .optional();
-        boolean changed = previous.map(old -> !old.equals(hash)).orElse(true);
-        Map<String, Object> row = row(customerId, evaluation, trigger, evaluatedAt, hash);
+        if (previous.isPresent() && previous.get().content().equals(row.get("contentHash"))) {
+            // Nothing but the time and trigger changed: touch the row instead of rewriting its JSON.
+            jdbc.sql("UPDATE assessment SET evaluated_at = :evaluatedAt, eval_trigger = :trigger WHERE customer_id = :customerId")
+                    .params(row)
+                    .update();
+            return false;
+        }
+        boolean changed = previous.map(old -> !old.outcome().equals(outcomeHash)).orElse(true);
         jdbc.sql("""
                         INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score,
                             blacklisted, decision, profile, warnings, blacklist_hits, reasons, rule_packs, outcome_hash,
-                            evaluated_at, eval_trigger)
+                            content_hash, evaluated_at, eval_trigger)
                         VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore, :blacklisted,
-                            :decision, :profile, :warnings, :hits, :reasons, :rulePacks, :hash, :evaluatedAt, :trigger)
+                            :decision, :profile, :warnings, :hits, :reasons, :rulePacks, :hash, :contentHash,
+                            :evaluatedAt, :trigger)
                         ON DUPLICATE KEY UPDATE customer_no = VALUES(customer_no), grade = VALUES(grade),
                             tier = VALUES(tier), vip = VALUES(vip), value_score = VALUES(value_score),
                             risk_score = VALUES(risk_score), blacklisted = VALUES(blacklisted),
                             decision = VALUES(decision), profile = VALUES(profile), warnings = VALUES(warnings),
                             blacklist_hits = VALUES(blacklist_hits), reasons = VALUES(reasons),
                             rule_packs = VALUES(rule_packs), outcome_hash = VALUES(outcome_hash),
-                            evaluated_at = VALUES(evaluated_at), eval_trigger = VALUES(eval_trigger)
+                            content_hash = VALUES(content_hash), evaluated_at = VALUES(evaluated_at),
+                            eval_trigger = VALUES(eval_trigger)
                         """)
                 .params(row)
                 .update();
@@ -109,6 +121,13 @@ class AssessmentRepository {
     }
 
     private Map<String, Object> row(long customerId, Evaluation e, Trigger trigger, Instant evaluatedAt, String hash) {
+        String profile = json.writeValueAsString(Features.of(e.profile()));
+        String warnings = json.writeValueAsString(e.warnings());
+        String hits = json.writeValueAsString(e.blacklistHits());
+        String reasons = json.writeValueAsString(e.reasons());
+        String rulePacks = json.writeValueAsString(new TreeMap<>(e.rulePacks()));
+        String contentHash = sha256(String.join("\u0000", hash, e.customerNo(), e.decision().name(), profile, warnings,
+                hits, reasons, rulePacks));
         return Map.ofEntries(
                 Map.entry("customerId", customerId),
                 Map.entry("customerNo", e.customerNo()),
@@ -119,12 +138,13 @@ class AssessmentRepository {
                 Map.entry("riskScore", e.riskScore()),
                 Map.entry("blacklisted", e.blacklisted()),
                 Map.entry("decision", e.decision().name()),
-                Map.entry("profile", json.writeValueAsString(Features.of(e.profile()))),
-                Map.entry("warnings", json.writeValueAsString(e.warnings())),
-                Map.entry("hits", json.writeValueAsString(e.blacklistHits())),
-                Map.entry("reasons", json.writeValueAsString(e.reasons())),
-                Map.entry("rulePacks", json.writeValueAsString(e.rulePacks())),
+                Map.entry("profile", profile),
+                Map.entry("warnings", warnings),
+                Map.entry("hits", hits),
+                Map.entry("reasons", reasons),
+                Map.entry("rulePacks", rulePacks),
                 Map.entry("hash", hash),
+                Map.entry("contentHash", contentHash),
                 Map.entry("evaluatedAt", LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC)),
                 Map.entry("trigger", trigger.name()));
     }
@@ -139,14 +159,19 @@ class AssessmentRepository {
                 .sorted(Comparator.comparingLong(BlacklistHit::entryId))
                 .map(h -> h.entryId() + ":" + h.strength())
                 .collect(Collectors.joining(","));
-        String outcome = String.join("|", e.grade().name(), e.tier().name(), Integer.toString(e.valueScore()),
-                Integer.toString(e.riskScore()), e.decision().name(), warnings, hits);
+        return sha256(String.join("|", e.grade().name(), e.tier().name(), Integer.toString(e.valueScore()),
+                Integer.toString(e.riskScore()), e.decision().name(), warnings, hits));
+    }
+
+    private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(outcome.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException("SHA-256 is always available", e1);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
         }
+    }
+
+    private record StoredHashes(String outcome, String content) {
     }
 
     private Assessment assessment(ResultSet rs, int row) throws SQLException {

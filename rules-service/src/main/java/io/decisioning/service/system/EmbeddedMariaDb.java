@@ -66,7 +66,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE
                 + "?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true"
                 + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-                + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true"
+                + "&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096&useLocalSessionState=true"
                 + "&elideSetAutoCommits=true&cacheServerConfiguration=true&maintainTimeStats=false";
     }
 

@@ -51,8 +51,8 @@ public final class PreBindLatencyBenchmark {
             String auth = "Basic " + Base64.getEncoder().encodeToString("underwriter:demo".getBytes(StandardCharsets.UTF_8));
             SplittableRandom random = new SplittableRandom(42);
 
-            System.out.println("warming up: 3000 checks, 4 at a time, then 10 s at the measured rate ...");
-            warmUp(http, port, auth, numbers, 3000);
+            System.out.println("warming up: 20000 checks, 4 at a time (the JIT needs that many to settle), then 10 s at the measured rate ...");
+            warmUp(http, port, auth, numbers, 20_000);
             run(http, port, auth, random, numbers, identities, rate, 10);
             System.out.printf("measuring %d requests/s for %d s%n", rate, seconds);
             Result result = run(http, port, auth, random, numbers, identities, rate, seconds);

@@ -33,6 +33,16 @@ public final class PreBindTiming {
         LocalDate today = LocalDate.now();
         for (int round = 0; round < 3; round++) {
             time("check", 2000, i -> checks.check(new PreBindRequest(numbers.get(i % numbers.size()), null, null, null), user));
+            io.decisioning.service.customer.AssessmentService assessments = app.getBean(io.decisioning.service.customer.AssessmentService.class);
+            org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
+                    app.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+            time("evalStore", 2000, i -> tx.executeWithoutResult(st -> assessments.evaluateAndStore(
+                    customers.findByCustomerNo(numbers.get(i % numbers.size())).orElseThrow(),
+                    io.decisioning.service.customer.Trigger.CHECK, List.of())));
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            time("select1", 2000, i -> jdbc.sql("SELECT 1").query(Integer.class).single());
+            time("tx+ins", 2000, i -> tx.executeWithoutResult(st -> jdbc.sql(
+                    "INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, detail) VALUES (NOW(3), 'x', 'T', 'T', 'x', '{}')").update()));
             time("customer", 2000, i -> customers.findByCustomerNo(numbers.get(i % numbers.size())));
             time("features", 2000, i -> features.forCustomer(i % numbers.size() + 1, today));
             time("rules", 2000, i -> engine.current().evaluate(new io.decisioning.rules.engine.EvaluationInput(
