@@ -37,12 +37,21 @@ public class CustomerFeatureRepository {
     /** Rows per round trip when streaming with the MariaDB driver (which streams with any positive size). */
     private static final int MARIADB_FETCH_SIZE = 1000;
 
+    /**
+     * The features of customers in an id range. The book total is the latest book statistics' (one
+     * value per statement); when those are missing or of an empty book (a fresh database the CRM
+     * fills after the service started), the live total of in-force premium is used instead, so the
+     * premium share is meaningful before the first nightly run. The percent rank stays 0 until then.
+     */
     private static final String FEATURES = """
             SELECT c.id, c.customer_no, c.customer_type,
                    p.annual_premium, p.premium_3y, p.product_lines, p.first_start,
                    k.paid_3y, k.claims_12m, k.early_claims_12m, k.last_loss,
                    r.premium_rank_pct,
-                   (SELECT b.total_annual_premium FROM book_stats b ORDER BY b.id DESC LIMIT 1) AS book_total
+                   COALESCE(
+                       (SELECT NULLIF(b.total_annual_premium, 0) FROM book_stats b ORDER BY b.id DESC LIMIT 1),
+                       (SELECT SUM(bp.premium) FROM policy bp
+                         WHERE bp.status = 'ACTIVE' AND bp.start_date <= :d AND bp.end_date > :d)) AS book_total
               FROM customer c
               LEFT JOIN (
                     SELECT customer_id,

@@ -238,6 +238,26 @@ class CustomerFeatureRepositoryTests {
     }
 
     @Test
+    void statisticsOfAnEmptyBookGiveWayToTheLiveBookTotalForThePremiumShare() {
+        jdbc.sql("""
+                INSERT INTO book_stats (as_of_date, computed_at, customers, total_annual_premium)
+                VALUES (:d, CURRENT_TIMESTAMP(3), 0, 0)
+                """).param("d", D).update();
+        long c = crm.customer();
+        crm.policy(c, "ACTIVE", D.minusDays(1), "5000.00");
+        BigDecimal liveTotal = jdbc.sql("""
+                        SELECT SUM(premium) FROM policy WHERE status = 'ACTIVE' AND start_date <= :d AND end_date > :d
+                        """).param("d", D).query(BigDecimal.class).single();
+
+        CustomerFeatures f = of(c);
+
+        assertThat(f.premiumSharePct()).isCloseTo(
+                new BigDecimal("500000").divide(liveTotal, MathContext.DECIMAL64).doubleValue(), within(1e-12));
+        assertThat(f.premiumRankPct()).isZero();
+        crm.largeBook();
+    }
+
+    @Test
     void theRangeQueryGivesWhatTheSingleCustomerQueryGivesForEveryCustomer() {
         long first = crm.customer();
         long p = crm.policy(first, "ACTIVE", D.minusMonths(3), "500.00");
