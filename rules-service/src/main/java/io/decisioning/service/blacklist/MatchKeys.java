@@ -1,5 +1,6 @@
 package io.decisioning.service.blacklist;
 
+import io.decisioning.service.customer.HalfWidth;
 import io.decisioning.rules.MatchField;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public record MatchKeys(@Nullable String idNumber, @Nullable String nameBirthDat
             return "";
         }
         StringBuilder text = new StringBuilder(raw.length());
-        for (char c : halfWidth(raw).toCharArray()) {
+        for (char c : HalfWidth.of(raw).toCharArray()) {
             if (c != '-' && !Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
                 text.append(c);
             }
@@ -79,7 +80,7 @@ public record MatchKeys(@Nullable String idNumber, @Nullable String nameBirthDat
             return "";
         }
         StringBuilder digits = new StringBuilder();
-        for (char c : halfWidth(raw).toCharArray()) {
+        for (char c : HalfWidth.of(raw).toCharArray()) {
             if (c >= '0' && c <= '9') {
                 digits.append(c);
             }
@@ -122,13 +123,6 @@ public record MatchKeys(@Nullable String idNumber, @Nullable String nameBirthDat
         return idNumber == null && nameBirthDate == null && phone == null;
     }
 
-    private static String halfWidth(String raw) {
-        StringBuilder text = new StringBuilder(raw.length());
-        for (char c : raw.toCharArray()) {
-            text.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c);
-        }
-        return text.toString();
-    }
 
     private static @Nullable String blankToNull(@Nullable String key) {
         return key == null || key.isBlank() ? null : key;

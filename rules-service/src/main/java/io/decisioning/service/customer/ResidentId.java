@@ -35,7 +35,7 @@ public record ResidentId(String value) {
      */
     public static ResidentId parse(String raw) {
         Objects.requireNonNull(raw, "raw");
-        return new ResidentId(halfWidth(raw).strip().toUpperCase(Locale.ROOT));
+        return new ResidentId(HalfWidth.of(raw).strip().toUpperCase(Locale.ROOT));
     }
 
     /** Whether {@code raw} is a valid number in any form {@link #parse} accepts. */
@@ -78,11 +78,4 @@ public record ResidentId(String value) {
         }
     }
 
-    private static String halfWidth(String raw) {
-        StringBuilder text = new StringBuilder(raw.length());
-        for (char c : raw.toCharArray()) {
-            text.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c);
-        }
-        return text.toString();
-    }
 }

@@ -32,7 +32,7 @@ public record UnifiedSocialCreditCode(String value) {
      */
     public static UnifiedSocialCreditCode parse(String raw) {
         Objects.requireNonNull(raw, "raw");
-        return new UnifiedSocialCreditCode(halfWidth(raw).strip().toUpperCase(Locale.ROOT));
+        return new UnifiedSocialCreditCode(HalfWidth.of(raw).strip().toUpperCase(Locale.ROOT));
     }
 
     /** Whether {@code raw} is a valid code in any form {@link #parse} accepts. */
@@ -67,11 +67,4 @@ public record UnifiedSocialCreditCode(String value) {
         return value;
     }
 
-    private static String halfWidth(String raw) {
-        StringBuilder text = new StringBuilder(raw.length());
-        for (char c : raw.toCharArray()) {
-            text.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c);
-        }
-        return text.toString();
-    }
 }
