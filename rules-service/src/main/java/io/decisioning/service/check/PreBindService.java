@@ -67,14 +67,16 @@ class PreBindService {
     PreBindResult check(PreBindRequest request, UserAccount user) {
         validate(request);
         String checkId = UUID.randomUUID().toString();
-        Customer customer = request.customerNo() != null
-                ? assessments.visibleCustomer(request.customerNo(), user)
-                : existingCustomer(request.applicant()).orElse(null);
-        boolean visible = customer == null || user.canSee(customer.branchCode());
+        Customer customer = null;
         try {
+            customer = request.customerNo() != null
+                    ? assessments.visibleCustomer(request.customerNo(), user)
+                    : existingCustomer(request.applicant()).orElse(null);
+            Customer resolved = customer;
+            boolean visible = resolved == null || user.canSee(resolved.branchCode());
             // One transaction: the assessment the check stored and the record of the check commit together.
             return transaction.execute(status -> {
-                PreBindResult result = answer(checkId, request, customer);
+                PreBindResult result = answer(checkId, request, resolved);
                 PreBindResult shown = visible ? result : result.withoutCustomerNo();
                 checks.record(shown, request, user.getUsername());
                 return shown;
@@ -83,6 +85,7 @@ class PreBindService {
             throw e;
         } catch (RuntimeException e) {
             log.error("Pre-bind check {} failed; answering REFER", checkId, e);
+            boolean visible = customer != null && user.canSee(customer.branchCode());
             PreBindResult failed = failed(checkId, visible ? customer : null);
             try {
                 transaction.executeWithoutResult(status -> checks.record(failed, request, user.getUsername()));
