@@ -84,6 +84,9 @@ class PackagedJarSmokeTests {
 
         assertThat(get("/api/v1/customers/C00000001/assessment", null).statusCode()).isEqualTo(401);
         assertThat(get("/v3/api-docs", null).body()).contains("/api/v1/checks/pre-bind");
+        HttpResponse<String> adminUi = get("/admin/", null);
+        assertThat(adminUi.statusCode()).isEqualTo(200);
+        assertThat(adminUi.body()).contains("客户决策服务", "app.js");
     }
 
     private static HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
