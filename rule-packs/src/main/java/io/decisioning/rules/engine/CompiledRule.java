@@ -64,7 +64,8 @@ final class CompiledRule {
         return message(profile, score.points(), score.card());
     }
 
-    private String message(CustomerProfile profile, int points, Scorecard card) {
+    /** The same for a score contribution given by its points and card. */
+    String message(CustomerProfile profile, int points, Scorecard card) {
         int key = reason == null ? 0 : reason.cacheKey(profile);
         if (key < 0 || key >= CACHE) {
             return write(profile, points, card);

@@ -9,14 +9,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.kie.api.runtime.KieSession;
 
 /**
  * A pipeline of compiled packs that evaluates customers: immutable, thread-safe, shared by all
  * threads; swap a whole RuleSet to publish a new pack version.
  *
- * <p>The packs run as stages in their {@code order}. Each stage gets a fresh session of its own
- * KieBase with the customers' profiles, their blacklist hits and the outcomes the earlier stages
+ * <p>The packs run as stages in their {@code order}. Each stage gets an empty session of its own
+ * KieBase (new, or reset and reused after a stage that ended cleanly) with the customers' profiles, their blacklist hits and the outcomes the earlier stages
  * kept, so a pack can rely on everything before it being final (tiering sees every warning). After
  * a stage fires, its {@link HitPolicy} settles each customer's single-valued outcomes. A KieBase
  * per pack keeps packs independently versioned, compiled and published, and a pack's salience
@@ -102,12 +104,14 @@ public final class RuleSet {
         }
         // the outcomes kept so far, by type, for the later stages that read them
         Map<Class<?>, List<Object>> kept = new LinkedHashMap<>();
+        int size = inputs.size();
+        Function<Class<?>, List<Object>> newList = type -> new ArrayList<>(size);
+        BiConsumer<Class<?>, Object> keep = (type, outcome) -> kept.computeIfAbsent(type, newList).add(outcome);
         for (int stage = 0; stage < packs.size(); stage++) {
             CompiledPack pack = packs.get(stage);
             runStage(pack, stage, inputs, kept, customers);
             for (CustomerOutcomes customer : ordered) {
-                customer.endStage(stage, pack.hitPolicy(),
-                        outcome -> kept.computeIfAbsent(outcome.getClass(), type -> new ArrayList<>(inputs.size())).add(outcome));
+                customer.endStage(stage, pack.hitPolicy(), keep);
             }
         }
         List<Evaluation> evaluations = new ArrayList<>(ordered.size());
@@ -119,7 +123,8 @@ public final class RuleSet {
 
     private static void runStage(CompiledPack pack, int stage, List<EvaluationInput> inputs,
                                  Map<Class<?>, List<Object>> earlier, Map<String, CustomerOutcomes> customers) {
-        KieSession session = pack.kieBase.newKieSession();
+        KieSession session = pack.session();
+        boolean clean = false;
         OutcomeRecorder recorder = new OutcomeRecorder(pack, stage, customers);
         int limit = FIRINGS_PER_CUSTOMER * inputs.size();
         try {
@@ -149,6 +154,7 @@ public final class RuleSet {
                 throw new EvaluationException("pack " + pack + " fired " + fired + " rules for " + inputs.size()
                         + " customers and was stopped: a rule probably loops (it inserts facts that make it match again)");
             }
+            clean = true;
         } catch (EvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -157,7 +163,14 @@ public final class RuleSet {
             throw new EvaluationException("pack " + pack + " failed: " + e.getMessage()
                     + (e.getCause() == null ? "" : " (" + e.getCause() + ")"), e);
         } finally {
-            session.dispose();
+            // only a session whose stage ended cleanly goes back for reuse; one that threw or was
+            // stopped is disposed for good
+            if (clean) {
+                session.removeEventListener(recorder);
+                pack.release(session);
+            } else {
+                pack.discard(session);
+            }
         }
         if (recorder.stray() != null) {
             throw new EvaluationException(recorder.stray());

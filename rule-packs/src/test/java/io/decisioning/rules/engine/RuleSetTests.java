@@ -179,6 +179,32 @@ class RuleSetTests {
     }
 
     @Test
+    void aSessionWhoseStageThrewIsNeverReusedForTheNextBatch() {
+        RuleSet throwing = DEFAULT.with(COMPILER.compile(TestPacks.pack("grading", 10, "grading.drl", """
+                package test;
+                import io.decisioning.rules.*;
+                rule "GRD-010 Everyone standard"
+                when $p : CustomerProfile()
+                then insert(new GradeAssigned($p.customerNo(), Grade.STANDARD));
+                end
+                rule "GRD-020 Boom"
+                when $p : CustomerProfile(customerNo == "BOOM")
+                then insert(new GradeAssigned($p.customerNo(), Grade.values()[$p.claims12m() / 0]));
+                end
+                """)).orThrow());
+
+        for (int round = 0; round < 3; round++) {
+            assertThatThrownBy(() -> throwing.evaluate(List.of(input(standard("A")), input(standard("BOOM")))))
+                    .isInstanceOf(EvaluationException.class)
+                    .hasMessageContaining("GRD-020 Boom");
+            // a session left with the failed batch's facts would give A a second grade or B a stray one
+            List<Evaluation> next = throwing.evaluate(List.of(input(standard("A")), input(standard("B"))));
+            assertThat(next).extracting(Evaluation::grade).containsExactly(Grade.STANDARD, Grade.STANDARD);
+            assertThat(next.get(0).reasons()).filteredOn(reason -> reason.pack().equals("grading")).hasSize(1);
+        }
+    }
+
+    @Test
     void aCustomerLeftWithoutAGradeIsAnErrorNotADefault() {
         RuleSet noGrade = DEFAULT.with(COMPILER.compile(TestPacks.pack("grading", 10, "grading.drl", """
                 package test;
