@@ -1,8 +1,11 @@
 package io.decisioning.service.check;
 
+import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.service.DecisioningApplication;
+import io.decisioning.service.customer.AssessmentService;
 import io.decisioning.service.customer.CustomerFeatureRepository;
 import io.decisioning.service.customer.CustomerRepository;
+import io.decisioning.service.customer.Trigger;
 import io.decisioning.service.rulepack.RuleEngine;
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
@@ -15,51 +18,55 @@ import java.util.function.IntConsumer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Where a pre-bind check spends its time, without HTTP: a developer's tool, not a test. */
+/**
+ * Where a pre-bind check spends its time without HTTP, one call after another: a developer's tool
+ * (a {@code main} in test sources), not a test. Uses the latency benchmark's database under
+ * {@code target/bench-db}. Run it like {@code PreBindLatencyBenchmark} (see BENCHMARKS.md).
+ */
 public final class PreBindTiming {
 
     public static void main(String[] args) {
         ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class,
                 "--server.port=0", "--rules.embedded.data-dir=target/bench-db", "--rules.demo.data=10000",
                 "--logging.level.root=WARN");
-        List<String> numbers = app.getBean(JdbcClient.class).sql("SELECT customer_no FROM customer ORDER BY id")
-                .query(String.class).list();
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        List<String> numbers = jdbc.sql("SELECT customer_no FROM customer ORDER BY id").query(String.class).list();
         PreBindService checks = app.getBean(PreBindService.class);
+        AssessmentService assessments = app.getBean(AssessmentService.class);
         CustomerRepository customers = app.getBean(CustomerRepository.class);
         CustomerFeatureRepository features = app.getBean(CustomerFeatureRepository.class);
         RuleEngine engine = app.getBean(RuleEngine.class);
+        TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
         UserAccount user = new UserAccount("underwriter", "x", Set.of(Role.UNDERWRITER), "HQ");
         LocalDate today = LocalDate.now();
+        int n = numbers.size();
         for (int round = 0; round < 3; round++) {
-            time("check", 2000, i -> checks.check(new PreBindRequest(numbers.get(i % numbers.size()), null, null, null), user));
-            io.decisioning.service.customer.AssessmentService assessments = app.getBean(io.decisioning.service.customer.AssessmentService.class);
-            org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
-                    app.getBean(org.springframework.transaction.PlatformTransactionManager.class));
-            time("evalStore", 2000, i -> tx.executeWithoutResult(st -> assessments.evaluateAndStore(
-                    customers.findByCustomerNo(numbers.get(i % numbers.size())).orElseThrow(),
-                    io.decisioning.service.customer.Trigger.CHECK, List.of())));
-            JdbcClient jdbc = app.getBean(JdbcClient.class);
-            time("select1", 2000, i -> jdbc.sql("SELECT 1").query(Integer.class).single());
-            time("tx+ins", 2000, i -> tx.executeWithoutResult(st -> jdbc.sql(
-                    "INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, detail) VALUES (NOW(3), 'x', 'T', 'T', 'x', '{}')").update()));
-            time("customer", 2000, i -> customers.findByCustomerNo(numbers.get(i % numbers.size())));
-            time("features", 2000, i -> features.forCustomer(i % numbers.size() + 1, today));
-            time("rules", 2000, i -> engine.current().evaluate(new io.decisioning.rules.engine.EvaluationInput(
-                    features.forCustomer(i % numbers.size() + 1, today).orElseThrow().toProfile(), List.of())));
+            System.out.printf("round %d%n", round + 1);
+            time("check", i -> checks.check(new PreBindRequest(numbers.get(i % n), null, null, null), user));
+            time("evaluate+store", i -> transaction.executeWithoutResult(status -> assessments.evaluateAndStore(
+                    customers.findByCustomerNo(numbers.get(i % n)).orElseThrow(), Trigger.CHECK, List.of())));
+            time("SELECT 1", i -> jdbc.sql("SELECT 1").query(Integer.class).single());
+            time("customer", i -> customers.findByCustomerNo(numbers.get(i % n)));
+            time("features", i -> features.forCustomer(i % n + 1, today));
+            time("features+rules", i -> engine.current().evaluate(new EvaluationInput(
+                    features.forCustomer(i % n + 1, today).orElseThrow().toProfile(), List.of())));
         }
         app.close();
         System.exit(0);
     }
 
-    private static void time(String what, int n, IntConsumer work) {
+    private static void time(String what, IntConsumer work) {
+        int calls = 2000;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < calls; i++) {
             work.accept(i);
         }
-        System.out.printf("%-10s %8.1f us wall %8.1f us cpu per call%n", what, (System.nanoTime() - start) / 1000.0 / n,
-                (threads.getCurrentThreadCpuTime() - cpu) / 1000.0 / n);
+        System.out.printf("  %-15s %8.1f us wall %8.1f us JVM cpu per call%n", what,
+                (System.nanoTime() - start) / 1000.0 / calls, (threads.getCurrentThreadCpuTime() - cpu) / 1000.0 / calls);
     }
 }
