@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,6 +93,7 @@ public class AssessmentService {
     @Transactional
     public Evaluated evaluateAndStore(Customer customer, Trigger trigger, List<BlacklistHit> extraHits) {
         LocalDate today = evaluationDate.today();
+        Optional<AssessmentRepository.StoredHashes> previous = assessments.lock(customer.id());
         CustomerProfile profile = features.forCustomer(customer.id(), today)
                 .orElseThrow(() -> new NotFoundException("No customer " + customer.customerNo() + "."))
                 .toProfile();
@@ -101,7 +103,7 @@ public class AssessmentService {
         List<BlacklistHit> hits = merge(blacklist.hitsFor(customer.customerNo(), keys, today), extraHits);
         Evaluation evaluation = engine.current().evaluate(new EvaluationInput(profile, hits));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        assessments.save(customer.id(), evaluation, trigger, now);
+        assessments.save(customer.id(), evaluation, trigger, now, previous);
         warnings.sync(customer.id(), customer.customerNo(), evaluation.warnings(), now);
         return new Evaluated(evaluation, toAssessment(evaluation, trigger, now));
     }

@@ -6,7 +6,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Period;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +46,8 @@ public class CustomerFeatureRepository {
      * premium share is meaningful before the first nightly run. The percent rank stays 0 until then.
      */
     private static final String FEATURES = """
-            SELECT c.id, c.customer_no, c.customer_type,
+            SELECT c.id, c.customer_no, c.customer_type, c.name, c.id_type, c.id_number, c.birth_date, c.phone,
+                   c.branch_code, c.account_manager, c.created_at,
                    p.annual_premium, p.premium_3y, p.product_lines, p.first_start,
                    k.paid_3y, k.claims_12m, k.early_claims_12m, k.last_loss,
                    r.premium_rank_pct,
@@ -83,6 +86,11 @@ public class CustomerFeatureRepository {
              ORDER BY c.id
             """;
 
+    /** The same query for a list of customer ids (events: customers scattered over the book). */
+    private static final String FEATURES_BY_IDS = FEATURES
+            .replace("customer_id BETWEEN :fromId AND :toId", "customer_id IN (:ids)")
+            .replace("c.id BETWEEN :fromId AND :toId", "c.id IN (:ids)");
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private volatile @Nullable Integer streamFetchSize;
@@ -109,6 +117,28 @@ public class CustomerFeatureRepository {
     /** The features of every customer in {@code range}, by ascending id, read into a list. */
     public List<CustomerFeatures> forRange(IdRange range, LocalDate asOf) {
         return features(range, asOf).query(mapper(asOf)).list();
+    }
+
+    /** Each customer in {@code range} with its features, by ascending id (a chunk of the nightly run). */
+    public List<CustomerSnapshot> snapshotsInRange(IdRange range, LocalDate asOf) {
+        return features(range, asOf).query((rs, row) -> snapshot(rs, asOf)).list();
+    }
+
+    /** Each of these customers that exists, with its features, by ascending id. */
+    public List<CustomerSnapshot> snapshotsOf(Collection<Long> customerIds, LocalDate asOf) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        if (FEATURES_BY_IDS.contains(":fromId")) {
+            throw new IllegalStateException("the id-list form of the features query still has a range in it");
+        }
+        return jdbc.sql(FEATURES_BY_IDS)
+                .param("ids", List.copyOf(customerIds))
+                .param("d", asOf)
+                .param("d3y", asOf.minusYears(3))
+                .param("d12m", asOf.minusMonths(12))
+                .query((rs, row) -> snapshot(rs, asOf))
+                .list();
     }
 
     /**
@@ -151,6 +181,22 @@ public class CustomerFeatureRepository {
 
     private static RowMapper<CustomerFeatures> mapper(LocalDate asOf) {
         return (rs, row) -> features(rs, asOf);
+    }
+
+    private static CustomerSnapshot snapshot(ResultSet rs, LocalDate asOf) throws SQLException {
+        Customer customer = new Customer(
+                rs.getLong("id"),
+                rs.getString("customer_no"),
+                rs.getString("customer_type"),
+                rs.getString("name"),
+                rs.getString("id_type"),
+                rs.getString("id_number"),
+                rs.getObject("birth_date", LocalDate.class),
+                rs.getString("phone"),
+                rs.getString("branch_code"),
+                rs.getString("account_manager"),
+                rs.getObject("created_at", LocalDateTime.class));
+        return new CustomerSnapshot(customer, features(rs, asOf));
     }
 
     private static CustomerFeatures features(ResultSet rs, LocalDate asOf) throws SQLException {

@@ -11,5 +11,11 @@ public enum Role {
     /** Everything, including batch runs. */
     ADMIN,
     /** Reads the audit trail. */
-    AUDITOR
+    AUDITOR,
+    /**
+     * A system that feeds the service (the CRM posting events): may post events and read their
+     * status, nothing else. Not one of DESIGN.md's people roles; an addition so that the CRM need
+     * not hold ADMIN credentials.
+     */
+    INTEGRATION
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +24,7 @@ public record RulesProperties(
         @DefaultValue @Valid Demo demo,
         @DefaultValue @Valid Embedded embedded,
         @DefaultValue @Valid Toggle scheduler,
-        @DefaultValue @Valid Toggle events,
+        @DefaultValue @Valid Events events,
         @DefaultValue @Valid Batch batch,
         @DefaultValue @Valid Engine engine) {
 
@@ -57,7 +58,41 @@ public record RulesProperties(
     public record Toggle(@DefaultValue("true") boolean enabled) {
     }
 
-    public record Batch(@DefaultValue("0 0 2 * * ?") @NotBlank String cron) {
+    /**
+     * The nightly run over the whole book.
+     *
+     * @param cron          when it starts (Quartz syntax, seconds first), in {@code rules.zone}
+     * @param partitionSize customers per partition (a Quartz job any node may take)
+     * @param chunkSize     customers read, evaluated and committed together (a checkpoint)
+     * @param maxAttempts   tries of a failing partition before the run is failed
+     * @param threads       partitions this node processes at once (Quartz worker threads)
+     * @param chunkPause    pause after each chunk, to leave the database room for the day's traffic
+     *                      when a run must go on into business hours (default none)
+     */
+    public record Batch(@DefaultValue("0 0 2 * * ?") @NotBlank String cron,
+                        @DefaultValue("25000") @Min(1) int partitionSize,
+                        @DefaultValue("1000") @Min(1) int chunkSize,
+                        @DefaultValue("3") @Min(1) int maxAttempts,
+                        @DefaultValue("2") @Min(1) int threads,
+                        @DefaultValue("0ms") @NotNull Duration chunkPause) {
+    }
+
+    /**
+     * Processing of CRM events (API and {@code crm_event}).
+     *
+     * @param enabled       whether this node processes events (they are accepted either way)
+     * @param workers       threads processing events on this node
+     * @param claimSize     events claimed and processed together
+     * @param maxAttempts   tries of a failing event before it is parked
+     * @param pollInterval  pause between polls when there was nothing to do
+     * @param lease         how long a claim lasts before another node may take the events over
+     */
+    public record Events(@DefaultValue("true") boolean enabled,
+                         @DefaultValue("2") @Min(1) int workers,
+                         @DefaultValue("200") @Min(1) int claimSize,
+                         @DefaultValue("5") @Min(1) int maxAttempts,
+                         @DefaultValue("200ms") @NotNull Duration pollInterval,
+                         @DefaultValue("60s") @NotNull Duration lease) {
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.decisioning.service.system.Role.ADMIN;
 import static io.decisioning.service.system.Role.ANALYST;
 import static io.decisioning.service.system.Role.APPROVER;
 import static io.decisioning.service.system.Role.AUDITOR;
+import static io.decisioning.service.system.Role.INTEGRATION;
 import static io.decisioning.service.system.Role.UNDERWRITER;
 
 import java.util.Arrays;
@@ -49,6 +50,17 @@ class SecurityConfiguration {
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/blacklist", "/api/v1/blacklist/*/lift")
                         .hasAnyRole(names(APPROVER, ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyRole(names(INTEGRATION, ADMIN))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/*")
+                        .hasAnyRole(names(INTEGRATION, ANALYST, ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events/*/retry").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/warnings", "/api/v1/warnings/*")
+                        .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/warnings/*/acknowledge", "/api/v1/warnings/*/resolve")
+                        .hasAnyRole(names(APPROVER, ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/batch-runs").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/batch-runs", "/api/v1/batch-runs/*")
+                        .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
@@ -78,7 +90,8 @@ class SecurityConfiguration {
                     "analyst", EnumSet.of(ANALYST),
                     "approver", EnumSet.of(APPROVER),
                     "admin", EnumSet.of(ADMIN),
-                    "auditor", EnumSet.of(AUDITOR));
+                    "auditor", EnumSet.of(AUDITOR),
+                    "crm", EnumSet.of(INTEGRATION));
             demo.forEach((name, roles) -> accounts.put(name, new UserAccount(name, hash, roles, UserAccount.HEAD_OFFICE)));
         }
         return username -> {

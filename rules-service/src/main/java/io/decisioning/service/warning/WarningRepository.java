@@ -79,7 +79,7 @@ public class WarningRepository {
         }
     }
 
-    private static String truncate(String message) {
+    static String truncate(String message) {
         return message.length() <= 1000 ? message : message.substring(0, 997) + "...";
     }
 

@@ -1,0 +1,67 @@
+package io.decisioning.service.event;
+
+import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.system.UserAccount;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * CRM events (DESIGN.md section 5): {@code POST /api/v1/events} stores the event before it answers
+ * 202 ACCEPTED (or DUPLICATE for a known eventId); processing follows asynchronously. The reads and
+ * the retry of parked events are additions for operators.
+ */
+@RestController
+@RequestMapping("/api/v1/events")
+class EventController {
+
+    private final EventService events;
+    private final AuditTrail audit;
+
+    EventController(EventService events, AuditTrail audit) {
+        this.events = events;
+        this.audit = audit;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> accept(@Valid @RequestBody NewEvent event, @AuthenticationPrincipal UserAccount user) {
+        boolean accepted = events.accept(event, user.getUsername());
+        if (accepted) {
+            events.nudge();
+        }
+        return ResponseEntity.accepted().body(Map.of("eventId", event.eventId(), "status", accepted ? "ACCEPTED" : "DUPLICATE"));
+    }
+
+    @GetMapping("/{eventId}")
+    StoredEvent get(@PathVariable @Size(max = 64) String eventId) {
+        return events.find(eventId);
+    }
+
+    /** Events newest first, e.g. {@code ?status=PARKED} for the ones that need a person. */
+    @GetMapping
+    EventService.EventPage list(@RequestParam(required = false) @Nullable String status,
+                                @RequestParam(required = false) @Nullable @Size(max = 32) String customerNo,
+                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return events.list(status, customerNo, page, size);
+    }
+
+    @PostMapping("/{eventId}/retry")
+    StoredEvent retry(@PathVariable @Size(max = 64) String eventId, @AuthenticationPrincipal UserAccount user) {
+        StoredEvent event = events.retry(eventId);
+        audit.record(user.getUsername(), "EVENT_RETRY", "EVENT", eventId, Map.of("customerNo", event.customerNo()));
+        return event;
+    }
+}

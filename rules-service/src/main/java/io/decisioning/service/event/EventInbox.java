@@ -1,0 +1,250 @@
+package io.decisioning.service.event;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The table {@code event_inbox} (V6): every accepted event and its processing state, and the copying
+ * of the CRM's {@code crm_event} rows into it. Due times and leases use the database's clock, which
+ * all nodes share.
+ */
+@Repository
+class EventInbox {
+
+    private static final String COLUMNS = """
+            id, event_id, type, customer_no, occurred_at, source, received_at, status, attempts, next_attempt_at,
+            processed_at, last_error""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    EventInbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Stores an event from the API as PENDING; false when its eventId is already known. */
+    boolean accept(NewEvent event, String user) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO event_inbox (event_id, type, customer_no, occurred_at, source, received_by,
+                                received_at, status, attempts, next_attempt_at)
+                            VALUES (:eventId, :type, :customerNo, :occurredAt, 'API', :user, UTC_TIMESTAMP(3), 'PENDING', 0,
+                                UTC_TIMESTAMP(3))
+                            """)
+                    .param("eventId", event.eventId())
+                    .param("type", event.type().name())
+                    .param("customerNo", event.customerNo())
+                    .param("occurredAt", LocalDateTime.ofInstant(event.occurredAt().toInstant(), ZoneOffset.UTC))
+                    .param("user", user)
+                    .update();
+            return true;
+        } catch (DuplicateKeyException duplicate) {
+            return false;
+        }
+    }
+
+    /**
+     * Copies up to {@code limit} unconsumed {@code crm_event} rows into the inbox and marks them
+     * consumed, in the caller's transaction. Rows locked by another node are skipped, so several
+     * nodes can import at once. A row whose eventId is already in the inbox (also posted through
+     * the API) is only marked consumed; a row of an unknown type is parked at once with the reason.
+     *
+     * @return the rows consumed
+     */
+    int importCrmEvents(int limit) {
+        List<CrmRow> rows = jdbc.sql("""
+                        SELECT id, event_id, type, customer_no, occurred_at FROM crm_event
+                         WHERE consumed_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .param("limit", limit)
+                .query((rs, n) -> new CrmRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("type"),
+                        rs.getString("customer_no"), rs.getObject("occurred_at", LocalDateTime.class)))
+                .list();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<SqlParameterSource> inserts = new ArrayList<>(rows.size());
+        for (CrmRow row : rows) {
+            boolean known = EventType.known(row.type());
+            inserts.add(new MapSqlParameterSource()
+                    .addValue("eventId", row.eventId())
+                    .addValue("type", row.type())
+                    .addValue("customerNo", row.customerNo())
+                    .addValue("occurredAt", row.occurredAt())
+                    .addValue("status", known ? "PENDING" : "PARKED")
+                    .addValue("error", known ? null : "Unknown event type '" + row.type() + "' in crm_event row "
+                            + row.id() + "; expected one of " + List.of(EventType.values()) + "."));
+        }
+        batch.batchUpdate("""
+                INSERT IGNORE INTO event_inbox (event_id, type, customer_no, occurred_at, source, received_at, status,
+                    attempts, next_attempt_at, last_error)
+                VALUES (:eventId, :type, :customerNo, :occurredAt, 'CRM', UTC_TIMESTAMP(3), :status, 0, UTC_TIMESTAMP(3),
+                    :error)
+                """, inserts.toArray(SqlParameterSource[]::new));
+        jdbc.sql("UPDATE crm_event SET consumed_at = UTC_TIMESTAMP(3) WHERE id IN (:ids)")
+                .param("ids", rows.stream().map(CrmRow::id).toList())
+                .update();
+        return rows.size();
+    }
+
+    /**
+     * Claims up to {@code limit} due events, oldest first, for {@code node} until the lease ends, in
+     * the caller's (short) transaction: rows another node is claiming are skipped. Each claim counts
+     * as an attempt.
+     */
+    List<Claimed> claim(int limit, String node, Duration lease) {
+        List<Claimed> due = jdbc.sql("""
+                        SELECT id, event_id, customer_no, attempts FROM event_inbox
+                         WHERE status = 'PENDING' AND next_attempt_at <= UTC_TIMESTAMP(3)
+                         ORDER BY status, next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .param("limit", limit)
+                .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("event_id"), rs.getString("customer_no"),
+                        rs.getInt("attempts") + 1))
+                .list();
+        if (!due.isEmpty()) {
+            jdbc.sql("""
+                            UPDATE event_inbox SET status = 'PROCESSING', attempts = attempts + 1, claimed_by = :node,
+                                   lease_until = UTC_TIMESTAMP(3) + INTERVAL :lease SECOND
+                             WHERE id IN (:ids)
+                            """)
+                    .param("node", node)
+                    .param("lease", Math.max(1, lease.toSeconds()))
+                    .param("ids", due.stream().map(Claimed::id).toList())
+                    .update();
+        }
+        return due;
+    }
+
+    /** Claims whose lease ran out (their node died or hung) become due again. */
+    int releaseExpiredLeases() {
+        return jdbc.sql("""
+                        UPDATE event_inbox SET status = 'PENDING', claimed_by = NULL, lease_until = NULL,
+                               last_error = COALESCE(last_error, 'The claim of a node expired before it finished.')
+                         WHERE status = 'PROCESSING' AND lease_until < UTC_TIMESTAMP(3)
+                        """)
+                .update();
+    }
+
+    void done(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE event_inbox SET status = 'DONE', processed_at = UTC_TIMESTAMP(3), claimed_by = NULL,
+                               lease_until = NULL
+                         WHERE id IN (:ids) AND status = 'PROCESSING'
+                        """)
+                .param("ids", ids)
+                .update();
+    }
+
+    /** A failed attempt: due again after {@code backoff}, or PARKED once the attempts are used up. */
+    void failed(Claimed event, String error, int maxAttempts, Duration backoff) {
+        boolean park = event.attempt() >= maxAttempts;
+        jdbc.sql("""
+                        UPDATE event_inbox SET status = :status, last_error = :error, claimed_by = NULL, lease_until = NULL,
+                               next_attempt_at = UTC_TIMESTAMP(3) + INTERVAL :delay SECOND
+                         WHERE id = :id AND status = 'PROCESSING'
+                        """)
+                .param("status", park ? "PARKED" : "PENDING")
+                .param("error", truncate(error))
+                .param("delay", park ? 0 : backoff.toSeconds())
+                .param("id", event.id())
+                .update();
+    }
+
+    /** A parked event becomes due again with fresh attempts; false unless it was PARKED. */
+    boolean retry(String eventId) {
+        return jdbc.sql("""
+                        UPDATE event_inbox SET status = 'PENDING', attempts = 0, next_attempt_at = UTC_TIMESTAMP(3)
+                         WHERE event_id = :eventId AND status = 'PARKED'
+                        """)
+                .param("eventId", eventId)
+                .update() == 1;
+    }
+
+    Optional<StoredEvent> find(String eventId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_inbox WHERE event_id = :eventId")
+                .param("eventId", eventId)
+                .query(EventInbox::stored)
+                .optional();
+    }
+
+    List<StoredEvent> list(@Nullable String status, @Nullable String customerNo, int page, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM event_inbox" + where(status, customerNo)
+                        + " ORDER BY id DESC LIMIT :size OFFSET :offset")
+                .param("status", status)
+                .param("customerNo", customerNo)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(EventInbox::stored)
+                .list();
+    }
+
+    long count(@Nullable String status, @Nullable String customerNo) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_inbox" + where(status, customerNo))
+                .param("status", status)
+                .param("customerNo", customerNo)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String where(@Nullable String status, @Nullable String customerNo) {
+        List<String> conditions = new ArrayList<>();
+        if (status != null) {
+            conditions.add("status = :status");
+        }
+        if (customerNo != null) {
+            conditions.add("customer_no = :customerNo");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static StoredEvent stored(ResultSet rs, int row) throws SQLException {
+        LocalDateTime processed = rs.getObject("processed_at", LocalDateTime.class);
+        return new StoredEvent(
+                rs.getLong("id"),
+                rs.getString("event_id"),
+                rs.getString("type"),
+                rs.getString("customer_no"),
+                utc(rs.getObject("occurred_at", LocalDateTime.class)),
+                rs.getString("source"),
+                utc(rs.getObject("received_at", LocalDateTime.class)),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                utc(rs.getObject("next_attempt_at", LocalDateTime.class)),
+                processed == null ? null : utc(processed),
+                rs.getString("last_error"));
+    }
+
+    private static Instant utc(LocalDateTime time) {
+        return time.toInstant(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    }
+
+    private record CrmRow(long id, String eventId, String type, String customerNo, LocalDateTime occurredAt) {
+    }
+
+    /** An event claimed for processing; {@code attempt} counts this one. */
+    record Claimed(long id, String eventId, String customerNo, int attempt) {
+    }
+}

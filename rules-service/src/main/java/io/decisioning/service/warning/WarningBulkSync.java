@@ -1,0 +1,117 @@
+package io.decisioning.service.warning;
+
+import io.decisioning.rules.engine.RaisedWarning;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The warning lifecycle of {@link WarningRepository#sync} for many customers at once (a chunk of the
+ * nightly run, a batch of events): their open warnings are locked and read with one query, and the
+ * raises, severity changes and system resolutions are written as three batches.
+ */
+@Repository
+public class WarningBulkSync {
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    WarningBulkSync(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** What the rules raise now for one customer. */
+    public record Raised(long customerId, String customerNo, List<RaisedWarning> warnings) {
+
+        public Raised {
+            Objects.requireNonNull(customerNo, "customerNo");
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Counts of what changed. */
+    public record Result(int raised, int updated, int resolved) {
+    }
+
+    /** Brings the open warnings of these customers in line with what the rules raise now, in the caller's transaction. */
+    public Result syncAll(List<Raised> customers, Instant now) {
+        if (customers.isEmpty()) {
+            return new Result(0, 0, 0);
+        }
+        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        Map<Long, Map<String, Open>> open = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, customer_id, type, severity, message FROM warning
+                         WHERE customer_id IN (:ids) AND status IN ('OPEN', 'ACKNOWLEDGED')
+                         ORDER BY id FOR UPDATE
+                        """)
+                .param("ids", customers.stream().map(Raised::customerId).toList())
+                .query((RowCallbackHandler) rs -> open
+                        .computeIfAbsent(rs.getLong("customer_id"), id -> new HashMap<>())
+                        .putIfAbsent(rs.getString("type"), new Open(rs.getLong("id"), rs.getString("severity"),
+                                rs.getString("message"))));
+        List<SqlParameterSource> inserts = new ArrayList<>();
+        List<SqlParameterSource> updates = new ArrayList<>();
+        List<SqlParameterSource> resolves = new ArrayList<>();
+        for (Raised customer : customers) {
+            Map<String, Open> existing = open.getOrDefault(customer.customerId(), new HashMap<>());
+            for (RaisedWarning warning : customer.warnings()) {
+                Open current = existing.remove(warning.type().name());
+                String message = WarningRepository.truncate(warning.message());
+                if (current == null) {
+                    inserts.add(new MapSqlParameterSource()
+                            .addValue("customerId", customer.customerId())
+                            .addValue("customerNo", customer.customerNo())
+                            .addValue("type", warning.type().name())
+                            .addValue("severity", warning.severity().name())
+                            .addValue("message", message)
+                            .addValue("at", at));
+                } else if (!current.severity().equals(warning.severity().name()) || !current.message().equals(message)) {
+                    updates.add(new MapSqlParameterSource()
+                            .addValue("id", current.id())
+                            .addValue("severity", warning.severity().name())
+                            .addValue("message", message));
+                }
+            }
+            for (Open gone : existing.values()) {
+                resolves.add(new MapSqlParameterSource()
+                        .addValue("id", gone.id())
+                        .addValue("by", WarningRepository.SYSTEM)
+                        .addValue("at", at));
+            }
+        }
+        if (!inserts.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO warning (customer_id, customer_no, type, severity, message, status, raised_at)
+                    VALUES (:customerId, :customerNo, :type, :severity, :message, 'OPEN', :at)
+                    """, inserts.toArray(SqlParameterSource[]::new));
+        }
+        if (!updates.isEmpty()) {
+            batch.batchUpdate("UPDATE warning SET severity = :severity, message = :message WHERE id = :id",
+                    updates.toArray(SqlParameterSource[]::new));
+        }
+        if (!resolves.isEmpty()) {
+            batch.batchUpdate("""
+                    UPDATE warning SET status = 'RESOLVED', resolved_by = :by, resolved_at = :at,
+                        resolve_note = 'No longer raised by the rules.'
+                     WHERE id = :id
+                    """, resolves.toArray(SqlParameterSource[]::new));
+        }
+        return new Result(inserts.size(), updates.size(), resolves.size());
+    }
+
+    private record Open(long id, String severity, String message) {
+    }
+}

@@ -1,0 +1,66 @@
+package io.decisioning.service.warning;
+
+import io.decisioning.rules.Severity;
+import io.decisioning.rules.WarningType;
+import io.decisioning.service.system.UserAccount;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The warnings API (DESIGN.md section 5): list and read the warnings of the customers the user's
+ * branch may see, acknowledge and resolve them.
+ */
+@RestController
+@RequestMapping("/api/v1/warnings")
+class WarningController {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final WarningService warnings;
+
+    WarningController(WarningService warnings) {
+        this.warnings = warnings;
+    }
+
+    /** Warnings newest first; every filter is optional. {@code page} counts from 0. */
+    @GetMapping
+    WarningPage list(@RequestParam(required = false) @Nullable WarningStatus status,
+                     @RequestParam(required = false) @Nullable WarningType type,
+                     @RequestParam(required = false) @Nullable Severity severity,
+                     @RequestParam(required = false) @Nullable @Size(max = 32) String customerNo,
+                     @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                     @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                     @AuthenticationPrincipal UserAccount user) {
+        return warnings.list(new WarningFilter(status, type, severity, customerNo), user, page, size);
+    }
+
+    @GetMapping("/{id}")
+    Warning get(@PathVariable long id, @AuthenticationPrincipal UserAccount user) {
+        return warnings.find(id, user);
+    }
+
+    /** OPEN -> ACKNOWLEDGED; the body and its note are optional. */
+    @PostMapping("/{id}/acknowledge")
+    Warning acknowledge(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable AcknowledgeRequest request,
+                        @AuthenticationPrincipal UserAccount user) {
+        return warnings.acknowledge(id, request == null ? null : request.note(), user);
+    }
+
+    /** OPEN or ACKNOWLEDGED -> RESOLVED; the note saying why is required. */
+    @PostMapping("/{id}/resolve")
+    Warning resolve(@PathVariable long id, @Valid @RequestBody ResolveRequest request,
+                    @AuthenticationPrincipal UserAccount user) {
+        return warnings.resolve(id, request.note().strip(), user);
+    }
+}

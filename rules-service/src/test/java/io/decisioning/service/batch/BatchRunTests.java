@@ -1,0 +1,199 @@
+package io.decisioning.service.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.decisioning.service.ApiClient;
+import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.customer.CrmFixtures;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The nightly run over HTTP and Quartz on the embedded MariaDB: a book with known expected outcomes,
+ * small partitions and chunks so that a run has many of each, and the effects of a second and a
+ * third run (nothing changed; a claim withdrawn).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"rules.batch.partition-size=40", "rules.batch.chunk-size=15"})
+class BatchRunTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    CrmFixtures crm;
+    LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        crm = new CrmFixtures(jdbc);
+        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        crm.largeBook();
+    }
+
+    @Test
+    void aRunGradesTheWholeBookAndLaterRunsWriteOnlyWhatChanged() {
+        // the run recomputes the book-wide figures: one very large account keeps everyone else's share small
+        long whale = crm.customer();
+        crm.policy(whale, "ACTIVE", today.minusMonths(1), today.plusMonths(11), "20000000.00");
+        long veteran = crm.customer();
+        crm.policy(veteran, "ACTIVE", today.minusYears(5), today.plusMonths(6), "8000.00");
+        long claimant = crm.customer();
+        long policy = crm.policy(claimant, "ACTIVE", today.minusYears(2), today.plusMonths(3), "5000.00");
+        List<Long> claims = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            claims.add(crm.claim(claimant, policy, today.minusMonths(i), "PAID", "100.00"));
+        }
+        long keyAccount = crm.customer();
+        crm.policy(keyAccount, "ACTIVE", today.minusMonths(2), today.plusMonths(10), "600000.00");
+        List<Long> plain = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            long id = crm.customer();
+            crm.policy(id, "ACTIVE", today.minusMonths(6), today.plusMonths(6), "3000.00");
+            plain.add(id);
+        }
+
+        JsonNode first = runToTheEnd();
+
+        long customers = jdbc.sql("SELECT COUNT(*) FROM customer").query(Long.class).single();
+        assertThat(first.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(first.get("total").asLong()).isEqualTo(customers);
+        assertThat(first.get("processed").asLong()).isEqualTo(customers);
+        assertThat(first.get("failed").asLong()).isZero();
+        assertThat(first.get("partitions").asInt()).isGreaterThan(1);
+        assertThat(first.get("rulePacks").get("grading").asInt()).isPositive();
+        assertThat(first.get("finishedAt").isNull()).isFalse();
+        // the run ranked the book: the veteran's premium is above 80 % of the book's, so GOLD and VIP
+        assertOutcome(veteran, "HIGH_QUALITY", true);
+        assertThat(tier(veteran)).isEqualTo("GOLD");
+        assertOutcome(claimant, "POOR_QUALITY", false);
+        assertThat(tier(claimant)).isEqualTo("RESTRICTED");
+        assertOutcome(keyAccount, "KEY_ACCOUNT", true);
+        assertOutcome(whale, "KEY_ACCOUNT", true);
+        assertThat(tier(keyAccount)).isEqualTo("PLATINUM");
+        for (long id : plain) {
+            assertOutcome(id, "STANDARD", false);
+        }
+        assertThat(openWarnings(claimant)).containsExactly("REPEAT_CLAIMANT");
+        assertThat(historyRows(claimant)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM batch_partition WHERE run_id = :id AND status = 'DONE'")
+                .param("id", first.get("id").asLong()).query(Integer.class).single())
+                .isEqualTo(first.get("partitions").asInt());
+
+        JsonNode second = runToTheEnd();
+
+        assertThat(second.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(second.get("processed").asLong()).isEqualTo(customers);
+        assertThat(second.get("changed").asLong()).isZero();
+        assertThat(historyRows(claimant)).isEqualTo(1);
+        assertThat(historyRows(veteran)).isEqualTo(1);
+
+        for (long claim : claims) {
+            jdbc.sql("UPDATE claim SET status = 'WITHDRAWN' WHERE id = :id").param("id", claim).update();
+        }
+        JsonNode third = runToTheEnd();
+
+        assertThat(third.get("changed").asLong()).isEqualTo(1);
+        assertThat(grade(claimant)).isNotEqualTo("POOR_QUALITY");
+        assertThat(historyRows(claimant)).isEqualTo(2);
+        assertThat(openWarnings(claimant)).isEmpty();
+        assertThat(jdbc.sql("""
+                        SELECT resolved_by FROM warning WHERE customer_id = :id AND type = 'REPEAT_CLAIMANT'
+                        """).param("id", claimant).query(String.class).single()).isEqualTo("system");
+
+        Response list = api.get("/api/v1/batch-runs", "analyst");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get(0).get("id").asLong()).isEqualTo(third.get("id").asLong());
+    }
+
+    @Test
+    void onlyOneRunAtATimeAndOnlyAdminsStartThem() {
+        jdbc.sql("""
+                        INSERT INTO batch_run (status, phase, run_trigger, requested_by, as_of_date, started_at, running)
+                        VALUES ('RUNNING', 'STARTING', 'MANUAL', 'test', CURRENT_DATE, CURRENT_TIMESTAMP(3), 1)
+                        """).update();
+        long blocking = jdbc.sql("SELECT id FROM batch_run WHERE running = 1").query(Long.class).single();
+        try {
+            Response refused = api.post("/api/v1/batch-runs", null, "admin");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        } finally {
+            jdbc.sql("UPDATE batch_run SET status = 'FAILED', phase = 'FINISHED', running = NULL WHERE id = :id")
+                    .param("id", blocking).update();
+        }
+        assertThat(api.post("/api/v1/batch-runs", null, "underwriter").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/batch-runs", null, "analyst").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/batch-runs/99999999", "admin").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/batch-runs", "auditor").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/batch-runs", null).status()).isEqualTo(401);
+    }
+
+    private JsonNode runToTheEnd() {
+        Response started = api.post("/api/v1/batch-runs", null, "admin");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long id = started.json().get("id").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            Response run = api.get("/api/v1/batch-runs/" + id, "admin");
+            assertThat(run.status()).as(run.body()).isEqualTo(200);
+            JsonNode body = run.json();
+            assertThat(body.get("processed").asLong()).isLessThanOrEqualTo(Math.max(body.get("total").asLong(), 0));
+            if (!body.get("status").asString().equals("RUNNING")) {
+                return body;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("run " + id + " did not finish in 90 s");
+    }
+
+    private void assertOutcome(long customerId, String grade, boolean vip) {
+        var row = jdbc.sql("SELECT grade, vip, eval_trigger FROM assessment WHERE customer_id = :id")
+                .param("id", customerId).query().singleRow();
+        assertThat(row.get("grade")).as("grade of customer %d", customerId).isEqualTo(grade);
+        Object stored = row.get("vip");
+        boolean storedVip = stored instanceof Boolean flag ? flag : ((Number) stored).intValue() == 1;
+        assertThat(storedVip).as("vip of customer %d", customerId).isEqualTo(vip);
+        assertThat(row.get("eval_trigger")).isEqualTo("BATCH");
+    }
+
+    private String grade(long customerId) {
+        return jdbc.sql("SELECT grade FROM assessment WHERE customer_id = :id").param("id", customerId).query(String.class).single();
+    }
+
+    private String tier(long customerId) {
+        return jdbc.sql("SELECT tier FROM assessment WHERE customer_id = :id").param("id", customerId).query(String.class).single();
+    }
+
+    private List<String> openWarnings(long customerId) {
+        return jdbc.sql("SELECT type FROM warning WHERE customer_id = :id AND status IN ('OPEN', 'ACKNOWLEDGED') ORDER BY type")
+                .param("id", customerId).query(String.class).list();
+    }
+
+    private int historyRows(long customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM assessment_history WHERE customer_id = :id")
+                .param("id", customerId).query(Integer.class).single();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

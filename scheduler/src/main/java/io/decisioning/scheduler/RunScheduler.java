@@ -1,0 +1,150 @@
+package io.decisioning.scheduler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the jobs of partitioned runs into Quartz's clustered JDBC job store, where any node's scheduler
+ * picks them up. Inside a Spring transaction the job store joins it (Spring's
+ * {@code LocalDataSourceJobStore}), so a run's rows and its jobs are committed together or not at all.
+ */
+public class RunScheduler {
+
+    static final String GROUP = "batch";
+    static final String RUN_ID = "runId";
+    static final String PARTITION = "partition";
+    private static final Logger log = LoggerFactory.getLogger(RunScheduler.class);
+
+    private final Scheduler scheduler;
+
+    public RunScheduler(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Schedules the preparation of run {@code runId} to start now. */
+    public void schedulePreparation(long runId) {
+        schedule(JobBuilder.newJob(PrepareRunJob.class)
+                .withIdentity("run-" + runId + "-prepare", GROUP)
+                .usingJobData(RUN_ID, runId)
+                .requestRecovery()
+                .build(), Instant.now());
+    }
+
+    /** Schedules these partitions of run {@code runId} to start now; each becomes a job any node may run. */
+    public void schedulePartitions(long runId, List<Integer> partitions) {
+        for (int partition : partitions) {
+            schedulePartition(runId, partition, Instant.now());
+        }
+    }
+
+    /** Schedules one partition at {@code when} (a retry after a failure). */
+    public void schedulePartition(long runId, int partition, Instant when) {
+        schedule(JobBuilder.newJob(PartitionJob.class)
+                .withIdentity("run-" + runId + "-partition-" + partition, GROUP)
+                .usingJobData(RUN_ID, runId)
+                .usingJobData(PARTITION, partition)
+                .requestRecovery()
+                .build(), when);
+    }
+
+    /** Schedules the preparation again at {@code when} (a retry after a failure). */
+    void schedulePreparationRetry(long runId, Instant when) {
+        schedule(JobBuilder.newJob(PrepareRunJob.class)
+                .withIdentity("run-" + runId + "-prepare", GROUP)
+                .usingJobData(RUN_ID, runId)
+                .requestRecovery()
+                .build(), when);
+    }
+
+    /**
+     * The nightly trigger: {@code cron} (Quartz syntax, seconds first) in {@code zone}. Replaces the
+     * stored trigger when the expression or zone changed, so every node converges on the configuration.
+     */
+    public void scheduleNightly(String cron, ZoneId zone) {
+        JobDetail job = JobBuilder.newJob(NightlyRunJob.class)
+                .withIdentity("nightly", GROUP)
+                .storeDurably()
+                .build();
+        TriggerKey key = TriggerKey.triggerKey("nightly", GROUP);
+        CronTrigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(key)
+                .forJob(job)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                        .inTimeZone(TimeZone.getTimeZone(zone))
+                        .withMisfireHandlingInstructionDoNothing())
+                .build();
+        try {
+            Trigger existing = scheduler.getTrigger(key);
+            if (existing instanceof CronTrigger stored && stored.getCronExpression().equals(cron)
+                    && stored.getTimeZone().getID().equals(zone.getId())) {
+                return;
+            }
+            scheduler.addJob(job, true);
+            if (existing == null) {
+                scheduler.scheduleJob(trigger);
+            } else {
+                scheduler.rescheduleJob(key, trigger);
+            }
+            log.info("Nightly run scheduled: '{}' in {} (next at {})", cron, zone, trigger.getFireTimeAfter(new Date()));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot schedule the nightly run", e);
+        }
+    }
+
+    /** Removes the nightly trigger (scheduling off). */
+    public void unscheduleNightly() {
+        try {
+            scheduler.deleteJob(JobKey.jobKey("nightly", GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot remove the nightly run", e);
+        }
+    }
+
+    /** Whether a job of this run is waiting or running anywhere in the cluster. */
+    public boolean hasJobs(long runId) {
+        try {
+            return scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(GROUP)).stream()
+                    .anyMatch(key -> key.getName().startsWith("run-" + runId + "-"));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot read the scheduled jobs", e);
+        }
+    }
+
+    private void schedule(JobDetail job, Instant when) {
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(job.getKey().getName(), GROUP)
+                .forJob(job)
+                .startAt(Date.from(when))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            // a job left from an earlier attempt (e.g. a retry of the same partition) is replaced
+            scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot schedule " + job.getKey(), e);
+        }
+    }
+
+    /** Pause before retrying a failed job: 5 s, 10 s, 20 s, ... at most 5 minutes. */
+    static Duration backoff(int attempt) {
+        long seconds = Math.min(300, 5L << Math.min(6, Math.max(0, attempt - 1)));
+        return Duration.ofSeconds(seconds);
+    }
+}
