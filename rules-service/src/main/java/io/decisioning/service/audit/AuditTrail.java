@@ -3,7 +3,11 @@ package io.decisioning.service.audit;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,11 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditTrail {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.clock = Clock.systemUTC();
     }
@@ -43,5 +49,27 @@ public class AuditTrail {
                 .param("targetId", targetId)
                 .param("detail", json.writeValueAsString(detail))
                 .update();
+    }
+
+    /** One record per target of the same action, written as one batch (e.g. warnings the system resolved in a chunk). */
+    public void recordAll(String actor, String action, String targetType, List<Target> targets) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        LocalDateTime at = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        batch.batchUpdate("""
+                INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, detail)
+                VALUES (:at, :actor, :action, :targetType, :targetId, :detail)
+                """, targets.stream().map(target -> new MapSqlParameterSource()
+                .addValue("at", at)
+                .addValue("actor", actor)
+                .addValue("action", action)
+                .addValue("targetType", targetType)
+                .addValue("targetId", target.id())
+                .addValue("detail", json.writeValueAsString(target.detail()))).toArray(SqlParameterSource[]::new));
+    }
+
+    /** The thing an action was done to, and what changed. */
+    public record Target(String id, Map<String, ?> detail) {
     }
 }

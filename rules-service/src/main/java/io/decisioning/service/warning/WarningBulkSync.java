@@ -1,6 +1,7 @@
 package io.decisioning.service.warning;
 
 import io.decisioning.rules.engine.RaisedWarning;
+import io.decisioning.service.audit.AuditTrail;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -24,12 +25,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WarningBulkSync {
 
+    static final String RESOLVE_NOTE = "No longer raised by the rules.";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final AuditTrail audit;
 
-    WarningBulkSync(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    WarningBulkSync(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AuditTrail audit) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.audit = audit;
     }
 
     /** What the rules raise now for one customer. */
@@ -53,7 +58,7 @@ public class WarningBulkSync {
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         Map<Long, Map<String, Open>> open = new HashMap<>();
         jdbc.sql("""
-                        SELECT id, customer_id, type, severity, message FROM warning
+                        SELECT id, customer_id, type, severity, message, status FROM warning
                          WHERE customer_id IN (:ids) AND status IN ('OPEN', 'ACKNOWLEDGED')
                          ORDER BY id FOR UPDATE
                         """)
@@ -61,10 +66,11 @@ public class WarningBulkSync {
                 .query((RowCallbackHandler) rs -> open
                         .computeIfAbsent(rs.getLong("customer_id"), id -> new HashMap<>())
                         .putIfAbsent(rs.getString("type"), new Open(rs.getLong("id"), rs.getString("severity"),
-                                rs.getString("message"))));
+                                rs.getString("message"), rs.getString("status"))));
         List<SqlParameterSource> inserts = new ArrayList<>();
         List<SqlParameterSource> updates = new ArrayList<>();
         List<SqlParameterSource> resolves = new ArrayList<>();
+        List<AuditTrail.Target> resolved = new ArrayList<>();
         for (Raised customer : customers) {
             Map<String, Open> existing = open.getOrDefault(customer.customerId(), new HashMap<>());
             for (RaisedWarning warning : customer.warnings()) {
@@ -85,12 +91,15 @@ public class WarningBulkSync {
                             .addValue("message", message));
                 }
             }
-            for (Open gone : existing.values()) {
+            existing.forEach((type, gone) -> {
                 resolves.add(new MapSqlParameterSource()
                         .addValue("id", gone.id())
                         .addValue("by", WarningRepository.SYSTEM)
                         .addValue("at", at));
-            }
+                resolved.add(new AuditTrail.Target(Long.toString(gone.id()), Map.of("customerNo", customer.customerNo(),
+                        "type", type, "severity", gone.severity(), "from", gone.status(), "to", "RESOLVED",
+                        "note", RESOLVE_NOTE)));
+            });
         }
         if (!inserts.isEmpty()) {
             batch.batchUpdate("""
@@ -105,13 +114,15 @@ public class WarningBulkSync {
         if (!resolves.isEmpty()) {
             batch.batchUpdate("""
                     UPDATE warning SET status = 'RESOLVED', resolved_by = :by, resolved_at = :at,
-                        resolve_note = 'No longer raised by the rules.'
+                        resolve_note = :note
                      WHERE id = :id
-                    """, resolves.toArray(SqlParameterSource[]::new));
+                    """, resolves.stream().map(r -> ((MapSqlParameterSource) r).addValue("note", RESOLVE_NOTE))
+                    .toArray(SqlParameterSource[]::new));
+            audit.recordAll(WarningRepository.SYSTEM, "WARNING_AUTO_RESOLVE", "WARNING", resolved);
         }
         return new Result(inserts.size(), updates.size(), resolves.size());
     }
 
-    private record Open(long id, String severity, String message) {
+    private record Open(long id, String severity, String message, String status) {
     }
 }

@@ -374,6 +374,10 @@ class WarningApiTests {
         assertThat(warning.get("resolvedBy").asString()).isEqualTo("system");
         assertThat(warning.get("resolvedAt").asString()).isNotBlank();
         assertThat(warning.get("acknowledgedBy").asString()).isEqualTo("approver");
+        assertThat(jdbc.sql("""
+                        SELECT actor FROM audit_event WHERE action = 'WARNING_AUTO_RESOLVE' AND target_type = 'WARNING'
+                           AND target_id = :id
+                        """).param("id", Long.toString(id)).query(String.class).list()).containsExactly("system");
         assertThat(ids(list("customerNo=" + claimant.no() + "&status=OPEN", "underwriter"))).isEmpty();
         assertThat(ids(list("customerNo=" + claimant.no() + "&status=ACKNOWLEDGED", "underwriter"))).isEmpty();
         assertConflict(post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"too late\"}", "approver"));
