@@ -57,14 +57,14 @@ public class BookStatistics {
         int ranked = jdbc.sql("""
                         INSERT INTO book_customer_rank (customer_id, annual_premium, premium_rank_pct, book_stats_id)
                         SELECT ranked.customer_id, ranked.annual_premium, ranked.premium_rank_pct, :statsId
-                          FROM (SELECT c.id AS customer_id,
-                                       COALESCE(p.annual_premium, 0) AS annual_premium,
-                                       100 * PERCENT_RANK() OVER (ORDER BY COALESCE(p.annual_premium, 0)) AS premium_rank_pct
-                                  FROM customer c
-                                  LEFT JOIN (SELECT customer_id, SUM(premium) AS annual_premium
-                                               FROM policy
-                                              WHERE status = 'ACTIVE' AND start_date <= :asOf AND end_date > :asOf
-                                              GROUP BY customer_id) p ON p.customer_id = c.id) ranked
+                          FROM (SELECT premiums.customer_id, premiums.annual_premium,
+                                       100 * PERCENT_RANK() OVER (ORDER BY premiums.annual_premium) AS premium_rank_pct
+                                  FROM (SELECT c.id AS customer_id,
+                                               COALESCE(SUM(CASE WHEN p.status = 'ACTIVE' AND p.start_date <= :asOf
+                                                                  AND p.end_date > :asOf THEN p.premium END), 0) AS annual_premium
+                                          FROM customer c
+                                          LEFT JOIN policy p ON p.customer_id = c.id
+                                         GROUP BY c.id) premiums) ranked
                         ON DUPLICATE KEY UPDATE annual_premium = VALUES(annual_premium),
                                                 premium_rank_pct = VALUES(premium_rank_pct),
                                                 book_stats_id = VALUES(book_stats_id)

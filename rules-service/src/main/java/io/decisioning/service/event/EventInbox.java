@@ -146,8 +146,7 @@ class EventInbox {
             return;
         }
         jdbc.sql("""
-                        UPDATE event_inbox SET status = 'DONE', processed_at = UTC_TIMESTAMP(3), claimed_by = NULL,
-                               lease_until = NULL
+                        UPDATE event_inbox SET status = 'DONE', processed_at = UTC_TIMESTAMP(3), lease_until = NULL
                          WHERE id IN (:ids) AND status = 'PROCESSING'
                         """)
                 .param("ids", ids)

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.quartz.auto-startup=false", "rules.events.enabled=false",
+        "spring.quartz.auto-startup=false",
         "rules.batch.partition-size=1000", "rules.batch.chunk-size=100"})
 class BatchClusterTests {
 
@@ -106,11 +106,11 @@ class BatchClusterTests {
     }
 
     @Test
-    void twoNodesShareThePartitionsOfOneRunAndNoPartitionIsProcessedTwice() throws Exception {
+    void twoNodesShareThePartitionsOfOneRunAndTheEventsAndNothingIsProcessedTwice() throws Exception {
         scheduler.start();
         try (ServiceNode other = ServiceNode.start(dataSource, "second",
                 "--rules.batch.partition-size=1000", "--rules.batch.chunk-size=100", "--rules.batch.chunk-pause=20ms",
-                "--rules.events.enabled=false")) {
+                "--rules.events.claim-size=20")) {
             Response started = api.post("/api/v1/batch-runs", null, "admin");
             assertThat(started.status()).as(started.body()).isEqualTo(202);
             long runId = started.json().get("id").asLong();
@@ -125,6 +125,33 @@ class BatchClusterTests {
             List<String> nodes = jdbc.sql("SELECT DISTINCT node FROM batch_partition WHERE run_id = :id")
                     .param("id", runId).query(String.class).list();
             assertThat(nodes).as("partitions were processed by both nodes").hasSizeGreaterThanOrEqualTo(2);
+
+            // events for a few customers, consumed by both nodes at once from the CRM's outbox
+            List<String> customers = jdbc.sql("SELECT customer_no FROM customer WHERE customer_no LIKE :prefix ORDER BY id LIMIT 40")
+                    .param("prefix", prefix + "%").query(String.class).list();
+            long historyBefore = bookCustomers("SELECT COUNT(*) FROM assessment_history h JOIN customer c "
+                    + "ON c.id = h.customer_id WHERE c.customer_no LIKE :prefix");
+            String events = "cluster-" + java.util.UUID.randomUUID() + "-";
+            List<org.springframework.jdbc.core.namedparam.SqlParameterSource> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 4_000; i++) {
+                rows.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("eventId", events + i)
+                        .addValue("customerNo", customers.get(i % customers.size())));
+            }
+            new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(dataSource).batchUpdate("""
+                    INSERT INTO crm_event (event_id, type, customer_no, occurred_at)
+                    VALUES (:eventId, 'CLAIM_REPORTED', :customerNo, CURRENT_TIMESTAMP(3))
+                    """, rows.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+            await(Duration.ofSeconds(60), () -> jdbc.sql("""
+                    SELECT COUNT(*) FROM event_inbox WHERE event_id LIKE :events AND status = 'DONE'
+                    """).param("events", events + "%").query(Integer.class).single() == 4_000 ? Boolean.TRUE : null);
+            assertThat(jdbc.sql("SELECT COUNT(DISTINCT claimed_by) FROM event_inbox WHERE event_id LIKE :events")
+                    .param("events", events + "%").query(Integer.class).single())
+                    .as("events were processed by both nodes").isGreaterThanOrEqualTo(2);
+            assertThat(jdbc.sql("SELECT MAX(attempts) FROM event_inbox WHERE event_id LIKE :events")
+                    .param("events", events + "%").query(Integer.class).single()).isEqualTo(1);
+            assertThat(bookCustomers("SELECT COUNT(*) FROM assessment_history h JOIN customer c "
+                    + "ON c.id = h.customer_id WHERE c.customer_no LIKE :prefix")).isEqualTo(historyBefore);
         }
     }
 
