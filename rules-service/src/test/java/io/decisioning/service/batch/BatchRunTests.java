@@ -142,6 +142,20 @@ class BatchRunTests {
         assertThat(api.get("/api/v1/batch-runs", null).status()).isEqualTo(401);
     }
 
+    @Test
+    void theNightlyRunIsACronTriggerInTheClusteredJobStoreInTheConfiguredZone() {
+        var trigger = jdbc.sql("""
+                        SELECT t.JOB_NAME, c.CRON_EXPRESSION, c.TIME_ZONE_ID
+                          FROM QRTZ_TRIGGERS t JOIN QRTZ_CRON_TRIGGERS c
+                            ON c.SCHED_NAME = t.SCHED_NAME AND c.TRIGGER_NAME = t.TRIGGER_NAME AND c.TRIGGER_GROUP = t.TRIGGER_GROUP
+                         WHERE t.SCHED_NAME = 'decisioning' AND t.TRIGGER_NAME = 'nightly'
+                        """).query().singleRow();
+        assertThat(trigger.get("CRON_EXPRESSION")).isEqualTo("0 0 2 * * ?");
+        assertThat(trigger.get("TIME_ZONE_ID")).isEqualTo("Asia/Shanghai");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = 'decisioning'")
+                .query(Integer.class).single()).as("this node checks in with the cluster").isPositive();
+    }
+
     private JsonNode runToTheEnd() {
         Response started = api.post("/api/v1/batch-runs", null, "admin");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
