@@ -27,4 +27,10 @@ public interface PartitionedRuns {
      * @return true to try the job again after a pause, false to give up (the run is then failed)
      */
     boolean jobFailed(long runId, int partitionNo, Throwable error);
+
+    /**
+     * Called every minute on one node of the cluster: work of a running run that has no job left
+     * (e.g. a job that ended with an error while its node shut down) is scheduled again.
+     */
+    void recoverOrphans();
 }

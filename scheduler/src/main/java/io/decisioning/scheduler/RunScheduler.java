@@ -108,22 +108,55 @@ public class RunScheduler {
         }
     }
 
+    /** The supervisor: every minute, on one node of the cluster, {@link PartitionedRuns#recoverOrphans}. */
+    public void scheduleSupervisor() {
+        JobDetail job = JobBuilder.newJob(SupervisorJob.class)
+                .withIdentity("supervisor", GROUP)
+                .storeDurably()
+                .build();
+        TriggerKey key = TriggerKey.triggerKey("supervisor", GROUP);
+        try {
+            if (scheduler.getTrigger(key) != null) {
+                return;
+            }
+            scheduler.addJob(job, true);
+            scheduler.scheduleJob(TriggerBuilder.newTrigger()
+                    .withIdentity(key)
+                    .forJob(job)
+                    .startAt(Date.from(Instant.now().plusSeconds(60)))
+                    .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build());
+        } catch (org.quartz.ObjectAlreadyExistsException anotherNodeWasFirst) {
+            // scheduled by another node at the same moment
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot schedule the batch supervisor", e);
+        }
+    }
+
+    /** Whether a job for this partition of the run is waiting or running anywhere in the cluster. */
+    public boolean hasPartitionJob(long runId, int partition) {
+        try {
+            return scheduler.checkExists(JobKey.jobKey("run-" + runId + "-partition-" + partition, GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot read the scheduled jobs", e);
+        }
+    }
+
+    /** Whether the preparation job of the run is waiting or running anywhere in the cluster. */
+    public boolean hasPreparationJob(long runId) {
+        try {
+            return scheduler.checkExists(JobKey.jobKey("run-" + runId + "-prepare", GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot read the scheduled jobs", e);
+        }
+    }
+
     /** Removes the nightly trigger (scheduling off). */
     public void unscheduleNightly() {
         try {
             scheduler.deleteJob(JobKey.jobKey("nightly", GROUP));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot remove the nightly run", e);
-        }
-    }
-
-    /** Whether a job of this run is waiting or running anywhere in the cluster. */
-    public boolean hasJobs(long runId) {
-        try {
-            return scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(GROUP)).stream()
-                    .anyMatch(key -> key.getName().startsWith("run-" + runId + "-"));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Cannot read the scheduled jobs", e);
         }
     }
 

@@ -206,22 +206,26 @@ public class BatchRunService implements PartitionedRuns {
     }
 
     /**
-     * Runs left RUNNING without any Quartz job (their jobs were lost, e.g. the Quartz tables were
-     * cleared) get their remaining work scheduled again; called at start-up.
+     * Work of RUNNING runs that has no Quartz job any more is scheduled again: a preparation or a
+     * partition whose job ended with an error that could not even be recorded (its node was shutting
+     * down), or jobs lost with the Quartz tables. At start-up and every minute (the supervisor job).
      */
-    void rescheduleOrphans() {
+    @Override
+    public void recoverOrphans() {
         for (BatchRunRepository.RunState run : runs.running()) {
-            if (runScheduler.hasJobs(run.id())) {
+            if (run.phase().equals("STARTING")) {
+                if (!runScheduler.hasPreparationJob(run.id())) {
+                    log.warn("Run {} lost its preparation job; scheduling it again", run.id());
+                    runScheduler.schedulePreparation(run.id());
+                }
                 continue;
             }
-            tx.executeWithoutResult(status -> {
-                if (run.phase().equals("STARTING")) {
-                    runScheduler.schedulePreparation(run.id());
-                } else {
-                    runScheduler.schedulePartitions(run.id(), runs.unfinishedPartitions(run.id()));
+            for (int partition : runs.unfinishedPartitions(run.id())) {
+                if (!runScheduler.hasPartitionJob(run.id(), partition)) {
+                    log.warn("Partition {} of run {} lost its job; scheduling it again", partition, run.id());
+                    runScheduler.schedulePartition(run.id(), partition, clock.instant());
                 }
-            });
-            log.warn("Run {} had no scheduled jobs left; its remaining work is scheduled again", run.id());
+            }
         }
     }
 

@@ -50,7 +50,8 @@ class SchedulingConfiguration {
                 return;
             }
             runScheduler.scheduleNightly(properties.batch().cron(), properties.zone());
-            runs.rescheduleOrphans();
+            runScheduler.scheduleSupervisor();
+            runs.recoverOrphans();
         }
     }
 }

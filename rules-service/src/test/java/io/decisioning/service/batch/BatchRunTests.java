@@ -33,6 +33,9 @@ class BatchRunTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    BatchRunService batchRuns;
+
     ApiClient api;
     CrmFixtures crm;
     LocalDate today;
@@ -154,6 +157,61 @@ class BatchRunTests {
         assertThat(trigger.get("TIME_ZONE_ID")).isEqualTo("Asia/Shanghai");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = 'decisioning'")
                 .query(Integer.class).single()).as("this node checks in with the cluster").isPositive();
+    }
+
+    @Test
+    void runsThatLostTheirJobsAreFoundAndFinished() {
+        long id = crm.customer();
+        crm.policy(id, "ACTIVE", today.minusYears(1), today.plusMonths(6), "1000.00");
+        // a run whose preparation job is gone
+        jdbc.sql("""
+                        INSERT INTO batch_run (status, phase, run_trigger, requested_by, as_of_date, started_at, rule_packs, running)
+                        VALUES ('RUNNING', 'STARTING', 'MANUAL', 'test', :today, CURRENT_TIMESTAMP(3), '{}', 1)
+                        """).param("today", today).update();
+        long orphan = jdbc.sql("SELECT id FROM batch_run WHERE running = 1").query(Long.class).single();
+
+        batchRuns.recoverOrphans();
+
+        JsonNode finished = awaitFinished(orphan);
+        assertThat(finished.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(finished.get("processed").asLong()).isEqualTo(finished.get("total").asLong()).isPositive();
+
+        // a run partitioned but whose partition jobs are gone, one of them half done
+        long maxId = jdbc.sql("SELECT MAX(id) FROM customer").query(Long.class).single();
+        long minId = jdbc.sql("SELECT MIN(id) FROM customer").query(Long.class).single();
+        long middle = (minId + maxId) / 2;
+        jdbc.sql("""
+                        INSERT INTO batch_run (status, phase, run_trigger, requested_by, as_of_date, started_at, rule_packs,
+                            total, partitions, running)
+                        VALUES ('RUNNING', 'PARTITIONED', 'MANUAL', 'test', :today, CURRENT_TIMESTAMP(3), '{}', 0, 2, 1)
+                        """).param("today", today).update();
+        long partitioned = jdbc.sql("SELECT id FROM batch_run WHERE running = 1").query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO batch_partition (run_id, partition_no, from_id, to_id, status, checkpoint_id)
+                        VALUES (:run, 0, :min, :middle, 'PENDING', :beforeMin), (:run, 1, :afterMiddle, :max, 'RUNNING', :middle)
+                        """)
+                .param("run", partitioned).param("min", minId).param("middle", middle).param("beforeMin", minId - 1)
+                .param("afterMiddle", middle + 1).param("max", maxId).update();
+
+        batchRuns.recoverOrphans();
+
+        JsonNode resumed = awaitFinished(partitioned);
+        assertThat(resumed.get("status").asString()).isEqualTo("SUCCEEDED");
+        long firstHalf = jdbc.sql("SELECT COUNT(*) FROM customer WHERE id BETWEEN :a AND :b")
+                .param("a", minId).param("b", middle).query(Long.class).single();
+        assertThat(resumed.get("processed").asLong()).as("the second partition resumes after its checkpoint").isEqualTo(firstHalf);
+    }
+
+    private JsonNode awaitFinished(long id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode body = api.get("/api/v1/batch-runs/" + id, "admin").json();
+            if (!body.get("status").asString().equals("RUNNING")) {
+                return body;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("run " + id + " did not finish in 60 s");
     }
 
     private JsonNode runToTheEnd() {
