@@ -9,7 +9,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import io.decisioning.service.customer.DemoBooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +41,9 @@ class BatchRunTests {
     @Autowired
     BatchRunService batchRuns;
 
+    @Autowired
+    DataSource dataSource;
+
     ApiClient api;
     CrmFixtures crm;
     LocalDate today;
@@ -52,9 +60,9 @@ class BatchRunTests {
     void aRunGradesTheWholeBookAndLaterRunsWriteOnlyWhatChanged() {
         // the run recomputes the book-wide figures: one very large account keeps everyone else's share small
         long whale = crm.customer();
-        crm.policy(whale, "ACTIVE", today.minusMonths(1), today.plusMonths(11), "20000000.00");
+        crm.policy(whale, "ACTIVE", today.minusMonths(1), today.plusMonths(11), "100000000.00");
         long veteran = crm.customer();
-        crm.policy(veteran, "ACTIVE", today.minusYears(5), today.plusMonths(6), "8000.00");
+        crm.policy(veteran, "ACTIVE", today.minusYears(5), today.plusMonths(6), "60000.00");
         long claimant = crm.customer();
         long policy = crm.policy(claimant, "ACTIVE", today.minusYears(2), today.plusMonths(3), "5000.00");
         List<Long> claims = new ArrayList<>();
@@ -80,7 +88,8 @@ class BatchRunTests {
         assertThat(first.get("partitions").asInt()).isGreaterThan(1);
         assertThat(first.get("rulePacks").get("grading").asInt()).isPositive();
         assertThat(first.get("finishedAt").isNull()).isFalse();
-        // the run ranked the book: the veteran's premium is above 80 % of the book's, so GOLD and VIP
+        // the run ranked the book: the veteran's premium is above 80 % of the book's (whatever else other
+        // tests left in it), so GOLD and VIP
         assertOutcome(veteran, "HIGH_QUALITY", true);
         assertThat(tier(veteran)).isEqualTo("GOLD");
         assertOutcome(claimant, "POOR_QUALITY", false);
@@ -121,6 +130,52 @@ class BatchRunTests {
         Response list = api.get("/api/v1/batch-runs", "analyst");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().get(0).get("id").asLong()).isEqualTo(third.get("id").asLong());
+    }
+
+    @Test
+    void aRunOverAGeneratedBookGivesEachCustomerWhatItsProfileImpliesAndWhatEvaluatingItAloneGives() {
+        DemoBooks.Written book = DemoBooks.writeWithProfiles(dataSource, 1_500, 3, today);
+
+        JsonNode run = runToTheEnd();
+
+        assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("failed").asLong()).isZero();
+        Map<String, Map<String, Object>> stored = new HashMap<>();
+        jdbc.sql("""
+                        SELECT c.customer_no, a.grade, a.warnings, a.outcome_hash FROM assessment a
+                          JOIN customer c ON c.id = a.customer_id WHERE c.customer_no LIKE :prefix
+                        """).param("prefix", book.prefix() + "%").query().listOfRows()
+                .forEach(row -> stored.put((String) row.get("customer_no"), row));
+        assertThat(stored).hasSize(book.profiles().size());
+        Map<String, Integer> seen = new TreeMap<>();
+        book.profiles().forEach((customerNo, profile) -> {
+            Map<String, Object> row = stored.get(customerNo);
+            String warnings = (String) row.get("warnings");
+            seen.merge(profile, 1, Integer::sum);
+            switch (profile) {
+                case "KEY_ACCOUNT" -> assertThat(row.get("grade")).as(customerNo).isEqualTo("KEY_ACCOUNT");
+                case "REPEAT_CLAIMANT" -> assertThat(warnings).as(customerNo).contains("REPEAT_CLAIMANT");
+                case "HIGH_LOSS_RATIO" -> assertThat(warnings).as(customerNo).contains("HIGH_LOSS_RATIO");
+                case "EARLY_CLAIM" -> assertThat(warnings).as(customerNo).contains("EARLY_CLAIM");
+                case "VETERAN" -> assertThat(row.get("grade")).as(customerNo).isIn("HIGH_QUALITY", "KEY_ACCOUNT");
+                default -> assertThat(row.get("grade")).as(customerNo).isNotEqualTo("NEW");
+            }
+        });
+        assertThat(seen.keySet()).contains("KEY_ACCOUNT", "VETERAN", "REPEAT_CLAIMANT", "HIGH_LOSS_RATIO", "EARLY_CLAIM");
+
+        // the batch's set-based path and the one-customer path of checks and events agree on every customer
+        List<String> numbers = new ArrayList<>(book.profiles().keySet());
+        for (String customerNo : numbers.subList(0, 300)) {
+            Response evaluated = api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "admin");
+            assertThat(evaluated.status()).isEqualTo(200);
+        }
+        for (String customerNo : numbers.subList(0, 300)) {
+            String hash = jdbc.sql("""
+                            SELECT a.outcome_hash FROM assessment a JOIN customer c ON c.id = a.customer_id
+                             WHERE c.customer_no = :no
+                            """).param("no", customerNo).query(String.class).single();
+            assertThat(hash).as(customerNo).isEqualTo(stored.get(customerNo).get("outcome_hash"));
+        }
     }
 
     @Test
