@@ -216,8 +216,10 @@ class BatchRunTests {
 
     @Test
     void runsThatLostTheirJobsAreFoundAndFinished() {
-        long id = crm.customer();
-        crm.policy(id, "ACTIVE", today.minusYears(1), today.plusMonths(6), "1000.00");
+        for (int i = 0; i < 20; i++) {
+            long id = crm.customer();
+            crm.policy(id, "ACTIVE", today.minusYears(1), today.plusMonths(6), "1000.00");
+        }
         // a run whose preparation job is gone
         jdbc.sql("""
                         INSERT INTO batch_run (status, phase, run_trigger, requested_by, as_of_date, started_at, rule_packs, running)
@@ -235,6 +237,7 @@ class BatchRunTests {
         long maxId = jdbc.sql("SELECT MAX(id) FROM customer").query(Long.class).single();
         long minId = jdbc.sql("SELECT MIN(id) FROM customer").query(Long.class).single();
         long middle = (minId + maxId) / 2;
+        long checkpoint = (middle + maxId) / 2;
         jdbc.sql("""
                         INSERT INTO batch_run (status, phase, run_trigger, requested_by, as_of_date, started_at, rule_packs,
                             total, partitions, running)
@@ -243,18 +246,22 @@ class BatchRunTests {
         long partitioned = jdbc.sql("SELECT id FROM batch_run WHERE running = 1").query(Long.class).single();
         jdbc.sql("""
                         INSERT INTO batch_partition (run_id, partition_no, from_id, to_id, status, checkpoint_id)
-                        VALUES (:run, 0, :min, :middle, 'PENDING', :beforeMin), (:run, 1, :afterMiddle, :max, 'RUNNING', :middle)
+                        VALUES (:run, 0, :min, :middle, 'PENDING', :beforeMin),
+                               (:run, 1, :afterMiddle, :max, 'RUNNING', :checkpoint)
                         """)
                 .param("run", partitioned).param("min", minId).param("middle", middle).param("beforeMin", minId - 1)
-                .param("afterMiddle", middle + 1).param("max", maxId).update();
+                .param("afterMiddle", middle + 1).param("max", maxId).param("checkpoint", checkpoint).update();
 
         batchRuns.recoverOrphans();
 
         JsonNode resumed = awaitFinished(partitioned);
         assertThat(resumed.get("status").asString()).isEqualTo("SUCCEEDED");
-        long firstHalf = jdbc.sql("SELECT COUNT(*) FROM customer WHERE id BETWEEN :a AND :b")
-                .param("a", minId).param("b", middle).query(Long.class).single();
-        assertThat(resumed.get("processed").asLong()).as("the second partition resumes after its checkpoint").isEqualTo(firstHalf);
+        long expected = jdbc.sql("SELECT COUNT(*) FROM customer WHERE id BETWEEN :a AND :b OR id > :checkpoint")
+                .param("a", minId).param("b", middle).param("checkpoint", checkpoint).query(Long.class).single();
+        long skipped = jdbc.sql("SELECT COUNT(*) FROM customer WHERE id > :middle AND id <= :checkpoint")
+                .param("middle", middle).param("checkpoint", checkpoint).query(Long.class).single();
+        assertThat(skipped).isPositive();
+        assertThat(resumed.get("processed").asLong()).as("the second partition resumes after its checkpoint").isEqualTo(expected);
     }
 
     private JsonNode awaitFinished(long id) {
