@@ -7,8 +7,11 @@ import io.decisioning.rules.engine.PackSource;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.rules.engine.ShippedPacks;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,12 @@ public class RuleEngine {
     private final RulePackRepository packs;
     private final PackCompiler compiler = new PackCompiler();
     private final AtomicReference<RuleSet> live = new AtomicReference<>();
+    /** Stored versions compiled for tests, simulations and publishing; bounded, so old ones are released. */
+    private final Map<VersionKey, CompiledPack> prepared = new ConcurrentHashMap<>();
+    private static final int MAX_PREPARED = 8;
+
+    private record VersionKey(String pack, int version) {
+    }
 
     RuleEngine(RulePackRepository packs) {
         this.packs = packs;
@@ -56,6 +65,63 @@ public class RuleEngine {
 
     public Map<String, Integer> versions() {
         return live.get().rulePacks();
+    }
+
+    /**
+     * Brings the live rules in line with the versions published in the database: packs whose
+     * version changed are compiled (from the cache of prepared versions when this node compiled
+     * them already, e.g. to publish them), the others are kept as they are, and the new set is
+     * swapped in at once. Every node calls this every few seconds; a publishing node right after
+     * its commit. Compiling happens here, never on an evaluation's path.
+     *
+     * @return true when the live rules changed
+     */
+    public synchronized boolean refresh() {
+        Map<String, Integer> published = packs.publishedVersions();
+        RuleSet current = live.get();
+        if (published.equals(current.rulePacks())) {
+            return false;
+        }
+        Map<String, CompiledPack> kept = new HashMap<>();
+        current.packs().forEach(pack -> kept.put(pack.name(), pack));
+        List<CompiledPack> next = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : published.entrySet()) {
+            CompiledPack pack = kept.get(entry.getKey());
+            if (pack == null || pack.version() != entry.getValue()) {
+                pack = prepared(entry.getKey(), entry.getValue());
+            }
+            next.add(pack);
+        }
+        swap(RuleSet.of(next));
+        prepared.keySet().removeIf(key -> published.containsKey(key.pack()) && published.get(key.pack()) == key.version());
+        return true;
+    }
+
+    /**
+     * The compiled form of a stored version, compiled once and kept for a little while (a version
+     * that is tested, simulated and then published is compiled once).
+     *
+     * @throws IllegalStateException when the version does not compile
+     */
+    public CompiledPack prepared(String pack, int version) {
+        VersionKey key = new VersionKey(pack, version);
+        CompiledPack cached = prepared.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        PackSource source = packs.source(pack, version)
+                .orElseThrow(() -> new IllegalStateException("no version " + version + " of pack " + pack));
+        CompiledPack compiled = compiler.compile(source).orThrow();
+        if (prepared.size() >= MAX_PREPARED) {
+            prepared.clear();
+        }
+        prepared.put(key, compiled);
+        return compiled;
+    }
+
+    /** Compiles files that are not stored (yet), e.g. a draft being saved: errors with positions. */
+    public Compilation compile(PackSource source) {
+        return compiler.compile(source);
     }
 
     private void seedShippedPacks() {

@@ -1,23 +1,39 @@
 package io.decisioning.service.rulepack;
 
+import io.decisioning.rules.engine.CompileError;
 import io.decisioning.rules.engine.PackSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Rule pack versions and their files, kept in the database so that every node sees the same rules. */
 @Repository
 class RulePackRepository {
 
-    private final JdbcClient jdbc;
+    private static final String VERSION_COLUMNS = """
+            pack, version, status, author, created_at, comment, valid, errors, lint, test_passed, test_failed, tested_at,
+            published_by, published_at, publication_seq""";
+    private static final TypeReference<List<CompileError>> ERRORS = new TypeReference<>() { };
 
-    RulePackRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RulePackRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     boolean hasVersions(String pack) {
@@ -28,11 +44,14 @@ class RulePackRepository {
     /** Stores a shipped pack as its first, published version. */
     void insertPublished(PackSource source, String author, String comment, Instant at) {
         LocalDateTime time = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        long seq = jdbc.sql("SELECT COALESCE(MAX(publication_seq), 0) + 1 FROM rule_pack_version WHERE pack = :pack")
+                .param("pack", source.name()).query(Long.class).single();
         jdbc.sql("""
                         INSERT INTO rule_pack_version (pack, version, status, author, created_at, comment, valid,
-                            published_by, published_at)
-                        VALUES (:pack, :version, 'PUBLISHED', :author, :at, :comment, TRUE, :author, :at)
+                            published_by, published_at, publication_seq)
+                        VALUES (:pack, :version, 'PUBLISHED', :author, :at, :comment, TRUE, :author, :at, :seq)
                         """)
+                .param("seq", seq)
                 .param("pack", source.name())
                 .param("version", source.version())
                 .param("author", author)
@@ -52,15 +71,161 @@ class RulePackRepository {
 
     /** The published version of every pack. */
     List<PackSource> published() {
-        List<PackVersion> versions = jdbc.sql("""
+        List<VersionKey> versions = jdbc.sql("""
                         SELECT pack, version FROM rule_pack_version WHERE status = 'PUBLISHED' ORDER BY pack
                         """)
-                .query((rs, row) -> new PackVersion(rs.getString("pack"), rs.getInt("version")))
+                .query((rs, row) -> new VersionKey(rs.getString("pack"), rs.getInt("version")))
                 .list();
-        return versions.stream().map(this::source).toList();
+        return versions.stream().map(v -> source(new VersionKey(v.pack(), v.version()))).toList();
     }
 
-    private PackSource source(PackVersion version) {
+    /** The published version of each pack, by pack name: what every node polls for. */
+    Map<String, Integer> publishedVersions() {
+        Map<String, Integer> versions = new TreeMap<>();
+        jdbc.sql("SELECT pack, version FROM rule_pack_version WHERE status = 'PUBLISHED'")
+                .query((RowCallbackHandler) rs -> versions.put(rs.getString("pack"), rs.getInt("version")));
+        return versions;
+    }
+
+    List<String> packs() {
+        return jdbc.sql("SELECT DISTINCT pack FROM rule_pack_version ORDER BY pack").query(String.class).list();
+    }
+
+    List<PackVersion> versions(String pack) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rule_pack_version WHERE pack = :pack ORDER BY version")
+                .param("pack", pack)
+                .query(this::packVersion)
+                .list();
+    }
+
+    Optional<PackVersion> version(String pack, int version) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rule_pack_version WHERE pack = :pack AND version = :version")
+                .param("pack", pack)
+                .param("version", version)
+                .query(this::packVersion)
+                .optional();
+    }
+
+    /** Locks every version of the pack (publish, rollback and new versions of one pack take turns). */
+    List<PackVersion> lockPack(String pack) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rule_pack_version WHERE pack = :pack ORDER BY version FOR UPDATE")
+                .param("pack", pack)
+                .query(this::packVersion)
+                .list();
+    }
+
+    Optional<PackSource> source(String pack, int version) {
+        return version(pack, version).map(v -> source(new VersionKey(pack, version)));
+    }
+
+    /** Stores a new DRAFT version (valid or not) with its files; the caller holds the pack's lock. */
+    void insertDraft(String pack, int version, String author, Instant at, @Nullable String comment, boolean valid,
+                     List<CompileError> errors, @Nullable String lint, Map<String, byte[]> files) {
+        jdbc.sql("""
+                        INSERT INTO rule_pack_version (pack, version, status, author, created_at, comment, valid, errors, lint)
+                        VALUES (:pack, :version, 'DRAFT', :author, :at, :comment, :valid, :errors, :lint)
+                        """)
+                .param("pack", pack)
+                .param("version", version)
+                .param("author", author)
+                .param("at", utc(at))
+                .param("comment", comment)
+                .param("valid", valid)
+                .param("errors", json.writeValueAsString(errors))
+                .param("lint", lint)
+                .update();
+        files.forEach((name, content) -> jdbc.sql("""
+                        INSERT INTO rule_pack_file (pack, version, file_name, content)
+                        VALUES (:pack, :version, :name, :content)
+                        """)
+                .param("pack", pack)
+                .param("version", version)
+                .param("name", name)
+                .param("content", content)
+                .update());
+    }
+
+    void saveTestRun(String pack, int version, int passed, int failed, String results, Instant at) {
+        jdbc.sql("""
+                        UPDATE rule_pack_version SET test_passed = :passed, test_failed = :failed, test_results = :results,
+                               tested_at = :at
+                         WHERE pack = :pack AND version = :version
+                        """)
+                .param("passed", passed)
+                .param("failed", failed)
+                .param("results", results)
+                .param("at", utc(at))
+                .param("pack", pack)
+                .param("version", version)
+                .update();
+    }
+
+    Optional<String> testResults(String pack, int version) {
+        return jdbc.sql("SELECT test_results FROM rule_pack_version WHERE pack = :pack AND version = :version")
+                .param("pack", pack)
+                .param("version", version)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Marks the version PUBLISHED as the latest publication of all (the caller holds the pack's lock). */
+    void markPublished(String pack, int version, String by, Instant at) {
+        long seq = jdbc.sql("SELECT COALESCE(MAX(publication_seq), 0) + 1 FROM rule_pack_version WHERE pack = :pack")
+                .param("pack", pack).query(Long.class).single();
+        jdbc.sql("""
+                        UPDATE rule_pack_version SET status = 'PUBLISHED', published_by = :by, published_at = :at,
+                               publication_seq = :seq, retired_by = NULL, retired_at = NULL
+                         WHERE pack = :pack AND version = :version
+                        """)
+                .param("by", by)
+                .param("at", utc(at))
+                .param("seq", seq)
+                .param("pack", pack)
+                .param("version", version)
+                .update();
+    }
+
+    void markRetired(String pack, int version, String by, Instant at) {
+        jdbc.sql("""
+                        UPDATE rule_pack_version SET status = 'RETIRED', retired_by = :by, retired_at = :at
+                         WHERE pack = :pack AND version = :version
+                        """)
+                .param("by", by)
+                .param("at", utc(at))
+                .param("pack", pack)
+                .param("version", version)
+                .update();
+    }
+
+    private PackVersion packVersion(ResultSet rs, int row) throws SQLException {
+        String errors = rs.getString("errors");
+        return new PackVersion(
+                rs.getString("pack"),
+                rs.getInt("version"),
+                rs.getString("status"),
+                rs.getString("author"),
+                instant(rs.getObject("created_at", LocalDateTime.class)),
+                rs.getString("comment"),
+                rs.getBoolean("valid"),
+                errors == null ? List.of() : json.readValue(errors, ERRORS),
+                rs.getString("lint"),
+                (Integer) rs.getObject("test_passed", Integer.class),
+                (Integer) rs.getObject("test_failed", Integer.class),
+                instant(rs.getObject("tested_at", LocalDateTime.class)),
+                rs.getString("published_by"),
+                instant(rs.getObject("published_at", LocalDateTime.class)),
+                (Long) rs.getObject("publication_seq", Long.class));
+    }
+
+    private static @Nullable Instant instant(@Nullable LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private PackSource source(VersionKey version) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         jdbc.sql("SELECT file_name, content FROM rule_pack_file WHERE pack = :pack AND version = :version ORDER BY file_name")
                 .param("pack", version.pack())
@@ -71,6 +236,6 @@ class RulePackRepository {
         return new PackSource(version.pack(), version.version(), files);
     }
 
-    private record PackVersion(String pack, int version) {
+    private record VersionKey(String pack, int version) {
     }
 }

@@ -44,6 +44,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail forbidden(ForbiddenException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail conflict(ConflictException e) {
         return Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
     }

@@ -26,7 +26,8 @@ public record RulesProperties(
         @DefaultValue @Valid Toggle scheduler,
         @DefaultValue @Valid Events events,
         @DefaultValue @Valid Batch batch,
-        @DefaultValue @Valid Engine engine) {
+        @DefaultValue @Valid Engine engine,
+        @DefaultValue @Valid Packs packs) {
 
     /**
      * Demo users and generated demo data. Both default to on only with the embedded database.
@@ -93,6 +94,18 @@ public record RulesProperties(
                          @DefaultValue("5") @Min(1) int maxAttempts,
                          @DefaultValue("200ms") @NotNull Duration pollInterval,
                          @DefaultValue("60s") @NotNull Duration lease) {
+    }
+
+    /**
+     * The rule pack lifecycle.
+     *
+     * @param requireSimulation publish only versions whose simulation finished
+     * @param pollInterval      how often each node checks the database for newly published versions
+     * @param simulationThreads threads of one simulation on this node
+     */
+    public record Packs(@DefaultValue("true") boolean requireSimulation,
+                        @DefaultValue("2s") @NotNull Duration pollInterval,
+                        @DefaultValue("2") @Min(1) int simulationThreads) {
     }
 
     /**

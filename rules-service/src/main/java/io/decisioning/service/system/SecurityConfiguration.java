@@ -58,6 +58,13 @@ class SecurityConfiguration {
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/warnings/*/acknowledge", "/api/v1/warnings/*/resolve")
                         .hasAnyRole(names(APPROVER, ADMIN))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rule-packs", "/api/v1/rule-packs/**")
+                        .hasAnyRole(names(ANALYST, APPROVER, ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions", "/api/v1/rule-packs/*/versions/*/test",
+                                "/api/v1/rule-packs/*/versions/*/simulate")
+                        .hasAnyRole(names(ANALYST, ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions/*/publish", "/api/v1/rule-packs/*/rollback")
+                        .hasAnyRole(names(APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/batch-runs").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/batch-runs", "/api/v1/batch-runs/*")
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))

@@ -1,0 +1,344 @@
+package io.decisioning.service.rulepack;
+
+import io.decisioning.rules.engine.Compilation;
+import io.decisioning.rules.engine.CompileError;
+import io.decisioning.rules.engine.CompiledPack;
+import io.decisioning.rules.engine.PackSource;
+import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.rules.engine.ScenarioResult;
+import io.decisioning.rules.engine.ScenarioRunner;
+import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.system.ConflictException;
+import io.decisioning.service.system.ForbiddenException;
+import io.decisioning.service.system.InvalidInputException;
+import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import io.decisioning.service.system.NotFoundException;
+import io.decisioning.service.system.RulesProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The lifecycle of rule pack versions (issue 4): drafts stored even when invalid, with every
+ * compile error; scenario tests; maker-checker publishing; rollback. Every step is in the audit
+ * trail. Publishing commits the new state, then swaps this node's live rules; the other nodes
+ * follow from the database within seconds ({@link RulePackWatcher}).
+ */
+@Service
+public class RulePackService {
+
+    static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+    static final long MAX_VERSION_BYTES = 8L * 1024 * 1024;
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final List<String> KINDS = List.of(".drl", ".drl.csv", ".drl.xlsx", ".drl.xls", ".scenarios.csv", ".md");
+    private static final String DESCRIPTOR = "pack.properties";
+    private static final String POSTED_SCENARIOS = "posted-with-the-request.scenarios.csv";
+    private static final Logger log = LoggerFactory.getLogger(RulePackService.class);
+
+    private final RulePackRepository repository;
+    private final RuleEngine engine;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final RulesProperties.Packs settings;
+    private final SimulationStatus simulations;
+    private final Clock clock = Clock.systemUTC();
+
+    RulePackService(RulePackRepository repository, RuleEngine engine, AuditTrail audit,
+                    PlatformTransactionManager transactions, JsonMapper json, RulesProperties properties,
+                    SimulationStatus simulations) {
+        this.repository = repository;
+        this.engine = engine;
+        this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
+        this.json = json;
+        this.settings = properties.packs();
+        this.simulations = simulations;
+    }
+
+    /** Every pack with its published version and its versions, oldest first. */
+    public List<PackSummary> list() {
+        List<PackSummary> packs = new ArrayList<>();
+        for (String pack : repository.packs()) {
+            List<PackVersion> versions = repository.versions(pack);
+            Integer published = versions.stream().filter(v -> v.status().equals(PackVersion.PUBLISHED))
+                    .map(PackVersion::version).findFirst().orElse(null);
+            packs.add(new PackSummary(pack, published, versions.stream().map(VersionSummary::of).toList()));
+        }
+        return packs;
+    }
+
+    public VersionDetail get(String pack, int version) {
+        PackVersion stored = version(pack, version);
+        PackSource source = repository.source(pack, version).orElseThrow();
+        Map<String, String> files = new TreeMap<>();
+        source.files().forEach((name, content) -> files.put(name, isBinary(name)
+                ? Base64.getEncoder().encodeToString(content)
+                : new String(content, StandardCharsets.UTF_8)));
+        return new VersionDetail(stored, files, stored.lint() == null ? List.of() : json.readValue(stored.lint(), List.class),
+                repository.testResults(pack, version).map(r -> json.readValue(r, Object.class)).orElse(null),
+                simulations.summary(pack, version).orElse(null));
+    }
+
+    /** Stores a new DRAFT version: valid or not, with every compile error; 400 only for a malformed request. */
+    public DraftCreated createDraft(String pack, NewVersion request, String user) {
+        Map<String, byte[]> files = files(pack, request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> {
+                    List<PackVersion> versions = repository.lockPack(pack);
+                    if (versions.isEmpty()) {
+                        throw new NotFoundException("No rule pack " + pack + ".");
+                    }
+                    int number = versions.get(versions.size() - 1).version() + 1;
+                    Compilation compilation = engine.compile(new PackSource(pack, number, files));
+                    List<CompileError> errors = compilation.errors();
+                    String lint = json.writeValueAsString(Lint.of(new PackSource(pack, number, files)));
+                    Instant now = clock.instant();
+                    repository.insertDraft(pack, number, user, now, request.comment(), errors.isEmpty(), errors, lint, files);
+                    audit.record(user, "RULE_PACK_DRAFT", "RULE_PACK_VERSION", pack + ":" + number, Map.of(
+                            "valid", errors.isEmpty(), "errors", errors.size(), "files", files.keySet(),
+                            "comment", request.comment() == null ? "" : request.comment()));
+                    return new DraftCreated(pack, number, PackVersion.DRAFT, errors.isEmpty(), errors,
+                            json.readValue(lint, List.class));
+                });
+            } catch (DuplicateKeyException raced) {
+                if (attempt >= 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs the version's scenarios (and those posted) on the published rules with this version in
+     * its pack's place, and keeps the result with the version.
+     */
+    public TestRun test(String pack, int version, @Nullable String postedScenarios, String user) {
+        PackVersion stored = version(pack, version);
+        if (!stored.valid()) {
+            throw new ConflictException("Version " + version + " of " + pack + " does not compile; fix its errors first.");
+        }
+        TestRun run = runScenarios(pack, version, postedScenarios);
+        tx.executeWithoutResult(status -> {
+            repository.saveTestRun(pack, version, run.passed(), run.failed(), json.writeValueAsString(run), clock.instant());
+            audit.record(user, "RULE_PACK_TEST", "RULE_PACK_VERSION", pack + ":" + version,
+                    Map.of("passed", run.passed(), "failed", run.failed()));
+        });
+        return run;
+    }
+
+    private TestRun runScenarios(String pack, int version, @Nullable String postedScenarios) {
+        CompiledPack compiled = engine.prepared(pack, version);
+        RuleSet rules = engine.current().with(compiled);
+        PackSource source = compiled.source();
+        if (postedScenarios != null && !postedScenarios.isBlank()) {
+            Map<String, byte[]> files = new LinkedHashMap<>(source.files());
+            files.put(POSTED_SCENARIOS, postedScenarios.getBytes(StandardCharsets.UTF_8));
+            source = new PackSource(pack, version, files);
+        }
+        List<ScenarioResult> results;
+        try {
+            results = ScenarioRunner.run(rules, source);
+        } catch (IllegalArgumentException badScenarioFile) {
+            throw new InvalidInputException("scenarios", String.valueOf(badScenarioFile.getMessage()));
+        }
+        List<TestRun.Result> out = results.stream().map(TestRun.Result::of).toList();
+        int passed = (int) results.stream().filter(ScenarioResult::passed).count();
+        return new TestRun(passed, results.size() - passed, out);
+    }
+
+    /**
+     * Publishes a version: by someone other than its author, only when it compiles, its scenarios
+     * pass on the rules live now, and (when {@code rules.packs.require-simulation}) a simulation of
+     * it finished. The pack's published version is retired in the same transaction; this node's
+     * rules are swapped right after the commit.
+     */
+    public VersionSummary publish(String pack, int version, String user) {
+        PackVersion stored = version(pack, version);
+        if (stored.author().equals(user)) {
+            throw new ForbiddenException("Version " + version + " of " + pack + " was written by " + user
+                    + "; another approver must publish it (maker-checker).");
+        }
+        if (!stored.valid()) {
+            throw new ConflictException("Version " + version + " of " + pack + " does not compile and cannot be published.");
+        }
+        if (stored.status().equals(PackVersion.PUBLISHED)) {
+            throw new ConflictException("Version " + version + " of " + pack + " is already published.");
+        }
+        TestRun tests = runScenarios(pack, version, null);
+        if (tests.failed() > 0) {
+            throw new ConflictException(tests.failed() + " of the " + (tests.passed() + tests.failed())
+                    + " scenarios of version " + version + " of " + pack + " fail; it cannot be published.");
+        }
+        if (settings.requireSimulation() && !simulations.done(pack, version)) {
+            throw new ConflictException("Version " + version + " of " + pack
+                    + " has no finished simulation; simulate it so the approver sees its impact, then publish.");
+        }
+        tx.executeWithoutResult(status -> {
+            List<PackVersion> versions = repository.lockPack(pack);
+            PackVersion current = versions.stream().filter(v -> v.version() == version).findFirst().orElseThrow();
+            if (current.status().equals(PackVersion.PUBLISHED)) {
+                throw new ConflictException("Version " + version + " of " + pack + " was published meanwhile.");
+            }
+            Instant now = clock.instant();
+            Optional<PackVersion> previous = versions.stream().filter(v -> v.status().equals(PackVersion.PUBLISHED)).findFirst();
+            previous.ifPresent(p -> repository.markRetired(pack, p.version(), user, now));
+            repository.markPublished(pack, version, user, now);
+            repository.saveTestRun(pack, version, tests.passed(), tests.failed(), json.writeValueAsString(tests), now);
+            audit.record(user, "RULE_PACK_PUBLISH", "RULE_PACK_VERSION", pack + ":" + version, Map.of(
+                    "author", stored.author(), "previous", previous.map(PackVersion::version).orElse(0),
+                    "scenariosPassed", tests.passed()));
+        });
+        swapNow(pack);
+        return VersionSummary.of(version(pack, version));
+    }
+
+    /** Re-publishes the version published before the current one; the current one is retired. */
+    public VersionSummary rollback(String pack, @Nullable String reason, String user) {
+        int restored = tx.execute(status -> {
+            List<PackVersion> versions = repository.lockPack(pack);
+            if (versions.isEmpty()) {
+                throw new NotFoundException("No rule pack " + pack + ".");
+            }
+            PackVersion current = versions.stream().filter(v -> v.status().equals(PackVersion.PUBLISHED)).findFirst()
+                    .orElseThrow(() -> new ConflictException("Pack " + pack + " has no published version."));
+            long currentSeq = current.publicationSeq() == null ? 0 : current.publicationSeq();
+            PackVersion previous = versions.stream()
+                    .filter(v -> v.status().equals(PackVersion.RETIRED) && v.publicationSeq() != null
+                            && v.publicationSeq() < currentSeq)
+                    .max((a, b) -> Long.compare(a.publicationSeq(), b.publicationSeq()))
+                    .orElseThrow(() -> new ConflictException("Pack " + pack + " has no earlier published version to go back to."));
+            Instant now = clock.instant();
+            repository.markRetired(pack, current.version(), user, now);
+            repository.markPublished(pack, previous.version(), user, now);
+            audit.record(user, "RULE_PACK_ROLLBACK", "RULE_PACK_VERSION", pack + ":" + previous.version(), Map.of(
+                    "from", current.version(), "to", previous.version(), "reason", reason == null ? "" : reason));
+            return previous.version();
+        });
+        swapNow(pack);
+        return VersionSummary.of(version(pack, restored));
+    }
+
+    private void swapNow(String pack) {
+        try {
+            engine.refresh();
+        } catch (RuntimeException e) {
+            // committed: the watcher retries; the node keeps its previous rules until then
+            log.error("Published a new version of {} but could not swap this node's rules yet", pack, e);
+        }
+    }
+
+    PackVersion version(String pack, int version) {
+        return repository.version(pack, version)
+                .orElseThrow(() -> new NotFoundException("No version " + version + " of rule pack " + pack + "."));
+    }
+
+    /** The request's files, decoded and checked, merged onto the base version when one is named. */
+    private Map<String, byte[]> files(String pack, NewVersion request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, byte[]> files = new TreeMap<>();
+        if (request.baseVersion() != null) {
+            PackSource base = repository.source(pack, request.baseVersion()).orElseThrow(() -> new InvalidInputException(
+                    "baseVersion", "pack " + pack + " has no version " + request.baseVersion()));
+            files.putAll(base.files());
+        }
+        long total = 0;
+        for (Map.Entry<String, String> file : request.files().entrySet()) {
+            String name = file.getKey();
+            String field = "files." + name;
+            if (!FILE_NAME.matcher(name).matches() || name.contains("..")) {
+                problems.add(new FieldProblem(field, "a file name is letters, digits, '.', '-' and '_' (at most 100)"));
+                continue;
+            }
+            if (!name.equals(DESCRIPTOR) && KINDS.stream().noneMatch(name::endsWith)) {
+                problems.add(new FieldProblem(field, "must be " + DESCRIPTOR + " or end with one of " + KINDS));
+                continue;
+            }
+            if (file.getValue() == null) {
+                if (request.baseVersion() == null) {
+                    problems.add(new FieldProblem(field, "is null; null removes a file of the base version, and there is none"));
+                }
+                files.remove(name);
+                continue;
+            }
+            byte[] content;
+            if (isBinary(name)) {
+                try {
+                    content = Base64.getMimeDecoder().decode(file.getValue());
+                } catch (IllegalArgumentException e) {
+                    problems.add(new FieldProblem(field, "a spreadsheet is sent as base64"));
+                    continue;
+                }
+            } else {
+                content = file.getValue().getBytes(StandardCharsets.UTF_8);
+            }
+            if (content.length > MAX_FILE_BYTES) {
+                problems.add(new FieldProblem(field, "is larger than " + MAX_FILE_BYTES / 1024 + " KiB"));
+                continue;
+            }
+            total += content.length;
+            files.put(name, content);
+        }
+        if (total > MAX_VERSION_BYTES) {
+            problems.add(new FieldProblem("files", "are larger than " + MAX_VERSION_BYTES / 1024 / 1024 + " MiB together"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return files;
+    }
+
+    static boolean isBinary(String fileName) {
+        return fileName.endsWith(".xlsx") || fileName.endsWith(".xls");
+    }
+
+    /** A pack as {@code GET /api/v1/rule-packs} lists it (DESIGN.md section 5). */
+    public record PackSummary(String name, @Nullable Integer publishedVersion, List<VersionSummary> versions) {
+    }
+
+    public record VersionSummary(String pack, int version, String status, String author, Instant createdAt,
+                                 @Nullable String comment, boolean valid, @Nullable Integer testPassed,
+                                 @Nullable Integer testFailed, @Nullable String publishedBy, @Nullable Instant publishedAt) {
+        static VersionSummary of(PackVersion v) {
+            return new VersionSummary(v.pack(), v.version(), v.status(), v.author(), v.createdAt(), v.comment(), v.valid(),
+                    v.testPassed(), v.testFailed(), v.publishedBy(), v.publishedAt());
+        }
+    }
+
+    /** A version with its files, compile errors, lint findings, last test run and simulation. */
+    public record VersionDetail(PackVersion version, Map<String, String> files, List<?> lint,
+                                @Nullable Object lastTest, @Nullable Object simulation) {
+    }
+
+    /** The answer to a new version (DESIGN.md section 5), with the lint findings besides. */
+    public record DraftCreated(String pack, int version, String status, boolean valid, List<CompileError> errors,
+                               List<?> lint) {
+    }
+
+    /** The answer to a test run (DESIGN.md section 5). */
+    public record TestRun(int passed, int failed, List<Result> results) {
+
+        public record Result(String file, int line, String name, boolean passed, List<ScenarioResult.Mismatch> mismatches) {
+            static Result of(ScenarioResult r) {
+                return new Result(r.file(), r.line(), r.name(), r.passed(), r.mismatches());
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.decisioning.service.rulepack;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a version would change if it replaced the published version of its pack, over the whole book
+ * (DESIGN.md section 5): how many customers change grade, tier, warnings or pre-bind decision, the
+ * transitions with their counts and the annual premium they carry, and examples of each.
+ *
+ * @param status    RUNNING, DONE, or FAILED (the version could not evaluate some customers, or the run broke)
+ * @param customers customers in the book when the simulation started
+ * @param processed customers compared so far
+ * @param changed   customers with at least one transition
+ * @param failed    customers the version could not evaluate (fails the simulation)
+ */
+public record Simulation(String pack, int version, String status, Map<String, Integer> againstVersions,
+                         String requestedBy, Instant startedAt, @Nullable Instant finishedAt, long customers,
+                         long processed, long changed, long failed, List<Transition> transitions,
+                         List<Examples> examples, @Nullable String error) {
+
+    /** Customers whose {@code field} goes from {@code from} to {@code to}, and their annual premium. */
+    public record Transition(String field, String from, String to, long count, BigDecimal annualPremium) {
+    }
+
+    /** Some customers of one transition. */
+    public record Examples(String field, String from, String to, List<Example> customers) {
+
+        public Examples {
+            customers = List.copyOf(customers);
+        }
+    }
+
+    public record Example(long customerId, String customerNo, String branchCode) {
+    }
+}

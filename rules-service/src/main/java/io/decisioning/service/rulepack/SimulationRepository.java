@@ -1,0 +1,119 @@
+package io.decisioning.service.rulepack;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Simulations kept with their versions (table rule_pack_simulation, V7). */
+@Repository
+class SimulationRepository {
+
+    private static final TypeReference<Map<String, Integer>> VERSIONS = new TypeReference<>() { };
+    private static final TypeReference<List<Simulation.Transition>> TRANSITIONS = new TypeReference<>() { };
+    private static final TypeReference<List<Simulation.Examples>> EXAMPLES = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    SimulationRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Replaces the version's simulation with a RUNNING one. */
+    void start(String pack, int version, Map<String, Integer> against, String user, Instant at, long customers) {
+        jdbc.sql("DELETE FROM rule_pack_simulation WHERE pack = :pack AND version = :version")
+                .param("pack", pack).param("version", version).update();
+        jdbc.sql("""
+                        INSERT INTO rule_pack_simulation (pack, version, status, against_versions, requested_by, started_at,
+                            customers)
+                        VALUES (:pack, :version, 'RUNNING', :against, :user, :at, :customers)
+                        """)
+                .param("pack", pack)
+                .param("version", version)
+                .param("against", json.writeValueAsString(new TreeMap<>(against)))
+                .param("user", user)
+                .param("at", utc(at))
+                .param("customers", customers)
+                .update();
+    }
+
+    void progress(String pack, int version, long processed, long changed, long failed) {
+        jdbc.sql("""
+                        UPDATE rule_pack_simulation SET processed = :processed, changed = :changed, failed = :failed
+                         WHERE pack = :pack AND version = :version AND status = 'RUNNING'
+                        """)
+                .param("processed", processed)
+                .param("changed", changed)
+                .param("failed", failed)
+                .param("pack", pack)
+                .param("version", version)
+                .update();
+    }
+
+    void finish(String pack, int version, String status, long processed, long changed, long failed,
+                List<Simulation.Transition> transitions, List<Simulation.Examples> examples, @Nullable String error,
+                Instant at) {
+        jdbc.sql("""
+                        UPDATE rule_pack_simulation SET status = :status, processed = :processed, changed = :changed,
+                               failed = :failed, transitions = :transitions, examples = :examples, error = :error,
+                               finished_at = :at
+                         WHERE pack = :pack AND version = :version
+                        """)
+                .param("status", status)
+                .param("processed", processed)
+                .param("changed", changed)
+                .param("failed", failed)
+                .param("transitions", json.writeValueAsString(transitions))
+                .param("examples", json.writeValueAsString(examples))
+                .param("error", error == null ? null : error.length() <= 2000 ? error : error.substring(0, 1997) + "...")
+                .param("at", utc(at))
+                .param("pack", pack)
+                .param("version", version)
+                .update();
+    }
+
+    Optional<Simulation> find(String pack, int version) {
+        return jdbc.sql("SELECT * FROM rule_pack_simulation WHERE pack = :pack AND version = :version")
+                .param("pack", pack)
+                .param("version", version)
+                .query(this::simulation)
+                .optional();
+    }
+
+    private Simulation simulation(ResultSet rs, int row) throws SQLException {
+        String transitions = rs.getString("transitions");
+        String examples = rs.getString("examples");
+        LocalDateTime finished = rs.getObject("finished_at", LocalDateTime.class);
+        return new Simulation(
+                rs.getString("pack"),
+                rs.getInt("version"),
+                rs.getString("status"),
+                json.readValue(rs.getString("against_versions"), VERSIONS),
+                rs.getString("requested_by"),
+                rs.getObject("started_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                finished == null ? null : finished.toInstant(ZoneOffset.UTC),
+                rs.getLong("customers"),
+                rs.getLong("processed"),
+                rs.getLong("changed"),
+                rs.getLong("failed"),
+                transitions == null ? List.of() : json.readValue(transitions, TRANSITIONS),
+                examples == null ? List.of() : json.readValue(examples, EXAMPLES),
+                rs.getString("error"));
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

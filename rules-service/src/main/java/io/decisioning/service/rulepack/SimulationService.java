@@ -1,0 +1,288 @@
+package io.decisioning.service.rulepack;
+
+import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.engine.CompiledPack;
+import io.decisioning.rules.engine.Evaluation;
+import io.decisioning.rules.engine.EvaluationInput;
+import io.decisioning.rules.engine.RaisedWarning;
+import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.blacklist.BlacklistMatchRepository;
+import io.decisioning.service.customer.CustomerFeatureRepository;
+import io.decisioning.service.customer.CustomerRepository;
+import io.decisioning.service.customer.CustomerSnapshot;
+import io.decisioning.service.customer.EvaluationDate;
+import io.decisioning.service.customer.IdRange;
+import io.decisioning.service.system.ConflictException;
+import io.decisioning.service.system.NotFoundException;
+import io.decisioning.service.system.RulesProperties;
+import io.decisioning.service.system.UserAccount;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Impact simulation (issue 4): the whole book evaluated twice, with the published rules and with the
+ * version in its pack's place, compared customer by customer; nothing is written but the
+ * simulation's own row. Runs in the background on the node that was asked, in id windows over a few
+ * threads, and keeps its progress and result with the version.
+ */
+@Service
+public class SimulationService {
+
+    static final int WINDOW = 2_000;
+    static final int EXAMPLES_PER_TRANSITION = 5;
+    private static final Duration STALE = Duration.ofMinutes(30);
+    private static final Logger log = LoggerFactory.getLogger(SimulationService.class);
+
+    private final RulePackService packs;
+    private final RuleEngine engine;
+    private final SimulationRepository simulations;
+    private final CustomerRepository customers;
+    private final CustomerFeatureRepository features;
+    private final BlacklistMatchRepository blacklist;
+    private final EvaluationDate evaluationDate;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final int threads;
+    private final ExecutorService runner = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "simulation");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Clock clock = Clock.systemUTC();
+
+    SimulationService(RulePackService packs, RuleEngine engine, SimulationRepository simulations, CustomerRepository customers,
+                      CustomerFeatureRepository features, BlacklistMatchRepository blacklist, EvaluationDate evaluationDate,
+                      AuditTrail audit, PlatformTransactionManager transactions, RulesProperties properties) {
+        this.packs = packs;
+        this.engine = engine;
+        this.simulations = simulations;
+        this.customers = customers;
+        this.features = features;
+        this.blacklist = blacklist;
+        this.evaluationDate = evaluationDate;
+        this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
+        this.threads = properties.packs().simulationThreads();
+    }
+
+    /** Starts simulating the version over the whole book; 409 while one of it is running. */
+    public Simulation start(String pack, int version, String user) {
+        PackVersion stored = packs.version(pack, version);
+        if (!stored.valid()) {
+            throw new ConflictException("Version " + version + " of " + pack + " does not compile; it cannot be simulated.");
+        }
+        CompiledPack draft = engine.prepared(pack, version);
+        RuleSet published = engine.current();
+        Optional<Simulation> running = simulations.find(pack, version)
+                .filter(s -> s.status().equals("RUNNING") && s.startedAt().isAfter(clock.instant().minus(STALE)));
+        if (running.isPresent()) {
+            throw new ConflictException("A simulation of version " + version + " of " + pack + " is running.");
+        }
+        long book = customers.count();
+        tx.executeWithoutResult(status -> {
+            simulations.start(pack, version, published.rulePacks(), user, clock.instant(), book);
+            audit.record(user, "RULE_PACK_SIMULATE", "RULE_PACK_VERSION", pack + ":" + version,
+                    Map.of("against", published.rulePacks(), "customers", book));
+        });
+        runner.submit(() -> run(pack, version, published, published.with(draft)));
+        return simulations.find(pack, version).orElseThrow();
+    }
+
+    /** The version's simulation, its examples limited to the customers {@code user} may see. */
+    public Simulation find(String pack, int version, UserAccount user) {
+        packs.version(pack, version);
+        Simulation simulation = simulations.find(pack, version)
+                .orElseThrow(() -> new NotFoundException("Version " + version + " of " + pack + " has not been simulated."));
+        List<Simulation.Examples> visible = simulation.examples().stream()
+                .map(e -> new Simulation.Examples(e.field(), e.from(), e.to(),
+                        e.customers().stream().filter(c -> user.canSee(c.branchCode())).limit(EXAMPLES_PER_TRANSITION).toList()))
+                .toList();
+        return new Simulation(simulation.pack(), simulation.version(), simulation.status(), simulation.againstVersions(),
+                simulation.requestedBy(), simulation.startedAt(), simulation.finishedAt(), simulation.customers(),
+                simulation.processed(), simulation.changed(), simulation.failed(), simulation.transitions(), visible,
+                simulation.error());
+    }
+
+    private void run(String pack, int version, RuleSet published, RuleSet candidate) {
+        long started = System.nanoTime();
+        Tally tally = new Tally();
+        try {
+            Optional<IdRange> book = customers.idRange();
+            if (book.isPresent()) {
+                LocalDate today = evaluationDate.today();
+                AtomicLong next = new AtomicLong(book.get().fromId());
+                long last = book.get().toId();
+                ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
+                    Thread thread = new Thread(task, "simulation-" + pack + "-" + version);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                try {
+                    List<Future<?>> done = new ArrayList<>();
+                    for (int i = 0; i < threads; i++) {
+                        done.add(workers.submit(() -> {
+                            for (long from = next.getAndAdd(WINDOW); from <= last; from = next.getAndAdd(WINDOW)) {
+                                compare(new IdRange(from, Math.min(last, from + WINDOW - 1)), today, published, candidate, tally);
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<?> worker : done) {
+                        while (true) {
+                            try {
+                                worker.get(1, java.util.concurrent.TimeUnit.SECONDS);
+                                break;
+                            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                                simulations.progress(pack, version, tally.processed.sum(), tally.changed.sum(), tally.failed.sum());
+                            }
+                        }
+                    }
+                } finally {
+                    workers.shutdownNow();
+                }
+            }
+            long failed = tally.failed.sum();
+            simulations.finish(pack, version, failed == 0 ? "DONE" : "FAILED", tally.processed.sum(), tally.changed.sum(),
+                    failed, tally.transitions(), tally.examples(),
+                    failed == 0 ? null : failed + " customers could not be evaluated with this version: " + tally.firstError,
+                    clock.instant());
+            log.info("Simulated {} v{} over {} customers in {} ms: {} changed, {} failed", pack, version,
+                    tally.processed.sum(), (System.nanoTime() - started) / 1_000_000, tally.changed.sum(), failed);
+        } catch (Exception e) {
+            log.error("Simulation of {} v{} failed", pack, version, e);
+            simulations.finish(pack, version, "FAILED", tally.processed.sum(), tally.changed.sum(), tally.failed.sum(),
+                    tally.transitions(), tally.examples(), e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        }
+    }
+
+    private void compare(IdRange window, LocalDate today, RuleSet published, RuleSet candidate, Tally tally) {
+        List<CustomerSnapshot> snapshots = features.snapshotsInRange(window, today);
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        Map<Long, List<BlacklistHit>> hits = blacklist.hitsFor(snapshots.stream().map(s -> s.customer().id()).toList(), today);
+        List<EvaluationInput> inputs = snapshots.stream()
+                .map(s -> new EvaluationInput(s.features().toProfile(), hits.getOrDefault(s.customer().id(), List.of())))
+                .toList();
+        List<Evaluation> before = published.evaluate(inputs);
+        List<Evaluation> after;
+        try {
+            after = candidate.evaluate(inputs);
+        } catch (RuntimeException windowFailed) {
+            after = new ArrayList<>(inputs.size());
+            for (EvaluationInput input : inputs) {
+                try {
+                    after.add(candidate.evaluate(input));
+                } catch (RuntimeException e) {
+                    after.add(null);
+                    tally.failed(e);
+                }
+            }
+        }
+        for (int i = 0; i < snapshots.size(); i++) {
+            Evaluation b = before.get(i);
+            Evaluation a = after.get(i);
+            tally.processed.increment();
+            if (a == null) {
+                continue;
+            }
+            CustomerSnapshot s = snapshots.get(i);
+            boolean changed = tally.compare("grade", b.grade().name(), a.grade().name(), s)
+                    | tally.compare("tier", b.tier().name(), a.tier().name(), s)
+                    | tally.compare("warnings", warnings(b.warnings()), warnings(a.warnings()), s)
+                    | tally.compare("decision", b.decision().name(), a.decision().name(), s);
+            if (changed) {
+                tally.changed.increment();
+            }
+        }
+    }
+
+    static String warnings(List<RaisedWarning> warnings) {
+        if (warnings.isEmpty()) {
+            return "none";
+        }
+        return warnings.stream().map(w -> w.type() + " " + w.severity()).sorted().collect(Collectors.joining(", "));
+    }
+
+    /** Counts shared by the simulation's threads. */
+    private static final class Tally {
+        final LongAdder processed = new LongAdder();
+        final LongAdder changed = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        volatile String firstError;
+        final Map<List<String>, Bucket> buckets = new ConcurrentHashMap<>();
+
+        void failed(RuntimeException e) {
+            failed.increment();
+            if (firstError == null) {
+                firstError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        }
+
+        boolean compare(String field, String from, String to, CustomerSnapshot customer) {
+            if (from.equals(to)) {
+                return false;
+            }
+            buckets.computeIfAbsent(List.of(field, from, to), key -> new Bucket()).add(customer);
+            return true;
+        }
+
+        List<Simulation.Transition> transitions() {
+            return buckets.entrySet().stream()
+                    .map(e -> new Simulation.Transition(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2),
+                            e.getValue().count, e.getValue().premium))
+                    .sorted(Comparator.comparing(Simulation.Transition::field)
+                            .thenComparing(Comparator.comparingLong(Simulation.Transition::count).reversed())
+                            .thenComparing(Simulation.Transition::from).thenComparing(Simulation.Transition::to))
+                    .toList();
+        }
+
+        List<Simulation.Examples> examples() {
+            return buckets.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(Comparator.comparing((List<String> key) -> String.join("\u0000", key))))
+                    .map(e -> new Simulation.Examples(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2),
+                            e.getValue().examples()))
+                    .toList();
+        }
+    }
+
+    private static final class Bucket {
+        long count;
+        BigDecimal premium = BigDecimal.ZERO;
+        final List<Simulation.Example> examples = new ArrayList<>();
+
+        synchronized void add(CustomerSnapshot customer) {
+            count++;
+            premium = premium.add(customer.features().annualPremium());
+            if (examples.size() < EXAMPLES_PER_TRANSITION * 4) {
+                examples.add(new Simulation.Example(customer.customer().id(), customer.customer().customerNo(),
+                        customer.customer().branchCode()));
+            }
+        }
+
+        synchronized List<Simulation.Example> examples() {
+            // kept: more than are shown, so that users of a branch still see some of theirs
+            return examples.stream().sorted(Comparator.comparingLong(Simulation.Example::customerId)).toList();
+        }
+    }
+}

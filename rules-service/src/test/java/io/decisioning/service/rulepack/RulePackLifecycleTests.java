@@ -1,0 +1,389 @@
+package io.decisioning.service.rulepack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.engine.CompiledPack;
+import io.decisioning.rules.engine.Evaluation;
+import io.decisioning.rules.engine.EvaluationInput;
+import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.service.ApiClient;
+import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.blacklist.BlacklistMatchRepository;
+import io.decisioning.service.customer.CrmFixtures;
+import io.decisioning.service.customer.CustomerFeatureRepository;
+import io.decisioning.service.customer.CustomerSnapshot;
+import io.decisioning.service.customer.DemoBooks;
+import io.decisioning.service.customer.IdRange;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The rule pack lifecycle over HTTP on the embedded MariaDB: drafts (invalid ones kept with their
+ * errors), tests, simulation with exact counts on a generated book, maker-checker publishing,
+ * new answers right after, rollback, concurrent publishes, a looping rule, and versions published
+ * elsewhere picked up by this node.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RulePackLifecycleTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    RuleEngine engine;
+
+    @Autowired
+    CustomerFeatureRepository features;
+
+    @Autowired
+    BlacklistMatchRepository blacklist;
+
+    ApiClient api;
+    CrmFixtures crm;
+    LocalDate today;
+
+    @BeforeAll
+    void setUp() {
+        api = new ApiClient(port);
+        crm = new CrmFixtures(jdbc);
+        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        DemoBooks.write(dataSource, 2_000, 5, today);
+    }
+
+    @Test
+    void aThresholdChangeGoesFromDraftToTestToSimulationToPublishToNewAnswersAndBack() throws Exception {
+        long claimant = crm.customer();
+        long policy = crm.policy(claimant, "ACTIVE", today.minusYears(1), today.plusMonths(6), "2000.00");
+        for (int i = 1; i <= 3; i++) {
+            crm.claim(claimant, policy, today.minusDays(20L * i), "PAID", "10.00");
+        }
+        String claimantNo = crm.customerNo(claimant);
+        assertThat(grade(claimantNo)).isEqualTo("POOR_QUALITY");
+        int published = publishedVersion("grading");
+        JsonNode current = api.get("/api/v1/rule-packs/grading/versions/" + published, "analyst").json();
+        String table = current.get("files").get("grade-thresholds.drl.csv").asString();
+        String scenarios = current.get("files").get("grading.scenarios.csv").asString();
+        assertThat(table).contains("GRD-050 Poor quality by repeated claims,79,,,,3,");
+
+        // 1. a draft that raises the claim-count limit from 3 to 4: it compiles, but a scenario now fails
+        Response draft = post("/api/v1/rule-packs/grading/versions", Map.of(
+                "baseVersion", published,
+                "comment", "Poor quality from 4 claims a year",
+                "files", Map.of("grade-thresholds.drl.csv",
+                        table.replace("GRD-050 Poor quality by repeated claims,79,,,,3,", "GRD-050 Poor quality by repeated claims,79,,,,4,"))),
+                "analyst");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        assertThat(draft.json().get("valid").asBoolean()).isTrue();
+        assertThat(draft.json().get("status").asString()).isEqualTo("DRAFT");
+        int first = draft.json().get("version").asInt();
+        Response failing = api.post("/api/v1/rule-packs/grading/versions/" + first + "/test", null, "analyst");
+        assertThat(failing.status()).as(failing.body()).isEqualTo(200);
+        assertThat(failing.json().get("failed").asInt()).isEqualTo(1);
+        JsonNode mismatch = null;
+        for (JsonNode result : failing.json().get("results")) {
+            if (!result.get("passed").asBoolean()) {
+                mismatch = result;
+            }
+        }
+        assertThat(mismatch.get("name").asString()).isEqualTo("Three claims in 12 months is poor quality");
+        assertThat(mismatch.get("mismatches").get(0).get("expected").asString()).isEqualTo("POOR_QUALITY");
+        assertThat(mismatch.get("mismatches").get(0).get("actual").asString()).isEqualTo("STANDARD");
+
+        // 2. the analyst moves the scenario to the new boundary
+        Response fixed = post("/api/v1/rule-packs/grading/versions", Map.of(
+                "baseVersion", first,
+                "comment", "Scenario at the new boundary",
+                "files", Map.of("grading.scenarios.csv", scenarios.replace(
+                        "Three claims in 12 months is poor quality,,1000,0.2,3,0,1,0.001,30,,POOR_QUALITY,RESTRICTED,REFER,GRD-050",
+                        "Three claims in 12 months is no longer poor quality,,1000,0.2,3,0,1,0.001,30,,STANDARD,,,GRD-090"))),
+                "analyst");
+        int version = fixed.json().get("version").asInt();
+        Response passing = api.post("/api/v1/rule-packs/grading/versions/" + version + "/test", null, "analyst");
+        assertThat(passing.json().get("failed").asInt()).as(passing.body()).isZero();
+        assertThat(passing.json().get("passed").asInt()).isPositive();
+
+        // 3. publishing needs a simulation first
+        Response early = api.post("/api/v1/rule-packs/grading/versions/" + version + "/publish", null, "approver");
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.body()).contains("simulat");
+
+        Response simulate = api.post("/api/v1/rule-packs/grading/versions/" + version + "/simulate", null, "analyst");
+        assertThat(simulate.status()).as(simulate.body()).isEqualTo(202);
+        JsonNode simulation = await(Duration.ofSeconds(60), () -> {
+            JsonNode s = api.get("/api/v1/rule-packs/grading/versions/" + version + "/simulation", "approver").json();
+            return s.get("status").asString().equals("RUNNING") ? null : s;
+        });
+        assertThat(simulation.get("status").asString()).as(simulation.toString()).isEqualTo("DONE");
+        Map<String, Long> expected = expectedGradeTransitions(engine.prepared("grading", version));
+        Map<String, Long> simulated = new TreeMap<>();
+        for (JsonNode transition : simulation.get("transitions")) {
+            if (transition.get("field").asString().equals("grade")) {
+                simulated.put(transition.get("from").asString() + "->" + transition.get("to").asString(),
+                        transition.get("count").asLong());
+            }
+        }
+        assertThat(simulated).isEqualTo(expected).isNotEmpty();
+        assertThat(simulation.get("processed").asLong()).isEqualTo(simulation.get("customers").asLong());
+        assertThat(simulation.get("examples").get(0).get("customers")).isNotEmpty();
+        assertThat(grade(claimantNo)).as("a simulation changes no assessment").isEqualTo("POOR_QUALITY");
+
+        // 4. maker-checker: analysts cannot publish; an approver who wrote the version cannot either
+        assertThat(api.post("/api/v1/rule-packs/grading/versions/" + version + "/publish", null, "analyst").status())
+                .isEqualTo(403);
+        Response published2 = api.post("/api/v1/rule-packs/grading/versions/" + version + "/publish", null, "approver");
+        assertThat(published2.status()).as(published2.body()).isEqualTo(200);
+        assertThat(published2.json().get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(publishedVersion("grading")).isEqualTo(version);
+        assertThat(engine.versions().get("grading")).isEqualTo(version);
+
+        // 5. new answers at once, naming the new version
+        JsonNode after = api.post("/api/v1/customers/" + claimantNo + "/evaluate", null, "underwriter").json();
+        assertThat(after.get("grade").asString()).isNotEqualTo("POOR_QUALITY");
+        assertThat(after.get("rulePacks").get("grading").asInt()).isEqualTo(version);
+
+        // 6. rollback: the previous version is live again
+        Response rollback = post("/api/v1/rule-packs/grading/rollback", Map.of("reason", "Too lenient"), "approver");
+        assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
+        assertThat(rollback.json().get("version").asInt()).isEqualTo(published);
+        assertThat(engine.versions().get("grading")).isEqualTo(published);
+        assertThat(grade(claimantNo)).isEqualTo("POOR_QUALITY");
+        assertThat(jdbc.sql("SELECT status FROM rule_pack_version WHERE pack = 'grading' AND version = :v")
+                .param("v", version).query(String.class).single()).isEqualTo("RETIRED");
+        assertThat(jdbc.sql("""
+                        SELECT action FROM audit_event WHERE target_type = 'RULE_PACK_VERSION'
+                           AND target_id IN (:ids) ORDER BY id
+                        """).param("ids", List.of("grading:" + first, "grading:" + version, "grading:" + published))
+                .query(String.class).list())
+                .contains("RULE_PACK_DRAFT", "RULE_PACK_TEST", "RULE_PACK_SIMULATE", "RULE_PACK_PUBLISH", "RULE_PACK_ROLLBACK");
+    }
+
+    @Test
+    void anInvalidDraftIsKeptWithEveryErrorAndCannotBeTestedSimulatedOrPublished() {
+        Response draft = post("/api/v1/rule-packs/tiering/versions", Map.of(
+                "baseVersion", publishedVersion("tiering"),
+                "files", Map.of("broken.drl", "package packs.tiering;\nrule \"TIR-999 broken\"\nwhen\n  $p : NoSuchFact(x > )\nthen\nend\n")),
+                "analyst");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        assertThat(draft.json().get("valid").asBoolean()).isFalse();
+        JsonNode error = draft.json().get("errors").get(0);
+        assertThat(error.get("file").asString()).isEqualTo("broken.drl");
+        assertThat(error.get("line").asInt()).isPositive();
+        int version = draft.json().get("version").asInt();
+        JsonNode stored = api.get("/api/v1/rule-packs/tiering/versions/" + version, "approver").json();
+        assertThat(stored.get("version").get("valid").asBoolean()).isFalse();
+        assertThat(stored.get("files").has("broken.drl")).isTrue();
+        assertThat(api.post("/api/v1/rule-packs/tiering/versions/" + version + "/test", null, "analyst").status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/rule-packs/tiering/versions/" + version + "/simulate", null, "analyst").status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "approver").status()).isEqualTo(409);
+
+        Response badName = post("/api/v1/rule-packs/tiering/versions", Map.of("files", Map.of("../etc/passwd", "x")), "analyst");
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.body()).contains("files.../etc/passwd");
+        Response unknownPack = post("/api/v1/rule-packs/nosuch/versions", Map.of("files", Map.of("a.drl", "x")), "analyst");
+        assertThat(unknownPack.status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/rule-packs/tiering/versions", "{\"files\":{}}", "analyst").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/rule-packs/tiering/versions", "{\"files\":{\"a.drl\":\"x\"}}", "underwriter").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void anAuthorCannotPublishTheirOwnVersion() {
+        int version = copyOfPublished("tiering", "admin");
+        Response own = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "admin");
+        assertThat(own.status()).as(own.body()).isEqualTo(403);
+        assertThat(own.body()).contains("maker-checker");
+    }
+
+    @Test
+    void twoPublishesAtOnceLeaveOnePublishedVersionAndUniqueNumbers() throws Exception {
+        int a = copyOfPublished("decision", "analyst");
+        int b = copyOfPublished("decision", "analyst");
+        simulateToTheEnd("decision", a);
+        simulateToTheEnd("decision", b);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Response>> answers = pool.invokeAll(List.<Callable<Response>>of(
+                    () -> api.post("/api/v1/rule-packs/decision/versions/" + a + "/publish", null, "approver"),
+                    () -> api.post("/api/v1/rule-packs/decision/versions/" + b + "/publish", null, "admin")));
+            for (Future<Response> answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().body()).isIn(200, 409);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_pack_version WHERE pack = 'decision' AND status = 'PUBLISHED'")
+                .query(Integer.class).single()).isEqualTo(1);
+        List<Long> sequence = jdbc.sql("""
+                        SELECT publication_seq FROM rule_pack_version WHERE pack = 'decision' AND publication_seq IS NOT NULL
+                        """).query(Long.class).list();
+        assertThat(sequence).doesNotHaveDuplicates();
+        assertThat(engine.versions().get("decision")).isEqualTo(publishedVersion("decision"));
+    }
+
+    @Test
+    void aLoopingRuleFailsItsTestsAndItsSimulationAndCannotBePublished() {
+        Response draft = post("/api/v1/rule-packs/tiering/versions", Map.of(
+                "baseVersion", publishedVersion("tiering"),
+                "files", Map.of("loop.drl", """
+                        package packs.tiering;
+                        import io.decisioning.rules.*;
+                        rule "TIR-665 starts counting"
+                        when
+                            $p : CustomerProfile()
+                        then
+                            insert(Long.valueOf(0));
+                        end
+                        rule "TIR-666 counts forever"
+                        when
+                            $n : Long()
+                        then
+                            insert(Long.valueOf($n + 1));
+                        end
+                        """)), "analyst");
+        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
+        int version = draft.json().get("version").asInt();
+
+        Response test = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/test", null, "analyst");
+        assertThat(test.status()).as(test.body()).isEqualTo(200);
+        assertThat(test.json().get("failed").asInt()).isPositive();
+        JsonNode simulation = simulateToTheEnd("tiering", version);
+        assertThat(simulation.get("status").asString()).isEqualTo("FAILED");
+        assertThat(simulation.get("failed").asLong()).isPositive();
+        Response publish = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "approver");
+        assertThat(publish.status()).as(publish.body()).isEqualTo(409);
+        assertThat(engine.versions().get("tiering")).isEqualTo(publishedVersion("tiering"));
+    }
+
+    @Test
+    void aVersionPublishedByAnotherNodeIsLiveHereWithinFiveSeconds() throws Exception {
+        int version = copyOfPublished("warnings", "analyst");
+        int before = publishedVersion("warnings");
+        // what another node's publish leaves in the database
+        jdbc.sql("UPDATE rule_pack_version SET status = 'RETIRED' WHERE pack = 'warnings' AND version = :v")
+                .param("v", before).update();
+        jdbc.sql("""
+                        UPDATE rule_pack_version SET status = 'PUBLISHED', published_by = 'elsewhere',
+                               publication_seq = (SELECT s FROM (SELECT MAX(publication_seq) + 1 AS s FROM rule_pack_version
+                                                                  WHERE pack = 'warnings') x)
+                         WHERE pack = 'warnings' AND version = :v
+                        """).param("v", version).update();
+        long started = System.nanoTime();
+        await(Duration.ofSeconds(5), () -> engine.versions().get("warnings") == version ? Boolean.TRUE : null);
+        System.out.printf("picked up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        JsonNode nodes = await(Duration.ofSeconds(5), () -> {
+            JsonNode list = api.get("/api/v1/rule-packs/nodes", "analyst").json();
+            for (JsonNode node : list) {
+                if (node.get("thisNode").asBoolean() && node.get("liveVersions").get("warnings").asInt() == version) {
+                    return list;
+                }
+            }
+            return null;
+        });
+        assertThat(nodes).isNotEmpty();
+        // and back, through the API
+        Response rollback = api.post("/api/v1/rule-packs/warnings/rollback", null, "approver");
+        assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
+        assertThat(engine.versions().get("warnings")).isEqualTo(before);
+    }
+
+    private int copyOfPublished(String pack, String author) {
+        Response draft = post("/api/v1/rule-packs/" + pack + "/versions", Map.of(
+                "baseVersion", publishedVersion(pack),
+                "comment", "unchanged copy",
+                "files", Map.of("notes.md", "A copy for a test.")), author);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
+        return draft.json().get("version").asInt();
+    }
+
+    private JsonNode simulateToTheEnd(String pack, int version) {
+        Response started = api.post("/api/v1/rule-packs/" + pack + "/versions/" + version + "/simulate", null, "analyst");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        return await(Duration.ofSeconds(60), () -> {
+            JsonNode s = api.get("/api/v1/rule-packs/" + pack + "/versions/" + version + "/simulation", "analyst").json();
+            return s.get("status").asString().equals("RUNNING") ? null : s;
+        });
+    }
+
+    /** What the simulation should find, computed customer by customer in the test. */
+    private Map<String, Long> expectedGradeTransitions(CompiledPack draft) {
+        RuleSet published = engine.current();
+        RuleSet candidate = published.with(draft);
+        IdRange book = new IdRange(jdbc.sql("SELECT MIN(id) FROM customer").query(Long.class).single(),
+                jdbc.sql("SELECT MAX(id) FROM customer").query(Long.class).single());
+        Map<String, Long> transitions = new TreeMap<>();
+        List<CustomerSnapshot> customers = features.snapshotsInRange(book, today);
+        Map<Long, List<BlacklistHit>> hits = blacklist.hitsFor(customers.stream().map(c -> c.customer().id()).toList(), today);
+        for (CustomerSnapshot customer : customers) {
+            EvaluationInput input = new EvaluationInput(customer.features().toProfile(),
+                    hits.getOrDefault(customer.customer().id(), List.of()));
+            Evaluation before = published.evaluate(input);
+            Evaluation after = candidate.evaluate(input);
+            if (before.grade() != after.grade()) {
+                transitions.merge(before.grade() + "->" + after.grade(), 1L, Long::sum);
+            }
+        }
+        return transitions;
+    }
+
+    private int publishedVersion(String pack) {
+        return jdbc.sql("SELECT version FROM rule_pack_version WHERE pack = :pack AND status = 'PUBLISHED'")
+                .param("pack", pack).query(Integer.class).single();
+    }
+
+    private String grade(String customerNo) {
+        return api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "underwriter").json().get("grade").asString();
+    }
+
+    private Response post(String path, Map<String, ?> body, String user) {
+        return api.post(path, JSON.writeValueAsString(body), user);
+    }
+
+    private static <T> T await(Duration timeout, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("not done within " + timeout);
+    }
+}
