@@ -317,6 +317,84 @@ class RulePackLifecycleTests {
         assertThat(engine.versions().get("warnings")).isEqualTo(before);
     }
 
+    @Test
+    void aDecisionTableUploadedAsXlsxReplacesTheCsvAndPassesTheScenarios() throws Exception {
+        int published = publishedVersion("grading");
+        JsonNode current = api.get("/api/v1/rule-packs/grading/versions/" + published, "analyst").json().get("files");
+        String csv = current.get("grade-thresholds.drl.csv").asString();
+        String descriptor = current.get("pack.properties").asString();
+        byte[] xlsx;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("Grade thresholds");
+            List<List<String>> rows = csvRows(csv);
+            for (int r = 0; r < rows.size(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String cell = rows.get(r).get(c);
+                    if (!cell.isEmpty()) {
+                        row.createCell(c).setCellValue(cell);
+                    }
+                }
+            }
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        Map<String, Object> files = new HashMap<>();
+        files.put("grade-thresholds.drl.csv", null);
+        files.put("grade-thresholds.drl.xlsx", java.util.Base64.getEncoder().encodeToString(xlsx));
+        files.put("pack.properties", descriptor.replace("grade-thresholds.drl.csv", "grade-thresholds.drl.xlsx"));
+        Response draft = post("/api/v1/rule-packs/grading/versions", Map.of("baseVersion", published, "files", files,
+                "comment", "thresholds as a spreadsheet"), "analyst");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
+        int version = draft.json().get("version").asInt();
+        Response test = api.post("/api/v1/rule-packs/grading/versions/" + version + "/test", null, "analyst");
+        assertThat(test.json().get("failed").asInt()).as(test.body()).isZero();
+        JsonNode stored = api.get("/api/v1/rule-packs/grading/versions/" + version, "analyst").json();
+        assertThat(stored.get("files").has("grade-thresholds.drl.csv")).isFalse();
+        assertThat(java.util.Base64.getDecoder().decode(stored.get("files").get("grade-thresholds.drl.xlsx").asString()))
+                .isEqualTo(xlsx);
+
+        Response notBase64 = post("/api/v1/rule-packs/grading/versions", Map.of("baseVersion", published,
+                "files", Map.of("other.drl.xlsx", "%%% not base64 %%%")), "analyst");
+        assertThat(notBase64.status()).isEqualTo(400);
+        assertThat(notBase64.body()).contains("files.other.drl.xlsx");
+    }
+
+    /** A CSV file's rows and cells (quoted cells with commas and doubled quotes). */
+    private static List<List<String>> csvRows(String csv) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (String line : csv.split("\r?\n")) {
+            List<String> cells = new java.util.ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        cell.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else {
+                    cell.append(c);
+                }
+            }
+            cells.add(cell.toString());
+            rows.add(cells);
+        }
+        return rows;
+    }
+
     private int copyOfPublished(String pack, String author) {
         Response draft = post("/api/v1/rule-packs/" + pack + "/versions", Map.of(
                 "baseVersion", publishedVersion(pack),
