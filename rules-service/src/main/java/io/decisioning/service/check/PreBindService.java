@@ -1,5 +1,6 @@
 package io.decisioning.service.check;
 
+import io.decisioning.service.rulepack.RuleMetrics;
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
@@ -52,16 +53,19 @@ class PreBindService {
     private final EvaluationDate evaluationDate;
     private final PreBindCheckRepository checks;
     private final TransactionTemplate transaction;
+    private final RuleMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
     PreBindService(AssessmentService assessments, CustomerRepository customers, BlacklistMatchRepository blacklist,
-                   EvaluationDate evaluationDate, PreBindCheckRepository checks, PlatformTransactionManager transactions) {
+                   EvaluationDate evaluationDate, PreBindCheckRepository checks, PlatformTransactionManager transactions,
+                   RuleMetrics metrics) {
         this.assessments = assessments;
         this.customers = customers;
         this.blacklist = blacklist;
         this.evaluationDate = evaluationDate;
         this.checks = checks;
         this.transaction = new TransactionTemplate(transactions);
+        this.metrics = metrics;
     }
 
     PreBindResult check(PreBindRequest request, UserAccount user) {
@@ -85,6 +89,7 @@ class PreBindService {
             throw e;
         } catch (RuntimeException e) {
             log.error("Pre-bind check {} failed; answering REFER", checkId, e);
+            metrics.failed("pre-bind", e);
             boolean visible = customer != null && user.canSee(customer.branchCode());
             PreBindResult failed = failed(checkId, visible ? customer : null);
             try {

@@ -10,6 +10,7 @@ import io.decisioning.service.blacklist.BlacklistMatchRepository;
 import io.decisioning.service.blacklist.CustomerKeys;
 import io.decisioning.service.blacklist.MatchKeys;
 import io.decisioning.service.rulepack.RuleEngine;
+import io.decisioning.service.rulepack.RuleMetrics;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.UserAccount;
 import io.decisioning.service.warning.WarningRepository;
@@ -42,11 +43,12 @@ public class AssessmentService {
     private final AssessmentRepository assessments;
     private final WarningRepository warnings;
     private final EvaluationDate evaluationDate;
+    private final RuleMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
     AssessmentService(CustomerRepository customers, CustomerFeatureRepository features,
                       BlacklistMatchRepository blacklist, RuleEngine engine, AssessmentRepository assessments,
-                      WarningRepository warnings, EvaluationDate evaluationDate) {
+                      WarningRepository warnings, EvaluationDate evaluationDate, RuleMetrics metrics) {
         this.customers = customers;
         this.features = features;
         this.blacklist = blacklist;
@@ -54,6 +56,7 @@ public class AssessmentService {
         this.assessments = assessments;
         this.warnings = warnings;
         this.evaluationDate = evaluationDate;
+        this.metrics = metrics;
     }
 
     /**
@@ -101,7 +104,7 @@ public class AssessmentService {
                 customer.phone());
         blacklist.refreshKeys(List.of(new CustomerKeys(customer.id(), keys)));
         List<BlacklistHit> hits = merge(blacklist.hitsFor(customer.customerNo(), keys, today), extraHits);
-        Evaluation evaluation = engine.current().evaluate(new EvaluationInput(profile, hits));
+        Evaluation evaluation = evaluate(new EvaluationInput(profile, hits));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         assessments.save(customer.id(), evaluation, trigger, now, previous);
         warnings.sync(customer.id(), customer.customerNo(), evaluation.warnings(), now);
@@ -110,7 +113,18 @@ public class AssessmentService {
 
     /** Evaluates an applicant who is not a customer: nothing is stored. */
     public Evaluation evaluateApplicant(CustomerProfile profile, List<BlacklistHit> hits) {
-        return engine.current().evaluate(new EvaluationInput(profile, hits));
+        return evaluate(new EvaluationInput(profile, hits));
+    }
+
+    private Evaluation evaluate(EvaluationInput input) {
+        try {
+            Evaluation evaluation = engine.current().evaluate(input);
+            metrics.fired(evaluation);
+            return evaluation;
+        } catch (RuntimeException e) {
+            metrics.failed("single", e);
+            throw e;
+        }
     }
 
     /** Re-evaluates a customer by id, e.g. after a blacklist change; false when it no longer exists. */

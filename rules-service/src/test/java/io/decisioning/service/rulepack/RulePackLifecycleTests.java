@@ -395,6 +395,31 @@ class RulePackLifecycleTests {
         return rows;
     }
 
+    @Test
+    void everyRuleFiringIsCountedPerPackRuleAndVersion() {
+        long claimant = crm.customer();
+        long policy = crm.policy(claimant, "ACTIVE", today.minusYears(1), today.plusMonths(6), "2000.00");
+        for (int i = 1; i <= 3; i++) {
+            crm.claim(claimant, policy, today.minusDays(20L * i), "PAID", "10.00");
+        }
+        double before = fires();
+        assertThat(grade(crm.customerNo(claimant))).isEqualTo("POOR_QUALITY");
+        assertThat(fires()).isEqualTo(before + 1);
+        Response metric = api.get("/actuator/metrics/decisioning.rule.fires", "admin");
+        assertThat(metric.status()).isEqualTo(200);
+        assertThat(metric.body()).contains("\"version\"").contains("\"rule\"").doesNotContain(crm.customerNo(claimant));
+        assertThat(api.get("/actuator/metrics/decisioning.rule.fires", "analyst").status()).isEqualTo(403);
+    }
+
+    private double fires() {
+        Response metric = api.get("/actuator/metrics/decisioning.rule.fires?tag=pack:grading&tag=rule:GRD-050", "admin");
+        if (metric.status() == 404) {
+            return 0;
+        }
+        assertThat(metric.status()).as(metric.body()).isEqualTo(200);
+        return metric.json().get("measurements").get(0).get("value").asDouble();
+    }
+
     private int copyOfPublished(String pack, String author) {
         Response draft = post("/api/v1/rule-packs/" + pack + "/versions", Map.of(
                 "baseVersion", publishedVersion(pack),
