@@ -1,15 +1,32 @@
 package io.decisioning.service.rulepack;
 
+import io.decisioning.rules.engine.LintFinding;
 import io.decisioning.rules.engine.PackSource;
+import io.decisioning.rules.engine.TableLint;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The decision-table checks of a version's files (rule-packs' table lint), kept with the version. */
+/**
+ * The decision-table checks of a version's files (rule-packs' {@link TableLint}: unreachable rows,
+ * overlaps with conflicting outcomes, gaps, ambiguous blanks), kept with the version and shown with
+ * its compile errors.
+ */
 final class Lint {
+
+    private static final Logger log = LoggerFactory.getLogger(Lint.class);
 
     private Lint() {
     }
 
-    static List<?> of(PackSource source) {
-        return List.of();
+    static List<LintFinding> of(PackSource source) {
+        try {
+            return TableLint.lint(source);
+        } catch (RuntimeException e) {
+            // the checks are advice: a bug in them must not stop an analyst from saving a draft
+            log.error("Linting version {} of {} failed", source.version(), source.name(), e);
+            return List.of(new LintFinding(source.name(), null, "-", null, "NOT_ANALYSED", "INFO",
+                    "The tables could not be checked: " + e.getMessage()));
+        }
     }
 }
