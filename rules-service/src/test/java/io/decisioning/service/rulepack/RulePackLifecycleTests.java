@@ -218,6 +218,31 @@ class RulePackLifecycleTests {
     }
 
     @Test
+    void aDraftComesWithTheTableChecksPointingAtTheCell() {
+        int published = publishedVersion("grading");
+        String table = api.get("/api/v1/rule-packs/grading/versions/" + published, "analyst").json()
+                .get("files").get("grade-thresholds.drl.csv").asString();
+        String withShadowedRow = table.stripTrailing() + "\nGRD-075 High quality that can never be,60,,,,5,,,HIGH_QUALITY\n";
+        Response draft = post("/api/v1/rule-packs/grading/versions", Map.of("baseVersion", published,
+                "files", Map.of("grade-thresholds.drl.csv", withShadowedRow)), "analyst");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        assertThat(draft.json().get("valid").asBoolean()).isTrue();
+        JsonNode unreachable = null;
+        for (JsonNode finding : draft.json().get("lint")) {
+            if (finding.get("kind").asString().equals("UNREACHABLE_ROW")) {
+                unreachable = finding;
+            }
+        }
+        assertThat(unreachable).as(draft.body()).isNotNull();
+        assertThat(unreachable.get("file").asString()).isEqualTo("grade-thresholds.drl.csv");
+        assertThat(unreachable.get("severity").asString()).isEqualTo("ERROR");
+        assertThat(unreachable.get("cell").asString()).matches("A\\d+");
+        assertThat(unreachable.get("message").asString()).contains("GRD-050");
+        JsonNode stored = api.get("/api/v1/rule-packs/grading/versions/" + draft.json().get("version").asInt(), "analyst").json();
+        assertThat(stored.get("lint").toString()).contains("UNREACHABLE_ROW");
+    }
+
+    @Test
     void anAuthorCannotPublishTheirOwnVersion() {
         int version = copyOfPublished("tiering", "admin");
         Response own = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "admin");

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Pre-bind checks at a fixed rate while the tiering pack is published and rolled back every 10 s;
+# then 200 publishes in a row with the heap measured. Usage:
+#   benchmarks/publish-under-load.sh [requests-per-second=500] [seconds=60] [customers=10000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B -ntp -DskipTests install
+./mvnw -q -B -ntp -pl rules-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+cd rules-service
+rm -rf target/bench-db      # a fresh embedded database and demo book each run
+exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  io.decisioning.service.bench.PublishUnderLoadBenchmark "$@"
