@@ -1,6 +1,8 @@
 package io.decisioning.rules.engine;
 
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,12 @@ public final class CompiledPack {
     final KieBase kieBase;
     /** Each rule's reason and salience, by rule name (names are unique within a pack). */
     final Map<String, CompiledRule> rules;
+    /**
+     * For near misses: by kind of outcome (as {@link CustomerOutcomes} counts them), the rules that
+     * give it and whose conditions the engine can evaluate, highest salience first; null when the
+     * pack has none or its hit policy is not {@link HitPolicy#FIRST}.
+     */
+    final CompiledRule[][] missable;
     /** Simple names of the fact types the pack's rules match; null when that could not be told. */
     private final Set<String> factTypes;
     /**
@@ -42,6 +50,25 @@ public final class CompiledPack {
         // a HashMap: looked up once per outcome, where Map.copyOf's probing showed in profiles
         this.rules = Collections.unmodifiableMap(new HashMap<>(rules));
         this.factTypes = factTypes == null ? null : Set.copyOf(factTypes);
+        this.missable = descriptor.hitPolicy() == HitPolicy.FIRST ? missable(rules.values()) : null;
+    }
+
+    private static CompiledRule[][] missable(Collection<CompiledRule> rules) {
+        CompiledRule[][] byKind = new CompiledRule[CustomerOutcomes.KINDS][];
+        boolean any = false;
+        for (int kind = 0; kind < byKind.length; kind++) {
+            int k = kind;
+            byKind[kind] = rules.stream()
+                    .filter(rule -> rule.conditions() != null && rule.conditions().kind == k)
+                    .sorted(Comparator.comparingInt(CompiledRule::salience).reversed().thenComparing(CompiledRule::name))
+                    .toArray(CompiledRule[]::new);
+            if (byKind[kind].length == 0) {
+                byKind[kind] = null;
+            } else {
+                any = true;
+            }
+        }
+        return any ? byKind : null;
     }
 
     /** An empty session of this pack's KieBase: a reset one if there is one, else a new one. */

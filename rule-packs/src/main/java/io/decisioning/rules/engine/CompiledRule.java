@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * What the engine knows of one rule of a compiled pack besides the KieBase: its name (starting with
  * its stable ID), how to say why it fired, and its salience, which ranks the candidate outcomes of
- * a pack whose hit policy is {@link HitPolicy#FIRST}. Immutable and shared by all threads, apart
+ * a pack whose hit policy is {@link HitPolicy#FIRST}, and, where the engine can evaluate them
+ * itself, its conditions (for near misses). Immutable and shared by all threads, apart
  * from a small cache of sentences.
  */
 final class CompiledRule {
@@ -33,6 +34,8 @@ final class CompiledRule {
     private final String name;
     private final ReasonTemplate reason;
     private final int salience;
+    /** Its conditions as Java, for near misses; null when the engine cannot evaluate them all. */
+    private final RuleConditions conditions;
     /**
      * Sentences by key, for rules whose sentence depends on one whole-number field at most (most
      * scorecard bins and thresholds): writing them showed in profiles. Racy on purpose: a slot holds
@@ -41,9 +44,14 @@ final class CompiledRule {
     private final Written[] written = new Written[CACHE];
 
     CompiledRule(String name, ReasonTemplate reason, int salience) {
+        this(name, reason, salience, null);
+    }
+
+    CompiledRule(String name, ReasonTemplate reason, int salience, RuleConditions conditions) {
         this.name = name;
         this.reason = reason;
         this.salience = salience;
+        this.conditions = conditions;
     }
 
     String name() {
@@ -52,6 +60,10 @@ final class CompiledRule {
 
     int salience() {
         return salience;
+    }
+
+    RuleConditions conditions() {
+        return conditions;
     }
 
     /** Why the rule fired for this customer. */

@@ -27,11 +27,13 @@ import java.util.function.BiConsumer;
 final class CustomerOutcomes {
 
     /** Kinds of outcome a customer has at most one of; a warning's kind is WARNING + its type's ordinal. */
-    private static final int SCORE = -1;
-    private static final int GRADE = 0;
-    private static final int TIER = 1;
-    private static final int DECISION = 2;
-    private static final int WARNING = 3;
+    static final int SCORE = -1;
+    static final int GRADE = 0;
+    static final int TIER = 1;
+    static final int DECISION = 2;
+    static final int WARNING = 3;
+    /** The number of single-valued kinds: grade, tier, decision and one per warning type. */
+    static final int KINDS = WARNING + WarningType.values().length;
     private static final String[] KIND_NAMES = {"grade", "tier", "decision"};
 
     private static final Grade[] GRADES = Grade.values();
@@ -172,8 +174,13 @@ final class CustomerOutcomes {
         }
     }
 
-    /** The evaluation, or an {@link EvaluationException} when a grade, tier or decision is missing or twice. */
-    Evaluation evaluation(Map<String, Integer> rulePacks) {
+    /**
+     * The evaluation with its near misses, or an {@link EvaluationException} when a grade, tier or
+     * decision is missing or twice.
+     *
+     * @param packs the stages, in pipeline order
+     */
+    Evaluation evaluation(Map<String, Integer> rulePacks, List<CompiledPack> packs) {
         CustomerProfile profile = input.profile();
         Reason[] reasons = new Reason[size];
         int reasonCount = 0;
@@ -247,9 +254,96 @@ final class CustomerOutcomes {
             }
             raised = List.of(Arrays.copyOf(warnings, count));
         }
+        List<NearMiss> nearMisses = nearMisses(packs,
+                info[2 * grade + 1] | info[2 * tier + 1] << 8 | info[2 * decision + 1] << 16);
         return new Evaluation(profile, input.blacklistHits(), GRADES[info[2 * grade + 1]], TIERS[info[2 * tier + 1]],
                 DECISIONS[info[2 * decision + 1]], clamp(value), clamp(risk), raised,
-                List.of(reasonCount == reasons.length ? reasons : Arrays.copyOf(reasons, reasonCount)), rulePacks);
+                List.of(reasonCount == reasons.length ? reasons : Arrays.copyOf(reasons, reasonCount)), rulePacks,
+                nearMisses);
+    }
+
+    /**
+     * The nearest miss of each pack with hit policy FIRST and each kind of outcome it decides, in
+     * pipeline order: of the pack's rules of a higher salience than the one that gave the customer's
+     * outcome of that kind (any, when the pack gave none: a warning not raised) that give a different
+     * outcome, those that fail on exactly one threshold by no more than {@link RuleConditions#NEAR};
+     * the nearest, and of equally near ones the highest salience. Cheap enough for every evaluation:
+     * a few comparisons per rule, and the sentences of whole-number values are written once.
+     *
+     * @param kept the ordinals of the customer's grade, tier and decision, a byte each (see
+     *             {@link RuleConditions#onlyFailing})
+     */
+    private List<NearMiss> nearMisses(List<CompiledPack> packs, int kept) {
+        CustomerProfile profile = input.profile();
+        NearMiss first = null;
+        List<NearMiss> more = null;
+        int from = 0;
+        for (int stage = 0; stage < packs.size(); stage++) {
+            // the candidates are in stage order: this stage's are [from, to)
+            int to = from;
+            while (to < size && stage(to) == stage) {
+                to++;
+            }
+            CompiledRule[][] missable = packs.get(stage).missable;
+            for (int kind = 0; missable != null && kind < missable.length; kind++) {
+                CompiledRule[] rules = missable[kind];
+                if (rules == null) {
+                    continue;
+                }
+                int salience = Integer.MIN_VALUE;
+                int outcome = -1;
+                for (int i = from; i < to; i++) {
+                    if (kind(i) == kind && !dropped(i)) {
+                        salience = rule(i).salience();
+                        outcome = info[2 * i + 1];
+                        break;
+                    }
+                }
+                NearMiss miss = nearest(rules, salience, outcome, profile, kept);
+                if (miss == null) {
+                    continue;
+                }
+                if (first == null) {
+                    first = miss;
+                } else {
+                    if (more == null) {
+                        more = new ArrayList<>(4);
+                        more.add(first);
+                    }
+                    more.add(miss);
+                }
+            }
+            from = to;
+        }
+        return more != null ? List.copyOf(more) : first != null ? List.of(first) : List.of();
+    }
+
+    /** The nearest miss among {@code rules} (highest salience first) above the customer's outcome of their kind. */
+    private static NearMiss nearest(CompiledRule[] rules, int salience, int outcome, CustomerProfile profile, int kept) {
+        RuleConditions nearest = null;
+        int nearestFailing = -1;
+        double nearestGap = Double.POSITIVE_INFINITY;
+        for (CompiledRule rule : rules) {
+            if (rule.salience() <= salience) {
+                break;
+            }
+            RuleConditions conditions = rule.conditions();
+            if (outcome >= 0 && conditions.value == outcome) {
+                continue;
+            }
+            int failing = conditions.onlyFailing(profile, kept);
+            if (failing < 0) {
+                continue;
+            }
+            double gap = conditions.constraints[failing].gap(profile);
+            // strictly nearer: of equally near rules the first, of the highest salience, stays
+            if (gap <= RuleConditions.NEAR && gap < nearestGap) {
+                nearest = conditions;
+                nearestFailing = failing;
+                nearestGap = gap;
+            }
+        }
+        return nearest == null ? null : nearest.nearMiss(nearestFailing, profile);
     }
 
     /** The candidate of a single-valued kind, or an exception when there is already one. */

@@ -13,11 +13,22 @@ import java.util.Objects;
  * Everything the rule packs decided about one customer. An evaluation is complete or it is not
  * produced at all: the engine throws {@link EvaluationException} rather than return a partial one.
  *
- * @param rulePacks the version of each pack that took part, by pack name
+ * @param rulePacks  the version of each pack that took part, by pack name
+ * @param nearMisses how near the customer came to other outcomes, in pipeline order: at most one per
+ *                   pack with hit policy FIRST and kind of outcome (grade, tier, decision, each
+ *                   warning type), e.g. "would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)"; see
+ *                   {@link NearMiss}
  */
 public record Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
                          Decision decision, int valueScore, int riskScore, List<RaisedWarning> warnings,
-                         List<Reason> reasons, Map<String, Integer> rulePacks) {
+                         List<Reason> reasons, Map<String, Integer> rulePacks, List<NearMiss> nearMisses) {
+
+    /** An evaluation without near misses (for evaluations made up outside the engine). */
+    public Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
+                      Decision decision, int valueScore, int riskScore, List<RaisedWarning> warnings,
+                      List<Reason> reasons, Map<String, Integer> rulePacks) {
+        this(profile, blacklistHits, grade, tier, decision, valueScore, riskScore, warnings, reasons, rulePacks, List.of());
+    }
 
     public Evaluation {
         Objects.requireNonNull(profile, "profile");
@@ -31,6 +42,7 @@ public record Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHi
         warnings = List.copyOf(warnings);
         reasons = List.copyOf(reasons);
         rulePacks = Map.copyOf(rulePacks);
+        nearMisses = List.copyOf(nearMisses);
     }
 
     public String customerNo() {

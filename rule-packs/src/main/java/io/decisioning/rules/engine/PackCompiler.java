@@ -88,7 +88,7 @@ public final class PackCompiler {
         Map<String, CompiledRule> rules = new HashMap<>();
         Set<String> factTypes = new HashSet<>();
         Map<String, String> packages = new HashMap<>();
-        boolean allTypesKnown = inspect(drls, tables, packages, rules, factTypes, errors);
+        boolean allTypesKnown = inspect(source, drls, tables, packages, rules, factTypes, errors);
         if (drls.isEmpty() && errors.isEmpty()) {
             errors.add(new CompileError(PackDescriptor.FILE, 0, 0, "the pack has no rule files"));
         }
@@ -117,10 +117,10 @@ public final class PackCompiler {
 
     /**
      * Parses each rule file for what the engine needs besides the KieBase: rule IDs (present and
-     * unique), each rule's reason and salience, and the fact types the rules match. Syntax errors are
-     * left to the build, which reports them all with their lines.
+     * unique), each rule's reason, salience and conditions (for near misses), and the fact types the
+     * rules match. Syntax errors are left to the build, which reports them all with their lines.
      */
-    private static boolean inspect(Map<String, String> drls, Map<String, DecisionTable> tables,
+    private static boolean inspect(PackSource source, Map<String, String> drls, Map<String, DecisionTable> tables,
                                    Map<String, String> packages, Map<String, CompiledRule> rules, Set<String> factTypes,
                                    List<CompileError> errors) {
         boolean allTypesKnown = true;
@@ -169,7 +169,8 @@ public final class PackCompiler {
                             + " (the engine ranks the outcomes of rules that hold by it)"));
                     continue;
                 }
-                rules.put(rule.getName(), new CompiledRule(rule.getName(), reason, Integer.parseInt(salience)));
+                rules.put(rule.getName(), new CompiledRule(rule.getName(), reason, Integer.parseInt(salience),
+                        RuleConditions.of(source.name(), source.version(), rule)));
                 allTypesKnown &= collectFactTypes(rule.getLhs(), factTypes);
             }
         }

@@ -54,6 +54,26 @@ enum ProfileFeature {
         return accessor.apply(profile);
     }
 
+    /**
+     * The customer's value without boxing, NaN when unknown (a loss ratio without premium), so that
+     * every comparison with it is false, as in a rule.
+     */
+    double value(CustomerProfile profile) {
+        return switch (this) {
+            case ANNUAL_PREMIUM -> profile.annualPremium();
+            case PREMIUM_3Y -> profile.premium3y();
+            case PAID_3Y -> profile.paid3y();
+            case LOSS_RATIO_3Y -> profile.lossRatio3y() == null ? Double.NaN : profile.lossRatio3y();
+            case CLAIMS_12M -> profile.claims12m();
+            case EARLY_CLAIMS_12M -> profile.earlyClaims12m();
+            case CLAIM_FREE_YEARS -> profile.claimFreeYears();
+            case TENURE_YEARS -> profile.tenureYears();
+            case PREMIUM_SHARE_PCT -> profile.premiumSharePct();
+            case PREMIUM_RANK_PCT -> profile.premiumRankPct();
+            case PRODUCT_LINES -> profile.productLines();
+        };
+    }
+
     /** "5 claims in the last 12 months" for the customer's own value. */
     void describe(CustomerProfile profile, StringBuilder out) {
         out.append(prefix).append(format(valueOf(profile))).append(suffix);

@@ -1,0 +1,368 @@
+package io.decisioning.rules.engine;
+
+import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.Decision;
+import io.decisioning.rules.Grade;
+import io.decisioning.rules.Severity;
+import io.decisioning.rules.Tier;
+import io.decisioning.rules.WarningType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+
+/**
+ * A rule's conditions as plain Java and the outcome its action gives, prepared when the pack compiles
+ * so that an evaluation can tell a customer how near they came to a rule that did not fire (a
+ * {@link NearMiss}) without asking Drools again. Immutable and shared, apart from a small cache.
+ *
+ * <p>Only rules the engine can evaluate completely get one (see {@link #of}): every condition is one
+ * of
+ * <ul>
+ *   <li>a comparison of a numeric {@code CustomerProfile} field with a number: {@code claims12m >= 3},
+ *       {@code lossRatio3y <= 0.1} ({@code >=, >, <=, <, ==, !=});</li>
+ *   <li>a null check: {@code lossRatio3y != null}, {@code lossRatio3y == null};</li>
+ *   <li>the customer's grade, tier or decision kept by an earlier pack:
+ *       {@code GradeAssigned(customerNo == $p.customerNo, grade == Grade.HIGH_QUALITY)};</li>
+ * </ul>
+ * all of them joined by "and" (commas, {@code &&}, one pattern after another), and the action inserts
+ * exactly one grade, tier, decision or warning. Anything else ({@code ||}, {@code not}, {@code exists},
+ * {@code eval}, {@code from}, a boolean field such as {@code applicant}, a method call, another fact
+ * type, a second {@code CustomerProfile}) leaves the rule out: its misses are not reported.
+ */
+final class RuleConditions {
+
+    /**
+     * How far a customer may be from a threshold for a miss to count as near: the change needed, as
+     * a share of the larger of the threshold and the customer's value. A third: claim-free years 2 of
+     * 3, claims 4 of 5, a loss ratio of 0.7 against 1.0 or of 0.15 against at most 0.1 are near;
+     * 0 claims against 3, 1 claim-free year of 3, a premium share of 0.001% against 0.1% are not.
+     */
+    static final double NEAR = 1.0 / 3 + 1e-9;
+
+    private static final Pattern NUMERIC_ATOM =
+            Pattern.compile("^([A-Za-z_]\\w*)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)[dDlL]?$");
+    private static final Pattern NULL_ATOM = Pattern.compile("^([A-Za-z_]\\w*)\\s*(==|!=)\\s*null$");
+    private static final Pattern JOIN = Pattern.compile("^customerNo\\s*==\\s*(\\$?\\w+)\\.customerNo(?:\\s*\\(\\s*\\))?$");
+    private static final Pattern ENUM_ATOM = Pattern.compile("^(grade|tier|decision)\\s*==\\s*(?:\\w+\\.)*([A-Z][A-Z0-9_]*)$");
+    private static final Pattern NEW_OUTCOME =
+            Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?(GradeAssigned|TierAssigned|DecisionMade|WarningRaised)\\s*\\(([^;]*)");
+    private static final Pattern GRADE = Pattern.compile("\\bGrade\\.([A-Z][A-Z0-9_]*)\\b");
+    private static final Pattern TIER = Pattern.compile("\\bTier\\.([A-Z][A-Z0-9_]*)\\b");
+    private static final Pattern DECISION = Pattern.compile("\\bDecision\\.([A-Z][A-Z0-9_]*)\\b");
+    private static final Pattern WARNING_TYPE = Pattern.compile("\\bWarningType\\.([A-Z][A-Z0-9_]*)\\b");
+    private static final Pattern SEVERITY = Pattern.compile("\\bSeverity\\.([A-Z][A-Z0-9_]*)\\b");
+
+    /** Whole-number values up to this have their near miss written once and reused. */
+    private static final int CACHE = 64;
+
+    static final int GE = 0;
+    static final int GT = 1;
+    static final int LE = 2;
+    static final int LT = 3;
+    static final int EQ = 4;
+    static final int NE = 5;
+    static final int IS_NULL = 6;
+    static final int NOT_NULL = 7;
+
+    /** One condition on a profile field, as Java: {@code claims12m >= 3}. */
+    record Constraint(ProfileFeature feature, int op, double threshold, String text) {
+
+        boolean holds(CustomerProfile profile) {
+            double v = feature.value(profile);
+            return switch (op) {
+                case GE -> v >= threshold;
+                case GT -> v > threshold;
+                case LE -> v <= threshold;
+                case LT -> v < threshold;
+                case EQ -> v == threshold;
+                case NE -> v != threshold;
+                case IS_NULL -> Double.isNaN(v);
+                default -> !Double.isNaN(v);
+            };
+        }
+
+        /**
+         * How far the customer's value is from meeting this condition, as a share of the larger of
+         * the threshold and the value (0 at the threshold itself; a count or years counted to the
+         * nearest whole number that meets it); infinite when no change of a known value measures it
+         * (an unknown value, a null check, {@code !=}).
+         */
+        double gap(CustomerProfile profile) {
+            double v = feature.value(profile);
+            if (Double.isNaN(v) || op == NE || op == IS_NULL || op == NOT_NULL) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double t = threshold;
+            if (feature.whole() && op == GT) {
+                t = Math.floor(threshold) + 1;
+            } else if (feature.whole() && op == LT) {
+                t = Math.ceil(threshold) - 1;
+            }
+            double scale = Math.max(Math.abs(t), Math.abs(v));
+            return scale == 0 ? 0 : Math.abs(t - v) / scale;
+        }
+    }
+
+    final String rule;
+    /** The kind of outcome the rule gives, as {@link CustomerOutcomes} counts them (grade, tier, ..., warning of a type). */
+    final int kind;
+    /** The ordinal of the grade, tier, decision or warning severity it gives; -1 when the action does not name it. */
+    final int value;
+    final String outcome;
+    private final String pack;
+    private final int version;
+    private final String prefix;
+    final Constraint[] constraints;
+    /** Kind and ordinal pairs: the customer's grade, tier or decision the rule requires. */
+    private final int[] required;
+    /** Near misses already written, by constraint and whole-number value: racy on purpose, like CompiledRule's sentences. */
+    private final NearMiss[][] written;
+
+    private RuleConditions(String pack, int version, String rule, int kind, int value, String outcome, String prefix,
+                           List<Constraint> constraints, List<int[]> required) {
+        this.pack = pack;
+        this.version = version;
+        this.rule = rule;
+        this.kind = kind;
+        this.value = value;
+        this.outcome = outcome;
+        this.prefix = prefix;
+        this.constraints = constraints.toArray(Constraint[]::new);
+        this.required = new int[2 * required.size()];
+        for (int i = 0; i < required.size(); i++) {
+            this.required[2 * i] = required.get(i)[0];
+            this.required[2 * i + 1] = required.get(i)[1];
+        }
+        this.written = new NearMiss[this.constraints.length][];
+        for (int i = 0; i < this.constraints.length; i++) {
+            if (this.constraints[i].feature().whole()) {
+                this.written[i] = new NearMiss[CACHE];
+            }
+        }
+    }
+
+    /**
+     * The conditions of a rule of pack {@code pack} (version {@code version}), or null when a
+     * condition is not one the engine can evaluate, or the action's outcome is not one grade, tier,
+     * decision or warning.
+     */
+    static RuleConditions of(String pack, int version, RuleDescr rule) {
+        Object consequence = rule.getConsequence();
+        if (!(consequence instanceof String action)) {
+            return null;
+        }
+        Matcher created = NEW_OUTCOME.matcher(action);
+        if (!created.find()) {
+            return null;
+        }
+        String type = created.group(1);
+        String arguments = created.group(2);
+        if (created.find()) {
+            return null; // two outcomes: which one a miss would give is not clear
+        }
+        String id = rule.getName().split("\\s+", 2)[0];
+        int kind;
+        int value = -1;
+        String outcome = null;
+        String prefix;
+        switch (type) {
+            case "GradeAssigned", "TierAssigned", "DecisionMade" -> {
+                kind = type.equals("GradeAssigned") ? CustomerOutcomes.GRADE
+                        : type.equals("TierAssigned") ? CustomerOutcomes.TIER : CustomerOutcomes.DECISION;
+                String constant = onlyConstant(kind == CustomerOutcomes.GRADE ? GRADE
+                        : kind == CustomerOutcomes.TIER ? TIER : DECISION, arguments);
+                value = constant == null ? -1 : ordinal(kind, constant);
+                if (value >= 0) {
+                    outcome = constant;
+                    prefix = "would be " + outcome + " if ";
+                } else {
+                    prefix = id + " would apply if ";
+                }
+            }
+            default -> {
+                String warningType = onlyConstant(WARNING_TYPE, arguments);
+                int typeOrdinal = warningType == null ? -1 : ordinal(WarningType.values(), warningType);
+                if (typeOrdinal < 0) {
+                    return null;
+                }
+                kind = CustomerOutcomes.WARNING + typeOrdinal;
+                String severity = onlyConstant(SEVERITY, arguments);
+                value = severity == null ? -1 : ordinal(Severity.values(), severity);
+                String warning = warningType + (value >= 0 ? " " + severity : "");
+                outcome = warning.replace(' ', ':');
+                prefix = "would raise " + warning + " if ";
+            }
+        }
+        List<Constraint> constraints = new ArrayList<>();
+        List<int[]> required = new ArrayList<>();
+        List<String> joins = new ArrayList<>();
+        String[] profile = {null, null}; // seen, its binding
+        if (!collect(rule.getLhs(), constraints, required, joins, profile) || profile[0] == null) {
+            return null;
+        }
+        for (String join : joins) {
+            if (!join.equals(profile[1])) {
+                return null;
+            }
+        }
+        return new RuleConditions(pack, version, rule.getName(), kind, value, outcome, prefix, constraints, required);
+    }
+
+    private static boolean collect(BaseDescr descr, List<Constraint> constraints, List<int[]> required,
+                                   List<String> joins, String[] profile) {
+        if (descr instanceof AndDescr and) {
+            for (BaseDescr child : and.getDescrs()) {
+                if (!collect(child, constraints, required, joins, profile)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!(descr instanceof PatternDescr pattern) || pattern.getSource() != null || pattern.isQuery()) {
+            return false;
+        }
+        String type = pattern.getObjectType();
+        type = type.substring(type.lastIndexOf('.') + 1);
+        List<String> atoms = new ArrayList<>();
+        for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
+            if (!(constraint instanceof ExprConstraintDescr expr) || expr.getType() != ExprConstraintDescr.Type.NAMED
+                    || expr.getExpression().contains("||")) {
+                return false;
+            }
+            for (String part : expr.getExpression().split("&&")) {
+                atoms.add(part.replaceAll("[()]", " ").trim().replaceAll("\\s+", " "));
+            }
+        }
+        if (type.equals("CustomerProfile")) {
+            if (profile[0] != null) {
+                return false; // a second profile pattern: a join the engine does not evaluate
+            }
+            profile[0] = type;
+            profile[1] = pattern.getIdentifier();
+            for (String atom : atoms) {
+                Constraint constraint = constraint(atom);
+                if (constraint == null) {
+                    return false;
+                }
+                constraints.add(constraint);
+            }
+            return true;
+        }
+        int kind = switch (type) {
+            case "GradeAssigned" -> CustomerOutcomes.GRADE;
+            case "TierAssigned" -> CustomerOutcomes.TIER;
+            case "DecisionMade" -> CustomerOutcomes.DECISION;
+            default -> -1;
+        };
+        if (kind < 0 || atoms.size() != 2) {
+            return false;
+        }
+        Matcher join = JOIN.matcher(atoms.get(0));
+        Matcher equals = ENUM_ATOM.matcher(atoms.get(1));
+        if (!join.matches() || !equals.matches()
+                || !equals.group(1).equals(kind == CustomerOutcomes.GRADE ? "grade" : kind == CustomerOutcomes.TIER ? "tier" : "decision")) {
+            return false;
+        }
+        int ordinal = ordinal(kind, equals.group(2));
+        if (ordinal < 0) {
+            return false;
+        }
+        joins.add(join.group(1));
+        required.add(new int[] {kind, ordinal});
+        return true;
+    }
+
+    private static Constraint constraint(String atom) {
+        Matcher numeric = NUMERIC_ATOM.matcher(atom);
+        if (numeric.matches() && ProfileFeature.byField(numeric.group(1)) != null) {
+            int op = switch (numeric.group(2)) {
+                case ">=" -> GE;
+                case ">" -> GT;
+                case "<=" -> LE;
+                case "<" -> LT;
+                case "==" -> EQ;
+                default -> NE;
+            };
+            return new Constraint(ProfileFeature.byField(numeric.group(1)), op, Double.parseDouble(numeric.group(3)),
+                    numeric.group(1) + " " + numeric.group(2) + " " + numeric.group(3));
+        }
+        Matcher nullCheck = NULL_ATOM.matcher(atom);
+        if (nullCheck.matches() && ProfileFeature.byField(nullCheck.group(1)) != null) {
+            return new Constraint(ProfileFeature.byField(nullCheck.group(1)), nullCheck.group(2).equals("==") ? IS_NULL : NOT_NULL,
+                    Double.NaN, nullCheck.group(1) + " " + nullCheck.group(2) + " null");
+        }
+        return null;
+    }
+
+    /** The constant named in the action, such as HIGH_QUALITY of Grade.HIGH_QUALITY; null when none or several. */
+    private static String onlyConstant(Pattern constant, String arguments) {
+        Matcher matcher = constant.matcher(arguments);
+        if (!matcher.find()) {
+            return null;
+        }
+        String name = matcher.group(1);
+        return matcher.find() ? null : name;
+    }
+
+    private static int ordinal(int kind, String name) {
+        return ordinal(kind == CustomerOutcomes.GRADE ? Grade.values() : kind == CustomerOutcomes.TIER ? Tier.values()
+                : Decision.values(), name);
+    }
+
+    private static int ordinal(Enum<?>[] values, String name) {
+        for (Enum<?> constant : values) {
+            if (constant.name().equals(name)) {
+                return constant.ordinal();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The one condition the customer fails, when it is exactly one and a threshold on a known value
+     * (the rule would hold if only that value were different); -1 when the rule holds, fails on more
+     * than one condition, or fails on a required grade, tier or decision.
+     *
+     * @param kept the ordinals of the customer's grade, tier and decision, a byte each: {@code grade
+     *             | tier << 8 | decision << 16}
+     */
+    int onlyFailing(CustomerProfile profile, int kept) {
+        for (int i = 0; i < required.length; i += 2) {
+            if ((kept >>> 8 * required[i] & 0xFF) != required[i + 1]) {
+                return -1;
+            }
+        }
+        int failing = -1;
+        for (int i = 0; i < constraints.length; i++) {
+            if (!constraints[i].holds(profile)) {
+                if (failing >= 0) {
+                    return -1;
+                }
+                failing = i;
+            }
+        }
+        return failing;
+    }
+
+    /** The near miss for a customer who fails only on this constraint: "would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)". */
+    NearMiss nearMiss(int constraint, CustomerProfile profile) {
+        Constraint failing = constraints[constraint];
+        NearMiss[] cache = written[constraint];
+        int key = cache == null ? -1 : (int) failing.feature().value(profile);
+        if (key >= 0 && key < CACHE && cache[key] != null) {
+            return cache[key];
+        }
+        NearMiss miss = new NearMiss(pack, version, rule, outcome, prefix + failing.text() + " (now "
+                + ProfileFeature.format(failing.feature().valueOf(profile)) + ")");
+        if (key >= 0 && key < CACHE) {
+            cache[key] = miss;
+        }
+        return miss;
+    }
+}
