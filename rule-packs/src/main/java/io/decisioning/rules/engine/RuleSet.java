@@ -35,6 +35,15 @@ public final class RuleSet {
      * that passes it loops, and the batch ends in an {@link EvaluationException} instead of hanging.
      */
     static final int FIRINGS_PER_CUSTOMER = 100;
+    /**
+     * The time budget of one stage of one call: a second, plus 5 ms per customer (a thousand times
+     * what a customer takes). Rules that run longer (a consequence that computes or waits, a slow loop
+     * under the firing bound) are halted at their next firing and the call fails closed. A single
+     * consequence that never returns cannot be interrupted inside the JVM; it is caught by the
+     * version's tests and simulation, which time out, so it is never published.
+     */
+    static final long BUDGET_NANOS = 1_000_000_000L;
+    static final long BUDGET_NANOS_PER_CUSTOMER = 5_000_000L;
 
     private final List<CompiledPack> packs;
     private final Map<String, Integer> rulePacks;
@@ -150,7 +159,19 @@ public final class RuleSet {
             }
             // registered after the engine's own inserts, so that only the rules' inserts reach it
             session.addEventListener(recorder);
-            int fired = session.fireAllRules(limit);
+            TimeBudget budget = new TimeBudget(BUDGET_NANOS + BUDGET_NANOS_PER_CUSTOMER * inputs.size());
+            session.addEventListener(budget);
+            int fired;
+            try {
+                fired = session.fireAllRules(limit);
+            } finally {
+                session.removeEventListener(budget);
+            }
+            if (budget.exceeded) {
+                throw new EvaluationException("pack " + pack + " ran longer than its time budget of "
+                        + budget.nanos / 1_000_000 + " ms for " + inputs.size() + " customers and was stopped after "
+                        + fired + " rule firings: a rule takes too long");
+            }
             if (fired >= limit) {
                 throw new EvaluationException("pack " + pack + " fired " + fired + " rules for " + inputs.size()
                         + " customers and was stopped: a rule probably loops (it inserts facts that make it match again)");
@@ -181,5 +202,25 @@ public final class RuleSet {
     @Override
     public String toString() {
         return "RuleSet" + rulePacks;
+    }
+
+    /** Halts the session at the first firing after its deadline. */
+    private static final class TimeBudget extends org.kie.api.event.rule.DefaultAgendaEventListener {
+        final long nanos;
+        private final long deadline;
+        volatile boolean exceeded;
+
+        TimeBudget(long nanos) {
+            this.nanos = nanos;
+            this.deadline = System.nanoTime() + nanos;
+        }
+
+        @Override
+        public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+            if (System.nanoTime() > deadline) {
+                exceeded = true;
+                event.getKieRuntime().halt();
+            }
+        }
     }
 }

@@ -162,6 +162,32 @@ class RuleSetTests {
     }
 
     @Test
+    void aSlowRuleIsStoppedByTheTimeBudgetAndThrows() {
+        RuleSet slow = RuleSet.of(List.of(COMPILER.compile(TestPacks.pack("slow", 10, "slow.drl", """
+                package test;
+                import io.decisioning.rules.*;
+                rule "SLO-010 Takes its time"
+                when $p : CustomerProfile()
+                then
+                    try { Thread.sleep(400); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                    insert(new ScorePoints($p.customerNo(), Scorecard.VALUE, 1));
+                end
+                """)).orThrow()));
+        List<EvaluationInput> customers = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            customers.add(input(standard("S" + i)));
+        }
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> slow.evaluate(customers))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("pack slow v1")
+                .hasMessageContaining("time budget");
+        // 10 customers: a budget of 1.05 s, overrun by at most one firing (0.4 s), not the 4 s the rules wanted
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofMillis(2500));
+    }
+
+    @Test
     void aRuleThatThrowsEndsTheBatchInAnEvaluationException() {
         RuleSet throwing = DEFAULT.with(COMPILER.compile(TestPacks.pack("grading", 10, "grading.drl", """
                 package test;
