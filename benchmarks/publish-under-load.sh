@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp -DskipTests install
 ./mvnw -q -B -ntp -pl rules-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cd rules-service
-rm -rf target/bench-db      # a fresh embedded database and demo book each run
+rm -rf target/bench-db/publish-under-load      # a fresh embedded database and demo book each run
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   io.decisioning.service.bench.PublishUnderLoadBenchmark "$@"

@@ -43,7 +43,7 @@ public final class PublishUnderLoadBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int customers = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class,
-                "--server.port=0", "--rules.embedded.data-dir=target/bench-db", "--rules.demo.data=" + customers,
+                "--server.port=0", "--rules.embedded.data-dir=target/bench-db/publish-under-load", "--rules.demo.data=" + customers,
                 "--rules.packs.require-simulation=false", "--rules.scheduler.enabled=false",
                 "--logging.level.root=WARN", "--logging.level.io.decisioning.service.rulepack=WARN");
         try {
@@ -102,8 +102,9 @@ public final class PublishUnderLoadBenchmark {
                     pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1000.0);
 
             System.out.printf("heap after GC before 200 publishes: %d MB%n", heapAfterGc());
+            boolean otherIsLive = swaps.get() % 2 == 1;
             for (int i = 1; i <= 200; i++) {
-                if (i % 2 == 1) {
+                if ((i % 2 == 1) != otherIsLive) {
                     api.post("/api/v1/rule-packs/tiering/versions/" + other + "/publish", "approver", "");
                 } else {
                     api.post("/api/v1/rule-packs/tiering/rollback", "approver", "");
