@@ -3,6 +3,7 @@ package io.decisioning.service.blacklist;
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.MatchField;
 import io.decisioning.rules.MatchStrength;
+import io.decisioning.service.system.BulkSql;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,30 +96,31 @@ public class BlacklistMatchRepository {
         Map<Long, Map<Long, Hit>> hitsByCustomer = new LinkedHashMap<>();
         Map<Long, String> customerNos = new HashMap<>();
         for (List<Long> chunk : chunks(customerIds)) {
+            BulkSql.IdCondition ids = BulkSql.ids("k.customer_id", chunk, "id");
             jdbc.sql("""
                             SELECT k.customer_id, c.customer_no, e.id, e.reason_code, 'ID_NUMBER' AS field
                               FROM customer_match_key k
                               JOIN blacklist_entry e ON e.id_key = k.key_value
                               JOIN customer c ON c.id = k.customer_id
-                             WHERE k.customer_id IN (:ids) AND k.key_type = 'ID_NUMBER'
+                             WHERE %1$s AND k.key_type = 'ID_NUMBER'
                                AND e.status = 'ACTIVE' AND (e.expires_at IS NULL OR e.expires_at > :today)
                             UNION ALL
                             SELECT k.customer_id, c.customer_no, e.id, e.reason_code, 'NAME_BIRTH_DATE' AS field
                               FROM customer_match_key k
                               JOIN blacklist_entry e ON e.name_birth_key = k.key_value
                               JOIN customer c ON c.id = k.customer_id
-                             WHERE k.customer_id IN (:ids) AND k.key_type = 'NAME_BIRTH_DATE'
+                             WHERE %1$s AND k.key_type = 'NAME_BIRTH_DATE'
                                AND e.status = 'ACTIVE' AND (e.expires_at IS NULL OR e.expires_at > :today)
                             UNION ALL
                             SELECT k.customer_id, c.customer_no, e.id, e.reason_code, 'PHONE' AS field
                               FROM customer_match_key k
                               JOIN blacklist_entry e ON e.phone_key = k.key_value
                               JOIN customer c ON c.id = k.customer_id
-                             WHERE k.customer_id IN (:ids) AND k.key_type = 'PHONE'
+                             WHERE %1$s AND k.key_type = 'PHONE'
                                AND e.status = 'ACTIVE' AND (e.expires_at IS NULL OR e.expires_at > :today)
                             ORDER BY customer_id, id
-                            """)
-                    .param("ids", chunk)
+                            """.formatted(ids.sql()))
+                    .params(ids.params())
                     .param("today", today)
                     .query((RowCallbackHandler) rs -> {
                         long customerId = rs.getLong("customer_id");
@@ -143,38 +145,29 @@ public class BlacklistMatchRepository {
     public void refreshKeys(List<CustomerKeys> customers) {
         for (List<CustomerKeys> chunk : chunks(customers)) {
             Map<Long, Map<MatchField, String>> stored = new HashMap<>();
-            jdbc.sql("""
-                            SELECT customer_id, key_type, key_value FROM customer_match_key
-                             WHERE customer_id IN (:ids)
-                            """)
-                    .param("ids", chunk.stream().map(CustomerKeys::customerId).toList())
+            BulkSql.IdCondition ids = BulkSql.ids("customer_id", chunk.stream().map(CustomerKeys::customerId).toList(), "id");
+            jdbc.sql("SELECT customer_id, key_type, key_value FROM customer_match_key WHERE " + ids.sql())
+                    .params(ids.params())
                     .query((RowCallbackHandler) rs -> stored
                             .computeIfAbsent(rs.getLong("customer_id"), id -> new EnumMap<>(MatchField.class))
                             .put(MatchField.valueOf(rs.getString("key_type")), rs.getString("key_value")));
-            List<SqlParameterSource> upserts = new ArrayList<>();
+            List<Object[]> upserts = new ArrayList<>();
             List<SqlParameterSource> deletes = new ArrayList<>();
             for (CustomerKeys customer : chunk) {
                 Map<MatchField, String> current = stored.getOrDefault(customer.customerId(), Map.of());
                 for (MatchField field : MatchField.values()) {
                     String wanted = customer.keys().key(field);
-                    MapSqlParameterSource row = new MapSqlParameterSource()
-                            .addValue("customerId", customer.customerId())
-                            .addValue("keyType", field.name())
-                            .addValue("keyValue", wanted);
                     if (wanted != null && !wanted.equals(current.get(field))) {
-                        upserts.add(row);
+                        upserts.add(new Object[] {customer.customerId(), field.name(), wanted});
                     } else if (wanted == null && current.containsKey(field)) {
-                        deletes.add(row);
+                        deletes.add(new MapSqlParameterSource()
+                                .addValue("customerId", customer.customerId())
+                                .addValue("keyType", field.name()));
                     }
                 }
             }
-            if (!upserts.isEmpty()) {
-                batch.batchUpdate("""
-                        INSERT INTO customer_match_key (customer_id, key_type, key_value)
-                        VALUES (:customerId, :keyType, :keyValue)
-                        ON DUPLICATE KEY UPDATE key_value = VALUES(key_value)
-                        """, upserts.toArray(SqlParameterSource[]::new));
-            }
+            BulkSql.insert(batch.getJdbcOperations(), "INSERT INTO customer_match_key (customer_id, key_type, key_value) VALUES",
+                    3, "ON DUPLICATE KEY UPDATE key_value = VALUES(key_value)", upserts);
             if (!deletes.isEmpty()) {
                 batch.batchUpdate("""
                         DELETE FROM customer_match_key WHERE customer_id = :customerId AND key_type = :keyType

@@ -6,6 +6,7 @@ import io.decisioning.rules.Tier;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
+import io.decisioning.service.system.BulkSql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -73,6 +73,21 @@ class AssessmentRepository {
                 :blacklisted, :decision, :profile, :warnings, :hits, :reasons, :rulePacks, :hash,
                 :evaluatedAt, :trigger)
             """;
+
+    /** {@link #UPSERT} as multi-row statements for {@link #saveAll} ({@link BulkSql#insert}). */
+    private static final String UPSERT_HEAD = """
+            INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score,
+                blacklisted, decision, profile, warnings, blacklist_hits, reasons, rule_packs, outcome_hash,
+                content_hash, evaluated_at, eval_trigger)
+            VALUES """;
+    private static final int UPSERT_COLUMNS = 18;
+    private static final String UPSERT_TAIL = UPSERT.substring(UPSERT.indexOf("ON DUPLICATE KEY UPDATE")).strip();
+    private static final String HISTORY_HEAD = """
+            INSERT INTO assessment_history (customer_id, customer_no, grade, tier, vip, value_score,
+                risk_score, blacklisted, decision, profile, warnings, blacklist_hits, reasons,
+                rule_packs, outcome_hash, evaluated_at, eval_trigger)
+            VALUES """;
+    private static final int HISTORY_COLUMNS = 17;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -150,15 +165,19 @@ class AssessmentRepository {
      */
     boolean save(long customerId, Evaluation evaluation, Trigger trigger, Instant evaluatedAt,
                  Optional<StoredHashes> previous) {
-        String outcomeHash = outcomeHash(evaluation);
-        Map<String, Object> row = row(customerId, evaluation, trigger, evaluatedAt, outcomeHash);
-        if (previous.isPresent() && previous.get().content().equals(row.get("contentHash"))) {
+        LocalDateTime at = LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC);
+        Row stored = row(customerId, evaluation, trigger, at);
+        String outcomeHash = stored.outcomeHash();
+        if (previous.isPresent() && previous.get().content().equals(stored.contentHash())) {
             // Nothing but the time and trigger changed: touch the row instead of rewriting its JSON.
             jdbc.sql("UPDATE assessment SET evaluated_at = :evaluatedAt, eval_trigger = :trigger WHERE customer_id = :customerId")
-                    .params(row)
+                    .param("evaluatedAt", at)
+                    .param("trigger", trigger.name())
+                    .param("customerId", customerId)
                     .update();
             return false;
         }
+        Map<String, Object> row = stored.params();
         boolean changed = previous.map(old -> !old.outcome().equals(outcomeHash)).orElse(true);
         jdbc.sql(UPSERT)
                 .params(row)
@@ -184,36 +203,33 @@ class AssessmentRepository {
             return new Saved(Set.of());
         }
         List<Long> touched = new ArrayList<>();
-        List<Map<String, Object>> upserts = new ArrayList<>();
-        List<Map<String, Object>> history = new ArrayList<>();
+        List<Object[]> upserts = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
         Set<Long> changed = new HashSet<>();
+        LocalDateTime at = LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC);
         for (ToStore item : evaluations) {
             StoredHashes old = previous.get(item.customerId());
-            String outcomeHash = outcomeHash(item.evaluation());
-            Map<String, Object> row = row(item.customerId(), item.evaluation(), trigger, evaluatedAt, outcomeHash);
-            if (old != null && old.content().equals(row.get("contentHash"))) {
+            Row row = row(item.customerId(), item.evaluation(), trigger, at);
+            if (old != null && old.content().equals(row.contentHash())) {
                 touched.add(item.customerId());
                 continue;
             }
-            upserts.add(row);
-            if (old == null || !old.outcome().equals(outcomeHash)) {
-                history.add(row);
+            upserts.add(row.upsertValues());
+            if (old == null || !old.outcome().equals(row.outcomeHash())) {
+                history.add(row.historyValues());
                 changed.add(item.customerId());
             }
         }
         if (!touched.isEmpty()) {
-            jdbc.sql("UPDATE assessment SET evaluated_at = :evaluatedAt, eval_trigger = :trigger WHERE customer_id IN (:ids)")
-                    .param("evaluatedAt", LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC))
+            BulkSql.IdCondition ids = BulkSql.ids("customer_id", touched, "id");
+            jdbc.sql("UPDATE assessment SET evaluated_at = :evaluatedAt, eval_trigger = :trigger WHERE " + ids.sql())
+                    .param("evaluatedAt", at)
                     .param("trigger", trigger.name())
-                    .param("ids", touched)
+                    .params(ids.params())
                     .update();
         }
-        if (!upserts.isEmpty()) {
-            batch.batchUpdate(UPSERT, SqlParameterSourceUtils.createBatch(upserts));
-        }
-        if (!history.isEmpty()) {
-            batch.batchUpdate(INSERT_HISTORY, SqlParameterSourceUtils.createBatch(history));
-        }
+        BulkSql.insert(batch.getJdbcOperations(), UPSERT_HEAD, UPSERT_COLUMNS, UPSERT_TAIL, upserts);
+        BulkSql.insert(batch.getJdbcOperations(), HISTORY_HEAD, HISTORY_COLUMNS, "", history);
         return new Saved(changed);
     }
 
@@ -225,33 +241,129 @@ class AssessmentRepository {
     record Saved(Set<Long> changed) {
     }
 
-    private Map<String, Object> row(long customerId, Evaluation e, Trigger trigger, Instant evaluatedAt, String hash) {
-        String profile = json.writeValueAsString(Features.of(e.profile()));
-        String warnings = json.writeValueAsString(e.warnings());
-        String hits = json.writeValueAsString(e.blacklistHits());
-        String reasons = json.writeValueAsString(e.reasons());
-        String rulePacks = json.writeValueAsString(new TreeMap<>(e.rulePacks()));
-        String contentHash = sha256(String.join("\u0000", hash, e.customerNo(), e.decision().name(), profile, warnings,
-                hits, reasons, rulePacks));
-        return Map.ofEntries(
-                Map.entry("customerId", customerId),
-                Map.entry("customerNo", e.customerNo()),
-                Map.entry("grade", e.grade().name()),
-                Map.entry("tier", e.tier().name()),
-                Map.entry("vip", e.vip()),
-                Map.entry("valueScore", e.valueScore()),
-                Map.entry("riskScore", e.riskScore()),
-                Map.entry("blacklisted", e.blacklisted()),
-                Map.entry("decision", e.decision().name()),
-                Map.entry("profile", profile),
-                Map.entry("warnings", warnings),
-                Map.entry("hits", hits),
-                Map.entry("reasons", reasons),
-                Map.entry("rulePacks", rulePacks),
-                Map.entry("hash", hash),
-                Map.entry("contentHash", contentHash),
-                Map.entry("evaluatedAt", LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC)),
-                Map.entry("trigger", trigger.name()));
+    private Row row(long customerId, Evaluation e, Trigger trigger, LocalDateTime evaluatedAt) {
+        String outcomeHash = outcomeHash(e);
+        return new Row(customerId, e, outcomeHash, contentHash(e, outcomeHash), evaluatedAt, trigger);
+    }
+
+    /**
+     * An assessment row as stored: the evaluation with its hashes; its JSON columns are written only
+     * when the row is (unchanged rows are only touched, and need no JSON).
+     */
+    private final class Row {
+
+        private final long customerId;
+        private final Evaluation e;
+        private final String outcomeHash;
+        private final String contentHash;
+        private final LocalDateTime evaluatedAt;
+        private final Trigger trigger;
+        private String @org.jspecify.annotations.Nullable [] columns;
+
+        Row(long customerId, Evaluation e, String outcomeHash, String contentHash, LocalDateTime evaluatedAt,
+            Trigger trigger) {
+            this.customerId = customerId;
+            this.e = e;
+            this.outcomeHash = outcomeHash;
+            this.contentHash = contentHash;
+            this.evaluatedAt = evaluatedAt;
+            this.trigger = trigger;
+        }
+
+        String outcomeHash() {
+            return outcomeHash;
+        }
+
+        String contentHash() {
+            return contentHash;
+        }
+
+        /** profile, warnings, hits, reasons and rule packs as JSON, made once. */
+        private String[] json() {
+            if (columns == null) {
+                columns = new String[] {
+                        json.writeValueAsString(Features.of(e.profile())),
+                        json.writeValueAsString(e.warnings()),
+                        json.writeValueAsString(e.blacklistHits()),
+                        json.writeValueAsString(e.reasons()),
+                        json.writeValueAsString(new TreeMap<>(e.rulePacks()))};
+            }
+            return columns;
+        }
+
+        /** For the named parameters of {@link #UPSERT} and {@link #INSERT_HISTORY}. */
+        Map<String, Object> params() {
+            String[] j = json();
+            return Map.ofEntries(
+                    Map.entry("customerId", customerId),
+                    Map.entry("customerNo", e.customerNo()),
+                    Map.entry("grade", e.grade().name()),
+                    Map.entry("tier", e.tier().name()),
+                    Map.entry("vip", e.vip()),
+                    Map.entry("valueScore", e.valueScore()),
+                    Map.entry("riskScore", e.riskScore()),
+                    Map.entry("blacklisted", e.blacklisted()),
+                    Map.entry("decision", e.decision().name()),
+                    Map.entry("profile", j[0]),
+                    Map.entry("warnings", j[1]),
+                    Map.entry("hits", j[2]),
+                    Map.entry("reasons", j[3]),
+                    Map.entry("rulePacks", j[4]),
+                    Map.entry("hash", outcomeHash),
+                    Map.entry("contentHash", contentHash),
+                    Map.entry("evaluatedAt", evaluatedAt),
+                    Map.entry("trigger", trigger.name()));
+        }
+
+        /** The values of {@link #UPSERT_HEAD}'s columns, in order. */
+        Object[] upsertValues() {
+            String[] j = json();
+            return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
+                    e.riskScore(), e.blacklisted(), e.decision().name(), j[0], j[1], j[2], j[3], j[4],
+                    outcomeHash, contentHash, evaluatedAt, trigger.name()};
+        }
+
+        /** The values of {@link #HISTORY_HEAD}'s columns, in order. */
+        Object[] historyValues() {
+            String[] j = json();
+            return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
+                    e.riskScore(), e.blacklisted(), e.decision().name(), j[0], j[1], j[2], j[3], j[4],
+                    outcomeHash, evaluatedAt, trigger.name()};
+        }
+    }
+
+    /**
+     * A digest of everything stored but the time and trigger (the outcome hash, the customer number,
+     * the decision and what the JSON columns hold), fed field by field rather than from the JSON, so
+     * that an unchanged assessment is recognised without writing its JSON. Every component of the
+     * records stored as JSON is fed; {@link ContentDigest} checks at start-up that their shapes are
+     * the ones fed here.
+     */
+    static String contentHash(Evaluation e, String outcomeHash) {
+        ContentDigest d = new ContentDigest(SHA_256.get());
+        d.text(outcomeHash).text(e.customerNo()).text(e.decision().name());
+        Features f = Features.of(e.profile());
+        d.number(f.annualPremium()).number(f.premium3y()).number(f.paid3y()).number(f.lossRatio3y())
+                .number(f.claims12m()).number(f.earlyClaims12m()).number(f.claimFreeYears()).number(f.tenureYears())
+                .number(f.premiumSharePct()).number(f.premiumRankPct()).number(f.productLines());
+        d.number(e.warnings().size());
+        for (RaisedWarning w : e.warnings()) {
+            d.text(w.type().name()).text(w.severity().name()).text(w.message());
+        }
+        d.number(e.blacklistHits().size());
+        for (BlacklistHit h : e.blacklistHits()) {
+            d.text(h.customerNo()).number(h.entryId()).text(h.strength().name()).number(h.matchedOn().size());
+            h.matchedOn().forEach(field -> d.text(field.name()));
+            d.text(h.reasonCode());
+        }
+        d.number(e.reasons().size());
+        for (Reason r : e.reasons()) {
+            d.text(r.pack()).number(r.version()).text(r.rule()).text(r.message());
+        }
+        Map<String, Integer> packs = new TreeMap<>(e.rulePacks());
+        d.number(packs.size());
+        packs.forEach((pack, version) -> d.text(pack).number(version));
+        return HEX.formatHex(d.digest());
     }
 
     /** A digest of what the business sees change: grade, tier, scores, decision, warnings, hits. */
@@ -269,12 +381,19 @@ class AssessmentRepository {
     }
 
     private static String sha256(String text) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
-    }
+    });
 
     record StoredHashes(String outcome, String content) {
     }

@@ -3,9 +3,12 @@ package io.decisioning.service.customer;
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.Grade;
+import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
+import io.decisioning.rules.WarningType;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
+import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.service.blacklist.BlacklistMatchRepository;
@@ -47,7 +50,8 @@ public class BulkAssessment {
     private final RuleEngine engine;
     private final AssessmentRepository assessments;
     private final WarningBulkSync warnings;
-    private final boolean constantRules;
+    /** Not final: the nightly-batch benchmark flips it between its runs (rules, then floor) in one JVM. */
+    private volatile boolean constantRules;
     private final Clock clock = Clock.systemUTC();
 
     BulkAssessment(CustomerFeatureRepository features, BlacklistMatchRepository blacklist, RuleEngine engine, AssessmentRepository assessments,
@@ -140,12 +144,24 @@ public class BulkAssessment {
         Map<String, Integer> versions = rules.rulePacks();
         List<Evaluation> constant = new ArrayList<>(inputs.size());
         for (EvaluationInput input : inputs) {
+            boolean warned = Math.floorMod(input.profile().customerNo().hashCode(), 10) == 0;
             constant.add(new Evaluation(input.profile(), input.blacklistHits(), Grade.STANDARD, Tier.STANDARD,
-                    Decision.ACCEPT, 50, 50, List.of(),
-                    List.of(new Reason("benchmark", 0, "CONSTANT", "constant outcome (benchmark floor)")), versions));
+                    Decision.ACCEPT, 50, 50, warned ? FLOOR_WARNING : List.of(), FLOOR_REASONS, versions));
         }
         return constant;
     }
+
+    /**
+     * The floor's constant outcome is shaped like the rules' typical one, so that it writes the same
+     * rows and about as many bytes: ten reasons of about 1.2 KB of JSON (the shipped packs give 10-12
+     * reasons, about 1.2 KB) and a warning for about one customer in ten (the rules warn about 9 %).
+     */
+    private static final List<Reason> FLOOR_REASONS = java.util.stream.IntStream.rangeClosed(1, 10)
+            .mapToObj(i -> new Reason("benchmark", 0, "FLR-%03d Constant outcome".formatted(i),
+                    "no rules evaluated: constant reason %d".formatted(i)))
+            .toList();
+    private static final List<RaisedWarning> FLOOR_WARNING = List.of(
+            new RaisedWarning(WarningType.REPEAT_CLAIMANT, Severity.MEDIUM, "constant warning of the benchmark floor"));
 
     /** A customer the rules could not evaluate; the previous assessment stays. */
     public record Failure(long customerId, String customerNo, String error) {

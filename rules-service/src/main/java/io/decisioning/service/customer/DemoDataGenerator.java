@@ -1,5 +1,6 @@
 package io.decisioning.service.customer;
 
+import io.decisioning.service.system.BulkSql;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a deterministic demo book ({@link DemoBook}) into the CRM tables: streaming, in chunks of
- * {@value #CHUNK} customers, one transaction per chunk, with batched multi-row inserts (fast with
- * Connector/J's {@code rewriteBatchedStatements=true}). A plain class, so that a benchmark's
+ * {@value #CHUNK} customers, one transaction per chunk, with multi-row inserts ({@link BulkSql#insert}:
+ * a few hundred rows per statement, each statement prepared once per connection). A plain class, so that a benchmark's
  * {@code main} can fill a database with a million customers:
  * {@code new DemoDataGenerator(dataSource).generate(1_000_000, 20260101, LocalDate.now())}.
  *
@@ -31,14 +32,13 @@ public final class DemoDataGenerator {
 
     private static final String INSERT_CUSTOMER = """
             INSERT INTO customer (customer_no, customer_type, name, id_type, id_number, birth_date, phone,
-                                  branch_code, account_manager, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                  branch_code, account_manager, created_at) VALUES""";
     private static final String INSERT_POLICY = """
             INSERT INTO policy (policy_no, customer_id, product_line, channel, start_date, end_date, premium, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES""";
     private static final String INSERT_CLAIM = """
             INSERT INTO claim (claim_no, policy_id, customer_id, loss_date, reported_at, status, claimed_amount, paid_amount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -93,7 +93,7 @@ public final class DemoDataGenerator {
             customerRows.add(new Object[] {c.customerNo(), c.customerType(), c.name(), c.idType(), c.idNumber(),
                     c.birthDate(), c.phone(), c.branchCode(), c.accountManager(), c.createdAt()});
         }
-        jdbc.batchUpdate(INSERT_CUSTOMER, customerRows);
+        BulkSql.insert(jdbc, INSERT_CUSTOMER, 10, "", customerRows);
         Map<String, Long> customerIds = ids("SELECT id, customer_no FROM customer WHERE customer_no BETWEEN ? AND ?",
                 customers.get(0).customerNo(), customers.get(customers.size() - 1).customerNo());
 
@@ -112,7 +112,7 @@ public final class DemoDataGenerator {
         if (policyRows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(INSERT_POLICY, policyRows);
+        BulkSql.insert(jdbc, INSERT_POLICY, 8, "", policyRows);
         counts[0] += policyRows.size();
         Map<String, Long> policyIds = ids("SELECT id, policy_no FROM policy WHERE policy_no BETWEEN ? AND ?",
                 firstPolicy, lastPolicy);
@@ -128,7 +128,7 @@ public final class DemoDataGenerator {
             }
         }
         if (!claimRows.isEmpty()) {
-            jdbc.batchUpdate(INSERT_CLAIM, claimRows);
+            BulkSql.insert(jdbc, INSERT_CLAIM, 8, "", claimRows);
             counts[1] += claimRows.size();
         }
     }

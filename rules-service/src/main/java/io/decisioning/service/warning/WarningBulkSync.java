@@ -2,6 +2,7 @@ package io.decisioning.service.warning;
 
 import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.system.BulkSql;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The warning lifecycle of {@link WarningRepository#sync} for many customers at once (a chunk of the
  * nightly run, a batch of events): their open warnings are locked and read with one query, and the
- * raises, severity changes and system resolutions are written as three batches.
+ * raises (multi-row inserts), severity changes and system resolutions (batches) are written together.
  */
 @Repository
 public class WarningBulkSync {
@@ -57,17 +58,18 @@ public class WarningBulkSync {
         }
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         Map<Long, Map<String, Open>> open = new HashMap<>();
+        BulkSql.IdCondition ids = BulkSql.ids("customer_id", customers.stream().map(Raised::customerId).toList(), "id");
         jdbc.sql("""
                         SELECT id, customer_id, type, severity, message, status FROM warning
-                         WHERE customer_id IN (:ids) AND status IN ('OPEN', 'ACKNOWLEDGED')
+                         WHERE %s AND status IN ('OPEN', 'ACKNOWLEDGED')
                          ORDER BY id FOR UPDATE
-                        """)
-                .param("ids", customers.stream().map(Raised::customerId).toList())
+                        """.formatted(ids.sql()))
+                .params(ids.params())
                 .query((RowCallbackHandler) rs -> open
                         .computeIfAbsent(rs.getLong("customer_id"), id -> new HashMap<>())
                         .putIfAbsent(rs.getString("type"), new Open(rs.getLong("id"), rs.getString("severity"),
                                 rs.getString("message"), rs.getString("status"))));
-        List<SqlParameterSource> inserts = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
         List<SqlParameterSource> updates = new ArrayList<>();
         List<SqlParameterSource> resolves = new ArrayList<>();
         List<AuditTrail.Target> resolved = new ArrayList<>();
@@ -77,13 +79,8 @@ public class WarningBulkSync {
                 Open current = existing.remove(warning.type().name());
                 String message = WarningRepository.truncate(warning.message());
                 if (current == null) {
-                    inserts.add(new MapSqlParameterSource()
-                            .addValue("customerId", customer.customerId())
-                            .addValue("customerNo", customer.customerNo())
-                            .addValue("type", warning.type().name())
-                            .addValue("severity", warning.severity().name())
-                            .addValue("message", message)
-                            .addValue("at", at));
+                    inserts.add(new Object[] {customer.customerId(), customer.customerNo(), warning.type().name(),
+                            warning.severity().name(), message, "OPEN", at});
                 } else if (!current.severity().equals(warning.severity().name()) || !current.message().equals(message)) {
                     updates.add(new MapSqlParameterSource()
                             .addValue("id", current.id())
@@ -101,12 +98,9 @@ public class WarningBulkSync {
                         "note", RESOLVE_NOTE)));
             });
         }
-        if (!inserts.isEmpty()) {
-            batch.batchUpdate("""
-                    INSERT INTO warning (customer_id, customer_no, type, severity, message, status, raised_at)
-                    VALUES (:customerId, :customerNo, :type, :severity, :message, 'OPEN', :at)
-                    """, inserts.toArray(SqlParameterSource[]::new));
-        }
+        BulkSql.insert(batch.getJdbcOperations(),
+                "INSERT INTO warning (customer_id, customer_no, type, severity, message, status, raised_at) VALUES", 7, "",
+                inserts);
         if (!updates.isEmpty()) {
             batch.batchUpdate("UPDATE warning SET severity = :severity, message = :message WHERE id = :id",
                     updates.toArray(SqlParameterSource[]::new));

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The nightly batch end to end on the embedded database, with rules and with its floor (the rules replaced by a
+# constant), cold (every assessment new) and steady (nothing changed); then events (crm_event and HTTP).
+# The book is generated on the first run for a size (into rules-service/target/bench-db/nightly-<customers>) and
+# reused afterwards; delete that directory to generate it again.
+# Usage: benchmarks/nightly-batch.sh [customers=1000000] [events=50000] [http-events=20000] [warmup=30000] [rounds=1]
+#   the first argument is the number of customers, the others key=value, e.g. benchmarks/nightly-batch.sh 100000 events=20000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B -ntp -DskipTests install
+./mvnw -q -B -ntp -pl rules-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+cd rules-service
+# -Xmx640m: heap, metaspace (~130 MB), code cache, GC structures and thread stacks together stay under 1 GiB of RSS.
+exec java -Xmx640m -XX:+UseG1GC -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  io.decisioning.service.bench.NightlyBatchBenchmark "$@"
