@@ -143,7 +143,11 @@ class EventProcessor implements SmartLifecycle {
         if (imported != null && imported > 0) {
             log.debug("Imported {} crm_event rows", imported);
         }
-        inbox.releaseExpiredLeases();
+        try {
+            inbox.releaseExpiredLeases();
+        } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+            log.debug("Releasing expired claims collided with another worker; next round", busy);
+        }
         List<EventInbox.Claimed> claimed = tx.execute(status -> inbox.claim(settings.claimSize(), node, settings.lease()));
         if (claimed == null || claimed.isEmpty()) {
             return 0;
