@@ -135,14 +135,15 @@ class PreBindService {
 
     private PreBindResult result(String checkId, @Nullable String customerNo, Evaluation e) {
         return new PreBindResult(checkId, e.decision(), customerNo, e.grade(), e.tier(), e.vip(), e.warnings(),
-                e.blacklistHits().stream().map(PreBindResult.Hit::of).toList(), e.reasons(), e.rulePacks(), now());
+                e.blacklistHits().stream().map(PreBindResult.Hit::of).toList(), e.reasons(), e.rulePacks(), now(),
+                e.nearMisses());
     }
 
     private PreBindResult failed(String checkId, @Nullable Customer customer) {
         Reason reason = new Reason("engine", 0, ENGINE_ERROR,
                 "The customer could not be evaluated; refer to a person. The error is logged with check " + checkId + ".");
         return new PreBindResult(checkId, Decision.REFER, customer == null ? null : customer.customerNo(), null, null, null,
-                List.of(), List.of(), List.of(reason), Map.of(), now());
+                List.of(), List.of(), List.of(reason), Map.of(), now(), List.of());
     }
 
     private Instant now() {

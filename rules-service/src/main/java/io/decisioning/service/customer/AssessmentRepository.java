@@ -4,6 +4,7 @@ import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.Tier;
 import io.decisioning.rules.engine.Evaluation;
+import io.decisioning.rules.engine.NearMiss;
 import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
 import io.decisioning.service.system.BulkSql;
@@ -44,24 +45,25 @@ class AssessmentRepository {
 
     private static final String COLUMNS = """
             customer_no, grade, tier, vip, value_score, risk_score, blacklisted, profile, warnings, reasons,
-            rule_packs, evaluated_at, eval_trigger""";
+            near_misses, rule_packs, evaluated_at, eval_trigger""";
     private static final TypeReference<List<RaisedWarning>> WARNINGS = new TypeReference<>() { };
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
+    private static final TypeReference<List<NearMiss>> NEAR_MISSES = new TypeReference<>() { };
     private static final TypeReference<Map<String, Integer>> PACKS = new TypeReference<>() { };
 
     private static final String UPSERT = """
             INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score,
-                blacklisted, decision, profile, warnings, blacklist_hits, reasons, rule_packs, outcome_hash,
-                content_hash, evaluated_at, eval_trigger)
+                blacklisted, decision, profile, warnings, blacklist_hits, reasons, near_misses, rule_packs,
+                outcome_hash, content_hash, evaluated_at, eval_trigger)
             VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore, :blacklisted,
-                :decision, :profile, :warnings, :hits, :reasons, :rulePacks, :hash, :contentHash,
+                :decision, :profile, :warnings, :hits, :reasons, :nearMisses, :rulePacks, :hash, :contentHash,
                 :evaluatedAt, :trigger)
             ON DUPLICATE KEY UPDATE customer_no = VALUES(customer_no), grade = VALUES(grade),
                 tier = VALUES(tier), vip = VALUES(vip), value_score = VALUES(value_score),
                 risk_score = VALUES(risk_score), blacklisted = VALUES(blacklisted),
                 decision = VALUES(decision), profile = VALUES(profile), warnings = VALUES(warnings),
                 blacklist_hits = VALUES(blacklist_hits), reasons = VALUES(reasons),
-                rule_packs = VALUES(rule_packs), outcome_hash = VALUES(outcome_hash),
+                near_misses = VALUES(near_misses), rule_packs = VALUES(rule_packs), outcome_hash = VALUES(outcome_hash),
                 content_hash = VALUES(content_hash), evaluated_at = VALUES(evaluated_at),
                 eval_trigger = VALUES(eval_trigger)
             """;
@@ -77,10 +79,10 @@ class AssessmentRepository {
     /** {@link #UPSERT} as multi-row statements for {@link #saveAll} ({@link BulkSql#insert}). */
     private static final String UPSERT_HEAD = """
             INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score,
-                blacklisted, decision, profile, warnings, blacklist_hits, reasons, rule_packs, outcome_hash,
-                content_hash, evaluated_at, eval_trigger)
+                blacklisted, decision, profile, warnings, blacklist_hits, reasons, near_misses, rule_packs,
+                outcome_hash, content_hash, evaluated_at, eval_trigger)
             VALUES """;
-    private static final int UPSERT_COLUMNS = 18;
+    private static final int UPSERT_COLUMNS = 19;
     private static final String UPSERT_TAIL = UPSERT.substring(UPSERT.indexOf("ON DUPLICATE KEY UPDATE")).strip();
     private static final String HISTORY_HEAD = """
             INSERT INTO assessment_history (customer_id, customer_no, grade, tier, vip, value_score,
@@ -107,7 +109,7 @@ class AssessmentRepository {
     }
 
     List<Assessment> history(long customerId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment_history WHERE customer_id = :id ORDER BY id DESC LIMIT :limit")
+        return jdbc.sql("SELECT " + COLUMNS.replace("near_misses", "NULL AS near_misses") + " FROM assessment_history WHERE customer_id = :id ORDER BY id DESC LIMIT :limit")
                 .param("id", customerId)
                 .param("limit", limit)
                 .query(this::assessment)
@@ -278,7 +280,7 @@ class AssessmentRepository {
             return contentHash;
         }
 
-        /** profile, warnings, hits, reasons and rule packs as JSON, made once. */
+        /** profile, warnings, hits, reasons, rule packs and near misses as JSON, made once. */
         private String[] json() {
             if (columns == null) {
                 columns = new String[] {
@@ -286,7 +288,8 @@ class AssessmentRepository {
                         json.writeValueAsString(e.warnings()),
                         json.writeValueAsString(e.blacklistHits()),
                         json.writeValueAsString(e.reasons()),
-                        json.writeValueAsString(new TreeMap<>(e.rulePacks()))};
+                        json.writeValueAsString(new TreeMap<>(e.rulePacks())),
+                        json.writeValueAsString(e.nearMisses())};
             }
             return columns;
         }
@@ -308,6 +311,7 @@ class AssessmentRepository {
                     Map.entry("warnings", j[1]),
                     Map.entry("hits", j[2]),
                     Map.entry("reasons", j[3]),
+                    Map.entry("nearMisses", j[5]),
                     Map.entry("rulePacks", j[4]),
                     Map.entry("hash", outcomeHash),
                     Map.entry("contentHash", contentHash),
@@ -319,7 +323,7 @@ class AssessmentRepository {
         Object[] upsertValues() {
             String[] j = json();
             return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
-                    e.riskScore(), e.blacklisted(), e.decision().name(), j[0], j[1], j[2], j[3], j[4],
+                    e.riskScore(), e.blacklisted(), e.decision().name(), j[0], j[1], j[2], j[3], j[5], j[4],
                     outcomeHash, contentHash, evaluatedAt, trigger.name()};
         }
 
@@ -360,6 +364,10 @@ class AssessmentRepository {
         for (Reason r : e.reasons()) {
             d.text(r.pack()).number(r.version()).text(r.rule()).text(r.message());
         }
+        d.number(e.nearMisses().size());
+        for (NearMiss m : e.nearMisses()) {
+            d.text(m.pack()).number(m.version()).text(m.rule()).text(m.outcome()).text(m.message());
+        }
         Map<String, Integer> packs = new TreeMap<>(e.rulePacks());
         d.number(packs.size());
         packs.forEach((pack, version) -> d.text(pack).number(version));
@@ -399,6 +407,7 @@ class AssessmentRepository {
     }
 
     private Assessment assessment(ResultSet rs, int row) throws SQLException {
+        String nearMisses = rs.getString("near_misses");
         return new Assessment(
                 rs.getString("customer_no"),
                 Grade.valueOf(rs.getString("grade")),
@@ -412,6 +421,7 @@ class AssessmentRepository {
                 json.readValue(rs.getString("reasons"), REASONS),
                 json.readValue(rs.getString("rule_packs"), PACKS),
                 rs.getObject("evaluated_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                Trigger.valueOf(rs.getString("eval_trigger")));
+                Trigger.valueOf(rs.getString("eval_trigger")),
+                nearMisses == null ? null : json.readValue(nearMisses, NEAR_MISSES));
     }
 }

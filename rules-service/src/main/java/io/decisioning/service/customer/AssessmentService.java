@@ -138,7 +138,7 @@ public class AssessmentService {
     static Assessment toAssessment(Evaluation e, Trigger trigger, Instant evaluatedAt) {
         return new Assessment(e.customerNo(), e.grade(), e.tier(), e.vip(), e.valueScore(), e.riskScore(),
                 e.blacklisted(), e.warnings(), Features.of(e.profile()), e.reasons(), e.rulePacks(), evaluatedAt,
-                trigger);
+                trigger, e.nearMisses());
     }
 
     /** One hit per entry: the same entry found through several sources keeps every field it matched. */

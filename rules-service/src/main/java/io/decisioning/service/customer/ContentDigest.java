@@ -1,6 +1,7 @@
 package io.decisioning.service.customer;
 
 import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.engine.NearMiss;
 import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,8 @@ final class ContentDigest {
                     "claimFreeYears", "tenureYears", "premiumSharePct", "premiumRankPct", "productLines"),
             RaisedWarning.class, List.of("type", "severity", "message"),
             BlacklistHit.class, List.of("customerNo", "entryId", "strength", "matchedOn", "reasonCode"),
-            Reason.class, List.of("pack", "version", "rule", "message"));
+            Reason.class, List.of("pack", "version", "rule", "message"),
+            NearMiss.class, List.of("pack", "version", "rule", "outcome", "message"));
 
     static {
         FED.forEach((type, fed) -> {

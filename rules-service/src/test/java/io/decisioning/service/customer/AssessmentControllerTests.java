@@ -72,6 +72,31 @@ class AssessmentControllerTests {
     }
 
     @Test
+    void anAssessmentAndAPreBindCheckSayHowNearTheCustomerCameToAnotherGrade() {
+        long id = crm.customer();
+        long policy = crm.policy(id, "ACTIVE", today.minusYears(4).minusDays(10), today.plusYears(1), "12000.00");
+        crm.claim(id, policy, today.minusYears(2).minusDays(10), "SETTLED", "9000.00");
+        String customerNo = crm.customerNo(id);
+
+        JsonNode body = api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "underwriter").json();
+
+        assertThat(body.get("profile").get("claimFreeYears").asInt()).isEqualTo(2);
+        assertThat(body.get("grade").asString()).isEqualTo("STANDARD");
+        assertThat(body.get("nearMisses").toString())
+                .contains("\"rule\":\"GRD-060 High quality by claim-free years\"")
+                .contains("would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)");
+        JsonNode stored = api.get("/api/v1/customers/" + customerNo + "/assessment", "underwriter").json();
+        assertThat(stored.get("nearMisses")).as("kept with the current assessment").isEqualTo(body.get("nearMisses"));
+        JsonNode history = api.get("/api/v1/customers/" + customerNo + "/assessments", "underwriter").json();
+        assertThat(history.get(0).get("nearMisses").isNull()).as("history rows do not keep them").isTrue();
+
+        JsonNode check = api.post("/api/v1/checks/pre-bind", """
+                {"customerNo":"%s","productLine":"AUTO","premium":3200}
+                """.formatted(customerNo), "underwriter").json();
+        assertThat(check.get("nearMisses").toString()).contains("would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)");
+    }
+
+    @Test
     void historyGetsARowOnlyWhenTheOutcomeChangesNewestFirst() {
         long id = crm.customer();
         long policy = crm.policy(id, "ACTIVE", today.minusMonths(6), "3000.00");
