@@ -12,6 +12,7 @@ import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.service.blacklist.BlacklistMatchRepository;
+import io.decisioning.service.rulepack.RuleMetrics;
 import io.decisioning.service.blacklist.CustomerKeys;
 import io.decisioning.service.blacklist.MatchKeys;
 import io.decisioning.service.rulepack.RuleEngine;
@@ -50,17 +51,20 @@ public class BulkAssessment {
     private final RuleEngine engine;
     private final AssessmentRepository assessments;
     private final WarningBulkSync warnings;
+    private final RuleMetrics metrics;
     /** Not final: the nightly-batch benchmark flips it between its runs (rules, then floor) in one JVM. */
     private volatile boolean constantRules;
     private final Clock clock = Clock.systemUTC();
 
     BulkAssessment(CustomerFeatureRepository features, BlacklistMatchRepository blacklist, RuleEngine engine, AssessmentRepository assessments,
-                   WarningBulkSync warnings, @Value("${rules.benchmark.constant-rules:false}") boolean constantRules) {
+                   WarningBulkSync warnings, RuleMetrics metrics,
+                   @Value("${rules.benchmark.constant-rules:false}") boolean constantRules) {
         this.features = features;
         this.blacklist = blacklist;
         this.engine = engine;
         this.assessments = assessments;
         this.warnings = warnings;
+        this.metrics = metrics;
         this.constantRules = constantRules;
         if (constantRules) {
             log.warn("rules.benchmark.constant-rules is on: every customer gets a constant outcome instead of the rules' "
@@ -115,13 +119,17 @@ public class BulkAssessment {
             for (int i = 0; i < snapshots.size(); i++) {
                 toStore.add(new AssessmentRepository.ToStore(ids.get(i), evaluations.get(i)));
             }
+            metrics.fired(evaluations);
         } catch (RuntimeException chunkFailed) {
             log.warn("The rules failed for a chunk of {} customers ({}); evaluating them one by one",
                     snapshots.size(), chunkFailed.toString());
             for (int i = 0; i < snapshots.size(); i++) {
                 try {
-                    toStore.add(new AssessmentRepository.ToStore(ids.get(i), evaluate(rules, List.of(inputs.get(i))).get(0)));
+                    Evaluation evaluation = evaluate(rules, List.of(inputs.get(i))).get(0);
+                    toStore.add(new AssessmentRepository.ToStore(ids.get(i), evaluation));
+                    metrics.fired(evaluation);
                 } catch (RuntimeException e) {
+                    metrics.failed("bulk", e);
                     failures.add(new Failure(ids.get(i), snapshots.get(i).customer().customerNo(), String.valueOf(e.getMessage())));
                 }
             }

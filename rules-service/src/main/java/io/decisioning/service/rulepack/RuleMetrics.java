@@ -4,6 +4,7 @@ import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class RuleMetrics {
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> byRule = new ConcurrentHashMap<>();
+    private final Map<RuleKey, Counter> byRule = new ConcurrentHashMap<>();
 
     RuleMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -27,14 +28,19 @@ public class RuleMetrics {
 
     public void fired(Evaluation evaluation) {
         for (Reason reason : evaluation.reasons()) {
-            counter(reason).increment();
+            counter(RuleKey.of(reason)).increment();
         }
     }
 
+    /** A chunk of the nightly run or a batch of events: counted per rule first, one increment per rule. */
     public void fired(List<Evaluation> evaluations) {
+        Map<RuleKey, long[]> counts = new HashMap<>();
         for (Evaluation evaluation : evaluations) {
-            fired(evaluation);
+            for (Reason reason : evaluation.reasons()) {
+                counts.computeIfAbsent(RuleKey.of(reason), k -> new long[1])[0]++;
+            }
         }
+        counts.forEach((key, count) -> counter(key).increment(count[0]));
     }
 
     /** An evaluation that failed and was answered fail-closed (or left the previous assessment). */
@@ -43,15 +49,20 @@ public class RuleMetrics {
                 .increment();
     }
 
-    private Counter counter(Reason reason) {
-        // reasons repeat (same pack, version, rule, message pattern differs by facts): key on the rule, not the text
-        String key = reason.pack() + '\u0000' + reason.version() + '\u0000' + reason.rule();
+    private Counter counter(RuleKey key) {
         return byRule.computeIfAbsent(key, k -> Counter.builder("decisioning.rule.fires")
                 .description("Outcomes produced by a rule")
-                .tag("pack", reason.pack())
-                .tag("version", Integer.toString(reason.version()))
-                .tag("rule", ruleId(reason.rule()))
+                .tag("pack", k.pack())
+                .tag("version", Integer.toString(k.version()))
+                .tag("rule", ruleId(k.rule()))
                 .register(registry));
+    }
+
+    /** Reasons repeat with messages that differ by facts: counters are keyed on the rule, not the text. */
+    private record RuleKey(String pack, int version, String rule) {
+        static RuleKey of(Reason reason) {
+            return new RuleKey(reason.pack(), reason.version(), reason.rule());
+        }
     }
 
     /** The stable ID a rule's name starts with ("GRD-050 Poor quality by repeated claims" gives GRD-050). */
