@@ -119,6 +119,14 @@ public class RuleEngine {
         return compiled;
     }
 
+    /**
+     * Drops the compiled form of a version from the cache, e.g. after its evaluation was stopped
+     * mid-rule: the next use compiles it afresh rather than reusing what the stopped thread left.
+     */
+    public void forget(String pack, int version) {
+        prepared.remove(new VersionKey(pack, version));
+    }
+
     /** Compiles files that are not stored (yet), e.g. a draft being saved: errors with positions. */
     public Compilation compile(PackSource source) {
         return compiler.compile(source);

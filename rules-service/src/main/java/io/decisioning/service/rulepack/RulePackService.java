@@ -154,8 +154,13 @@ public class RulePackService {
             source = new PackSource(pack, version, files);
         }
         List<ScenarioResult> results;
+        PackSource scenarios = source;
         try {
-            results = ScenarioRunner.run(rules, source);
+            results = RunawayGuard.call("The scenarios of version " + version + " of " + pack, settings.runawayLimit(),
+                    () -> ScenarioRunner.run(rules, scenarios));
+        } catch (RunawayGuard.RunawayRulesException runaway) {
+            engine.forget(pack, version);
+            throw new ConflictException(runaway.getMessage());
         } catch (IllegalArgumentException badScenarioFile) {
             throw new InvalidInputException("scenarios", String.valueOf(badScenarioFile.getMessage()));
         }

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,6 +65,7 @@ public class SimulationService {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final int threads;
+    private final Duration runawayLimit;
     private final ExecutorService runner = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "simulation");
         thread.setDaemon(true);
@@ -83,6 +86,7 @@ public class SimulationService {
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.threads = properties.packs().simulationThreads();
+        this.runawayLimit = properties.packs().runawayLimit();
     }
 
     /** Starts simulating the version over the whole book; 409 while one of it is running. */
@@ -137,13 +141,22 @@ public class SimulationService {
                     thread.setDaemon(true);
                     return thread;
                 });
+                // the watchdog: when and on which thread each worker started its current window
+                AtomicLongArray windowStarted = new AtomicLongArray(threads);
+                AtomicReferenceArray<Thread> busy = new AtomicReferenceArray<>(threads);
                 try {
                     List<Future<?>> done = new ArrayList<>();
                     for (int i = 0; i < threads; i++) {
+                        int slot = i;
                         done.add(workers.submit(() -> {
-                            for (long from = next.getAndAdd(WINDOW); from <= last; from = next.getAndAdd(WINDOW)) {
+                            busy.set(slot, Thread.currentThread());
+                            for (long from = next.getAndAdd(WINDOW); from <= last && !Thread.currentThread().isInterrupted();
+                                 from = next.getAndAdd(WINDOW)) {
+                                windowStarted.set(slot, System.nanoTime());
                                 compare(new IdRange(from, Math.min(last, from + WINDOW - 1)), today, published, candidate, tally);
+                                windowStarted.set(slot, 0);
                             }
+                            busy.set(slot, null);
                             return null;
                         }));
                     }
@@ -154,6 +167,18 @@ public class SimulationService {
                                 break;
                             } catch (java.util.concurrent.TimeoutException stillRunning) {
                                 simulations.progress(pack, version, tally.processed.sum(), tally.changed.sum(), tally.failed.sum());
+                                int stuck = stuckWorker(windowStarted);
+                                if (stuck >= 0) {
+                                    workers.shutdownNow();
+                                    Thread thread = busy.get(stuck);
+                                    if (thread != null) {
+                                        RunawayGuard.stop(thread, "the simulation of version " + version + " of " + pack);
+                                    }
+                                    engine.forget(pack, version);
+                                    throw new RunawayGuard.RunawayRulesException("A window of " + WINDOW
+                                            + " customers did not finish within " + runawayLimit.toSeconds()
+                                            + " s: a rule's action does not return (a loop in its then-part?); it was stopped");
+                                }
                             }
                         }
                     }
@@ -170,9 +195,23 @@ public class SimulationService {
                     tally.processed.sum(), (System.nanoTime() - started) / 1_000_000, tally.changed.sum(), failed);
         } catch (Exception e) {
             log.error("Simulation of {} v{} failed", pack, version, e);
+            String error = e instanceof RunawayGuard.RunawayRulesException ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
             simulations.finish(pack, version, "FAILED", tally.processed.sum(), tally.changed.sum(), tally.failed.sum(),
-                    tally.transitions(), tally.examples(), e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+                    tally.transitions(), tally.examples(), error, clock.instant());
         }
+    }
+
+    /** A worker whose current window has run longer than the runaway limit, or -1. */
+    private int stuckWorker(AtomicLongArray windowStarted) {
+        long now = System.nanoTime();
+        for (int i = 0; i < windowStarted.length(); i++) {
+            long started = windowStarted.get(i);
+            if (started != 0 && now - started > runawayLimit.toNanos()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void compare(IdRange window, LocalDate today, RuleSet published, RuleSet candidate, Tally tally) {

@@ -102,10 +102,13 @@ public record RulesProperties(
      * @param requireSimulation publish only versions whose simulation finished
      * @param pollInterval      how often each node checks the database for newly published versions
      * @param simulationThreads threads of one simulation on this node
+     * @param runawayLimit      how long a draft's scenario run, or one window of its simulation, may take
+     *                          before it is stopped as a rule whose action never returns
      */
     public record Packs(@DefaultValue("true") boolean requireSimulation,
                         @DefaultValue("2s") @NotNull Duration pollInterval,
-                        @DefaultValue("2") @Min(1) int simulationThreads) {
+                        @DefaultValue("2") @Min(1) int simulationThreads,
+                        @DefaultValue("60s") @NotNull Duration runawayLimit) {
     }
 
     /**

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -308,6 +309,45 @@ class RulePackLifecycleTests {
         Response publish = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "approver");
         assertThat(publish.status()).as(publish.body()).isEqualTo(409);
         assertThat(engine.versions().get("tiering")).isEqualTo(publishedVersion("tiering"));
+    }
+
+    @Test
+    void aRuleWhoseActionNeverReturnsIsStoppedAndItsVersionCannotBePublished() {
+        Response draft = post("/api/v1/rule-packs/tiering/versions", Map.of(
+                "baseVersion", publishedVersion("tiering"),
+                "files", Map.of("spin.drl", """
+                        package packs.tiering;
+                        import io.decisioning.rules.*;
+                        rule "TIR-667 spins in its action"
+                        when
+                            $p : CustomerProfile()
+                        then
+                            long i = 1;
+                            while (i > 0) { i = (i * 31 + 7) % 1000003 + 1; }
+                        end
+                        """)), "analyst");
+        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
+        int version = draft.json().get("version").asInt();
+
+        long started = System.nanoTime();
+        Response test = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/test", null, "analyst");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        assertThat(test.status()).as(test.body()).isEqualTo(409);
+        assertThat(test.body()).contains("did not finish within 8 s");
+        assertThat(seconds).as("answered after the limit, not never").isLessThan(30);
+        assertThat(Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("rules-sandbox") && t.isAlive()))
+                .as("the spinning thread was stopped").isEmpty();
+
+        JsonNode simulation = simulateToTheEnd("tiering", version);
+        assertThat(simulation.get("status").asString()).isEqualTo("FAILED");
+        assertThat(simulation.get("error").asString()).contains("did not finish within 8 s");
+        Response publish = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "approver");
+        assertThat(publish.status()).as(publish.body()).isEqualTo(409);
+        assertThat(engine.versions().get("tiering")).isEqualTo(publishedVersion("tiering"));
+
+        Response health = api.get("/api/v1/rule-packs", "analyst");
+        assertThat(health.status()).as("the service is still up").isEqualTo(200);
     }
 
     @Test
