@@ -39,8 +39,9 @@ public final class RuleSet {
      * The time budget of one stage of one call: a second, plus 5 ms per customer (a thousand times
      * what a customer takes). Rules that run longer (a consequence that computes or waits, a slow loop
      * under the firing bound) are halted at their next firing and the call fails closed. A single
-     * consequence that never returns cannot be interrupted inside the JVM; it is caught by the
-     * version's tests and simulation, which time out, so it is never published.
+     * consequence that never returns cannot be halted between firings; the service runs a draft's
+     * tests and simulation under a watchdog that stops them (rules.packs.runaway-limit), so such a
+     * version fails and is never published.
      */
     static final long BUDGET_NANOS = 1_000_000_000L;
     static final long BUDGET_NANOS_PER_CUSTOMER = 5_000_000L;
