@@ -117,8 +117,13 @@ class EventProcessor implements SmartLifecycle {
             try {
                 int done = pollOnce();
                 if (done == 0) {
-                    wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    boolean woken = wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (woken) {
+                        Thread.sleep(settings.linger().toMillis());
+                    }
                     wakeUps.drainPermits();
+                } else if (done < settings.claimSize()) {
+                    Thread.sleep(settings.linger().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

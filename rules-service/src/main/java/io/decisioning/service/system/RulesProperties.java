@@ -87,13 +87,17 @@ public record RulesProperties(
      * @param maxAttempts   tries of a failing event before it is parked
      * @param pollInterval  pause between polls when there was nothing to do
      * @param lease         how long a claim lasts before another node may take the events over
+     * @param linger        how long a worker waits for more events after a wake-up or a round that was
+     *                      not full, so that events arriving one by one are processed several at a time
+     *                      (each round has a fixed cost: claims, a rule session, commits)
      */
     public record Events(@DefaultValue("true") boolean enabled,
                          @DefaultValue("2") @Min(1) int workers,
                          @DefaultValue("200") @Min(1) int claimSize,
                          @DefaultValue("5") @Min(1) int maxAttempts,
                          @DefaultValue("200ms") @NotNull Duration pollInterval,
-                         @DefaultValue("60s") @NotNull Duration lease) {
+                         @DefaultValue("60s") @NotNull Duration lease,
+                         @DefaultValue("20ms") @NotNull Duration linger) {
     }
 
     /**
