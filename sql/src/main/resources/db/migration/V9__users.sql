@@ -1,4 +1,4 @@
--- Users and roles in the database (issue 5).
+-- Users and roles in the database (issue 5), and indexes for reading the audit trail through the API.
 
 -- The people and systems that sign in (HTTP Basic). Passwords are BCrypt hashes, never the password.
 -- roles is a comma-separated list of Role names ('ANALYST,APPROVER') rather than a child table: the
@@ -17,3 +17,7 @@ CREATE TABLE app_user (
     updated_at    DATETIME(3)  NOT NULL,
     updated_by    VARCHAR(64)  NOT NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- GET /api/v1/audit filters by action (newest first) and by time; actor and target have indexes (V2).
+CREATE INDEX ix_audit_action ON audit_event (action, id);
+CREATE INDEX ix_audit_occurred_at ON audit_event (occurred_at);

@@ -3,6 +3,7 @@ package io.decisioning.service.system;
 import static io.decisioning.service.system.Role.ADMIN;
 import static io.decisioning.service.system.Role.ANALYST;
 import static io.decisioning.service.system.Role.APPROVER;
+import static io.decisioning.service.system.Role.AUDITOR;
 import static io.decisioning.service.system.Role.INTEGRATION;
 import static io.decisioning.service.system.Role.UNDERWRITER;
 
@@ -62,6 +63,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/batch-runs", "/api/v1/batch-runs/*")
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasAnyRole(names(AUDITOR, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
