@@ -13,16 +13,30 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the running service over real HTTP as one of the demo users (password "demo"). */
+/**
+ * Calls the running service over real HTTP as one of the demo users (password "demo"), or with
+ * another password ({@link #withPassword}).
+ */
 public final class ApiClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
+    private final String password;
 
     public ApiClient(int port) {
+        this(port, "demo");
+    }
+
+    private ApiClient(int port, String password) {
         this.port = port;
+        this.password = password;
+    }
+
+    /** A client that signs in with this password instead of "demo". */
+    public ApiClient withPassword(String password) {
+        return new ApiClient(port, password);
     }
 
     public Response get(String path, @Nullable String user) {
@@ -34,12 +48,17 @@ public final class ApiClient {
         return send(request.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response put(String path, String body, @Nullable String user) {
+        HttpRequest.Builder request = request(path, user).header("Content-Type", "application/json");
+        return send(request.PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpRequest.Builder request(String path, @Nullable String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return request;
     }

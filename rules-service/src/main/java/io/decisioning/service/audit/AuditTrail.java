@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The append-only audit trail: every change (and every pre-bind check) with who, when, what, on
  * what, and the outcome. Written in the caller's transaction, so a change and its record stand or
- * fall together.
+ * fall together; read through {@code GET /api/v1/audit} ({@link #search}). Nothing updates or
+ * deletes a record.
  */
 @Component
 public class AuditTrail {
@@ -23,12 +24,14 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
+    private final AuditRepository records;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json, AuditRepository records) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
+        this.records = records;
         this.clock = Clock.systemUTC();
     }
 
@@ -67,6 +70,15 @@ public class AuditTrail {
                 .addValue("targetType", targetType)
                 .addValue("targetId", target.id())
                 .addValue("detail", json.writeValueAsString(target.detail()))).toArray(SqlParameterSource[]::new));
+    }
+
+    /**
+     * The records matching the filter, newest first, with their count. {@code page} counts from 0. No
+     * transaction: at READ COMMITTED each statement sees its own snapshot anyway, and this class stays
+     * unproxied on the pre-bind path.
+     */
+    AuditPage search(AuditFilter filter, int page, int size) {
+        return records.search(filter, page, size);
     }
 
     /** The thing an action was done to, and what changed. */

@@ -8,29 +8,23 @@ import static io.decisioning.service.system.Role.INTEGRATION;
 import static io.decisioning.service.system.Role.UNDERWRITER;
 
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * HTTP Basic authentication and the role rules of DESIGN.md section 6. Every API path has an
- * explicit rule; anything not listed is denied.
+ * explicit rule; anything not listed is denied. Users are stored in the database ({@code app_user},
+ * read by the user package's {@code UserDetailsService}); sign-ins go through
+ * {@link VerifiedCredentialsCache}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    static final String DEMO_PASSWORD = "demo";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
@@ -68,6 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/batch-runs").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/batch-runs", "/api/v1/batch-runs/*")
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasAnyRole(names(AUDITOR, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
@@ -81,33 +77,6 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
-    }
-
-    /**
-     * The demo users of DESIGN.md section 6 (password "demo", branch HQ) when
-     * {@code rules.demo.users} is on. Stored users come with the users-and-roles work.
-     */
-    @Bean
-    UserDetailsService users(RulesProperties properties, DatabaseMode mode, PasswordEncoder encoder) {
-        Map<String, UserAccount> accounts = new ConcurrentHashMap<>();
-        if (properties.demo().usersEnabled(mode.embedded())) {
-            String hash = encoder.encode(DEMO_PASSWORD);
-            Map<String, Set<Role>> demo = Map.of(
-                    "underwriter", EnumSet.of(UNDERWRITER),
-                    "analyst", EnumSet.of(ANALYST),
-                    "approver", EnumSet.of(APPROVER),
-                    "admin", EnumSet.of(ADMIN),
-                    "auditor", EnumSet.of(AUDITOR),
-                    "crm", EnumSet.of(INTEGRATION));
-            demo.forEach((name, roles) -> accounts.put(name, new UserAccount(name, hash, roles, UserAccount.HEAD_OFFICE)));
-        }
-        return username -> {
-            UserAccount account = accounts.get(username);
-            if (account == null) {
-                throw new UsernameNotFoundException("no such user");
-            }
-            return account;
-        };
     }
 
     private static String[] names(Role... roles) {

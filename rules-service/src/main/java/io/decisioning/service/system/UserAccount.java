@@ -9,7 +9,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A signed-in user: name, roles and the branch whose subtree of customers they may see.
+ * A signed-in user: name, roles and the branch whose subtree of customers they may see. A disabled
+ * account is refused at sign-in ({@link #isEnabled()}, checked by Spring Security before the password).
  */
 public final class UserAccount implements UserDetails {
 
@@ -19,12 +20,19 @@ public final class UserAccount implements UserDetails {
     private final String passwordHash;
     private final Set<Role> roles;
     private final String branchCode;
+    private final boolean enabled;
 
+    /** An enabled account. */
     public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode) {
+        this(username, passwordHash, roles, branchCode, true);
+    }
+
+    public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode, boolean enabled) {
         this.username = Objects.requireNonNull(username, "username");
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         this.roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         this.branchCode = Objects.requireNonNull(branchCode, "branchCode");
+        this.enabled = enabled;
     }
 
     public Set<Role> roles() {
@@ -57,5 +65,10 @@ public final class UserAccount implements UserDetails {
     @Override
     public String getUsername() {
         return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -19,9 +20,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic sends the password with every request and BCrypt takes tens of milliseconds by design,
- * which would dominate a pre-bind check. A successful verification is therefore remembered for a
- * short while under a SHA-256 of the credentials (never the password itself); a wrong password is
- * always checked by BCrypt.
+ * which would dominate a pre-bind check. A successful BCrypt check is therefore remembered for a
+ * short while, under a SHA-256 of the stored hash and the password (never the password itself); a
+ * wrong password is always checked by BCrypt.
+ *
+ * <p>Only the password check is remembered, not the sign-in: every request still reads the user (one
+ * primary-key read, the only cost of a hit), so disabling a user or changing their roles or branch
+ * takes effect with their next request, on every node. A new password is stored under a new hash (a
+ * new salt), under which the old password was never verified, so it is BCrypt-checked and refused at
+ * once too. Nothing has to be invalidated, and no node can keep a stale sign-in: a cache of whole
+ * sign-ins would need every node told of every change.
  */
 @Component
 class VerifiedCredentialsCache implements AuthenticationProvider {
@@ -30,29 +38,20 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     private static final int MAX_ENTRIES = 10_000;
 
     private final DaoAuthenticationProvider delegate;
-    private final Clock clock;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     VerifiedCredentialsCache(UserDetailsService users, PasswordEncoder encoder) {
         this.delegate = new DaoAuthenticationProvider(users);
-        this.delegate.setPasswordEncoder(encoder);
-        this.clock = Clock.systemUTC();
+        this.delegate.setPasswordEncoder(new RememberingEncoder(encoder, Clock.systemUTC()));
     }
 
+    /**
+     * Spring Security's own sign-in (user read, disabled check, password check, the authorities of
+     * the user as read now), with the password check answered from memory when this password was
+     * verified against this very hash within the last {@link #TTL}.
+     */
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String key = digest(authentication.getName(), String.valueOf(authentication.getCredentials()));
-        Instant now = clock.instant();
-        Verified hit = verified.get(key);
-        if (hit != null && hit.expiresAt().isAfter(now)) {
-            return hit.authentication();
-        }
-        Authentication result = delegate.authenticate(authentication);
-        if (verified.size() >= MAX_ENTRIES) {
-            verified.clear();
-        }
-        verified.put(key, new Verified(result, now.plus(TTL)));
-        return result;
+        return delegate.authenticate(authentication);
     }
 
     @Override
@@ -60,18 +59,59 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private static String digest(String username, String password) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(username.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(password.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
+    /** A password encoder that remembers which (password, stored hash) pairs it found to match. */
+    private static final class RememberingEncoder implements PasswordEncoder {
 
-    private record Verified(Authentication authentication, Instant expiresAt) {
+        private final PasswordEncoder encoder;
+        private final Clock clock;
+        private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+
+        RememberingEncoder(PasswordEncoder encoder, Clock clock) {
+            this.encoder = encoder;
+            this.clock = clock;
+        }
+
+        @Override
+        public @Nullable String encode(@Nullable CharSequence rawPassword) {
+            return encoder.encode(rawPassword);
+        }
+
+        @Override
+        public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
+            if (rawPassword == null || encodedPassword == null) {
+                return encoder.matches(rawPassword, encodedPassword);
+            }
+            String key = digest(encodedPassword, rawPassword);
+            Instant now = clock.instant();
+            Instant expiresAt = verified.get(key);
+            if (expiresAt != null && expiresAt.isAfter(now)) {
+                return true;
+            }
+            boolean matches = encoder.matches(rawPassword, encodedPassword);
+            if (matches) {
+                if (verified.size() >= MAX_ENTRIES) {
+                    verified.clear();
+                }
+                verified.put(key, now.plus(TTL));
+            }
+            return matches;
+        }
+
+        @Override
+        public boolean upgradeEncoding(@Nullable String encodedPassword) {
+            return encoder.upgradeEncoding(encodedPassword);
+        }
+
+        private static String digest(String encodedPassword, CharSequence rawPassword) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is always available", e);
+            }
+        }
     }
 }

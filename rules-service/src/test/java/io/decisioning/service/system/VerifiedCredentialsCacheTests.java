@@ -5,41 +5,104 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 class VerifiedCredentialsCacheTests {
 
-    private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
-    private final String hash = encoder.encode("demo");
+    private final AtomicInteger bcryptChecks = new AtomicInteger();
+    private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+    private final PasswordEncoder encoder = new PasswordEncoder() {
+        @Override
+        public String encode(CharSequence rawPassword) {
+            return bcrypt.encode(rawPassword);
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            bcryptChecks.incrementAndGet();
+            return bcrypt.matches(rawPassword, encodedPassword);
+        }
+    };
     private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicReference<UserAccount> stored =
+            new AtomicReference<>(new UserAccount("u", encoder.encode("demo"), Set.of(Role.UNDERWRITER), "HQ"));
     private final UserDetailsService users = name -> {
         lookups.incrementAndGet();
-        return new UserAccount(name, hash, Set.of(Role.UNDERWRITER), "HQ");
+        return stored.get();
     };
     private final VerifiedCredentialsCache cache = new VerifiedCredentialsCache(users, encoder);
 
     @Test
-    void aVerifiedPasswordIsNotCheckedAgainWithinItsTimeToLive() {
+    void aVerifiedPasswordIsNotCheckedByBCryptAgainWithinItsTimeToLive() {
         for (int i = 0; i < 3; i++) {
-            Authentication result = cache.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("u", "demo"));
+            Authentication result = signIn("demo");
             assertThat(result.isAuthenticated()).isTrue();
             assertThat(result.getAuthorities()).extracting(Object::toString).contains("ROLE_UNDERWRITER");
         }
-        assertThat(lookups).hasValue(1);
+        assertThat(bcryptChecks).hasValue(1);
+        assertThat(lookups).as("the user is read on every request").hasValue(3);
     }
 
     @Test
     void aWrongPasswordIsRejectedAndCheckedEveryTime() {
-        cache.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("u", "demo"));
+        signIn("demo");
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> cache.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("u", "guess")))
-                    .isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> signIn("guess")).isInstanceOf(BadCredentialsException.class);
         }
-        assertThat(lookups).hasValue(3);
+        assertThat(bcryptChecks).hasValue(3);
+    }
+
+    @Test
+    void aChangedPasswordRefusesTheOldOneAtOnceAndAcceptsTheNewOne() {
+        signIn("demo");
+        stored.set(new UserAccount("u", encoder.encode("a new password"), Set.of(Role.UNDERWRITER), "HQ"));
+
+        assertThatThrownBy(() -> signIn("demo")).isInstanceOf(BadCredentialsException.class);
+        assertThat(signIn("a new password").isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void theSamePasswordSetAgainIsCheckedByBCryptAgain() {
+        signIn("demo");
+        stored.set(new UserAccount("u", encoder.encode("demo"), Set.of(Role.UNDERWRITER), "HQ"));
+
+        signIn("demo");
+
+        assertThat(bcryptChecks).as("a new hash has a new salt").hasValue(2);
+    }
+
+    @Test
+    void aDisabledUserIsRefusedAtOnceThoughTheirPasswordWasVerified() {
+        signIn("demo");
+        UserAccount before = stored.get();
+        stored.set(new UserAccount("u", before.getPassword(), before.roles(), "HQ", false));
+
+        assertThatThrownBy(() -> signIn("demo")).isInstanceOf(DisabledException.class);
+    }
+
+    @Test
+    void changedRolesAndBranchTakeEffectAtOnce() {
+        signIn("demo");
+        UserAccount before = stored.get();
+        stored.set(new UserAccount("u", before.getPassword(), Set.of(Role.AUDITOR), "GD"));
+
+        Authentication result = signIn("demo");
+
+        assertThat(result.getAuthorities()).extracting(Object::toString)
+                .contains("ROLE_AUDITOR").doesNotContain("ROLE_UNDERWRITER");
+        assertThat(((UserAccount) result.getPrincipal()).branchCode()).isEqualTo("GD");
+        assertThat(bcryptChecks).hasValue(1);
+    }
+
+    private Authentication signIn(String password) {
+        return cache.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("u", password));
     }
 }
