@@ -1,5 +1,6 @@
 package io.decisioning.service.blacklist;
 
+import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,13 +43,26 @@ class BlacklistController {
     @GetMapping
     BlacklistPage search(@RequestParam(defaultValue = "") @Size(max = 200) String query,
                          @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                         @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return blacklist.search(query, page, size);
+                         @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                         @AuthenticationPrincipal UserAccount user) {
+        BlacklistPage found = blacklist.search(query, page, size);
+        return managesBlacklist(user) ? found
+                : new BlacklistPage(found.items().stream().map(BlacklistEntry::masked).toList(), found.total());
     }
 
     @GetMapping("/{id}")
-    BlacklistEntry get(@PathVariable long id) {
-        return blacklist.find(id);
+    BlacklistEntry get(@PathVariable long id, @AuthenticationPrincipal UserAccount user) {
+        BlacklistEntry entry = blacklist.find(id);
+        return managesBlacklist(user) ? entry : entry.masked();
+    }
+
+    /**
+     * Approvers and admins add and lift entries and see them whole; underwriters and analysts, who
+     * only look, see identity numbers and phones masked but for the last four characters. Searching
+     * by a whole number still works for them: the match is made on the stored value.
+     */
+    private static boolean managesBlacklist(UserAccount user) {
+        return user.roles().contains(Role.APPROVER) || user.roles().contains(Role.ADMIN);
     }
 
     @PostMapping("/{id}/lift")

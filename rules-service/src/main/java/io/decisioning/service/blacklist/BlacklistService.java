@@ -1,9 +1,10 @@
 package io.decisioning.service.blacklist;
 
-import io.decisioning.service.customer.IdType;
 import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.customer.IdType;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
+import io.decisioning.service.system.PersonalData;
 import io.decisioning.service.system.RulesProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,10 +99,11 @@ class BlacklistService {
                                                          @Nullable String phone) {
         Map<String, @Nullable Object> detail = new LinkedHashMap<>();
         detail.put("idType", idType);
-        detail.put("idNumber", idNumber);
+        detail.put("idNumber", PersonalData.mask(idNumber)); // the entry keeps the whole number; the trail names it
+
         detail.put("name", name);
         detail.put("birthDate", birthDate);
-        detail.put("phone", phone);
+        detail.put("phone", PersonalData.mask(phone));
         return detail;
     }
 

@@ -85,8 +85,37 @@ class BlacklistControllerTests {
         assertThat(entry.has("liftedBy") && entry.get("liftedBy").isNull()).isTrue();
         assertThat(entry.has("liftedAt") && entry.get("liftedAt").isNull()).isTrue();
         assertThat(entry.has("liftReason") && entry.get("liftReason").isNull()).isTrue();
-        assertThat(get(response.location(), "underwriter").body()).isEqualTo(entry);
+        assertThat(get(response.location(), "approver").body()).isEqualTo(entry);
         assertThat(auditActions(entryId)).containsExactly("BLACKLIST_ADD");
+    }
+
+    @Test
+    void rolesThatOnlyLookSeeIdNumbersAndPhonesMaskedButForTheLastFourAndSoDoesTheAuditTrail() {
+        LocalDate birth = birthDate();
+        String id = residentId(birth);
+        String phone = phone();
+        Response added = post("/api/v1/blacklist", "approver", """
+                {"idType": "RESIDENT_ID", "idNumber": "%s", "name": "赵 六", "birthDate": "%s", "phone": "+86 %s",
+                 "reasonCode": "FRAUD"}
+                """.formatted(id, birth, phone));
+        assertThat(added.status()).isEqualTo(201);
+        long entryId = added.body().get("id").asLong();
+        String maskedId = "*".repeat(id.length() - 4) + id.substring(id.length() - 4);
+
+        for (String user : List.of("underwriter", "analyst")) {
+            JsonNode seen = get("/api/v1/blacklist/" + entryId, user).body();
+            assertThat(seen.get("idNumber").asString()).as(user).isEqualTo(maskedId);
+            assertThat(seen.get("phone").asString()).as(user)
+                    .startsWith("+** ").endsWith(phone.substring(phone.length() - 4)).doesNotContain(phone.substring(0, 7));
+            assertThat(seen.get("name").asString()).isEqualTo("赵 六");
+            JsonNode listed = get("/api/v1/blacklist?query=" + encode(id), user).body().get("items").get(0);
+            assertThat(listed.get("id").asLong()).as("found by the whole number").isEqualTo(entryId);
+            assertThat(listed.get("idNumber").asString()).isEqualTo(maskedId);
+        }
+        assertThat(get("/api/v1/blacklist/" + entryId, "admin").body().get("idNumber").asString()).isEqualTo(id);
+        String detail = jdbc.sql("SELECT detail FROM audit_event WHERE target_type = 'BLACKLIST_ENTRY' AND target_id = :id")
+                .param("id", Long.toString(entryId)).query(String.class).single();
+        assertThat(detail).contains(maskedId).doesNotContain(id).doesNotContain(phone);
     }
 
     @Test
