@@ -40,13 +40,23 @@ public final class CrmFixtures {
         return customer("PERSON", "RESIDENT_ID", uniqueNumber());
     }
 
+    /** A customer of branch GD-SZ. */
     public long customer(String customerType, String idType, String idNumber) {
+        return customer(customerType, idType, idNumber, "GD-SZ");
+    }
+
+    /** A person of this branch. */
+    public long customerOfBranch(String branchCode) {
+        return customer("PERSON", "RESIDENT_ID", uniqueNumber(), branchCode);
+    }
+
+    public long customer(String customerType, String idType, String idNumber, String branchCode) {
         return insert("""
                         INSERT INTO customer (customer_no, customer_type, name, id_type, id_number, birth_date, phone,
                                               branch_code, account_manager, created_at)
-                        VALUES (:no, :type, '测试客户', :idType, :idNumber, '1980-01-01', '13800000000', 'GD-SZ', NULL, :createdAt)
+                        VALUES (:no, :type, '测试客户', :idType, :idNumber, '1980-01-01', '13800000000', :branch, NULL, :createdAt)
                         """, Map.of("no", uniqueNumber(), "type", customerType, "idType", idType, "idNumber", idNumber,
-                        "createdAt", LocalDateTime.of(2020, 1, 1, 9, 0)));
+                        "branch", branchCode, "createdAt", LocalDateTime.of(2020, 1, 1, 9, 0)));
     }
 
     public long policy(long customerId, String status, LocalDate start, LocalDate end, String premium) {
