@@ -45,8 +45,8 @@ class EventController {
     }
 
     @GetMapping("/{eventId}")
-    StoredEvent get(@PathVariable @Size(max = 64) String eventId) {
-        return events.find(eventId);
+    StoredEvent get(@PathVariable @Size(max = 64) String eventId, @AuthenticationPrincipal UserAccount user) {
+        return events.find(eventId, user);
     }
 
     /** Events newest first, e.g. {@code ?status=PARKED} for the ones that need a person. */
@@ -54,12 +54,14 @@ class EventController {
     EventService.EventPage list(@RequestParam(required = false) @Nullable String status,
                                 @RequestParam(required = false) @Nullable @Size(max = 32) String customerNo,
                                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return events.list(status, customerNo, page, size);
+                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                @AuthenticationPrincipal UserAccount user) {
+        return events.list(status, customerNo, user, page, size);
     }
 
     @PostMapping("/{eventId}/retry")
     StoredEvent retry(@PathVariable @Size(max = 64) String eventId, @AuthenticationPrincipal UserAccount user) {
+        events.find(eventId, user); // 404 outside the user's branches
         StoredEvent event = events.retry(eventId);
         audit.record(user.getUsername(), "EVENT_RETRY", "EVENT", eventId, Map.of("customerNo", event.customerNo()));
         return event;

@@ -1,5 +1,6 @@
 package io.decisioning.service.event;
 
+import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -200,9 +201,21 @@ class EventInbox {
                 .optional();
     }
 
-    List<StoredEvent> list(@Nullable String status, @Nullable String customerNo, int page, int size) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM event_inbox" + where(status, customerNo)
-                        + " ORDER BY id DESC LIMIT :size OFFSET :offset")
+    /** The event if {@code user} may see its customer (see {@link #VISIBLE}). */
+    Optional<StoredEvent> find(String eventId, UserAccount user) {
+        List<String> conditions = new ArrayList<>(List.of("event_id = :eventId"));
+        if (!UserAccount.HEAD_OFFICE.equals(user.branchCode())) {
+            conditions.add(VISIBLE);
+        }
+        return scoped(jdbc.sql("SELECT " + COLUMNS + " FROM event_inbox WHERE " + String.join(" AND ", conditions)), user)
+                .param("eventId", eventId)
+                .query(EventInbox::stored)
+                .optional();
+    }
+
+    List<StoredEvent> list(@Nullable String status, @Nullable String customerNo, UserAccount user, int page, int size) {
+        return scoped(jdbc.sql("SELECT " + COLUMNS + " FROM event_inbox" + where(status, customerNo, user)
+                        + " ORDER BY id DESC LIMIT :size OFFSET :offset"), user)
                 .param("status", status)
                 .param("customerNo", customerNo)
                 .param("size", size)
@@ -211,21 +224,42 @@ class EventInbox {
                 .list();
     }
 
-    long count(@Nullable String status, @Nullable String customerNo) {
-        return jdbc.sql("SELECT COUNT(*) FROM event_inbox" + where(status, customerNo))
+    long count(@Nullable String status, @Nullable String customerNo, UserAccount user) {
+        return scoped(jdbc.sql("SELECT COUNT(*) FROM event_inbox" + where(status, customerNo, user)), user)
                 .param("status", status)
                 .param("customerNo", customerNo)
                 .query(Long.class)
                 .single();
     }
 
-    private static String where(@Nullable String status, @Nullable String customerNo) {
+    /**
+     * A user outside head office sees the events of customers of their branch and below ("GD" sees
+     * "GD" and "GD-SZ", not "GDX", as {@link UserAccount#canSee}); events naming no known customer only
+     * head office sees.
+     */
+    private static final String VISIBLE = """
+            EXISTS (SELECT 1 FROM customer c WHERE c.customer_no = event_inbox.customer_no
+                       AND (c.branch_code = :branch OR c.branch_code LIKE :subBranches ESCAPE '!'))""";
+
+    private static JdbcClient.StatementSpec scoped(JdbcClient.StatementSpec statement, UserAccount user) {
+        if (UserAccount.HEAD_OFFICE.equals(user.branchCode())) {
+            return statement;
+        }
+        String branch = user.branchCode();
+        return statement.param("branch", branch)
+                .param("subBranches", branch.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "-%");
+    }
+
+    private static String where(@Nullable String status, @Nullable String customerNo, UserAccount user) {
         List<String> conditions = new ArrayList<>();
         if (status != null) {
             conditions.add("status = :status");
         }
         if (customerNo != null) {
             conditions.add("customer_no = :customerNo");
+        }
+        if (!UserAccount.HEAD_OFFICE.equals(user.branchCode())) {
+            conditions.add(VISIBLE);
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

@@ -2,6 +2,7 @@ package io.decisioning.service.event;
 
 import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.NotFoundException;
+import io.decisioning.service.system.UserAccount;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -37,12 +38,17 @@ public class EventService {
         return inbox.find(eventId).orElseThrow(() -> new NotFoundException("No event " + eventId + "."));
     }
 
-    public EventPage list(@Nullable String status, @Nullable String customerNo, int page, int size) {
+    /** The event if {@code user} may see its customer; 404 as for an unknown event otherwise. */
+    public StoredEvent find(String eventId, UserAccount user) {
+        return inbox.find(eventId, user).orElseThrow(() -> new NotFoundException("No event " + eventId + "."));
+    }
+
+    public EventPage list(@Nullable String status, @Nullable String customerNo, UserAccount user, int page, int size) {
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldProblem("status",
                     "must be one of " + STATUSES.stream().sorted().toList())));
         }
-        return new EventPage(inbox.list(status, customerNo, page, size), inbox.count(status, customerNo));
+        return new EventPage(inbox.list(status, customerNo, user, page, size), inbox.count(status, customerNo, user));
     }
 
     /** Makes a parked event due again (after the cause was fixed, e.g. the customer now exists). */

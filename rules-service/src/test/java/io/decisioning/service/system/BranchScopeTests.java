@@ -157,6 +157,35 @@ class BranchScopeTests {
     }
 
     /** The user gets the customer's assessment, history, a pre-bind check and its warning. */
+    @Test
+    void eventsOfAnotherBranchsCustomersAreNeitherListedNorShown() {
+        String analyst = branch("GD", "ANALYST");
+        Map<BranchCustomer, String> events = new java.util.LinkedHashMap<>();
+        for (BranchCustomer customer : List.of(guangdong, shenzhen, lookalike, shanghai)) {
+            String eventId = "branch-" + UUID.randomUUID();
+            Response posted = api.post("/api/v1/events", """
+                    {"eventId": "%s", "type": "CLAIM_REPORTED", "customerNo": "%s", "occurredAt": "2026-11-20T09:30:00+08:00"}
+                    """.formatted(eventId, customer.no()), "crm");
+            assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+            events.put(customer, eventId);
+        }
+
+        for (Map.Entry<BranchCustomer, String> event : events.entrySet()) {
+            boolean visible = event.getKey().branch().equals("GD") || event.getKey().branch().equals("GD-SZ");
+            Response one = branchUsers.get("/api/v1/events/" + event.getValue(), analyst);
+            assertThat(one.status()).as(event.getKey().branch()).isEqualTo(visible ? 200 : 404);
+            JsonNode listed = branchUsers.get("/api/v1/events?customerNo=" + event.getKey().no(), analyst).json();
+            assertThat(listed.get("total").asLong()).as(event.getKey().branch()).isEqualTo(visible ? 1 : 0);
+            assertThat(api.get("/api/v1/events/" + event.getValue(), "analyst").status()).as("head office").isEqualTo(200);
+        }
+        List<String> branches = new ArrayList<>();
+        for (JsonNode item : branchUsers.get("/api/v1/events?size=500", analyst).json().get("items")) {
+            branches.add(jdbc.sql("SELECT branch_code FROM customer WHERE customer_no = :no")
+                    .param("no", item.get("customerNo").asString()).query(String.class).single());
+        }
+        assertThat(branches).isNotEmpty().allMatch(b -> b.equals("GD") || b.startsWith("GD-"));
+    }
+
     private void assertSees(ApiClient client, String user, BranchCustomer customer) {
         String as = user + " on " + customer;
         Response assessment = client.get("/api/v1/customers/" + customer.no() + "/assessment", user);
@@ -229,10 +258,14 @@ class BranchScopeTests {
     }
 
     private String underwriterOf(String branch) {
+        return branch(branch, "UNDERWRITER");
+    }
+
+    private String branch(String branch, String role) {
         String name = branch.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Response created = api.post("/api/v1/users", """
-                {"username": "%s", "password": "%s", "roles": ["UNDERWRITER"], "branchCode": "%s"}
-                """.formatted(name, PASSWORD, branch), "admin");
+                {"username": "%s", "password": "%s", "roles": ["%s"], "branchCode": "%s"}
+                """.formatted(name, PASSWORD, role, branch), "admin");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return name;
     }
