@@ -12,7 +12,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes RFC 9457 problems for the security filters, which answer before any controller runs. */
+/** Writes RFC 9457 problems for the filters (security, content type), which answer before any controller runs. */
 @Component
 class ProblemWriter {
 
@@ -32,6 +32,11 @@ class ProblemWriter {
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                 "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."));
+    }
+
+    void unsupportedMediaType(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Unsupported media type", "Content-Type must name one media type, such as application/json."));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

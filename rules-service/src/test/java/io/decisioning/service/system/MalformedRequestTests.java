@@ -43,6 +43,16 @@ class MalformedRequestTests {
         assertProblem(response, 404);
     }
 
+    @Test
+    void aWildcardContentTypeIsRefusedAsAnUnsupportedMediaType() {
+        for (String contentType : new String[] {"*/*", "application/*", "application/json; charset=no-such-charset"}) {
+            Response response = api.send("POST", "/api/v1/warnings/1/acknowledge", contentType,
+                    "{\"note\": \"x\"}".getBytes(StandardCharsets.UTF_8), "approver");
+
+            assertProblem(response, 415);
+        }
+    }
+
     static void assertProblem(Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
