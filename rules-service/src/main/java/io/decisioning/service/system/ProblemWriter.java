@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +35,13 @@ class ProblemWriter {
                 "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."));
     }
 
+    /** The firewall's refusals: the path of such a request may not even be a URI, so it is not repeated. */
+    void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
+        write(response, Problems.of(HttpStatus.BAD_REQUEST, "rejected", "Request rejected",
+                "The request's path or headers hold characters the service refuses, "
+                        + "such as an encoded '%' or ';' or a control character."));
+    }
+
     void unsupportedMediaType(HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "Unsupported media type", "Content-Type must name one media type, such as application/json."));
@@ -42,6 +50,10 @@ class ProblemWriter {
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
+        write(response, problem);
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -53,6 +53,16 @@ class MalformedRequestTests {
         }
     }
 
+    @Test
+    void aPathTheFirewallRefusesGetsAProblem() {
+        for (String customerNo : new String[] {"%25s%25n", "A%3BB", "%27%3B%20DROP%20TABLE%20customer%3B"}) {
+            Response response = api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "underwriter");
+
+            assertProblem(response, 400);
+            assertThat(response.json().get("type").asString()).endsWith("/rejected");
+        }
+    }
+
     static void assertProblem(Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
