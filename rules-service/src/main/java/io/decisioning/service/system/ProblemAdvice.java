@@ -5,6 +5,7 @@ import io.decisioning.service.system.InvalidInputException.FieldProblem;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .toList();
         return invalidInput("The request has invalid parameters.", errors);
+    }
+
+    /** Tomcat cannot decode the query string or the form body: a '%' without two hex digits, bytes that are not UTF-8. */
+    @ExceptionHandler
+    ProblemDetail undecodableParameters(InvalidParameterException e) {
+        return invalidInput("The request's query string or form body cannot be decoded.",
+                List.of(new FieldProblem("parameters", "cannot be decoded")));
     }
 
     /** The rules could not evaluate: the answer is an error, never a default outcome. */

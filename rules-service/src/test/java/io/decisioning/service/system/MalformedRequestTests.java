@@ -63,6 +63,21 @@ class MalformedRequestTests {
         }
     }
 
+    @Test
+    void aFormBodyTomcatCannotDecodeIsRefusedAsInvalidInput() {
+        Response response = api.send("POST", "/api/v1/warnings/1/acknowledge", "application/x-www-form-urlencoded",
+                "note=%' OR '%'='".getBytes(StandardCharsets.UTF_8), "approver");
+
+        assertProblem(response, 400);
+    }
+
+    @Test
+    void aQueryStringTomcatCannotDecodeIsRefusedAsInvalidInput() {
+        Response response = api.get("/api/v1/blacklist?query=%C3%28", "underwriter");
+
+        assertProblem(response, 400);
+    }
+
     static void assertProblem(Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
