@@ -78,6 +78,14 @@ class MalformedRequestTests {
         assertProblem(response, 400);
     }
 
+    @Test
+    void aFormBodyOnAPutIsRefusedAsAnUnsupportedMediaType() {
+        Response response = api.send("PUT", "/api/v1/users/analyst", "application/x-www-form-urlencoded",
+                "roles=%ZZ".getBytes(StandardCharsets.UTF_8), "admin");
+
+        assertProblem(response, 415);
+    }
+
     static void assertProblem(Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
