@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -73,6 +74,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail undecodableParameters(InvalidParameterException e) {
         return invalidInput("The request's query string or form body cannot be decoded.",
                 List.of(new FieldProblem("parameters", "cannot be decoded")));
+    }
+
+    /** The firewall checks parameter names when they are read: for a form body, while Spring MVC reads it. */
+    @ExceptionHandler
+    ProblemDetail rejected(RequestRejectedException e) {
+        return ProblemWriter.rejected();
     }
 
     /** The rules could not evaluate: the answer is an error, never a default outcome. */

@@ -37,9 +37,14 @@ class ProblemWriter {
 
     /** The firewall's refusals: the path of such a request may not even be a URI, so it is not repeated. */
     void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
-        write(response, Problems.of(HttpStatus.BAD_REQUEST, "rejected", "Request rejected",
-                "The request's path or headers hold characters the service refuses, "
-                        + "such as an encoded '%' or ';' or a control character."));
+        write(response, rejected());
+    }
+
+    /** What the firewall refuses, also when it finds out late: a parameter name read while Spring MVC reads a form body. */
+    static ProblemDetail rejected() {
+        return Problems.of(HttpStatus.BAD_REQUEST, "rejected", "Request rejected",
+                "The request's path, headers or parameters hold characters the service refuses, "
+                        + "such as an encoded '%' or ';' or a control character.");
     }
 
     void unsupportedMediaType(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -86,6 +86,15 @@ class MalformedRequestTests {
         assertProblem(response, 415);
     }
 
+    @Test
+    void aFormBodyWithAParameterNameTheFirewallRefusesGetsAProblem() {
+        Response response = api.send("POST", "/api/v1/warnings/1/acknowledge", "application/x-www-form-urlencoded",
+                "note\u0001=x".getBytes(StandardCharsets.UTF_8), "approver");
+
+        assertProblem(response, 400);
+        assertThat(response.json().get("type").asString()).endsWith("/rejected");
+    }
+
     static void assertProblem(Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
