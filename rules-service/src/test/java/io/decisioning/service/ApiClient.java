@@ -53,6 +53,19 @@ public final class ApiClient {
         return send(request.PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Sends {@code body} byte for byte with this content type (no Content-Type header when null):
+     * for requests no well-behaved client would make, such as broken JSON or a wrong charset.
+     */
+    public Response send(String method, String path, @Nullable String contentType, byte[] body, @Nullable String user) {
+        HttpRequest.Builder request = request(path, user);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder request(String path, @Nullable String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));

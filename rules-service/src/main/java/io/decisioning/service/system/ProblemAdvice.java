@@ -5,6 +5,7 @@ import io.decisioning.service.system.InvalidInputException.FieldProblem;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -65,6 +67,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .toList();
         return invalidInput("The request has invalid parameters.", errors);
+    }
+
+    /** Tomcat cannot decode the query string or the form body: a '%' without two hex digits, bytes that are not UTF-8. */
+    @ExceptionHandler
+    ProblemDetail undecodableParameters(InvalidParameterException e) {
+        return invalidInput("The request's query string or form body cannot be decoded.",
+                List.of(new FieldProblem("parameters", "cannot be decoded")));
+    }
+
+    /** The firewall checks parameter names when they are read: for a form body, while Spring MVC reads it. */
+    @ExceptionHandler
+    ProblemDetail rejected(RequestRejectedException e) {
+        return ProblemWriter.rejected();
     }
 
     /** The rules could not evaluate: the answer is an error, never a default outcome. */

@@ -9,10 +9,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes RFC 9457 problems for the security filters, which answer before any controller runs. */
+/** Writes RFC 9457 problems for the filters (security, content type), which answer before any controller runs. */
 @Component
 class ProblemWriter {
 
@@ -34,9 +35,30 @@ class ProblemWriter {
                 "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."));
     }
 
+    /** The firewall's refusals: the path of such a request may not even be a URI, so it is not repeated. */
+    void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
+        write(response, rejected());
+    }
+
+    /** What the firewall refuses, also when it finds out late: a parameter name read while Spring MVC reads a form body. */
+    static ProblemDetail rejected() {
+        return Problems.of(HttpStatus.BAD_REQUEST, "rejected", "Request rejected",
+                "The request's path, headers or parameters hold characters the service refuses, "
+                        + "such as an encoded '%' or ';' or a control character.");
+    }
+
+    void unsupportedMediaType(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Unsupported media type", "Content-Type must name one media type, such as application/json."));
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
+        write(response, problem);
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
