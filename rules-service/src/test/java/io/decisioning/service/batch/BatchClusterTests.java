@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.quartz.auto-startup=false",
-        "rules.batch.partition-size=1000", "rules.batch.chunk-size=100"})
+        "rules.batch.partition-size=1000", "rules.batch.chunk-size=100", "rules.batch.chunk-pause=100ms"})
 class BatchClusterTests {
 
     static final int BOOK = 8_000;
@@ -119,8 +119,12 @@ class BatchClusterTests {
     @Order(2)
     void twoNodesShareThePartitionsOfOneRunAndTheEventsAndNothingIsProcessedTwice() throws Exception {
         scheduler.start();
+        // Each partition takes at least a second on either node (10 chunks, a 100 ms pause after each; this
+        // node's pause is in the class's properties), so this node's two Quartz threads cannot finish the 8
+        // partitions before the other node's scheduler, polling the job store every second, takes some. With
+        // less pause a fast machine ran the whole run on the node that scheduled it (CI, 2026-11-24).
         try (ServiceNode other = ServiceNode.start(dataSource, "second",
-                "--rules.batch.partition-size=1000", "--rules.batch.chunk-size=100", "--rules.batch.chunk-pause=20ms",
+                "--rules.batch.partition-size=1000", "--rules.batch.chunk-size=100", "--rules.batch.chunk-pause=100ms",
                 "--rules.events.claim-size=20")) {
             Response started = api.post("/api/v1/batch-runs", null, "admin");
             assertThat(started.status()).as(started.body()).isEqualTo(202);
