@@ -5,6 +5,7 @@ import io.decisioning.service.customer.ResidentId;
 import io.decisioning.service.customer.UnifiedSocialCreditCode;
 import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import io.decisioning.service.system.StorableDate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
@@ -19,11 +20,11 @@ record NewBlacklistEntry(
         @Nullable IdType idType,
         @Nullable @Size(max = 64) String idNumber,
         @Nullable @Size(max = 200) String name,
-        @Nullable @PastOrPresent LocalDate birthDate,
+        @Nullable @PastOrPresent @StorableDate LocalDate birthDate,
         @Nullable @Size(max = 32) String phone,
         @NotNull ReasonCode reasonCode,
         @Nullable @Size(max = 2000) String note,
-        @Nullable LocalDate expiresAt) {
+        @Nullable @StorableDate LocalDate expiresAt) {
 
     static final int MIN_PHONE_DIGITS = 5;
 

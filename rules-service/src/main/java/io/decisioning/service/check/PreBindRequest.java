@@ -1,6 +1,7 @@
 package io.decisioning.service.check;
 
 import io.decisioning.service.customer.IdType;
+import io.decisioning.service.system.StorableDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -29,7 +30,7 @@ record PreBindRequest(
             @NotNull IdType idType,
             @NotBlank @Size(max = 64) String idNumber,
             @Nullable @Size(max = 200) String name,
-            @Nullable @Past LocalDate birthDate,
+            @Nullable @Past @StorableDate LocalDate birthDate,
             @Nullable @Size(max = 32) String phone) {
     }
 }

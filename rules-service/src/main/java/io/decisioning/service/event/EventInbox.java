@@ -1,5 +1,6 @@
 package io.decisioning.service.event;
 
+import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -237,17 +238,11 @@ class EventInbox {
      * "GD" and "GD-SZ", not "GDX", as {@link UserAccount#canSee}); events naming no known customer only
      * head office sees.
      */
-    private static final String VISIBLE = """
-            EXISTS (SELECT 1 FROM customer c WHERE c.customer_no = event_inbox.customer_no
-                       AND (c.branch_code = :branch OR c.branch_code LIKE :subBranches ESCAPE '!'))""";
+    private static final String VISIBLE = "EXISTS (SELECT 1 FROM customer c WHERE c.customer_no = event_inbox.customer_no AND "
+            + BranchScope.visible("c") + ")";
 
     private static JdbcClient.StatementSpec scoped(JdbcClient.StatementSpec statement, UserAccount user) {
-        if (UserAccount.HEAD_OFFICE.equals(user.branchCode())) {
-            return statement;
-        }
-        String branch = user.branchCode();
-        return statement.param("branch", branch)
-                .param("subBranches", branch.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "-%");
+        return BranchScope.seesAll(user) ? statement : BranchScope.bind(statement, user);
     }
 
     private static String where(@Nullable String status, @Nullable String customerNo, UserAccount user) {

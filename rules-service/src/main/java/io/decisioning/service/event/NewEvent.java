@@ -1,5 +1,6 @@
 package io.decisioning.service.event;
 
+import io.decisioning.service.system.StorableDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,5 +15,5 @@ record NewEvent(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[!-~]+", message = "must be printable ASCII without spaces") String eventId,
         @NotNull EventType type,
         @NotBlank @Size(max = 32) @Pattern(regexp = "[!-~]+", message = "must be printable ASCII without spaces") String customerNo,
-        @NotNull OffsetDateTime occurredAt) {
+        @NotNull @StorableDate OffsetDateTime occurredAt) {
 }

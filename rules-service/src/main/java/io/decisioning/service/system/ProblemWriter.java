@@ -25,7 +25,11 @@ class ProblemWriter {
 
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"decisioning\"");
+        // The admin UI marks its calls as XMLHttpRequest: without the challenge header the browser shows
+        // the UI's own sign-in form instead of its native credentials dialog.
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"decisioning\"");
+        }
         write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
                 "Sign in with HTTP Basic authentication."));
     }
@@ -45,6 +49,10 @@ class ProblemWriter {
         return Problems.of(HttpStatus.BAD_REQUEST, "rejected", "Request rejected",
                 "The request's path, headers or parameters hold characters the service refuses, "
                         + "such as an encoded '%' or ';' or a control character.");
+    }
+
+    void payloadTooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
+        write(request, response, Problems.payloadTooLarge(maxBytes));
     }
 
     void unsupportedMediaType(HttpServletRequest request, HttpServletResponse response) throws IOException {

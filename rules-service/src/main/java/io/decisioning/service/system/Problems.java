@@ -1,6 +1,7 @@
 package io.decisioning.service.system;
 
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -17,5 +18,11 @@ public final class Problems {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** 413: a request body beyond the service's limit. */
+    static ProblemDetail payloadTooLarge(long maxBytes) {
+        return of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request body too large",
+                "The request body is larger than the limit of " + maxBytes + " bytes.");
     }
 }

@@ -123,6 +123,14 @@ class UserRepository {
                 .update();
     }
 
+    /** Whether any enabled user holds the role. */
+    boolean anyEnabledWith(Role role) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE enabled = TRUE AND FIND_IN_SET(:role, roles) > 0")
+                .param("role", role.name())
+                .query(Long.class)
+                .single() > 0;
+    }
+
     static String format(Set<Role> roles) {
         return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
     }

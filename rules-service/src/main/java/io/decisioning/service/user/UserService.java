@@ -155,6 +155,33 @@ class UserService implements UserDetailsService {
     }
 
     /**
+     * Adds the first administrator (role ADMIN, branch HQ) when no enabled administrator exists and no
+     * user has the name; audited as {@code by}. Safe when several nodes start at once.
+     *
+     * @return whether the user was added
+     */
+    @Transactional
+    boolean addFirstAdmin(String username, String password, String by) {
+        if (users.anyEnabledWith(Role.ADMIN) || users.find(username).isPresent()) {
+            return false;
+        }
+        String hash = hash(password);
+        Set<Role> roles = Set.of(Role.ADMIN);
+        if (!users.insert(username, hash, roles, UserAccount.HEAD_OFFICE, by, now())) {
+            return false;
+        }
+        Map<String, Object> detail = state(roles, UserAccount.HEAD_OFFICE, true);
+        detail.put("bootstrap", true);
+        audit.record(by, "USER_CREATE", TARGET_TYPE, username, detail);
+        return true;
+    }
+
+    /** Whether an enabled administrator exists. */
+    boolean hasEnabledAdmin() {
+        return users.anyEnabledWith(Role.ADMIN);
+    }
+
+    /**
      * The BCrypt hash of a new password, once it fits: BCrypt reads at most 72 bytes, and Spring
      * Security refuses longer passwords rather than ignore the rest. The length in characters is
      * checked on the request; this checks the bytes of non-ASCII passwords.
