@@ -1,118 +1,203 @@
-// A thin client of the REST API: sign in (HTTP Basic, kept for this tab only), a pre-bind check
-// and a customer's assessment. The full admin UI grows from here.
-(() => {
-  const text = {
-    'zh-CN': { title: '客户决策服务', apiDocs: '接口文档', signIn: '登录', signOut: '退出', username: '用户名',
-      password: '密码', customer: '客户', customerNo: '客户号', preBind: '承保前检查', assessment: '查看评估',
-      decision: '决定', grade: '等级', tier: '服务层级', vip: 'VIP', warnings: '预警', reasons: '原因',
-      blacklistHits: '黑名单命中', profile: '客户特征', rulePacks: '规则包版本', evaluatedAt: '评估时间', none: '无',
-      badLogin: '用户名或密码错误', switchTo: 'English' },
-    en: { title: 'Customer decisioning', apiDocs: 'API docs', signIn: 'Sign in', signOut: 'Sign out', username: 'User',
-      password: 'Password', customer: 'Customer', customerNo: 'Customer no.', preBind: 'Pre-bind check',
-      assessment: 'Assessment', decision: 'Decision', grade: 'Grade', tier: 'Tier', vip: 'VIP', warnings: 'Warnings',
-      reasons: 'Reasons', blacklistHits: 'Blacklist hits', profile: 'Profile', rulePacks: 'Rule packs',
-      evaluatedAt: 'Evaluated at', none: 'none', badLogin: 'Wrong user name or password', switchTo: '中文' }
-  };
-  let lang = localStorage.getItem('lang') || 'zh-CN';
-  const t = key => text[lang][key] || key;
-  const $ = id => document.getElementById(id);
+// The admin UI's shell: sign-in, the navigation offered to the user's roles, the language switch and
+// a hash router (#/page/param?query) that hands each page its part of the screen.
+//
+// A page is a module under pages/ whose default export is
+//   { id, roles: [...], nav: 'i18n key', text: {'zh-CN': {...}, en: {...}},
+//     render(view, ctx), languageChanged(view, ctx)? }
+// ctx = { user: {username, roles, branchCode}, params: [...path segments after the id], query: URLSearchParams,
+//         can(...roles), navigate(path, query), guard(() => 'unsaved changes?'), rerender() }.
+// render fills view (an empty element). A page that holds unsaved input registers a guard so the
+// shell asks before leaving it, and may implement languageChanged to translate in place instead of
+// being rendered again (which would lose the input).
 
-  function applyLanguage() {
-    document.documentElement.lang = lang;
-    document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
-    $('lang').textContent = t('switchTo');
+import { api, setCredentials, clearCredentials, hasCredentials, whenUnauthorized } from './lib/api.js';
+import { register, t, translate, language, setLanguage } from './lib/i18n.js';
+import { h, errorBox, confirmDialog } from './lib/ui.js';
+import shellText from './lib/text.js';
+import dashboard from './pages/dashboard.js';
+import customers from './pages/customers.js';
+import packs from './pages/packs.js';
+import blacklist from './pages/blacklist.js';
+import warnings from './pages/warnings.js';
+import batch from './pages/batch.js';
+import audit from './pages/audit.js';
+
+const pages = [dashboard, customers, packs, blacklist, warnings, batch, audit];
+register(shellText);
+pages.forEach(page => register(page.text || {}));
+
+const $ = id => document.getElementById(id);
+let user = null;
+let guard = null;
+let currentPage = null;
+let currentCtx = null;
+let renderCount = 0;
+
+function can(...roles) {
+  return !!user && user.roles.some(role => roles.includes(role));
+}
+
+function allowedPages() {
+  return pages.filter(page => can(...page.roles));
+}
+
+function parseHash() {
+  const hash = location.hash.replace(/^#\/?/, '');
+  const [path, queryText] = hash.split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { id: parts[0], params: parts.slice(1), query: new URLSearchParams(queryText || '') };
+}
+
+export function hashOf(path, query) {
+  let hash = path.startsWith('#') ? path : `#/${path.replace(/^\//, '')}`;
+  if (query) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') params.append(k, v);
+    if (params.toString()) hash += `?${params}`;
   }
+  return hash;
+}
 
-  async function api(method, path, body) {
-    const headers = { 'Authorization': sessionStorage.getItem('auth') || '' };
-    if (body) headers['Content-Type'] = 'application/json';
-    const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-    const json = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      const fields = (json.errors || []).map(e => `${e.field}: ${e.message}`).join('; ');
-      throw Object.assign(new Error(fields || json.detail || response.statusText), { status: response.status });
-    }
-    return json;
+function navigate(path, query) {
+  const hash = hashOf(path, query);
+  if (location.hash === hash) route(); else location.hash = hash;
+}
+
+function renderNav() {
+  const nav = $('pages');
+  nav.replaceChildren(...allowedPages().map(page =>
+    h('a', { href: `#/${page.id}`, dataset: { page: page.id }, text: t(page.nav) })));
+  markCurrent();
+}
+
+function markCurrent() {
+  document.querySelectorAll('#pages a').forEach(a => a.classList.toggle('current', currentPage && a.dataset.page === currentPage.id));
+}
+
+let lastHash = location.hash;
+
+async function route() {
+  if (!user) return;
+  const { id, params, query } = parseHash();
+  const allowed = allowedPages();
+  const page = allowed.find(p => p.id === id);
+  if (!page) {
+    if (allowed.length) { location.replace(hashOf(allowed[0].id)); return; }
+    $('view').replaceChildren(h('section', { class: 'card' }, h('p', { text: t('shell.noPages') })));
+    return;
   }
-
-  function row(label, value) {
-    const tr = document.createElement('tr');
-    const th = document.createElement('th'); th.textContent = label;
-    const td = document.createElement('td');
-    if (value instanceof Node) td.appendChild(value); else td.textContent = value;
-    tr.append(th, td);
-    return tr;
+  guard = null;
+  currentPage = page;
+  lastHash = location.hash;
+  markCurrent();
+  const view = h('div', { class: `page page-${page.id}` });
+  $('view').replaceChildren(view);
+  const mine = ++renderCount;
+  currentCtx = { user, params, query, can, navigate, guard: fn => { guard = fn; }, rerender: route,
+    current: () => mine === renderCount };
+  document.title = `${t(page.nav)} · ${t('shell.title')}`;
+  try {
+    await page.render(view, currentCtx);
+  } catch (e) {
+    if (mine === renderCount) view.replaceChildren(errorBox(e));
+    console.error(e);
   }
+}
 
-  function list(items, format) {
-    if (!items || items.length === 0) return t('none');
-    const ul = document.createElement('ul');
-    items.forEach(item => { const li = document.createElement('li'); li.textContent = format(item); ul.appendChild(li); });
-    return ul;
+window.addEventListener('hashchange', async () => {
+  if (guard && guard() && location.hash !== lastHash) {
+    const target = location.hash;
+    history.replaceState(null, '', lastHash);
+    if (!(await confirmDialog(t('shell.unsaved'), { confirmText: t('shell.leave'), danger: true }))) return;
+    guard = null;
+    history.replaceState(null, '', target);
   }
+  route();
+});
 
-  function show(result) {
-    const box = $('result');
-    box.replaceChildren();
-    if (result.decision) {
-      const d = document.createElement('div');
-      d.className = 'decision ' + result.decision;
-      d.textContent = `${t('decision')}: ${result.decision}`;
-      box.appendChild(d);
-    }
-    const table = document.createElement('table');
-    table.append(
-      row(t('customerNo'), result.customerNo || '-'),
-      row(t('grade'), result.grade || '-'),
-      row(t('tier'), result.tier || '-'),
-      row(t('vip'), String(result.vip)),
-      row(t('warnings'), list(result.warnings, w => `${w.type} ${w.severity}: ${w.message}`)),
-      row(t('reasons'), list(result.reasons, r => `${r.pack} v${r.version ?? ''} · ${r.rule}: ${r.message}`)),
-      row(t('rulePacks'), Object.entries(result.rulePacks || {}).map(([p, v]) => `${p} v${v}`).join(', ')),
-      row(t('evaluatedAt'), result.evaluatedAt || '-'));
-    if (result.blacklistHits) table.append(row(t('blacklistHits'),
-      list(result.blacklistHits, h => `#${h.entryId} ${h.strength} (${h.matchedOn.join(', ')}) ${h.reasonCode}`)));
-    if (result.profile) table.append(row(t('profile'),
-      list(Object.entries(result.profile), ([k, v]) => `${k}: ${v ?? '-'}`)));
-    box.appendChild(table);
-    box.hidden = false;
-  }
+window.addEventListener('beforeunload', event => {
+  if (guard && guard()) { event.preventDefault(); event.returnValue = ''; }
+});
 
-  function signedIn(user) {
-    $('signin').hidden = true; $('work').hidden = false; $('signout').hidden = false;
-    $('who').textContent = user;
-  }
+function applyLanguage() {
+  document.documentElement.lang = language();
+  translate(document);
+  $('lang').textContent = t('shell.switchLanguage');
+  $('lang').setAttribute('aria-label', t('shell.switchLanguageLabel'));
+  document.title = t('shell.title');
+}
 
-  $('signin').addEventListener('submit', async event => {
-    event.preventDefault();
-    const form = new FormData(event.target);
-    sessionStorage.setItem('auth', 'Basic ' + btoa(unescape(encodeURIComponent(`${form.get('username')}:${form.get('password')}`))));
-    try {
-      await api('GET', '/api/v1/customers/-/assessment');
-    } catch (e) {
-      if (e.status === 401) { $('signin-error').textContent = t('badLogin'); sessionStorage.removeItem('auth'); return; }
-    }
-    sessionStorage.setItem('user', form.get('username'));
-    signedIn(form.get('username'));
-  });
-
-  $('lookup').addEventListener('submit', async event => {
-    event.preventDefault();
-    const customerNo = new FormData(event.target).get('customerNo').trim();
-    $('lookup-error').textContent = '';
-    try {
-      const result = event.submitter && event.submitter.value === 'assessment'
-        ? await api('GET', `/api/v1/customers/${encodeURIComponent(customerNo)}/assessment`)
-        : await api('POST', '/api/v1/checks/pre-bind', { customerNo });
-      show(result);
-    } catch (e) {
-      $('lookup-error').textContent = e.message;
-    }
-  });
-
-  $('signout').addEventListener('click', () => { sessionStorage.clear(); location.reload(); });
-  $('lang').addEventListener('click', () => { lang = lang === 'en' ? 'zh-CN' : 'en'; localStorage.setItem('lang', lang); applyLanguage(); });
-
+$('lang').addEventListener('click', () => {
+  setLanguage(language() === 'en' ? 'zh-CN' : 'en');
   applyLanguage();
-  if (sessionStorage.getItem('auth')) signedIn(sessionStorage.getItem('user'));
-})();
+  if (!user) return;
+  renderNav();
+  if (currentPage && currentPage.languageChanged) {
+    currentPage.languageChanged($('view').firstElementChild, currentCtx);
+  } else {
+    route();
+  }
+});
+
+function showSignIn(message) {
+  user = null;
+  document.getElementById('toasts')?.remove();
+  currentPage = null;
+  $('signin').hidden = false;
+  $('shell').hidden = true;
+  $('who').textContent = '';
+  $('signout').hidden = true;
+  $('signin-error').textContent = message || '';
+  $('signin').querySelector('[name=username]').focus();
+}
+
+function showShell() {
+  $('signin').hidden = true;
+  $('shell').hidden = false;
+  $('signout').hidden = false;
+  $('who').textContent = `${user.username} · ${user.branchCode} · ${user.roles.map(r => t(`role.${r}`)).join(', ')}`;
+  renderNav();
+  route();
+}
+
+async function loadUser() {
+  user = await api('GET', '/api/v1/me');
+  sessionStorage.setItem('me', JSON.stringify(user));
+}
+
+$('signin').addEventListener('submit', async event => {
+  event.preventDefault();
+  const form = event.target;
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  setCredentials(form.username.value.trim(), form.password.value);
+  try {
+    await loadUser();
+    form.password.value = '';
+    showShell();
+  } catch (e) {
+    clearCredentials();
+    $('signin-error').textContent = e.status === 401 ? t('shell.badLogin') : `${t('shell.signInFailed')} ${e.message}`;
+  } finally {
+    button.disabled = false;
+  }
+});
+
+$('signout').addEventListener('click', () => {
+  clearCredentials();
+  sessionStorage.removeItem('me');
+  location.hash = '';
+  showSignIn();
+});
+
+whenUnauthorized(() => {
+  clearCredentials();
+  showSignIn(t('shell.sessionEnded'));
+});
+
+applyLanguage();
+if (hasCredentials()) {
+  loadUser().then(showShell).catch(() => { clearCredentials(); showSignIn(); });
+} else {
+  showSignIn();
+}

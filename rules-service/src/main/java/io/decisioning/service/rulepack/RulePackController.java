@@ -49,6 +49,13 @@ class RulePackController {
         return packs.get(name, version);
     }
 
+    /** The cells of a table file of the version (CSV or workbook), for showing it as a grid. */
+    @GetMapping("/{name}/versions/{version}/files/{file}/grid")
+    RulePackService.TableGrid grid(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
+                                   @PathVariable @Size(max = 200) String file) {
+        return packs.grid(name, version, file);
+    }
+
     @PostMapping("/{name}/versions")
     ResponseEntity<RulePackService.DraftCreated> create(@PathVariable @Size(max = 40) String name,
                                                         @Valid @RequestBody NewVersion request,

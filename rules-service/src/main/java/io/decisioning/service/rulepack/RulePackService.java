@@ -4,6 +4,7 @@ import io.decisioning.rules.engine.Compilation;
 import io.decisioning.rules.engine.CompileError;
 import io.decisioning.rules.engine.CompiledPack;
 import io.decisioning.rules.engine.PackSource;
+import io.decisioning.rules.engine.TableCells;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.rules.engine.ScenarioResult;
 import io.decisioning.rules.engine.ScenarioRunner;
@@ -14,6 +15,7 @@ import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.RulesProperties;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,6 +96,31 @@ public class RulePackService {
         return new VersionDetail(stored, files, stored.lint() == null ? List.of() : json.readValue(stored.lint(), List.class),
                 repository.testResults(pack, version).map(r -> json.readValue(r, Object.class)).orElse(null),
                 simulations.summary(pack, version).orElse(null));
+    }
+
+    /** A table file of a version as a grid of cells (see {@link TableCells}). */
+    public record TableGrid(String file, List<TableCells.Sheet> sheets) {
+    }
+
+    /**
+     * The cells of a decision table or scenario file of a version: 404 for an unknown pack, version or
+     * file, 400 (with the field named) for a file that is not a table or a workbook that cannot be read.
+     */
+    public TableGrid grid(String pack, int version, String file) {
+        version(pack, version);
+        PackSource source = repository.source(pack, version).orElseThrow();
+        byte[] content = source.files().get(file);
+        if (content == null) {
+            throw new NotFoundException("Version " + version + " of " + pack + " has no file " + file + ".");
+        }
+        if (!TableCells.isTable(file)) {
+            throw new InvalidInputException("file", "is not a table (.csv, .xlsx or .xls)");
+        }
+        try {
+            return new TableGrid(file, TableCells.read(file, content));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("file", "cannot be read as a workbook: " + e.getMessage());
+        }
     }
 
     /** Stores a new DRAFT version: valid or not, with every compile error; 400 only for a malformed request. */

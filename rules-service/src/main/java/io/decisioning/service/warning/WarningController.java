@@ -6,6 +6,7 @@ import io.decisioning.service.system.UserAccount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,16 +34,21 @@ class WarningController {
         this.warnings = warnings;
     }
 
-    /** Warnings newest first; every filter is optional. {@code page} counts from 0. */
+    /**
+     * Warnings newest first; every filter is optional; {@code branch} lists that branch's subtree within
+     * the caller's own scope. {@code page} counts from 0.
+     */
     @GetMapping
     WarningPage list(@RequestParam(required = false) @Nullable WarningStatus status,
                      @RequestParam(required = false) @Nullable WarningType type,
                      @RequestParam(required = false) @Nullable Severity severity,
                      @RequestParam(required = false) @Nullable @Size(max = 32) String customerNo,
+                     @RequestParam(required = false) @Nullable
+                     @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be a branch code such as GD or GD-SZ") String branch,
                      @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
                      @AuthenticationPrincipal UserAccount user) {
-        return warnings.list(new WarningFilter(status, type, severity, customerNo), user, page, size);
+        return warnings.list(new WarningFilter(status, type, severity, customerNo, branch), user, page, size);
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package io.decisioning.service.warning;
 
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.WarningType;
+import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,10 +31,9 @@ class WarningReviewRepository {
 
     /**
      * The SQL form of {@link UserAccount#canSee}: the customer's branch is the user's or below it
-     * ("GD" sees "GD" and "GD-SZ", not "GDX"); head office sees all. Bound by {@link #visibleTo}.
+     * ("GD" sees "GD" and "GD-SZ", not "GDX"); head office sees all. Bound by {@link BranchScope#bind}.
      */
-    private static final String VISIBLE = """
-            (:allBranches OR c.branch_code = :branch OR c.branch_code LIKE :subBranches ESCAPE '!')""";
+    private static final String VISIBLE = BranchScope.visible("c");
 
     /** Every criterion of a {@link WarningFilter}; a null parameter does not filter. */
     private static final String FILTERED = """
@@ -43,6 +43,7 @@ class WarningReviewRepository {
               AND (:type IS NULL OR w.type = :type)
               AND (:severity IS NULL OR w.severity = :severity)
               AND (:customerNo IS NULL OR c.customer_no = :customerNo)
+              AND (:filterBranch IS NULL OR c.branch_code = :filterBranch OR c.branch_code LIKE :filterSubBranches ESCAPE '!')
               AND %s
             """.formatted(VISIBLE);
 
@@ -72,7 +73,7 @@ class WarningReviewRepository {
 
     /** The warning, if it exists and the user may see its customer. */
     Optional<Warning> find(long id, UserAccount user) {
-        return visibleTo(jdbc.sql("""
+        return BranchScope.bind(jdbc.sql("""
                         SELECT %s
                           FROM warning w
                           JOIN customer c ON c.id = w.customer_id
@@ -125,21 +126,16 @@ class WarningReviewRepository {
     }
 
     private StatementSpec filtered(String sql, WarningFilter filter, UserAccount user) {
-        return visibleTo(jdbc.sql(sql), user)
+        return BranchScope.bind(jdbc.sql(sql), user)
                 .param("status", filter.status() == null ? null : filter.status().name(), Types.VARCHAR)
                 .param("type", filter.type() == null ? null : filter.type().name(), Types.VARCHAR)
                 .param("severity", filter.severity() == null ? null : filter.severity().name(), Types.VARCHAR)
-                .param("customerNo", filter.customerNo(), Types.VARCHAR);
+                .param("customerNo", filter.customerNo(), Types.VARCHAR)
+                .param("filterBranch", filter.branch(), Types.VARCHAR)
+                .param("filterSubBranches", filter.branch() == null ? null : BranchScope.likePrefix(filter.branch()) + "-%",
+                        Types.VARCHAR);
     }
 
-    /** Binds the parameters of {@link #VISIBLE} for the user's branch. */
-    private static StatementSpec visibleTo(StatementSpec statement, UserAccount user) {
-        String branch = user.branchCode();
-        return statement
-                .param("allBranches", UserAccount.HEAD_OFFICE.equals(branch))
-                .param("branch", branch)
-                .param("subBranches", branch.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "-%");
-    }
 
     private static Warning warning(ResultSet rs, int row) throws SQLException {
         return new Warning(

@@ -107,6 +107,58 @@ class BranchScopeTests {
     }
 
     @Test
+    void theDashboardCountsOnlyTheCustomersAndWarningsOfTheUsersBranchTree() {
+        String region = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        customerWithAWarning(region);
+        customerWithAWarning(region + "-A");
+        customerWithAWarning(region + "X");
+        String regionUser = underwriterOf(region);
+
+        Response response = branchUsers.get("/api/v1/dashboard", regionUser);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode dashboard = response.json();
+        assertThat(dashboard.get("customers").asLong()).isEqualTo(2);
+        assertThat(dashboard.get("assessed").asLong()).isEqualTo(2);
+        assertThat(dashboard.get("grades").valueStream().mapToLong(g -> g.get("count").asLong()).sum()).isEqualTo(2);
+        assertThat(dashboard.get("tiers").valueStream().mapToLong(g -> g.get("count").asLong()).sum()).isEqualTo(2);
+        assertThat(dashboard.get("openWarnings").valueStream()
+                .filter(w -> w.get("type").asString().equals("REPEAT_CLAIMANT"))
+                .mapToLong(w -> w.get("count").asLong()).sum()).isEqualTo(2);
+        assertThat(dashboard.get("rulePacks").valueStream().map(p -> p.get("name").asString()))
+                .contains("grading", "warnings", "scoring", "tiering", "decision");
+
+        JsonNode headOffice = api.get("/api/v1/dashboard", "underwriter").json();
+        assertThat(headOffice.get("customers").asLong())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM customer").query(Long.class).single());
+        assertThat(headOffice.get("assessed").asLong())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM assessment").query(Long.class).single());
+    }
+
+    @Test
+    void theWarningQueueFiltersByABranchTreeWithinTheUsersOwnScope() {
+        String region = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        BranchCustomer main = customerWithAWarning(region);
+        BranchCustomer sub = customerWithAWarning(region + "-A");
+        customerWithAWarning(region + "X");
+
+        JsonNode headOffice = api.get("/api/v1/warnings?size=500&branch=" + region, "underwriter").json();
+        assertThat(ids(headOffice.get("items").valueStream().toList())).containsExactlyInAnyOrder(main.warning(), sub.warning());
+        assertThat(headOffice.get("total").asLong()).isEqualTo(2);
+
+        JsonNode subOnly = api.get("/api/v1/warnings?branch=" + region + "-A", "underwriter").json();
+        assertThat(ids(subOnly.get("items").valueStream().toList())).containsExactly(sub.warning());
+
+        Response outside = branchUsers.get("/api/v1/warnings?branch=" + region, shanghaiUser);
+        assertThat(outside.status()).as(outside.body()).isEqualTo(200);
+        assertThat(outside.json().get("total").asLong()).isZero();
+
+        Response invalid = api.get("/api/v1/warnings?branch=G%25D", "underwriter");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("branch");
+    }
+
+    @Test
     void theWarningsOfAnotherBranchAreNeitherListedNorShown() {
         String nobody = CrmFixtures.uniqueNumber();
         Response unknownCustomer = branchUsers.get("/api/v1/warnings?customerNo=" + nobody, guangdongUser);

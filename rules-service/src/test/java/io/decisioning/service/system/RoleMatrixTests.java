@@ -58,7 +58,8 @@ class RoleMatrixTests {
             "eventId", "no-such-event",
             "username", "no-such-user",
             "name", "grading",
-            "version", "1");
+            "version", "1",
+            "file", "grade-thresholds.drl.csv");
 
     /** A body that names a field no request has: 400 before anything runs. */
     private static final String UNKNOWN_FIELD = "{\"noSuchField\": true}";
@@ -74,6 +75,8 @@ class RoleMatrixTests {
             // check
             post("/api/v1/checks/pre-bind", "{}", UNDERWRITER, ADMIN),
             // customer
+            get("/api/v1/customers", READERS),
+            get("/api/v1/customers/{customerNo}", READERS),
             get("/api/v1/customers/{customerNo}/assessment", READERS),
             get("/api/v1/customers/{customerNo}/assessments", READERS),
             post("/api/v1/customers/{customerNo}/evaluate", null, UNDERWRITER, APPROVER, ADMIN),   // approver: beyond section 6
@@ -101,6 +104,7 @@ class RoleMatrixTests {
             get("/api/v1/rule-packs/nodes", ANALYST, APPROVER, ADMIN),
             get("/api/v1/rule-packs/{name}/versions/{version}", ANALYST, APPROVER, ADMIN),
             get("/api/v1/rule-packs/{name}/versions/{version}/simulation", ANALYST, APPROVER, ADMIN),
+            get("/api/v1/rule-packs/{name}/versions/{version}/files/{file}/grid", ANALYST, APPROVER, ADMIN),
             post("/api/v1/rule-packs/{name}/versions", "{}", ANALYST, ADMIN),
             post("/api/v1/rule-packs/{name}/versions/{version}/test", UNKNOWN_FIELD, ANALYST, ADMIN),
             post("/api/v1/rule-packs/{name}/versions/{version}/simulate", null, ANALYST, ADMIN)
@@ -109,6 +113,8 @@ class RoleMatrixTests {
                     .probing("/api/v1/rule-packs/grading/versions/0/publish"),
             post("/api/v1/rule-packs/{name}/rollback", UNKNOWN_FIELD, APPROVER, ADMIN),
             // user
+            get("/api/v1/me", Role.values()),
+            get("/api/v1/dashboard", READERS),
             get("/api/v1/users", ADMIN),
             get("/api/v1/users/{username}", ADMIN),
             post("/api/v1/users", "{}", ADMIN),

@@ -82,6 +82,22 @@ class UserApiTests {
     }
 
     @Test
+    void everyUserMayAskWhoTheyAreAndSeesTheirRolesAndBranch() {
+        String name = newName();
+        create(name, PASSWORD, "[\"UNDERWRITER\", \"ANALYST\"]", "GD-SZ");
+
+        Response me = api.withPassword(PASSWORD).get("/api/v1/me", name);
+
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().propertyNames()).containsExactlyInAnyOrder("username", "roles", "branchCode");
+        assertThat(me.json().get("username").asString()).isEqualTo(name);
+        assertThat(me.json().get("roles").toString()).isEqualTo("[\"UNDERWRITER\",\"ANALYST\"]");
+        assertThat(me.json().get("branchCode").asString()).isEqualTo("GD-SZ");
+        assertThat(api.get("/api/v1/me", "crm").json().get("roles").toString()).isEqualTo("[\"INTEGRATION\"]");
+        assertThat(api.get("/api/v1/me", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void aChangedPasswordRefusesTheOldOneAtOnceAndAcceptsTheNewOne() {
         String name = newName();
         create(name, PASSWORD, "[\"UNDERWRITER\"]", "HQ");

@@ -1,0 +1,69 @@
+// The REST API client. Credentials (HTTP Basic) live in sessionStorage: this tab only, gone when it
+// closes. Every call is marked XMLHttpRequest so a 401 does not pop up the browser's own dialog.
+// Errors are RFC 9457 problems; ApiError carries the status, the readable detail and the field errors.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+    /** [{field, message}] for invalid input. */
+    this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+  }
+}
+
+let onUnauthorized = () => {};
+
+/** What to do when the API answers 401 in the middle of a session (the shell signs out). */
+export function whenUnauthorized(handler) {
+  onUnauthorized = handler;
+}
+
+export function setCredentials(username, password) {
+  sessionStorage.setItem('auth', 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`))));
+}
+
+export function hasCredentials() {
+  return sessionStorage.getItem('auth') !== null;
+}
+
+export function clearCredentials() {
+  sessionStorage.removeItem('auth');
+}
+
+/**
+ * Calls the API: api('GET', '/api/v1/warnings', null, {status: 'OPEN'}). Returns the parsed JSON
+ * (null for an empty answer) or throws ApiError. Query values that are null, undefined or '' are left out.
+ */
+export async function api(method, path, body, query) {
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json, application/problem+json' };
+  const auth = sessionStorage.getItem('auth');
+  if (auth) headers.Authorization = auth;
+  if (body !== undefined && body !== null) headers['Content-Type'] = 'application/json';
+  let url = path;
+  if (query) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== null && value !== undefined && value !== '') params.append(key, value);
+    }
+    const text = params.toString();
+    if (text) url += (url.includes('?') ? '&' : '?') + text;
+  }
+  let response;
+  try {
+    response = await fetch(url, { method, headers, body: body === undefined || body === null ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, { title: 'Network error', detail: e.message });
+  }
+  const text = await response.text();
+  let json = null;
+  if (text) {
+    try { json = JSON.parse(text); } catch (e) { json = { detail: text.slice(0, 200) }; }
+  }
+  if (!response.ok) {
+    const error = new ApiError(response.status, json || { title: response.statusText });
+    if (response.status === 401 && auth) onUnauthorized(error);
+    throw error;
+  }
+  return json;
+}

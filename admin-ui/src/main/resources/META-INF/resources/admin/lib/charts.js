@@ -1,0 +1,78 @@
+// Charts as plain SVG built in the page (no library, nothing inline that the CSP would refuse):
+// horizontal bars for distributions, and stacked bars for before/after figures.
+
+import { h } from './ui.js';
+import { formatNumber } from './i18n.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined) el.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return el;
+}
+
+/**
+ * Horizontal bars: items [{label, value, key}], options {format(value), title}. The key (e.g. an enum
+ * value) becomes a class bar-<key> so the stylesheet can colour grades and severities consistently.
+ * The chart scales with its container (viewBox) and keeps a text table for screen readers.
+ */
+export function barChart(items, options = {}) {
+  const format = options.format || (v => formatNumber(v));
+  const rowHeight = 28;
+  const labelWidth = 150;
+  const width = 520;
+  const valueWidth = 90;
+  const max = Math.max(1, ...items.map(i => Number(i.value) || 0));
+  const height = Math.max(rowHeight, items.length * rowHeight) + 4;
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart bar-chart', role: 'img',
+    'aria-label': options.title || '' });
+  items.forEach((item, index) => {
+    const y = index * rowHeight + 2;
+    const barWidth = Math.max(item.value > 0 ? 2 : 0, (width - labelWidth - valueWidth) * (Number(item.value) || 0) / max);
+    const key = String(item.key ?? item.label).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    chart.append(
+      svg('text', { x: labelWidth - 8, y: y + rowHeight / 2 + 5, 'text-anchor': 'end', class: 'chart-label' }, item.label),
+      svg('rect', { x: labelWidth, y: y + 4, width: barWidth.toFixed(1), height: rowHeight - 8, rx: 3, class: `bar bar-${key}` },
+        svg('title', {}, `${item.label}: ${format(item.value)}`)),
+      svg('text', { x: labelWidth + barWidth + 6, y: y + rowHeight / 2 + 5, class: 'chart-value' }, format(item.value)));
+  });
+  const table = h('table', { class: 'sr-only' }, h('tbody', {}, items.map(i => h('tr', {}, h('th', { text: i.label }), h('td', { text: format(i.value) })))));
+  return h('figure', { class: 'chart-figure' }, options.title ? h('figcaption', { text: options.title }) : null, chart, table);
+}
+
+/**
+ * Grouped bars for a small matrix, e.g. warnings by type (rows) and severity (series):
+ * rows [{label, values: {seriesKey: number}}], series [{key, label}].
+ */
+export function groupedBarChart(rows, series, options = {}) {
+  const format = options.format || (v => formatNumber(v));
+  const groupHeight = 18 * series.length + 12;
+  const labelWidth = 170;
+  const width = 520;
+  const max = Math.max(1, ...rows.flatMap(r => series.map(s => Number(r.values[s.key]) || 0)));
+  const height = Math.max(groupHeight, rows.length * groupHeight) + 26;
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart grouped-chart', role: 'img', 'aria-label': options.title || '' });
+  rows.forEach((row, r) => {
+    const top = r * groupHeight + 4;
+    chart.append(svg('text', { x: labelWidth - 8, y: top + groupHeight / 2 + 2, 'text-anchor': 'end', class: 'chart-label' }, row.label));
+    series.forEach((s, i) => {
+      const value = Number(row.values[s.key]) || 0;
+      const barWidth = Math.max(value > 0 ? 2 : 0, (width - labelWidth - 60) * value / max);
+      const y = top + i * 18;
+      const key = String(s.key).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      chart.append(
+        svg('rect', { x: labelWidth, y, width: barWidth.toFixed(1), height: 14, rx: 2, class: `bar bar-${key}` },
+          svg('title', {}, `${row.label} · ${s.label}: ${format(value)}`)),
+        svg('text', { x: labelWidth + barWidth + 4, y: y + 11, class: 'chart-value small' }, value ? format(value) : ''));
+    });
+  });
+  const legendY = rows.length * groupHeight + 14;
+  series.forEach((s, i) => {
+    const key = String(s.key).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    chart.append(svg('rect', { x: labelWidth + i * 110, y: legendY, width: 12, height: 12, class: `bar bar-${key}` }),
+      svg('text', { x: labelWidth + i * 110 + 16, y: legendY + 11, class: 'chart-value small' }, s.label));
+  });
+  return h('figure', { class: 'chart-figure' }, options.title ? h('figcaption', { text: options.title }) : null, chart);
+}

@@ -1,0 +1,241 @@
+// Customers: search by customer number, name, identity number or phone; a customer's page with the
+// profile features, the current assessment with its reasons and nearest misses, warnings, blacklist
+// hits and the history as a timeline of what changed; re-evaluate and run a pre-bind check.
+//
+// Routes: #/customers?query=, #/customers/{customerNo}.
+
+import { api } from '../lib/api.js';
+import { t, label, formatTime, formatNumber, formatMoney } from '../lib/i18n.js';
+import { h, heading, card, badge, dataTable, definitions, pager, field, errorBox, busy, toast } from '../lib/ui.js';
+
+const PAGE_SIZE = 20;
+
+const text = {
+  'zh-CN': {
+    'nav.customers': '客户', 'cust.title': '客户', 'cust.search': '搜索', 'cust.queryHint': '客户号、姓名、证件号码或电话',
+    'cust.customerNo': '客户号', 'cust.name': '姓名 / 名称', 'cust.type': '类型', 'cust.idType': '证件类型', 'cust.idNumber': '证件号码',
+    'cust.phone': '电话', 'cust.branch': '机构', 'cust.grade': '等级', 'cust.tier': '服务层级', 'cust.vip': 'VIP', 'cust.blacklisted': '黑名单',
+    'cust.empty': '没有找到客户。', 'cust.notFound': '没有客户号为 {no} 的客户，或该客户不在您的机构范围内。', 'cust.back': '返回客户搜索',
+    'cust.identity': '客户资料', 'cust.birthDate': '出生日期', 'cust.accountManager': '客户经理', 'cust.createdAt': '建档时间',
+    'cust.assessment': '当前评估', 'cust.valueScore': '价值分', 'cust.riskScore': '风险分', 'cust.evaluatedAt': '评估时间',
+    'cust.trigger': '评估来源', 'cust.rulePacks': '规则包版本', 'cust.features': '客户特征', 'cust.reasons': '原因',
+    'cust.pack': '规则包', 'cust.rule': '规则', 'cust.message': '说明', 'cust.nearMisses': '差一点就会…', 'cust.noNearMisses': '没有接近其他结果的情况。',
+    'cust.warnings': '预警', 'cust.openWarnings': '待处理预警 {count} 条', 'cust.seeWarnings': '在预警工作台查看', 'cust.hits': '黑名单命中',
+    'cust.noHits': '没有命中黑名单。', 'cust.entry': '条目', 'cust.strength': '强度', 'cust.matchedOn': '匹配项', 'cust.reason': '原因',
+    'cust.history': '评估历史', 'cust.noHistory': '没有历史记录。', 'cust.firstAssessment': '首次评估', 'cust.noChange': '结果没有变化',
+    'cust.evaluate': '重新评估', 'cust.evaluated': '已重新评估', 'cust.check': '承保前检查', 'cust.checkResult': '承保前检查结果',
+    'cust.decision': '决定', 'cust.checkId': '检查编号', 'cust.yes': '是', 'cust.no': '否',
+    'feature.annualPremium': '年保费', 'feature.premium3y': '三年保费', 'feature.paid3y': '三年赔付', 'feature.lossRatio3y': '三年赔付率',
+    'feature.claims12m': '近12个月出险次数', 'feature.earlyClaims12m': '近12个月早期出险', 'feature.claimFreeYears': '连续无赔年数',
+    'feature.tenureYears': '客户年限', 'feature.premiumSharePct': '保费占全部比例 %', 'feature.premiumRankPct': '保费排名百分位',
+    'feature.productLines': '险种数'
+  },
+  en: {
+    'nav.customers': 'Customers', 'cust.title': 'Customers', 'cust.search': 'Search', 'cust.queryHint': 'Customer no., name, ID number or phone',
+    'cust.customerNo': 'Customer no.', 'cust.name': 'Name', 'cust.type': 'Type', 'cust.idType': 'ID type', 'cust.idNumber': 'ID number',
+    'cust.phone': 'Phone', 'cust.branch': 'Branch', 'cust.grade': 'Grade', 'cust.tier': 'Tier', 'cust.vip': 'VIP', 'cust.blacklisted': 'Blacklisted',
+    'cust.empty': 'No customer found.', 'cust.notFound': 'There is no customer {no}, or the customer is outside your branch.', 'cust.back': 'Back to the search',
+    'cust.identity': 'Customer', 'cust.birthDate': 'Birth date', 'cust.accountManager': 'Account manager', 'cust.createdAt': 'Customer since',
+    'cust.assessment': 'Current assessment', 'cust.valueScore': 'Value score', 'cust.riskScore': 'Risk score', 'cust.evaluatedAt': 'Evaluated',
+    'cust.trigger': 'Evaluated by', 'cust.rulePacks': 'Rule packs', 'cust.features': 'Features', 'cust.reasons': 'Reasons',
+    'cust.pack': 'Pack', 'cust.rule': 'Rule', 'cust.message': 'Why', 'cust.nearMisses': 'Nearly…', 'cust.noNearMisses': 'Not near any other outcome.',
+    'cust.warnings': 'Warnings', 'cust.openWarnings': '{count} open warnings', 'cust.seeWarnings': 'See them in the warning queue', 'cust.hits': 'Blacklist hits',
+    'cust.noHits': 'No blacklist hits.', 'cust.entry': 'Entry', 'cust.strength': 'Strength', 'cust.matchedOn': 'Matched on', 'cust.reason': 'Reason',
+    'cust.history': 'History', 'cust.noHistory': 'No history.', 'cust.firstAssessment': 'First assessment', 'cust.noChange': 'Nothing changed',
+    'cust.evaluate': 'Re-evaluate', 'cust.evaluated': 'Re-evaluated', 'cust.check': 'Pre-bind check', 'cust.checkResult': 'Pre-bind check',
+    'cust.decision': 'Decision', 'cust.checkId': 'Check id', 'cust.yes': 'yes', 'cust.no': 'no',
+    'feature.annualPremium': 'Annual premium', 'feature.premium3y': 'Premium, 3 years', 'feature.paid3y': 'Paid claims, 3 years', 'feature.lossRatio3y': 'Loss ratio, 3 years',
+    'feature.claims12m': 'Claims, 12 months', 'feature.earlyClaims12m': 'Early claims, 12 months', 'feature.claimFreeYears': 'Claim-free years',
+    'feature.tenureYears': 'Tenure (years)', 'feature.premiumSharePct': 'Share of the book\'s premium %', 'feature.premiumRankPct': 'Premium rank (percentile)',
+    'feature.productLines': 'Product lines'
+  }
+};
+
+const MONEY = new Set(['annualPremium', 'premium3y', 'paid3y']);
+const yesNo = value => (value === null || value === undefined ? '-' : value ? t('cust.yes') : t('cust.no'));
+
+export default {
+  id: 'customers',
+  roles: ['UNDERWRITER', 'ANALYST', 'APPROVER', 'ADMIN'],
+  nav: 'nav.customers',
+  text,
+  async render(view, ctx) {
+    const [customerNo] = ctx.params;
+    return customerNo ? renderCustomer(view, ctx, customerNo) : renderSearch(view, ctx);
+  }
+};
+
+async function renderSearch(view, ctx) {
+  const query = ctx.query.get('query') || '';
+  const page = Math.max(0, Number(ctx.query.get('page')) || 0);
+  view.append(heading(t('cust.title')));
+  const input = h('input', { name: 'query', type: 'search', value: query, maxlength: 100, size: 34, placeholder: t('cust.queryHint'), autofocus: true });
+  const form = h('form', { class: 'filters card' }, field(t('cust.search'), input), h('button', { type: 'submit', class: 'primary', text: t('cust.search') }));
+  form.addEventListener('submit', e => { e.preventDefault(); ctx.navigate('customers', { query: input.value.trim() }); });
+  view.append(form);
+  const results = h('section', { class: 'card customer-results' });
+  view.append(results);
+  try {
+    const data = await api('GET', '/api/v1/customers', null, { query, page, size: PAGE_SIZE });
+    if (!ctx.current()) return;
+    results.append(dataTable([
+      { label: t('cust.customerNo'), value: c => h('a', { href: `#/customers/${encodeURIComponent(c.customerNo)}`, text: c.customerNo }) },
+      { label: t('cust.name'), value: c => c.name },
+      { label: t('cust.idNumber'), value: c => h('span', { class: 'mono', text: c.idNumber || '-' }) },
+      { label: t('cust.phone'), value: c => c.phone || '-' },
+      { label: t('cust.branch'), value: c => c.branchCode },
+      { label: t('cust.grade'), value: c => badge('grade', c.grade) },
+      { label: t('cust.tier'), value: c => badge('tier', c.tier) },
+      { label: t('cust.vip'), value: c => c.vip ? '★' : '' },
+      { label: t('cust.blacklisted'), value: c => c.blacklisted ? h('span', { class: 'bad', text: '●' }) : '' }
+    ], data.items, { onRowClick: c => ctx.navigate(`customers/${encodeURIComponent(c.customerNo)}`), empty: t('cust.empty') }),
+    pager(data.total, page, PAGE_SIZE, p => ctx.navigate('customers', { query, page: p })));
+  } catch (e) {
+    results.append(errorBox(e));
+  }
+}
+
+async function renderCustomer(view, ctx, customerNo) {
+  const path = `/api/v1/customers/${encodeURIComponent(customerNo)}`;
+  view.append(h('div', { class: 'crumbs' }, h('a', { href: '#/customers', text: t('cust.back') })));
+  let profile;
+  let assessment;
+  let history;
+  try {
+    [profile, assessment, history] = await Promise.all([api('GET', path), api('GET', `${path}/assessment`), api('GET', `${path}/assessments`)]);
+  } catch (e) {
+    view.append(e.status === 404 ? h('div', { class: 'form-error', role: 'alert', text: t('cust.notFound', { no: customerNo }) }) : errorBox(e));
+    return;
+  }
+  if (!ctx.current()) return;
+
+  const actions = h('div', { class: 'actions' });
+  const checkBox = h('section', { class: 'card check-result', hidden: true });
+  const assessmentBox = h('div', { class: 'assessment-box' });
+  if (ctx.can('UNDERWRITER', 'APPROVER', 'ADMIN')) {
+    const evaluate = h('button', { type: 'button', class: 'secondary', dataset: { action: 'evaluate' }, text: t('cust.evaluate') });
+    evaluate.addEventListener('click', async () => {
+      try {
+        assessment = await busy(evaluate, () => api('POST', `${path}/evaluate`));
+        history = await api('GET', `${path}/assessments`);
+        fillAssessment();
+        toast(t('cust.evaluated'), 'success');
+      } catch (e) { toast(e.message, 'error'); }
+    });
+    actions.append(evaluate);
+  }
+  if (ctx.can('UNDERWRITER', 'ADMIN')) {
+    const check = h('button', { type: 'button', class: 'primary', dataset: { action: 'check' }, text: t('cust.check') });
+    check.addEventListener('click', async () => {
+      try {
+        const result = await busy(check, () => api('POST', '/api/v1/checks/pre-bind', { customerNo }));
+        showCheck(checkBox, result);
+        checkBox.scrollIntoView({ block: 'nearest' });
+      } catch (e) { checkBox.hidden = false; checkBox.replaceChildren(errorBox(e)); }
+    });
+    actions.append(check);
+  }
+  view.append(h('div', { class: 'page-head' }, h('h2', {}, `${profile.name} `, h('span', { class: 'muted', text: profile.customerNo })), actions));
+  view.append(checkBox, assessmentBox);
+
+  function fillAssessment() {
+    const a = assessment;
+    assessmentBox.replaceChildren(
+      h('div', { class: 'grid-2' },
+        card(h('h3', { text: t('cust.identity') }), definitions([
+          [t('cust.type'), label('customerType', profile.customerType)],
+          [t('cust.idType'), label('idType', profile.idType)],
+          [t('cust.idNumber'), h('span', { class: 'mono', text: profile.idNumber || '-' })],
+          [t('cust.birthDate'), profile.birthDate],
+          [t('cust.phone'), profile.phone],
+          [t('cust.branch'), profile.branchCode],
+          [t('cust.accountManager'), profile.accountManager],
+          [t('cust.createdAt'), formatTime(profile.createdAt)]])),
+        card(h('h3', { text: t('cust.assessment') }), h('div', { class: 'assessment-badges' },
+          badge('grade', a.grade), ' ', badge('tier', a.tier), a.vip ? h('span', { class: 'badge vip', text: 'VIP' }) : null,
+          a.blacklisted ? h('span', { class: 'badge decision-decline', text: t('cust.blacklisted') }) : null),
+        definitions([
+          [t('cust.valueScore'), String(a.valueScore)],
+          [t('cust.riskScore'), String(a.riskScore)],
+          [t('cust.evaluatedAt'), formatTime(a.evaluatedAt)],
+          [t('cust.trigger'), label('trigger', a.trigger)],
+          [t('cust.rulePacks'), Object.entries(a.rulePacks || {}).map(([p, v]) => `${p} v${v}`).join(', ')]]))),
+      card(h('h3', { text: t('cust.features') }), h('div', { class: 'features' }, Object.entries(a.profile || {}).map(([key, value]) =>
+        h('div', { class: 'feature', dataset: { feature: key } }, h('div', { class: 'name', text: t(`feature.${key}`) }),
+          h('div', { class: 'value', text: value === null || value === undefined ? '-' : MONEY.has(key) ? formatMoney(value) : formatNumber(value, Number.isInteger(value) ? undefined : 2) }))))),
+      card(h('h3', { text: t('cust.reasons') }), dataTable([
+        { label: t('cust.pack'), value: r => `${r.pack} v${r.version ?? ''}` },
+        { label: t('cust.rule'), value: r => r.rule },
+        { label: t('cust.message'), value: r => r.message }
+      ], a.reasons, { class: 'data reasons' })),
+      card(h('h3', { text: t('cust.nearMisses') }), (a.nearMisses || []).length === 0
+        ? h('p', { class: 'muted', text: t('cust.noNearMisses') })
+        : h('ul', { class: 'near-misses' }, a.nearMisses.map(m => h('li', {}, h('span', { class: 'muted', text: `${m.pack} · ${m.rule}: ` }), m.message)))),
+      h('div', { class: 'grid-2' },
+        card(h('h3', { text: t('cust.warnings') }),
+          a.warnings.length === 0 ? h('p', { class: 'muted', text: t('common.none') }) : h('ul', { class: 'warnings-list' }, a.warnings.map(w =>
+            h('li', {}, badge('severity', w.severity), ' ', badge('warningType', w.type), ' ', w.message))),
+          profile.openWarnings ? h('p', {}, h('a', { href: `#/warnings?customerNo=${encodeURIComponent(customerNo)}&status=ALL`,
+            text: `${t('cust.openWarnings', { count: profile.openWarnings })} · ${t('cust.seeWarnings')}` })) : null),
+        card(h('h3', { text: t('cust.hits') }), (profile.blacklistHits || []).length === 0 ? h('p', { class: 'muted', text: t('cust.noHits') }) : dataTable([
+          { label: t('cust.entry'), value: hit => h('a', { href: `#/blacklist/${hit.entryId}`, text: `#${hit.entryId}` }) },
+          { label: t('cust.strength'), value: hit => label('strength', hit.strength) },
+          { label: t('cust.matchedOn'), value: hit => hit.matchedOn.map(m => label('matchedOn', m)).join(', ') },
+          { label: t('cust.reason'), value: hit => label('reasonCode', hit.reasonCode) }
+        ], profile.blacklistHits))),
+      card(h('h3', { text: t('cust.history') }), timeline(history)));
+  }
+  fillAssessment();
+}
+
+/** The history, newest first, each row saying what changed since the one before it. */
+function timeline(history) {
+  if (!history || history.length === 0) return h('p', { class: 'muted', text: t('common.none') });
+  return h('ol', { class: 'timeline history' }, history.map((row, index) => {
+    const before = history[index + 1];
+    const changes = before ? differences(before, row) : [t('cust.firstAssessment')];
+    return h('li', { class: 'timeline-item' },
+      h('div', { class: 'when', text: `${formatTime(row.evaluatedAt)} · ${label('trigger', row.trigger)}` }),
+      h('div', { class: 'what' }, badge('grade', row.grade), ' ', badge('tier', row.tier), row.vip ? ' VIP' : ''),
+      h('ul', { class: 'changes' }, (changes.length ? changes : [t('cust.noChange')]).map(c => h('li', { text: c }))));
+  }));
+}
+
+function differences(before, after) {
+  const changes = [];
+  const kinds = { grade: 'grade', tier: 'tier' };
+  for (const key of ['grade', 'tier']) {
+    if (before[key] !== after[key]) changes.push(`${t(`cust.${key}`)}: ${label(kinds[key], before[key])} → ${label(kinds[key], after[key])}`);
+  }
+  for (const key of ['vip', 'blacklisted']) {
+    if (before[key] !== after[key]) changes.push(`${t(`cust.${key}`)}: ${yesNo(before[key])} → ${yesNo(after[key])}`);
+  }
+  for (const key of ['valueScore', 'riskScore']) {
+    if (before[key] !== after[key]) changes.push(`${t(`cust.${key}`)}: ${before[key]} → ${after[key]}`);
+  }
+  const types = list => (list || []).map(w => w.type).sort().join(',');
+  if (types(before.warnings) !== types(after.warnings)) {
+    const names = list => (list || []).map(w => label('warningType', w.type)).join('、') || t('common.none');
+    changes.push(`${t('cust.warnings')}: ${names(before.warnings)} → ${names(after.warnings)}`);
+  }
+  return changes;
+}
+
+function showCheck(box, result) {
+  box.hidden = false;
+  box.replaceChildren(h('h3', { text: t('cust.checkResult') }),
+    h('div', { class: `decision-banner decision-${result.decision.toLowerCase()}`, dataset: { decision: result.decision },
+      text: `${t('cust.decision')}: ${label('decision', result.decision)}` }),
+    definitions([
+      [t('cust.checkId'), String(result.checkId)],
+      [t('cust.grade'), badge('grade', result.grade)],
+      [t('cust.tier'), badge('tier', result.tier)],
+      [t('cust.vip'), yesNo(result.vip)],
+      [t('cust.warnings'), result.warnings.length ? result.warnings.map(w => `${label('warningType', w.type)} (${label('severity', w.severity)})`).join('、') : t('common.none')],
+      [t('cust.evaluatedAt'), formatTime(result.evaluatedAt)]]),
+    dataTable([
+      { label: t('cust.pack'), value: r => `${r.pack} v${r.version ?? ''}` },
+      { label: t('cust.rule'), value: r => r.rule },
+      { label: t('cust.message'), value: r => r.message }
+    ], result.reasons, { class: 'data reasons' }));
+}

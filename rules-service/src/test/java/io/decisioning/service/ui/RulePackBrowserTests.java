@@ -1,0 +1,263 @@
+package io.decisioning.service.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.decisioning.service.ApiClient;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The analyst's whole path in the browser: open a pack, change a threshold in its decision table, see
+ * the validation error at the cell, fix it (and the scenarios at the new boundary), run the scenarios,
+ * simulate, and have an approver publish it; then the new version is live.
+ */
+class RulePackBrowserTests extends BrowserTestSupport {
+
+    @Test
+    void anAnalystChangesAThresholdAndAnApproverPublishesIt() {
+        signIn("analyst");
+        open("packs/grading");
+        click(By.cssSelector("a[href='#/packs/grading/1']"));
+        waitFor(By.cssSelector(".version-page"));
+        screenshot("version");
+
+        // A threshold mistyped: saved as a draft that does not compile, the error shown at the cell.
+        openFile("grade-thresholds.drl.csv");
+        WebElement premium = cell("D11");
+        assertThat(premium.getDomProperty("value")).isEqualTo("500000");
+        type(premium, "6o0000");
+        type(By.cssSelector(".save-draft input[name=comment]"), "Key accounts from 600,000 a year");
+        click(By.cssSelector("button[data-action=save]"));
+        int invalid = waitForNewVersion(1);
+        waitFor(By.cssSelector(".problems .problem"));
+        assertThat(text(By.cssSelector(".problems"))).contains("grade-thresholds.drl.csv").contains("row 11");
+        assertThat(waitFor(By.cssSelector("td[data-cell=D11]")).getDomAttribute("class")).startsWith("marked-");
+        assertThat(cell("D11").getDomProperty("value")).isEqualTo("6o0000");   // nothing the analyst typed is lost
+        screenshot("invalid-draft");
+
+        // Fixed, with the scenarios at the old boundary moved to the new one.
+        type(cell("D11"), "600000");
+        openFile("grading.scenarios.csv");
+        for (int row = 8; row <= 10; row++) {
+            String name = cell("A" + row).getDomProperty("value");
+            assertThat(name).contains("500000");
+            type(cell("A" + row), name.replace("500000", "600000"));
+        }
+        type(cell("C8"), "599999.99");
+        type(cell("C9"), "600000");
+        type(cell("C10"), "600001");
+        type(By.cssSelector(".save-draft input[name=comment]"), "Key accounts from 600,000 a year");
+        click(By.cssSelector("button[data-action=save]"));
+        int draft = waitForNewVersion(invalid);
+        waitFor(By.cssSelector(".problems"));
+        assertThat(text(By.cssSelector(".problems"))).doesNotContain("row 11");
+
+        click(By.cssSelector("button[data-action=test]"));
+        waitFor(By.cssSelector(".test-results .summary"));
+        WebElement summary = browser().findElement(By.cssSelector(".test-results .summary"));
+        assertThat(summary.getDomAttribute("data-failed")).isEqualTo("0");
+        assertThat(Integer.parseInt(summary.getDomAttribute("data-passed"))).isGreaterThan(20);
+
+        click(By.cssSelector("button[data-action=simulate]"));
+        new WebDriverWait(browser(), Duration.ofSeconds(60)).until(d ->
+                "DONE".equals(d.findElement(By.cssSelector(".simulation")).getDomAttribute("data-status")));
+        screenshot("tested-and-simulated");
+        signOut();
+
+        // The author may not publish; an approver does.
+        signIn("approver");
+        open("packs/grading/" + draft);
+        click(By.cssSelector("button[data-action=publish]"));
+        click(By.cssSelector("dialog.confirm button[type=submit]"));
+        waitForText(By.cssSelector(".version-page .page-head h2"), "已发布");
+
+        JsonNode packs = api().get("/api/v1/rule-packs", "approver").json();
+        JsonNode grading = null;
+        for (JsonNode pack : packs) {
+            if (pack.get("name").asString().equals("grading")) {
+                grading = pack;
+            }
+        }
+        assertThat(grading.get("publishedVersion").asInt()).isEqualTo(draft);
+
+        // The dashboard shows the new version live on this node.
+        By live = By.cssSelector("#live-packs [data-pack=grading] .live-version");
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+            open("dashboard");
+            return waitFor(live).getText().equals(String.valueOf(draft));
+        });
+        assertThat(text(By.cssSelector("#live-packs [data-pack=grading] .published-version"))).isEqualTo(String.valueOf(draft));
+        screenshot("dashboard-after-publish");
+    }
+
+    @Test
+    void theAuthorOfAVersionIsNotOfferedToPublishIt() {
+        String drl = api().get("/api/v1/rule-packs/tiering/versions/1", "admin").json()
+                .get("files").get("tiering.drl").asString();
+        String created = api().post("/api/v1/rule-packs/tiering/versions",
+                "{\"files\": {\"tiering.drl\": " + quote(drl) + "}, \"comment\": \"same rules\", \"baseVersion\": 1}", "admin").body();
+        int version = Integer.parseInt(created.replaceAll("(?s).*\"version\":(\\d+).*", "$1"));
+        signIn("admin");
+        open("packs/tiering/" + version);
+
+        WebElement publish = waitFor(By.cssSelector("button[data-action=publish]"));
+        assertThat(publish.isEnabled()).isFalse();
+        assertThat(text(By.cssSelector(".own-version"))).contains("须由另一位审批人发布");
+    }
+
+    @Test
+    void twoVersionsAreComparedCellByCellAndLineByLine() {
+        String base = api().get("/api/v1/rule-packs/warnings/versions/1", "analyst").json()
+                .get("files").get("blacklisted.drl").asString();
+        String changed = base.replaceFirst("\n", "\n// reviewed by the fraud team\n");
+        String body = "{\"files\": {\"blacklisted.drl\": " + quote(changed) + "}, \"comment\": \"note\", \"baseVersion\": 1}";
+        String created = api().post("/api/v1/rule-packs/warnings/versions", body, "analyst").body();
+        int version = Integer.parseInt(created.replaceAll("(?s).*\"version\":(\\d+).*", "$1"));
+
+        signIn("analyst");
+        open("packs/warnings/diff/1/" + version);
+
+        waitFor(By.cssSelector(".file-diff[data-file='blacklisted.drl'] tr.added"));
+        assertThat(text(By.cssSelector(".file-diff[data-file='blacklisted.drl'] tr.added"))).contains("reviewed by the fraud team");
+        assertThat(browser().findElements(By.cssSelector(".file-diff"))).hasSize(1);
+        screenshot("diff");
+    }
+
+    @Test
+    void anUploadedWorkbookIsSavedWithTheDraftAndShownAsAGrid() throws Exception {
+        Path file = Files.createTempDirectory("upload").resolve("premium-bands.drl.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Row row = workbook.createSheet("Bands").createRow(0);
+            row.createCell(0).setCellValue("band");
+            row.createCell(1).setCellValue(250000);
+            workbook.write(out);
+        }
+        signIn("analyst");
+        open("packs/scoring/1");
+        waitFor(By.cssSelector(".version-page .tabs"));
+
+        browser().findElement(By.id("pack-upload")).sendKeys(file.toAbsolutePath().toString());
+        waitFor(By.cssSelector(".tabs button.active[data-file='premium-bands.drl.xlsx']"));
+        click(By.cssSelector("button[data-action=save]"));
+        int version = waitForNewVersion(1, "scoring");
+
+        click(By.cssSelector(".tabs button[data-file='premium-bands.drl.xlsx']"));
+        waitFor(By.cssSelector(".workbook td[data-cell=B1] input"));
+        assertThat(browser().findElement(By.cssSelector(".workbook td[data-cell=B1] input")).getDomProperty("value"))
+                .isEqualTo("250000");
+        assertThat(api().get("/api/v1/rule-packs/scoring/versions/" + version, "analyst").json()
+                .get("files").has("premium-bands.drl.xlsx")).isTrue();
+        screenshot("workbook");
+    }
+
+    @Test
+    void anApproverRollsAPackBackWithAReason() throws InterruptedException {
+        ApiClient api = api();
+        String drl = api.get("/api/v1/rule-packs/tiering/versions/1", "analyst").json().get("files").get("tiering.drl").asString();
+        JsonNode created = api.post("/api/v1/rule-packs/tiering/versions", "{\"files\": {\"tiering.drl\": "
+                + quote(drl + "\n// reviewed\n") + "}, \"comment\": \"reviewed\", \"baseVersion\": 1}", "analyst").json();
+        int version = created.get("version").asInt();
+        String base = "/api/v1/rule-packs/tiering/versions/" + version;
+        assertThat(api.post(base + "/test", "{}", "analyst").json().get("failed").asInt()).isZero();
+        api.post(base + "/simulate", null, "analyst");
+        for (int i = 0; i < 120 && !"DONE".equals(api.get(base + "/simulation", "analyst").json().get("status").asString()); i++) {
+            Thread.sleep(250);
+        }
+        assertThat(api.post(base + "/publish", null, "approver").status()).isEqualTo(200);
+
+        signIn("approver");
+        open("packs/tiering");
+        click(By.cssSelector("button[data-action=rollback]"));
+        click(By.cssSelector("dialog.confirm button[type=submit]"));                    // a rollback needs a reason
+        waitFor(By.cssSelector("dialog.confirm textarea.invalid"));
+        type(By.cssSelector("dialog.confirm textarea[name=note]"), "回滚：等待风控复核");
+        click(By.cssSelector("dialog.confirm button[type=submit]"));
+        waitFor(By.cssSelector(".toast.success"));
+
+        JsonNode tiering = null;
+        for (JsonNode pack : api.get("/api/v1/rule-packs", "approver").json()) {
+            if (pack.get("name").asString().equals("tiering")) {
+                tiering = pack;
+            }
+        }
+        assertThat(tiering.get("publishedVersion").asInt()).isLessThan(version);
+        screenshot("rolled-back");
+    }
+
+    @Test
+    void switchingTheLanguageKeepsUnsavedEdits() {
+        signIn("analyst");
+        open("packs/grading/1");
+        openFile("grade-thresholds.drl.csv");
+        type(cell("D11"), "550000");
+
+        click(By.id("lang"));
+        waitForText(By.cssSelector("#pages a[data-page=packs]"), "Rule packs");
+        assertThat(cell("D11").getDomProperty("value")).isEqualTo("550000");
+
+        click(By.id("lang"));
+        waitForText(By.cssSelector("#pages a[data-page=packs]"), "规则包");
+        assertThat(cell("D11").getDomProperty("value")).isEqualTo("550000");
+    }
+
+    @Test
+    void thePackPagesFitATablet() {
+        atTabletWidth();
+        signIn("analyst");
+        open("packs");
+        waitFor(By.cssSelector(".page-packs table"));
+        assertNoHorizontalOverflow();
+        screenshot("list");
+        open("packs/grading/1");
+        waitFor(By.cssSelector(".version-page .code-editor, .version-page .grid-editor"));
+        assertNoHorizontalOverflow();
+        screenshot("version");
+    }
+
+    private void openFile(String file) {
+        click(By.cssSelector(".tabs button[data-file='" + file + "']"));
+        waitFor(By.cssSelector(".tabs button.active[data-file='" + file + "']"));
+    }
+
+    private WebElement cell(String reference) {
+        return waitFor(By.cssSelector("td[data-cell=" + reference + "] input"));
+    }
+
+    private int waitForNewVersion(int after) {
+        return waitForNewVersion(after, "grading");
+    }
+
+    private int waitForNewVersion(int after, String pack) {
+        Pattern route = Pattern.compile("#/packs/" + pack + "/(\\d+)$");
+        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> {
+            Matcher m = route.matcher(d.getCurrentUrl());
+            return m.find() && Integer.parseInt(m.group(1)) > after;
+        });
+        Matcher m = route.matcher(browser().getCurrentUrl());
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private String text(By by) {
+        return waitFor(by).getText();
+    }
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+}
