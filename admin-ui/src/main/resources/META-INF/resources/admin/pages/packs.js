@@ -42,7 +42,9 @@ const text = {
     'packs.simulation': '影响模拟', 'packs.noSimulation': '尚未模拟。模拟会用此版本重新评估全部客户，但不写入任何结果。',
     'packs.simProgress': '已处理 {processed} / {customers}', 'packs.changed': '变化客户', 'packs.customers': '客户数',
     'packs.transitions': '变化', 'packs.field': '项目', 'packs.from': '原值', 'packs.to': '新值', 'packs.count': '客户数',
-    'packs.premium': '年保费', 'packs.examples': '示例客户', 'packs.noTransitions': '没有客户的结果发生变化。',
+    'packs.outcome.grade': '客户等级', 'packs.outcome.tier': '服务层级', 'packs.outcome.warnings': '预警',
+    'packs.outcome.decision': '承保决策', 'packs.listSeparator': '、',
+    'packs.premium': '年保费', 'packs.premiumAtStake': '涉及年保费', 'packs.examples': '示例客户', 'packs.noTransitions': '没有客户的结果发生变化。',
     'packs.simError': '模拟失败：{error}', 'packs.against': '对照版本', 'packs.requestedBy': '发起人',
     'packs.diffTitle': '{pack}：版本 {a} 与版本 {b} 的差异', 'packs.same': '相同', 'packs.added': '新增', 'packs.deleted': '删除',
     'packs.changedFile': '有修改', 'packs.noDifferences': '两个版本的文件完全相同。', 'packs.cellChanges': '{count} 个单元格不同',
@@ -76,7 +78,9 @@ const text = {
     'packs.simulation': 'Impact simulation', 'packs.noSimulation': 'Not simulated yet. A simulation evaluates the whole book with this version and writes nothing.',
     'packs.simProgress': '{processed} of {customers} processed', 'packs.changed': 'Customers changed', 'packs.customers': 'Customers',
     'packs.transitions': 'Transitions', 'packs.field': 'Outcome', 'packs.from': 'From', 'packs.to': 'To', 'packs.count': 'Customers',
-    'packs.premium': 'Annual premium', 'packs.examples': 'Example customers', 'packs.noTransitions': 'No customer\'s outcome changes.',
+    'packs.outcome.grade': 'Grade', 'packs.outcome.tier': 'Tier', 'packs.outcome.warnings': 'Warnings',
+    'packs.outcome.decision': 'Pre-bind decision', 'packs.listSeparator': ', ',
+    'packs.premium': 'Annual premium', 'packs.premiumAtStake': 'Annual premium at stake', 'packs.examples': 'Example customers', 'packs.noTransitions': 'No customer\'s outcome changes.',
     'packs.simError': 'The simulation failed: {error}', 'packs.against': 'Against versions', 'packs.requestedBy': 'Requested by',
     'packs.diffTitle': '{pack}: version {a} against version {b}', 'packs.same': 'same', 'packs.added': 'added', 'packs.deleted': 'removed',
     'packs.changedFile': 'changed', 'packs.noDifferences': 'The two versions have the same files.', 'packs.cellChanges': '{count} cells differ',
@@ -493,7 +497,7 @@ function simulationDetails(sim) {
     figure(t('packs.state'), badge('runStatus', sim.status)),
     figure(t('packs.customers'), formatNumber(sim.customers)),
     figure(t('packs.changed'), formatNumber(sim.changed), 'sim-changed'),
-    figure(t('packs.premium'), formatMoney(sim.transitions.reduce((sum, tr) => sum + Number(tr.annualPremium || 0), 0))))];
+    figure(t('packs.premiumAtStake'), sim.changedPremium === null ? '-' : formatMoney(sim.changedPremium), 'sim-premium'))];
   if (sim.status === 'FAILED') parts.push(h('div', { class: 'form-error', role: 'alert', text: t('packs.simError', { error: sim.error || '' }) }));
   if (sim.status === 'RUNNING') return parts;
   parts.push(h('p', { class: 'muted', text: `${t('packs.requestedBy')}: ${sim.requestedBy} · ${formatTime(sim.startedAt)} · ${t('packs.against')}: `
@@ -502,16 +506,17 @@ function simulationDetails(sim) {
     if (sim.status === 'DONE') parts.push(h('p', { class: 'no-transitions', text: t('packs.noTransitions') }));
     return parts;
   }
-  const kind = field => ({ grade: 'grade', tier: 'tier', decision: 'decision' }[field] || field);
+  const transition = tr => `${fieldLabel(tr.field)}: ${outcomeLabel(tr.field, tr.from)} → ${outcomeLabel(tr.field, tr.to)}`;
   parts.push(h('div', { class: 'grid-2' },
-    barChart(sim.transitions.map(tr => ({ label: `${label(kind(tr.field), tr.from)} → ${label(kind(tr.field), tr.to)}`, value: tr.count, key: tr.to })),
+    barChart(sim.transitions.map(tr => ({ label: transition(tr), value: tr.count, key: tr.to })),
       { title: t('packs.transitions') }),
-    barChart(sim.transitions.map(tr => ({ label: `${label(kind(tr.field), tr.from)} → ${label(kind(tr.field), tr.to)}`, value: Number(tr.annualPremium), key: tr.to })),
+    barChart(sim.transitions.map(tr => ({ label: transition(tr), value: Number(tr.annualPremium), key: tr.to })),
       { title: t('packs.premium'), format: formatMoney })));
+  const outcome = (field, value) => field === 'warnings' ? h('span', { text: outcomeLabel(field, value) }) : badge(field, value);
   parts.push(dataTable([
-    { label: t('packs.field'), value: tr => tr.field },
-    { label: t('packs.from'), value: tr => badge(kind(tr.field), tr.from) },
-    { label: t('packs.to'), value: tr => badge(kind(tr.field), tr.to) },
+    { label: t('packs.field'), value: tr => fieldLabel(tr.field) },
+    { label: t('packs.from'), value: tr => outcome(tr.field, tr.from) },
+    { label: t('packs.to'), value: tr => outcome(tr.field, tr.to) },
     { label: t('packs.count'), class: 'number', value: tr => formatNumber(tr.count) },
     { label: t('packs.premium'), class: 'number', value: tr => formatMoney(tr.annualPremium) },
     { label: t('packs.examples'), value: tr => {
@@ -522,6 +527,23 @@ function simulationDetails(sim) {
     } }
   ], sim.transitions, { class: 'data transitions' }));
   return parts;
+}
+
+/** The name of an outcome a simulation compares: grade, tier, warnings or decision. */
+function fieldLabel(field) {
+  const key = `packs.outcome.${field}`;
+  const text = t(key);
+  return text === key ? field : text;
+}
+
+/** A compared value: an enum constant, or for warnings "TYPE SEVERITY, ..." (or "none"). */
+function outcomeLabel(field, value) {
+  if (field !== 'warnings') return label(field, value);
+  if (value === 'none') return t('common.none');
+  return value.split(', ').map(w => {
+    const [type, severity] = w.split(' ');
+    return `${label('warningType', type)} ${label('severity', severity)}`;
+  }).join(t('packs.listSeparator'));
 }
 
 function figure(name, value, cls) {

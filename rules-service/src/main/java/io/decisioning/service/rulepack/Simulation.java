@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param customers customers in the book when the simulation started
  * @param processed customers compared so far
  * @param changed   customers with at least one transition
+ * @param changedPremium the annual premium of those customers, each counted once (null for a simulation
+ *                  kept from before it was recorded)
  * @param failed    customers the version could not evaluate (fails the simulation)
  */
 public record Simulation(String pack, int version, String status, Map<String, Integer> againstVersions,
                          String requestedBy, Instant startedAt, @Nullable Instant finishedAt, long customers,
-                         long processed, long changed, long failed, List<Transition> transitions,
+                         long processed, long changed, @Nullable BigDecimal changedPremium, long failed,
+                         List<Transition> transitions,
                          List<Examples> examples, @Nullable String error) {
 
     /** Customers whose {@code field} goes from {@code from} to {@code to}, and their annual premium. */

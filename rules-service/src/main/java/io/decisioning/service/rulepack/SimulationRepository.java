@@ -1,5 +1,6 @@
 package io.decisioning.service.rulepack;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -62,18 +63,19 @@ class SimulationRepository {
                 .update();
     }
 
-    void finish(String pack, int version, String status, long processed, long changed, long failed,
+    void finish(String pack, int version, String status, long processed, long changed, BigDecimal changedPremium, long failed,
                 List<Simulation.Transition> transitions, List<Simulation.Examples> examples, @Nullable String error,
                 Instant at) {
         jdbc.sql("""
                         UPDATE rule_pack_simulation SET status = :status, processed = :processed, changed = :changed,
-                               failed = :failed, transitions = :transitions, examples = :examples, error = :error,
+                               changed_premium = :changedPremium, failed = :failed, transitions = :transitions, examples = :examples, error = :error,
                                finished_at = :at
                          WHERE pack = :pack AND version = :version
                         """)
                 .param("status", status)
                 .param("processed", processed)
                 .param("changed", changed)
+                .param("changedPremium", changedPremium)
                 .param("failed", failed)
                 .param("transitions", json.writeValueAsString(transitions))
                 .param("examples", json.writeValueAsString(examples))
@@ -107,6 +109,7 @@ class SimulationRepository {
                 rs.getLong("customers"),
                 rs.getLong("processed"),
                 rs.getLong("changed"),
+                rs.getBigDecimal("changed_premium"),
                 rs.getLong("failed"),
                 transitions == null ? List.of() : json.readValue(transitions, TRANSITIONS),
                 examples == null ? List.of() : json.readValue(examples, EXAMPLES),

@@ -18,6 +18,7 @@ import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.RulesProperties;
 import io.decisioning.service.system.UserAccount;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -123,7 +124,8 @@ public class SimulationService {
                 .toList();
         return new Simulation(simulation.pack(), simulation.version(), simulation.status(), simulation.againstVersions(),
                 simulation.requestedBy(), simulation.startedAt(), simulation.finishedAt(), simulation.customers(),
-                simulation.processed(), simulation.changed(), simulation.failed(), simulation.transitions(), visible,
+                simulation.processed(), simulation.changed(), simulation.changedPremium(), simulation.failed(),
+                simulation.transitions(), visible,
                 simulation.error());
     }
 
@@ -188,7 +190,7 @@ public class SimulationService {
             }
             long failed = tally.failed.sum();
             simulations.finish(pack, version, failed == 0 ? "DONE" : "FAILED", tally.processed.sum(), tally.changed.sum(),
-                    failed, tally.transitions(), tally.examples(),
+                    tally.changedPremium(), failed, tally.transitions(), tally.examples(),
                     failed == 0 ? null : failed + " customers could not be evaluated with this version: " + tally.firstError,
                     clock.instant());
             log.info("Simulated {} v{} over {} customers in {} ms: {} changed, {} failed", pack, version,
@@ -197,7 +199,8 @@ public class SimulationService {
             log.error("Simulation of {} v{} failed", pack, version, e);
             String error = e instanceof RunawayGuard.RunawayRulesException ? e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
-            simulations.finish(pack, version, "FAILED", tally.processed.sum(), tally.changed.sum(), tally.failed.sum(),
+            simulations.finish(pack, version, "FAILED", tally.processed.sum(), tally.changed.sum(), tally.changedPremium(),
+                    tally.failed.sum(),
                     tally.transitions(), tally.examples(), error, clock.instant());
         }
     }
@@ -251,7 +254,7 @@ public class SimulationService {
                     | tally.compare("warnings", warnings(b.warnings()), warnings(a.warnings()), s)
                     | tally.compare("decision", b.decision().name(), a.decision().name(), s);
             if (changed) {
-                tally.changed.increment();
+                tally.changed(s);
             }
         }
     }
@@ -267,9 +270,20 @@ public class SimulationService {
     private static final class Tally {
         final LongAdder processed = new LongAdder();
         final LongAdder changed = new LongAdder();
+        /** The annual premium of the changed customers, in cents. */
+        private final LongAdder changedCents = new LongAdder();
         final LongAdder failed = new LongAdder();
         volatile String firstError;
         final Map<List<String>, Bucket> buckets = new ConcurrentHashMap<>();
+
+        void changed(CustomerSnapshot customer) {
+            changed.increment();
+            changedCents.add(customer.features().annualPremium().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        }
+
+        BigDecimal changedPremium() {
+            return BigDecimal.valueOf(changedCents.sum(), 2);
+        }
 
         void failed(RuntimeException e) {
             failed.increment();

@@ -15,6 +15,7 @@ import io.decisioning.service.customer.CustomerFeatureRepository;
 import io.decisioning.service.customer.CustomerSnapshot;
 import io.decisioning.service.customer.DemoBooks;
 import io.decisioning.service.customer.IdRange;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -146,7 +147,7 @@ class RulePackLifecycleTests {
             return s.get("status").asString().equals("RUNNING") ? null : s;
         });
         assertThat(simulation.get("status").asString()).as(simulation.toString()).isEqualTo("DONE");
-        Map<String, Long> expected = expectedGradeTransitions(engine.prepared("grading", version));
+        Expected expected = expectedChanges(engine.prepared("grading", version));
         Map<String, Long> simulated = new TreeMap<>();
         for (JsonNode transition : simulation.get("transitions")) {
             if (transition.get("field").asString().equals("grade")) {
@@ -154,7 +155,10 @@ class RulePackLifecycleTests {
                         transition.get("count").asLong());
             }
         }
-        assertThat(simulated).isEqualTo(expected).isNotEmpty();
+        assertThat(simulated).isEqualTo(expected.gradeTransitions()).isNotEmpty();
+        assertThat(simulation.get("changed").asLong()).isEqualTo(expected.changed());
+        // each changed customer's premium counted once, however many of its outcomes changed
+        assertThat(simulation.get("changedPremium").decimalValue()).isEqualByComparingTo(expected.changedPremium());
         assertThat(simulation.get("processed").asLong()).isEqualTo(simulation.get("customers").asLong());
         assertThat(simulation.get("examples").get(0).get("customers")).isNotEmpty();
         assertThat(grade(claimantNo)).as("a simulation changes no assessment").isEqualTo("POOR_QUALITY");
@@ -504,13 +508,19 @@ class RulePackLifecycleTests {
         });
     }
 
+    /** What a simulation should find: its grade transitions, the customers changed and their annual premium. */
+    private record Expected(Map<String, Long> gradeTransitions, long changed, BigDecimal changedPremium) {
+    }
+
     /** What the simulation should find, computed customer by customer in the test. */
-    private Map<String, Long> expectedGradeTransitions(CompiledPack draft) {
+    private Expected expectedChanges(CompiledPack draft) {
         RuleSet published = engine.current();
         RuleSet candidate = published.with(draft);
         IdRange book = new IdRange(jdbc.sql("SELECT MIN(id) FROM customer").query(Long.class).single(),
                 jdbc.sql("SELECT MAX(id) FROM customer").query(Long.class).single());
         Map<String, Long> transitions = new TreeMap<>();
+        long changed = 0;
+        BigDecimal premium = BigDecimal.ZERO;
         List<CustomerSnapshot> customers = features.snapshotsInRange(book, today);
         Map<Long, List<BlacklistHit>> hits = blacklist.hitsFor(customers.stream().map(c -> c.customer().id()).toList(), today);
         for (CustomerSnapshot customer : customers) {
@@ -521,8 +531,13 @@ class RulePackLifecycleTests {
             if (before.grade() != after.grade()) {
                 transitions.merge(before.grade() + "->" + after.grade(), 1L, Long::sum);
             }
+            if (before.grade() != after.grade() || before.tier() != after.tier() || before.decision() != after.decision()
+                    || !SimulationService.warnings(before.warnings()).equals(SimulationService.warnings(after.warnings()))) {
+                changed++;
+                premium = premium.add(customer.features().annualPremium());
+            }
         }
-        return transitions;
+        return new Expected(transitions, changed, premium);
     }
 
     private int publishedVersion(String pack) {

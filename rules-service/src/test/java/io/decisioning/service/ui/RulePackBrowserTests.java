@@ -102,6 +102,46 @@ class RulePackBrowserTests extends BrowserTestSupport {
     }
 
     @Test
+    void aSimulationThatMovesCustomersShowsItsTransitionsThePremiumAtStakeAndExampleCustomers() {
+        String table = api().get("/api/v1/rule-packs/grading/versions/1", "analyst").json()
+                .get("files").get("grade-thresholds.drl.csv").asString();
+        assertThat(table).contains("\"3, 3\",,HIGH_QUALITY");
+        String looser = table.replace("\"3, 3\",,HIGH_QUALITY", "\"1, 1\",,HIGH_QUALITY");
+        JsonNode created = api().post("/api/v1/rule-packs/grading/versions", "{\"files\": {\"grade-thresholds.drl.csv\": "
+                + quote(looser) + "}, \"comment\": \"High quality after one claim-free year\", \"baseVersion\": 1}",
+                "analyst").json();
+        assertThat(created.get("valid").asBoolean()).as(created.toString()).isTrue();
+        int version = created.get("version").asInt();
+
+        signIn("analyst");
+        open("packs/grading/" + version);
+        click(By.cssSelector("button[data-action=simulate]"));
+        new WebDriverWait(browser(), Duration.ofSeconds(60)).until(d ->
+                "DONE".equals(d.findElement(By.cssSelector(".simulation")).getDomAttribute("data-status")));
+
+        JsonNode simulation = api().get("/api/v1/rule-packs/grading/versions/" + version + "/simulation", "analyst").json();
+        assertThat(simulation.get("changed").asLong()).isPositive();
+        assertThat(text(By.cssSelector(".simulation .sim-changed .value")).replaceAll("\\D", ""))
+                .isEqualTo(simulation.get("changed").asString());
+        assertThat(simulation.get("changedPremium").decimalValue()).isPositive();
+        assertThat(text(By.cssSelector(".simulation .sim-premium .value"))).startsWith("¥");
+        // one row and one bar per transition, in the table and in each of the two charts (customers, premium)
+        int transitions = simulation.get("transitions").size();
+        assertThat(browser().findElements(By.cssSelector(".simulation table.transitions tbody tr"))).hasSize(transitions);
+        assertThat(browser().findElements(By.cssSelector(".simulation svg.bar-chart"))).hasSize(2);
+        assertThat(browser().findElements(By.cssSelector(".simulation svg.bar-chart rect.bar"))).hasSize(2 * transitions);
+        assertThat(text(By.cssSelector(".simulation table.transitions"))).contains("客户等级").contains("优质客户");
+        script("arguments[0].scrollIntoView({block: 'start'});", browser().findElement(By.cssSelector(".simulation")));
+        screenshot("simulation-transitions");
+
+        // an example customer opens the customer's page
+        WebElement example = waitFor(By.cssSelector(".simulation table.transitions .examples a"));
+        String customerNo = example.getText();
+        example.click();
+        waitForText(By.cssSelector(".page-customers h2"), customerNo);
+    }
+
+    @Test
     void theAuthorOfAVersionIsNotOfferedToPublishIt() {
         String drl = api().get("/api/v1/rule-packs/tiering/versions/1", "admin").json()
                 .get("files").get("tiering.drl").asString();
