@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp -pl rules-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cd rules-service
 rm -rf target/bench-db      # a fresh embedded database and demo book each run
-exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+# common pool parallelism 2: on 2 cores it defaults to 1, and then every async completion inside the JDK HttpClient of
+# the in-process load generator starts a thread of its own (a JFR recording showed 225 thread starts a second at 200/s)
+exec java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   io.decisioning.service.bench.PreBindLatencyBenchmark "$@"

@@ -55,12 +55,25 @@ public final class PreBindLatencyBenchmark {
             warmUp(http, port, auth, numbers, 20_000);
             run(http, port, auth, random, numbers, identities, rate, 10);
             System.out.printf("measuring %d requests/s for %d s%n", rate, seconds);
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            Map<String, Long> statusBefore = serverStatus(jdbc);
+            long gcCountBefore = gcCount();
+            long gcMillisBefore = gcMillis();
             Result result = run(http, port, auth, random, numbers, identities, rate, seconds);
+            Map<String, Long> statusAfter = serverStatus(jdbc);
+            int checks = rate * seconds;
             long[] sorted = result.latenciesMicros();
             Arrays.sort(sorted);
             System.out.printf("requests %d, non-200 %d, errors %d%n", sorted.length, result.non200(), result.errors());
             System.out.printf("latency ms: median %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
                     pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1000.0);
+            // what each check asks of the database (the whole server during the run, so the service's few
+            // background polls are counted too), and the JVM's garbage collections in the same time
+            System.out.printf("per check: %.1f statements, %.2f commits (server-wide during the run)%n",
+                    (statusAfter.get("Questions") - statusBefore.get("Questions")) / (double) checks,
+                    (statusAfter.get("Com_commit") - statusBefore.get("Com_commit")) / (double) checks);
+            System.out.printf("JVM garbage collections during the run: %d, %d ms in all%n",
+                    gcCount() - gcCountBefore, gcMillis() - gcMillisBefore);
         } finally {
             app.close();
         }
@@ -129,6 +142,23 @@ public final class PreBindLatencyBenchmark {
             });
         }
         done.await(5, TimeUnit.MINUTES);
+    }
+
+    private static Map<String, Long> serverStatus(JdbcClient jdbc) {
+        Map<String, Long> status = new java.util.HashMap<>();
+        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit')")
+                .query((rs, row) -> status.put(rs.getString(1), rs.getLong(2))).list();
+        return status;
+    }
+
+    private static long gcCount() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static double pct(long[] sorted, double percentile) {
