@@ -10,8 +10,11 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp -DskipTests install
 ./mvnw -q -B -ntp -pl rules-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cd rules-service
+# the service's classpath as the packaged jar has it: without the browser tests' Selenium, whose OpenTelemetry
+# would make Connector/J trace every statement (the jar has no OpenTelemetry)
+BENCH_CP=$(tr ':' '\n' < target/bench-classpath.txt | grep -v -e /org/seleniumhq/ -e /io/opentelemetry/ | paste -sd: -)
 # -Xmx640m: heap, metaspace (~130 MB), code cache, GC structures and thread stacks together stay under 1 GiB of RSS.
 # common pool parallelism 2: on 2 cores it defaults to 1, and then every async completion inside the JDK HttpClient of the
 # in-process load generator starts a thread of its own (10,000 threads for 10,000 posted events).
-exec java -Xmx640m -XX:+UseG1GC -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+exec java -Xmx640m -XX:+UseG1GC -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "target/test-classes:target/classes:$BENCH_CP" \
   io.decisioning.service.bench.NightlyBatchBenchmark "$@"

@@ -7,5 +7,8 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp -DskipTests install
 ./mvnw -q -B -ntp -pl rules-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cd rules-service
-exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+# the service's classpath as the packaged jar has it: without the browser tests' Selenium, whose OpenTelemetry
+# would make Connector/J trace every statement (the jar has no OpenTelemetry)
+BENCH_CP=$(tr ':' '\n' < target/bench-classpath.txt | grep -v -e /org/seleniumhq/ -e /io/opentelemetry/ | paste -sd: -)
+exec java -Xmx1g -cp "target/test-classes:target/classes:$BENCH_CP" \
   io.decisioning.service.bench.SimulationBenchmark "$@"

@@ -400,6 +400,7 @@ public final class NightlyBatchBenchmark {
         long cpu = OS.getProcessCpuTime();
         long dbCpu = mysqldCpuTicks();
         sampler.reset();
+        ThreadCpu threads = ThreadCpu.start(ThreadCpu::httpGroups);
         long started = System.nanoTime();
         for (int i = 0; i < events; i++) {
             String body = """
@@ -426,6 +427,7 @@ public final class NightlyBatchBenchmark {
                         + "after the first post = %,.0f events/s end to end; CPU: JVM %.1f s, MariaDB %.1f s; heap max %d MiB%n",
                 events, posting, events / posting, non202.get(), done, seconds, done / seconds,
                 (OS.getProcessCpuTime() - cpu) / 1e9, (mysqldCpuTicks() - dbCpu) / 100.0, sampler.heapMax >> 20);
+        System.out.printf("events (HTTP): JVM CPU by thread: %s%n", threads.report());
     }
 
     private long waitForEvents(int expected, int timeoutSeconds) throws InterruptedException {

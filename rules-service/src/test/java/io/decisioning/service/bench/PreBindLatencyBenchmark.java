@@ -59,6 +59,7 @@ public final class PreBindLatencyBenchmark {
             Map<String, Long> statusBefore = serverStatus(jdbc);
             long gcCountBefore = gcCount();
             long gcMillisBefore = gcMillis();
+            ThreadCpu threads = ThreadCpu.start(ThreadCpu::httpGroups);
             Result result = run(http, port, auth, random, numbers, identities, rate, seconds);
             Map<String, Long> statusAfter = serverStatus(jdbc);
             int checks = rate * seconds;
@@ -74,6 +75,7 @@ public final class PreBindLatencyBenchmark {
                     (statusAfter.get("Com_commit") - statusBefore.get("Com_commit")) / (double) checks);
             System.out.printf("JVM garbage collections during the run: %d, %d ms in all%n",
                     gcCount() - gcCountBefore, gcMillis() - gcMillisBefore);
+            System.out.printf("JVM CPU during the run, by thread: %s%n", threads.report());
         } finally {
             app.close();
         }
