@@ -29,6 +29,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPoolName("embedded-mariadb");
         dataSource.setMaximumPoolSize(16);
         dataSource.setTransactionIsolation(DatabaseMode.ISOLATION);
+        dataSource.setConnectionInitSql(DatabaseMode.CONNECTION_INIT_SQL);
         return dataSource;
     }
 }

@@ -62,7 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Run with {@code benchmarks/nightly-batch.sh [customers=1000000] [key=value ...]}; keys:
  * {@code events} (crm_event rows, default 50000), {@code http-events} (events posted over HTTP,
  * default 20000), {@code warmup} (customers per mode evaluated before measuring, default 30000),
- * {@code rounds} (default 1; 2 repeats the four runs, 0 measures events only).
+ * {@code rounds} (default 1; 2 repeats the four runs, 0 measures events only), {@code runs} (default
+ * {@code floor,rules}; {@code rules} runs only the rules, cold and steady).
  */
 public final class NightlyBatchBenchmark {
 
@@ -112,6 +113,8 @@ public final class NightlyBatchBenchmark {
         int httpEvents = Integer.parseInt(options.getOrDefault("http-events", "20000"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "30000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
+        // which runs of a round: "floor,rules" (default), or one of them
+        List<String> kinds = List.of(options.getOrDefault("runs", "floor,rules").split(","));
         String bufferPool = options.getOrDefault("db-buffer-pool", "1G");
         String redoLog = options.getOrDefault("db-redo-log", "1G");
 
@@ -139,8 +142,12 @@ public final class NightlyBatchBenchmark {
                 bench.warmUp(warmup);
             }
             for (int round = 1; round <= rounds; round++) {
-                bench.coldAndSteady("floor", true);
-                bench.coldAndSteady("rules", false);
+                if (kinds.contains("floor")) {
+                    bench.coldAndSteady("floor", true);
+                }
+                if (kinds.contains("rules")) {
+                    bench.coldAndSteady("rules", false);
+                }
             }
             if (rounds > 0) {
                 bench.printTable();
