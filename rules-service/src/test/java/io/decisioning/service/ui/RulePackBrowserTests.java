@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,65 +23,69 @@ import tools.jackson.databind.JsonNode;
  * the validation error at the cell, fix it (and the scenarios at the new boundary), run the scenarios,
  * simulate, and have an approver publish it; then the new version is live.
  */
-class RulePackBrowserTests extends BrowserTestSupport {
+@BrowserTest
+class RulePackBrowserTests {
+
+    @RegisterExtension
+    static final Browser ui = new Browser();
 
     @Test
     void anAnalystChangesAThresholdAndAnApproverPublishesIt() {
-        signIn("analyst");
-        open("packs/grading");
-        click(By.cssSelector("a[href='#/packs/grading/1']"));
-        waitFor(By.cssSelector(".version-page"));
-        screenshot("version");
+        ui.signIn("analyst");
+        ui.open("packs/grading");
+        ui.click(By.cssSelector("a[href='#/packs/grading/1']"));
+        ui.waitFor(By.cssSelector(".version-page"));
+        ui.screenshot("version");
 
         // A threshold mistyped: saved as a draft that does not compile, the error shown at the cell.
         openFile("grade-thresholds.drl.csv");
         WebElement premium = cell("D11");
         assertThat(premium.getDomProperty("value")).isEqualTo("500000");
-        type(premium, "6o0000");
-        type(By.cssSelector(".save-draft input[name=comment]"), "Key accounts from 600,000 a year");
-        click(By.cssSelector("button[data-action=save]"));
+        ui.type(premium, "6o0000");
+        ui.type(By.cssSelector(".save-draft input[name=comment]"), "Key accounts from 600,000 a year");
+        ui.click(By.cssSelector("button[data-action=save]"));
         int invalid = waitForNewVersion(1);
-        waitFor(By.cssSelector(".problems .problem"));
+        ui.waitFor(By.cssSelector(".problems .problem"));
         assertThat(text(By.cssSelector(".problems"))).contains("grade-thresholds.drl.csv").contains("row 11");
-        assertThat(waitFor(By.cssSelector("td[data-cell=D11]")).getDomAttribute("class")).startsWith("marked-");
+        assertThat(ui.waitFor(By.cssSelector("td[data-cell=D11]")).getDomAttribute("class")).startsWith("marked-");
         assertThat(cell("D11").getDomProperty("value")).isEqualTo("6o0000");   // nothing the analyst typed is lost
-        screenshot("invalid-draft");
+        ui.screenshot("invalid-draft");
 
         // Fixed, with the scenarios at the old boundary moved to the new one.
-        type(cell("D11"), "600000");
+        ui.type(cell("D11"), "600000");
         openFile("grading.scenarios.csv");
         for (int row = 8; row <= 10; row++) {
             String name = cell("A" + row).getDomProperty("value");
             assertThat(name).contains("500000");
-            type(cell("A" + row), name.replace("500000", "600000"));
+            ui.type(cell("A" + row), name.replace("500000", "600000"));
         }
-        type(cell("C8"), "599999.99");
-        type(cell("C9"), "600000");
-        type(cell("C10"), "600001");
-        type(By.cssSelector(".save-draft input[name=comment]"), "Key accounts from 600,000 a year");
-        click(By.cssSelector("button[data-action=save]"));
+        ui.type(cell("C8"), "599999.99");
+        ui.type(cell("C9"), "600000");
+        ui.type(cell("C10"), "600001");
+        ui.type(By.cssSelector(".save-draft input[name=comment]"), "Key accounts from 600,000 a year");
+        ui.click(By.cssSelector("button[data-action=save]"));
         int draft = waitForNewVersion(invalid);
-        waitFor(By.cssSelector(".problems"));
+        ui.waitFor(By.cssSelector(".problems"));
         assertThat(text(By.cssSelector(".problems"))).doesNotContain("row 11");
 
-        click(By.cssSelector("button[data-action=test]"));
-        waitFor(By.cssSelector(".test-results .summary"));
-        WebElement summary = browser().findElement(By.cssSelector(".test-results .summary"));
+        ui.click(By.cssSelector("button[data-action=test]"));
+        ui.waitFor(By.cssSelector(".test-results .summary"));
+        WebElement summary = ui.driver().findElement(By.cssSelector(".test-results .summary"));
         assertThat(summary.getDomAttribute("data-failed")).isEqualTo("0");
         assertThat(Integer.parseInt(summary.getDomAttribute("data-passed"))).isGreaterThan(20);
 
-        click(By.cssSelector("button[data-action=simulate]"));
-        new WebDriverWait(browser(), Duration.ofSeconds(60)).until(d ->
+        ui.click(By.cssSelector("button[data-action=simulate]"));
+        new WebDriverWait(ui.driver(), Duration.ofSeconds(60)).until(d ->
                 "DONE".equals(d.findElement(By.cssSelector(".simulation")).getDomAttribute("data-status")));
-        screenshot("tested-and-simulated");
-        signOut();
+        ui.screenshot("tested-and-simulated");
+        ui.signOut();
 
         // The author may not publish; an approver does.
-        signIn("approver");
-        open("packs/grading/" + draft);
-        click(By.cssSelector("button[data-action=publish]"));
-        click(By.cssSelector("dialog.confirm button[type=submit]"));
-        waitForText(By.cssSelector(".version-page .page-head h2"), "已发布");
+        ui.signIn("approver");
+        ui.open("packs/grading/" + draft);
+        ui.click(By.cssSelector("button[data-action=publish]"));
+        ui.click(By.cssSelector("dialog.confirm button[type=submit]"));
+        ui.waitForText(By.cssSelector(".version-page .page-head h2"), "已发布");
 
         JsonNode packs = api().get("/api/v1/rule-packs", "approver").json();
         JsonNode grading = null;
@@ -93,12 +98,12 @@ class RulePackBrowserTests extends BrowserTestSupport {
 
         // The dashboard shows the new version live on this node.
         By live = By.cssSelector("#live-packs [data-pack=grading] .live-version");
-        new WebDriverWait(browser(), Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(500)).until(d -> {
-            open("dashboard");
-            return waitFor(live).getText().equals(String.valueOf(draft));
+        new WebDriverWait(ui.driver(), Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+            ui.open("dashboard");
+            return ui.waitFor(live).getText().equals(String.valueOf(draft));
         });
         assertThat(text(By.cssSelector("#live-packs [data-pack=grading] .published-version"))).isEqualTo(String.valueOf(draft));
-        screenshot("dashboard-after-publish");
+        ui.screenshot("dashboard-after-publish");
     }
 
     @Test
@@ -113,10 +118,10 @@ class RulePackBrowserTests extends BrowserTestSupport {
         assertThat(created.get("valid").asBoolean()).as(created.toString()).isTrue();
         int version = created.get("version").asInt();
 
-        signIn("analyst");
-        open("packs/grading/" + version);
-        click(By.cssSelector("button[data-action=simulate]"));
-        new WebDriverWait(browser(), Duration.ofSeconds(60)).until(d ->
+        ui.signIn("analyst");
+        ui.open("packs/grading/" + version);
+        ui.click(By.cssSelector("button[data-action=simulate]"));
+        new WebDriverWait(ui.driver(), Duration.ofSeconds(60)).until(d ->
                 "DONE".equals(d.findElement(By.cssSelector(".simulation")).getDomAttribute("data-status")));
 
         JsonNode simulation = api().get("/api/v1/rule-packs/grading/versions/" + version + "/simulation", "analyst").json();
@@ -127,18 +132,18 @@ class RulePackBrowserTests extends BrowserTestSupport {
         assertThat(text(By.cssSelector(".simulation .sim-premium .value"))).startsWith("¥");
         // one row and one bar per transition, in the table and in each of the two charts (customers, premium)
         int transitions = simulation.get("transitions").size();
-        assertThat(browser().findElements(By.cssSelector(".simulation table.transitions tbody tr"))).hasSize(transitions);
-        assertThat(browser().findElements(By.cssSelector(".simulation svg.bar-chart"))).hasSize(2);
-        assertThat(browser().findElements(By.cssSelector(".simulation svg.bar-chart rect.bar"))).hasSize(2 * transitions);
+        assertThat(ui.driver().findElements(By.cssSelector(".simulation table.transitions tbody tr"))).hasSize(transitions);
+        assertThat(ui.driver().findElements(By.cssSelector(".simulation svg.bar-chart"))).hasSize(2);
+        assertThat(ui.driver().findElements(By.cssSelector(".simulation svg.bar-chart rect.bar"))).hasSize(2 * transitions);
         assertThat(text(By.cssSelector(".simulation table.transitions"))).contains("客户等级").contains("优质客户");
-        script("arguments[0].scrollIntoView({block: 'start'});", browser().findElement(By.cssSelector(".simulation")));
-        screenshot("simulation-transitions");
+        ui.script("arguments[0].scrollIntoView({block: 'start'});", ui.driver().findElement(By.cssSelector(".simulation")));
+        ui.screenshot("simulation-transitions");
 
         // an example customer opens the customer's page
-        WebElement example = waitFor(By.cssSelector(".simulation table.transitions .examples a"));
+        WebElement example = ui.waitFor(By.cssSelector(".simulation table.transitions .examples a"));
         String customerNo = example.getText();
         example.click();
-        waitForText(By.cssSelector(".page-customers h2"), customerNo);
+        ui.waitForText(By.cssSelector(".page-customers h2"), customerNo);
     }
 
     @Test
@@ -148,10 +153,10 @@ class RulePackBrowserTests extends BrowserTestSupport {
         String created = api().post("/api/v1/rule-packs/tiering/versions",
                 "{\"files\": {\"tiering.drl\": " + quote(drl) + "}, \"comment\": \"same rules\", \"baseVersion\": 1}", "admin").body();
         int version = Integer.parseInt(created.replaceAll("(?s).*\"version\":(\\d+).*", "$1"));
-        signIn("admin");
-        open("packs/tiering/" + version);
+        ui.signIn("admin");
+        ui.open("packs/tiering/" + version);
 
-        WebElement publish = waitFor(By.cssSelector("button[data-action=publish]"));
+        WebElement publish = ui.waitFor(By.cssSelector("button[data-action=publish]"));
         assertThat(publish.isEnabled()).isFalse();
         assertThat(text(By.cssSelector(".own-version"))).contains("须由另一位审批人发布");
     }
@@ -165,13 +170,13 @@ class RulePackBrowserTests extends BrowserTestSupport {
         String created = api().post("/api/v1/rule-packs/warnings/versions", body, "analyst").body();
         int version = Integer.parseInt(created.replaceAll("(?s).*\"version\":(\\d+).*", "$1"));
 
-        signIn("analyst");
-        open("packs/warnings/diff/1/" + version);
+        ui.signIn("analyst");
+        ui.open("packs/warnings/diff/1/" + version);
 
-        waitFor(By.cssSelector(".file-diff[data-file='blacklisted.drl'] tr.added"));
+        ui.waitFor(By.cssSelector(".file-diff[data-file='blacklisted.drl'] tr.added"));
         assertThat(text(By.cssSelector(".file-diff[data-file='blacklisted.drl'] tr.added"))).contains("reviewed by the fraud team");
-        assertThat(browser().findElements(By.cssSelector(".file-diff"))).hasSize(1);
-        screenshot("diff");
+        assertThat(ui.driver().findElements(By.cssSelector(".file-diff"))).hasSize(1);
+        ui.screenshot("diff");
     }
 
     @Test
@@ -183,22 +188,22 @@ class RulePackBrowserTests extends BrowserTestSupport {
             row.createCell(1).setCellValue(250000);
             workbook.write(out);
         }
-        signIn("analyst");
-        open("packs/scoring/1");
-        waitFor(By.cssSelector(".version-page .tabs"));
+        ui.signIn("analyst");
+        ui.open("packs/scoring/1");
+        ui.waitFor(By.cssSelector(".version-page .tabs"));
 
-        browser().findElement(By.id("pack-upload")).sendKeys(file.toAbsolutePath().toString());
-        waitFor(By.cssSelector(".tabs button.active[data-file='premium-bands.drl.xlsx']"));
-        click(By.cssSelector("button[data-action=save]"));
+        ui.driver().findElement(By.id("pack-upload")).sendKeys(file.toAbsolutePath().toString());
+        ui.waitFor(By.cssSelector(".tabs button.active[data-file='premium-bands.drl.xlsx']"));
+        ui.click(By.cssSelector("button[data-action=save]"));
         int version = waitForNewVersion(1, "scoring");
 
-        click(By.cssSelector(".tabs button[data-file='premium-bands.drl.xlsx']"));
-        waitFor(By.cssSelector(".workbook td[data-cell=B1] input"));
-        assertThat(browser().findElement(By.cssSelector(".workbook td[data-cell=B1] input")).getDomProperty("value"))
+        ui.click(By.cssSelector(".tabs button[data-file='premium-bands.drl.xlsx']"));
+        ui.waitFor(By.cssSelector(".workbook td[data-cell=B1] input"));
+        assertThat(ui.driver().findElement(By.cssSelector(".workbook td[data-cell=B1] input")).getDomProperty("value"))
                 .isEqualTo("250000");
         assertThat(api().get("/api/v1/rule-packs/scoring/versions/" + version, "analyst").json()
                 .get("files").has("premium-bands.drl.xlsx")).isTrue();
-        screenshot("workbook");
+        ui.screenshot("workbook");
     }
 
     @Test
@@ -216,14 +221,14 @@ class RulePackBrowserTests extends BrowserTestSupport {
         }
         assertThat(api.post(base + "/publish", null, "approver").status()).isEqualTo(200);
 
-        signIn("approver");
-        open("packs/tiering");
-        click(By.cssSelector("button[data-action=rollback]"));
-        click(By.cssSelector("dialog.confirm button[type=submit]"));                    // a rollback needs a reason
-        waitFor(By.cssSelector("dialog.confirm textarea.invalid"));
-        type(By.cssSelector("dialog.confirm textarea[name=note]"), "回滚：等待风控复核");
-        click(By.cssSelector("dialog.confirm button[type=submit]"));
-        waitFor(By.cssSelector(".toast.success"));
+        ui.signIn("approver");
+        ui.open("packs/tiering");
+        ui.click(By.cssSelector("button[data-action=rollback]"));
+        ui.click(By.cssSelector("dialog.confirm button[type=submit]"));                    // a rollback needs a reason
+        ui.waitFor(By.cssSelector("dialog.confirm textarea.invalid"));
+        ui.type(By.cssSelector("dialog.confirm textarea[name=note]"), "回滚：等待风控复核");
+        ui.click(By.cssSelector("dialog.confirm button[type=submit]"));
+        ui.waitFor(By.cssSelector(".toast.success"));
 
         JsonNode tiering = null;
         for (JsonNode pack : api.get("/api/v1/rule-packs", "approver").json()) {
@@ -232,46 +237,46 @@ class RulePackBrowserTests extends BrowserTestSupport {
             }
         }
         assertThat(tiering.get("publishedVersion").asInt()).isLessThan(version);
-        screenshot("rolled-back");
+        ui.screenshot("rolled-back");
     }
 
     @Test
     void switchingTheLanguageKeepsUnsavedEdits() {
-        signIn("analyst");
-        open("packs/grading/1");
+        ui.signIn("analyst");
+        ui.open("packs/grading/1");
         openFile("grade-thresholds.drl.csv");
-        type(cell("D11"), "550000");
+        ui.type(cell("D11"), "550000");
 
-        click(By.id("lang"));
-        waitForText(By.cssSelector("#pages a[data-page=packs]"), "Rule packs");
+        ui.click(By.id("lang"));
+        ui.waitForText(By.cssSelector("#pages a[data-page=packs]"), "Rule packs");
         assertThat(cell("D11").getDomProperty("value")).isEqualTo("550000");
 
-        click(By.id("lang"));
-        waitForText(By.cssSelector("#pages a[data-page=packs]"), "规则包");
+        ui.click(By.id("lang"));
+        ui.waitForText(By.cssSelector("#pages a[data-page=packs]"), "规则包");
         assertThat(cell("D11").getDomProperty("value")).isEqualTo("550000");
     }
 
     @Test
     void thePackPagesFitATablet() {
-        atTabletWidth();
-        signIn("analyst");
-        open("packs");
-        waitFor(By.cssSelector(".page-packs table"));
-        assertNoHorizontalOverflow();
-        screenshot("list");
-        open("packs/grading/1");
-        waitFor(By.cssSelector(".version-page .code-editor, .version-page .grid-editor"));
-        assertNoHorizontalOverflow();
-        screenshot("version");
+        ui.atTabletWidth();
+        ui.signIn("analyst");
+        ui.open("packs");
+        ui.waitFor(By.cssSelector(".page-packs table"));
+        ui.assertNoHorizontalOverflow();
+        ui.screenshot("list");
+        ui.open("packs/grading/1");
+        ui.waitFor(By.cssSelector(".version-page .code-editor, .version-page .grid-editor"));
+        ui.assertNoHorizontalOverflow();
+        ui.screenshot("version");
     }
 
     private void openFile(String file) {
-        click(By.cssSelector(".tabs button[data-file='" + file + "']"));
-        waitFor(By.cssSelector(".tabs button.active[data-file='" + file + "']"));
+        ui.click(By.cssSelector(".tabs button[data-file='" + file + "']"));
+        ui.waitFor(By.cssSelector(".tabs button.active[data-file='" + file + "']"));
     }
 
     private WebElement cell(String reference) {
-        return waitFor(By.cssSelector("td[data-cell=" + reference + "] input"));
+        return ui.waitFor(By.cssSelector("td[data-cell=" + reference + "] input"));
     }
 
     private int waitForNewVersion(int after) {
@@ -280,21 +285,21 @@ class RulePackBrowserTests extends BrowserTestSupport {
 
     private int waitForNewVersion(int after, String pack) {
         Pattern route = Pattern.compile("#/packs/" + pack + "/(\\d+)$");
-        new WebDriverWait(browser(), Duration.ofSeconds(20)).until(d -> {
+        new WebDriverWait(ui.driver(), Duration.ofSeconds(20)).until(d -> {
             Matcher m = route.matcher(d.getCurrentUrl());
             return m.find() && Integer.parseInt(m.group(1)) > after;
         });
-        Matcher m = route.matcher(browser().getCurrentUrl());
+        Matcher m = route.matcher(ui.driver().getCurrentUrl());
         assertThat(m.find()).isTrue();
         return Integer.parseInt(m.group(1));
     }
 
     private String text(By by) {
-        return waitFor(by).getText();
+        return ui.waitFor(by).getText();
     }
 
     private ApiClient api() {
-        return new ApiClient(port);
+        return new ApiClient(ui.port());
     }
 
     private static String quote(String s) {

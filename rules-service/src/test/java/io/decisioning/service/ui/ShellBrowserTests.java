@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The admin UI's shell in a real browser: sign-in, the pages offered per role, the language switch. */
-class ShellBrowserTests extends BrowserTestSupport {
+@BrowserTest
+class ShellBrowserTests {
+
+    @RegisterExtension
+    static final Browser ui = new Browser();
 
     @Test
     void aWrongPasswordIsSaidOnTheFormAndNoBrowserDialogAppears() {
-        signIn("analyst", "wrong");
+        ui.signIn("analyst", "wrong");
 
-        waitForText(By.id("signin-error"), "用户名或密码错误");
-        assertThat(browser().findElement(By.id("shell")).isDisplayed()).isFalse();
-        screenshot("signin-error");
+        ui.waitForText(By.id("signin-error"), "用户名或密码错误");
+        assertThat(ui.driver().findElement(By.id("shell")).isDisplayed()).isFalse();
+        ui.screenshot("signin-error");
     }
 
     @Test
@@ -32,58 +37,58 @@ class ShellBrowserTests extends BrowserTestSupport {
 
     @Test
     void aPageTheRoleCannotUseIsNotShownEvenByItsAddress() {
-        signIn("underwriter");
-        open("packs");
+        ui.signIn("underwriter");
+        ui.open("packs");
 
-        waitFor(By.cssSelector("#pages a.current"));
-        assertThat(browser().getCurrentUrl()).endsWith("#/dashboard");
-        assertThat(browser().findElements(By.cssSelector(".page-packs"))).isEmpty();
+        ui.waitFor(By.cssSelector("#pages a.current"));
+        assertThat(ui.driver().getCurrentUrl()).endsWith("#/dashboard");
+        assertThat(ui.driver().findElements(By.cssSelector(".page-packs"))).isEmpty();
     }
 
     @Test
     void theLanguageSwitchTranslatesThePageAndIsRemembered() {
-        assertThat(waitFor(By.cssSelector("#signin h2")).getText()).isEqualTo("登录");
+        assertThat(ui.waitFor(By.cssSelector("#signin h2")).getText()).isEqualTo("登录");
 
-        click(By.id("lang"));
-        waitForText(By.cssSelector("#signin h2"), "Sign in");
-        signIn("analyst");
-        assertThat(waitFor(By.cssSelector("#pages a[data-page=packs]")).getText()).isEqualTo("Rule packs");
+        ui.click(By.id("lang"));
+        ui.waitForText(By.cssSelector("#signin h2"), "Sign in");
+        ui.signIn("analyst");
+        assertThat(ui.waitFor(By.cssSelector("#pages a[data-page=packs]")).getText()).isEqualTo("Rule packs");
 
-        browser().navigate().refresh();
-        waitFor(By.cssSelector("#pages a[data-page=packs]"));
-        assertThat(browser().findElement(By.cssSelector("#pages a[data-page=packs]")).getText()).isEqualTo("Rule packs");
-        assertThat(script("return document.documentElement.lang")).isEqualTo("en");
+        ui.driver().navigate().refresh();
+        ui.waitFor(By.cssSelector("#pages a[data-page=packs]"));
+        assertThat(ui.driver().findElement(By.cssSelector("#pages a[data-page=packs]")).getText()).isEqualTo("Rule packs");
+        assertThat(ui.script("return document.documentElement.lang")).isEqualTo("en");
 
-        click(By.id("lang"));
-        waitForText(By.cssSelector("#pages a[data-page=packs]"), "规则包");
-        screenshot("shell-zh");
+        ui.click(By.id("lang"));
+        ui.waitForText(By.cssSelector("#pages a[data-page=packs]"), "规则包");
+        ui.screenshot("shell-zh");
     }
 
     @Test
     void signingOutForgetsTheCredentials() {
-        signIn("analyst");
-        signOut();
+        ui.signIn("analyst");
+        ui.signOut();
 
-        assertThat(script("return sessionStorage.getItem('auth')")).isNull();
-        browser().navigate().refresh();
-        assertThat(waitFor(By.id("signin")).isDisplayed()).isTrue();
+        assertThat(ui.script("return sessionStorage.getItem('auth')")).isNull();
+        ui.driver().navigate().refresh();
+        assertThat(ui.waitFor(By.id("signin")).isDisplayed()).isTrue();
     }
 
     @Test
     void theShellFitsATablet() {
-        atTabletWidth();
-        signIn("admin");
-        waitFor(By.cssSelector("#pages a.current"));
-        assertNoHorizontalOverflow();
-        screenshot("shell");
+        ui.atTabletWidth();
+        ui.signIn("admin");
+        ui.waitFor(By.cssSelector("#pages a.current"));
+        ui.assertNoHorizontalOverflow();
+        ui.screenshot("shell");
     }
 
     private List<String> pagesOfferedTo(String username) {
-        freshTab();
-        signIn(username);
-        List<String> pages = browser().findElements(By.cssSelector("#pages a")).stream()
+        ui.freshTab();
+        ui.signIn(username);
+        List<String> pages = ui.driver().findElements(By.cssSelector("#pages a")).stream()
                 .map(link -> link.getDomAttribute("data-page")).toList();
-        signOut();
+        ui.signOut();
         return pages;
     }
 

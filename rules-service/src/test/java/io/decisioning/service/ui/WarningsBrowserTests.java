@@ -6,45 +6,50 @@ import io.decisioning.service.ApiClient;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 /** The warning queue in the browser: filters, acknowledge with a note, resolve with a required note. */
-class WarningsBrowserTests extends BrowserTestSupport {
+@BrowserTest
+class WarningsBrowserTests {
+
+    @RegisterExtension
+    static final Browser ui = new Browser();
 
     @BeforeEach
     void assessed() {
-        DemoBook.assessed(port);
+        DemoBook.assessed(ui.port());
     }
 
     @Test
     void anApproverFiltersTheQueueAcknowledgesAndResolvesAWarning() {
-        signIn("approver");
-        open("warnings");
+        ui.signIn("approver");
+        ui.open("warnings");
         select("type", "HIGH_LOSS_RATIO");
-        click(By.cssSelector(".filters button[type=submit]"));
-        waitFor(By.cssSelector(".warning-list tr[data-warning]"));
-        assertThat(browser().getCurrentUrl()).contains("type=HIGH_LOSS_RATIO");
-        List<WebElement> rows = browser().findElements(By.cssSelector(".warning-list tr[data-warning]"));
+        ui.click(By.cssSelector(".filters button[type=submit]"));
+        ui.waitFor(By.cssSelector(".warning-list tr[data-warning]"));
+        assertThat(ui.driver().getCurrentUrl()).contains("type=HIGH_LOSS_RATIO");
+        List<WebElement> rows = ui.driver().findElements(By.cssSelector(".warning-list tr[data-warning]"));
         assertThat(rows).allSatisfy(row -> assertThat(row.getText()).contains("高赔付率"));
         String id = rows.get(0).getDomAttribute("data-warning");
         By row = By.cssSelector(".warning-list tr[data-warning='" + id + "']");
-        screenshot("queue");
+        ui.screenshot("queue");
 
-        click(By.cssSelector(".warning-list tr[data-warning='" + id + "'] button[data-action=acknowledge]"));
-        type(By.cssSelector("dialog.confirm textarea[name=note]"), "已联系代理人核实");
-        click(By.cssSelector("dialog.confirm button[type=submit]"));
-        waitForText(row, "已确认");
+        ui.click(By.cssSelector(".warning-list tr[data-warning='" + id + "'] button[data-action=acknowledge]"));
+        ui.type(By.cssSelector("dialog.confirm textarea[name=note]"), "已联系代理人核实");
+        ui.click(By.cssSelector("dialog.confirm button[type=submit]"));
+        ui.waitForText(row, "已确认");
         assertThat(warning(id).get("status").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(warning(id).get("acknowledgeNote").asString()).isEqualTo("已联系代理人核实");
 
-        click(By.cssSelector(".warning-list tr[data-warning='" + id + "'] button[data-action=resolve]"));
-        click(By.cssSelector("dialog.confirm button[type=submit]"));       // a resolution needs a note
-        assertThat(waitFor(By.cssSelector("dialog.confirm textarea.invalid")).isDisplayed()).isTrue();
-        type(By.cssSelector("dialog.confirm textarea[name=note]"), "Loss ratio explained by one storm claim");
-        click(By.cssSelector("dialog.confirm button[type=submit]"));
-        waitForText(row, "已解决");
+        ui.click(By.cssSelector(".warning-list tr[data-warning='" + id + "'] button[data-action=resolve]"));
+        ui.click(By.cssSelector("dialog.confirm button[type=submit]"));       // a resolution needs a note
+        assertThat(ui.waitFor(By.cssSelector("dialog.confirm textarea.invalid")).isDisplayed()).isTrue();
+        ui.type(By.cssSelector("dialog.confirm textarea[name=note]"), "Loss ratio explained by one storm claim");
+        ui.click(By.cssSelector("dialog.confirm button[type=submit]"));
+        ui.waitForText(row, "已解决");
         JsonNode resolved = warning(id);
         assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
         assertThat(resolved.get("resolvedBy").asString()).isEqualTo("approver");
@@ -53,42 +58,42 @@ class WarningsBrowserTests extends BrowserTestSupport {
 
     @Test
     void anUnderwriterSeesTheQueueWithoutTheApproversButtons() {
-        signIn("underwriter");
-        open("warnings?status=ALL");
-        waitFor(By.cssSelector(".warning-list tr[data-warning]"));
-        assertThat(browser().findElements(By.cssSelector(".warning-list button[data-action]"))).isEmpty();
+        ui.signIn("underwriter");
+        ui.open("warnings?status=ALL");
+        ui.waitFor(By.cssSelector(".warning-list tr[data-warning]"));
+        assertThat(ui.driver().findElements(By.cssSelector(".warning-list button[data-action]"))).isEmpty();
 
-        type(By.cssSelector(".filters input[name=branch]"), "NOWHERE");
-        click(By.cssSelector(".filters button[type=submit]"));
-        waitForText(By.cssSelector(".warning-list"), "没有符合条件的预警");
+        ui.type(By.cssSelector(".filters input[name=branch]"), "NOWHERE");
+        ui.click(By.cssSelector(".filters button[type=submit]"));
+        ui.waitForText(By.cssSelector(".warning-list"), "没有符合条件的预警");
     }
 
     @Test
     void aMalformedBranchIsShownAtItsField() {
-        signIn("underwriter");
-        open("warnings");
-        type(By.cssSelector(".filters input[name=branch]"), "G D");
-        click(By.cssSelector(".filters button[type=submit]"));
-        waitFor(By.cssSelector(".filters input[name=branch].invalid"));
-        assertThat(browser().findElement(By.cssSelector(".filters input[name=branch]")).getDomProperty("value")).isEqualTo("G D");
+        ui.signIn("underwriter");
+        ui.open("warnings");
+        ui.type(By.cssSelector(".filters input[name=branch]"), "G D");
+        ui.click(By.cssSelector(".filters button[type=submit]"));
+        ui.waitFor(By.cssSelector(".filters input[name=branch].invalid"));
+        assertThat(ui.driver().findElement(By.cssSelector(".filters input[name=branch]")).getDomProperty("value")).isEqualTo("G D");
     }
 
     @Test
     void theQueueFitsATablet() {
-        atTabletWidth();
-        signIn("approver");
-        open("warnings");
-        waitFor(By.cssSelector(".warning-list tr[data-warning]"));
-        assertNoHorizontalOverflow();
-        screenshot("queue");
+        ui.atTabletWidth();
+        ui.signIn("approver");
+        ui.open("warnings");
+        ui.waitFor(By.cssSelector(".warning-list tr[data-warning]"));
+        ui.assertNoHorizontalOverflow();
+        ui.screenshot("queue");
     }
 
     private void select(String name, String value) {
-        WebElement select = waitFor(By.cssSelector(".filters select[name=" + name + "]"));
+        WebElement select = ui.waitFor(By.cssSelector(".filters select[name=" + name + "]"));
         new org.openqa.selenium.support.ui.Select(select).selectByValue(value);
     }
 
     private JsonNode warning(String id) {
-        return new ApiClient(port).get("/api/v1/warnings/" + id, "approver").json();
+        return new ApiClient(ui.port()).get("/api/v1/warnings/" + id, "approver").json();
     }
 }

@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,45 +28,41 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Browser tests of the admin UI: the service on a random port over the embedded MariaDB with a small
- * demo book, driven through the system's headless Chromium by chromedriver (Debian's {@code chromium}
- * and {@code chromium-driver}; {@code .ci/run} installs them). Without them the tests are skipped with
- * a message, so a newcomer with only a JDK still gets a green build; CI sets {@code UI_TESTS_REQUIRED=true}
- * so that there a missing browser fails instead.
+ * The browser of the admin UI's tests, a JUnit extension (register it as a static field with
+ * {@code @RegisterExtension} in a {@link BrowserTest} class): the system's headless Chromium driven by
+ * chromedriver (Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them).
+ * Without them the tests are skipped with a message, so a newcomer with only a JDK still gets a green
+ * build; CI sets {@code UI_TESTS_REQUIRED=true} so that there a missing browser fails instead.
  *
  * <p>One browser per test class, a fresh tab state (signed out, storage cleared) per test, the window
  * at 1280x800 unless a test narrows it. After each test the browser's console must hold no errors
  * other than the HTTP answers the test provoked on purpose (a script error or a Content-Security-Policy
- * refusal fails the test). Screenshots go to {@code target/screenshots/}.
+ * refusal fails the test). Screenshots go to {@code target/screenshots/}, named after the test class.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"rules.demo.data=400", "rules.scheduler.enabled=true"})
-public abstract class BrowserTestSupport {
+final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Path CHROMIUM = Path.of(System.getProperty("ui.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("ui.chromedriver", "/usr/bin/chromedriver"));
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static ChromeDriver browser;
-    private static Path profile;
+    private ChromeDriver browser;
+    private String testClass;
+    private int port;
 
-    @LocalServerPort
-    protected int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        testClass = context.getRequiredTestClass().getSimpleName();
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String missing = "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)";
         if ("true".equals(System.getenv("UI_TESTS_REQUIRED"))) {
             assertThat(installed).as(missing).isTrue();
         }
         assumeTrue(installed, "Browser tests skipped: " + missing);
-        profile = Files.createTempDirectory("ui-test-chromium");
+        Path profile = Files.createTempDirectory("ui-test-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -82,15 +79,22 @@ public abstract class BrowserTestSupport {
         Files.createDirectories(SCREENSHOTS);
     }
 
-    @AfterAll
-    static void quitBrowser() {
+    @Override
+    public void afterAll(ExtensionContext context) {
         if (browser != null) {
             browser.quit();
             browser = null;
         }
     }
 
-    @BeforeEach
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        port = Integer.parseInt(SpringExtension.getApplicationContext(context).getEnvironment()
+                .getRequiredProperty("local.server.port"));
+        freshTab();
+    }
+
+    /** Starts over: a blank page, the window at 1280x800, signed out with empty storage. */
     void freshTab() {
         // Leave the previous test's page entirely (a page with unsaved edits asks before it is left;
         // the browser accepts such prompts), then start signed out with empty storage.
@@ -102,8 +106,8 @@ public abstract class BrowserTestSupport {
         browser.manage().logs().get(LogType.BROWSER);   // drop what the previous test left
     }
 
-    @AfterEach
-    void noScriptErrors() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
@@ -114,74 +118,78 @@ public abstract class BrowserTestSupport {
         assertThat(errors).as("browser console errors").isEmpty();
     }
 
-    protected ChromeDriver browser() {
+    ChromeDriver driver() {
         return browser;
     }
 
-    protected String baseUrl() {
+    int port() {
+        return port;
+    }
+
+    String baseUrl() {
         return "http://localhost:" + port;
     }
 
     /** Opens a page of the UI by its route, e.g. {@code open("warnings?status=OPEN")}. */
-    protected void open(String route) {
+    void open(String route) {
         browser.get(baseUrl() + "/admin/#/" + route);
     }
 
     /** Signs in through the form with the demo password and waits for the navigation. */
-    protected void signIn(String username) {
+    void signIn(String username) {
         signIn(username, "demo");
         waitFor(By.cssSelector("#pages a"));
     }
 
-    protected void signIn(String username, String password) {
+    void signIn(String username, String password) {
         WebElement form = waitFor(By.id("signin"));
         type(form.findElement(By.name("username")), username);
         type(form.findElement(By.name("password")), password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
-    protected void signOut() {
+    void signOut() {
         click(By.id("signout"));
         waitFor(By.id("signin"));
     }
 
-    protected WebElement waitFor(By by) {
+    WebElement waitFor(By by) {
         return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    protected void waitForText(By by, String text) {
+    void waitForText(By by, String text) {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
-    protected void waitUntilGone(By by) {
+    void waitUntilGone(By by) {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
 
     /** Clicks an element once it can be clicked, scrolled to the middle of the window (clear of the sticky header). */
-    protected void click(By by) {
+    void click(By by) {
         WebElement element = new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(by));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
         element.click();
     }
 
-    protected void type(WebElement input, String text) {
+    void type(WebElement input, String text) {
         input.clear();
         input.sendKeys(text);
     }
 
-    protected void type(By by, String text) {
+    void type(By by, String text) {
         type(waitFor(by), text);
     }
 
-    protected Object script(String js, Object... args) {
+    Object script(String js, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(js, args);
     }
 
     /** Writes target/screenshots/{test class}-{name}-{page width}.png of what the window shows. */
-    protected void screenshot(String name) {
+    void screenshot(String name) {
         int width = ((Number) browser.executeScript("return window.innerWidth;")).intValue();
         try {
-            Files.write(SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + name + "-" + width + ".png"),
+            Files.write(SCREENSHOTS.resolve(testClass + "-" + name + "-" + width + ".png"),
                     browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write screenshot " + name, e);
@@ -189,12 +197,12 @@ public abstract class BrowserTestSupport {
     }
 
     /** Narrows the page to a tablet (768x1024). */
-    protected void atTabletWidth() {
+    void atTabletWidth() {
         viewport(768, 1024);
     }
 
     /** Sizes the window so that the page itself (not the window with its frame) is width x height. */
-    protected void viewport(int width, int height) {
+    void viewport(int width, int height) {
         browser.manage().window().setSize(new Dimension(width, height));
         Number innerWidth = (Number) browser.executeScript("return window.innerWidth;");
         Number innerHeight = (Number) browser.executeScript("return window.innerHeight;");
@@ -203,7 +211,7 @@ public abstract class BrowserTestSupport {
     }
 
     /** No element of the page is wider than the window (nothing cut off or forcing a sideways scroll). */
-    protected void assertNoHorizontalOverflow() {
+    void assertNoHorizontalOverflow() {
         Object overflow = script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
     }
