@@ -8,9 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,9 +24,9 @@ class BodySizeFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final long maxBytes;
 
-    BodySizeFilter(ProblemWriter problems, @Value("${rules.http.max-body-size:5MB}") DataSize maxBodySize) {
+    BodySizeFilter(ProblemWriter problems, RulesProperties properties) {
         this.problems = problems;
-        this.maxBytes = maxBodySize.toBytes();
+        this.maxBytes = properties.http().maxBodySize().toBytes();
     }
 
     @Override

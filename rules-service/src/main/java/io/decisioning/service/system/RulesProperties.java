@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.springframework.util.unit.DataSize;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,7 +28,9 @@ public record RulesProperties(
         @DefaultValue @Valid Events events,
         @DefaultValue @Valid Batch batch,
         @DefaultValue @Valid Engine engine,
-        @DefaultValue @Valid Packs packs) {
+        @DefaultValue @Valid Packs packs,
+        @DefaultValue @Valid Http http,
+        @DefaultValue @Valid Bootstrap bootstrap) {
 
     /**
      * Demo users and generated demo data. Both default to on only with the embedded database.
@@ -119,5 +122,33 @@ public record RulesProperties(
      * @param batchSize customers evaluated per rule session in bulk work
      */
     public record Engine(@DefaultValue("1000") @Min(1) int batchSize) {
+    }
+
+    /**
+     * HTTP requests.
+     *
+     * @param maxBodySize larger request bodies are refused with 413 (a rule-pack version with a
+     *                    spreadsheet is the largest legitimate body)
+     */
+    public record Http(@DefaultValue("5MB") @NotNull DataSize maxBodySize) {
+    }
+
+    /** The first administrator of a real database ({@code rules.bootstrap.admin.*}). */
+    public record Bootstrap(@DefaultValue @Valid Admin admin) {
+    }
+
+    /**
+     * With a password, this administrator (role ADMIN, branch HQ) is added at start-up when no enabled
+     * administrator exists; without one, nothing happens.
+     *
+     * @param username the administrator's user name
+     * @param password the first password (from the environment, say: RULES_BOOTSTRAP_ADMIN_PASSWORD); empty for none
+     */
+    public record Admin(@DefaultValue("admin") @NotNull String username, @DefaultValue("") @NotNull String password) {
+
+        @Override
+        public String toString() {
+            return "Admin[username=" + username + ", password=" + (password.isEmpty() ? "" : "(set)") + "]";
+        }
     }
 }

@@ -1,10 +1,11 @@
 package io.decisioning.service.user;
 
+import io.decisioning.service.system.RulesProperties;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +28,12 @@ class BootstrapAdmin implements SmartInitializingSingleton {
     private final String username;
     private final String password;
 
-    BootstrapAdmin(UserService users, @Value("${rules.bootstrap.admin.username:admin}") String username,
-                   @Value("${rules.bootstrap.admin.password:}") String password) {
+    @Autowired
+    BootstrapAdmin(UserService users, RulesProperties properties) {
+        this(users, properties.bootstrap().admin().username(), properties.bootstrap().admin().password());
+    }
+
+    BootstrapAdmin(UserService users, String username, String password) {
         this.users = users;
         this.username = username.strip();
         this.password = password;
