@@ -65,13 +65,7 @@ class BatchAndAuditBrowserTests {
     void theRunsAndTheTrailFitATablet() {
         ui.atTabletWidth();
         ui.signIn("admin");
-        ui.open("batch");
-        ui.waitFor(By.cssSelector(".page-batch .card"));
-        ui.assertNoHorizontalOverflow();
-        ui.screenshot("runs");
-        ui.open("audit");
-        ui.waitFor(By.cssSelector(".audit-list tbody tr"));
-        ui.assertNoHorizontalOverflow();
-        ui.screenshot("audit");
+        ui.fitsTheWindow("batch", By.cssSelector(".page-batch .card"), "runs");
+        ui.fitsTheWindow("audit", By.cssSelector(".audit-list tbody tr"), "audit");
     }
 }

@@ -88,14 +88,8 @@ class BlacklistBrowserTests {
     void theBlacklistFitsATablet() {
         ui.atTabletWidth();
         ui.signIn("approver");
-        ui.open("blacklist");
-        ui.waitFor(By.cssSelector(".blacklist-results tbody tr"));
-        ui.assertNoHorizontalOverflow();
-        ui.screenshot("search");
-        ui.open("blacklist/new");
-        ui.waitFor(By.cssSelector(".blacklist-form"));
-        ui.assertNoHorizontalOverflow();
-        ui.screenshot("add");
+        ui.fitsTheWindow("blacklist", By.cssSelector(".blacklist-results tbody tr"), "search");
+        ui.fitsTheWindow("blacklist/new", By.cssSelector(".blacklist-form"), "add");
     }
 
     private JsonNode entry(String id) {

@@ -210,6 +210,17 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
                 2 * width - innerWidth.intValue(), 2 * height - innerHeight.intValue()));
     }
 
+    /**
+     * Opens {@code route}, waits for {@code ready}, checks that nothing is wider than the window and
+     * writes screenshot {@code name}: one page of a "fits a tablet" test.
+     */
+    void fitsTheWindow(String route, By ready, String name) {
+        open(route);
+        waitFor(ready);
+        assertNoHorizontalOverflow();
+        screenshot(name);
+    }
+
     /** No element of the page is wider than the window (nothing cut off or forcing a sideways scroll). */
     void assertNoHorizontalOverflow() {
         Object overflow = script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");

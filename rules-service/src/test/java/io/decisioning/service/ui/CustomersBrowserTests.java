@@ -70,13 +70,7 @@ class CustomersBrowserTests {
     void theCustomerPagesFitATablet() {
         ui.atTabletWidth();
         ui.signIn("underwriter");
-        ui.open("customers?query=C00000");
-        ui.waitFor(By.cssSelector(".customer-results tbody tr"));
-        ui.assertNoHorizontalOverflow();
-        ui.screenshot("search");
-        ui.open("customers/" + BLACKLISTED);
-        ui.waitFor(By.cssSelector(".feature[data-feature=annualPremium]"));
-        ui.assertNoHorizontalOverflow();
-        ui.screenshot("customer");
+        ui.fitsTheWindow("customers?query=C00000", By.cssSelector(".customer-results tbody tr"), "search");
+        ui.fitsTheWindow("customers/" + BLACKLISTED, By.cssSelector(".feature[data-feature=annualPremium]"), "customer");
     }
 }

@@ -30,9 +30,6 @@ class DashboardBrowserTests {
         ui.screenshot("dashboard");
 
         ui.atTabletWidth();
-        ui.open("dashboard");
-        ui.waitFor(By.cssSelector("[data-figure=customers]"));
-        ui.assertNoHorizontalOverflow();
-        ui.screenshot("dashboard");
+        ui.fitsTheWindow("dashboard", By.cssSelector("[data-figure=customers]"), "dashboard");
     }
 }

@@ -260,14 +260,8 @@ class RulePackBrowserTests {
     void thePackPagesFitATablet() {
         ui.atTabletWidth();
         ui.signIn("analyst");
-        ui.open("packs");
-        ui.waitFor(By.cssSelector(".page-packs table"));
-        ui.assertNoHorizontalOverflow();
-        ui.screenshot("list");
-        ui.open("packs/grading/1");
-        ui.waitFor(By.cssSelector(".version-page .code-editor, .version-page .grid-editor"));
-        ui.assertNoHorizontalOverflow();
-        ui.screenshot("version");
+        ui.fitsTheWindow("packs", By.cssSelector(".page-packs table"), "list");
+        ui.fitsTheWindow("packs/grading/1", By.cssSelector(".version-page .code-editor, .version-page .grid-editor"), "version");
     }
 
     private void openFile(String file) {

@@ -82,10 +82,7 @@ class WarningsBrowserTests {
     void theQueueFitsATablet() {
         ui.atTabletWidth();
         ui.signIn("approver");
-        ui.open("warnings");
-        ui.waitFor(By.cssSelector(".warning-list tr[data-warning]"));
-        ui.assertNoHorizontalOverflow();
-        ui.screenshot("queue");
+        ui.fitsTheWindow("warnings", By.cssSelector(".warning-list tr[data-warning]"), "queue");
     }
 
     private void select(String name, String value) {
