@@ -113,7 +113,8 @@ public final class NightlyBatchBenchmark {
         int httpEvents = Integer.parseInt(options.getOrDefault("http-events", "20000"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "30000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
-        // which runs of a round: "floor,rules" (default), or one of them
+        // which runs of a round: "floor,rules" (default), or one of them; "rules-steady" for a steady run alone over
+        // the assessments an earlier benchmark of the same book left
         List<String> kinds = List.of(options.getOrDefault("runs", "floor,rules").split(","));
         String bufferPool = options.getOrDefault("db-buffer-pool", "1G");
         String redoLog = options.getOrDefault("db-redo-log", "1G");
@@ -147,6 +148,9 @@ public final class NightlyBatchBenchmark {
                 }
                 if (kinds.contains("rules")) {
                     bench.coldAndSteady("rules", false);
+                }
+                if (kinds.contains("rules-steady")) {
+                    bench.steadyOnly();
                 }
             }
             if (rounds > 0) {
@@ -255,6 +259,12 @@ public final class NightlyBatchBenchmark {
         resetAssessments();
         runs.add(batchRun(mode + " cold"));
         runs.add(batchRun(mode + " steady"));
+    }
+
+    /** A steady run over the assessments a previous benchmark left (runs=rules-steady: no cold run first). */
+    private void steadyOnly() throws Exception {
+        setConstant(false);
+        runs.add(batchRun("rules steady"));
     }
 
     private Run batchRun(String label) throws Exception {

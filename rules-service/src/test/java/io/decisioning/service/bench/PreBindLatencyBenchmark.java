@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,10 +59,12 @@ public final class PreBindLatencyBenchmark {
             long gcCountBefore = gcCount();
             long gcMillisBefore = gcMillis();
             ThreadCpu threads = ThreadCpu.start(ThreadCpu::httpGroups);
+            long databaseTicks = databaseCpuTicks();
+            long machineTicks = machineBusyTicks();
             Result result = run(http, port, auth, random, numbers, identities, rate, seconds);
             Map<String, Long> statusAfter = serverStatus(jdbc);
             int checks = rate * seconds;
-            long[] sorted = result.latenciesMicros();
+            long[] sorted = result.latenciesMicros().clone();
             Arrays.sort(sorted);
             System.out.printf("requests %d, non-200 %d, errors %d%n", sorted.length, result.non200(), result.errors());
             System.out.printf("latency ms: median %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
@@ -73,9 +74,17 @@ public final class PreBindLatencyBenchmark {
             System.out.printf("per check: %.1f statements, %.2f commits (server-wide during the run)%n",
                     (statusAfter.get("Questions") - statusBefore.get("Questions")) / (double) checks,
                     (statusAfter.get("Com_commit") - statusBefore.get("Com_commit")) / (double) checks);
+            System.out.printf("per check: %s%n", statusAfter.keySet().stream().sorted()
+                    .filter(k -> statusAfter.get(k) - statusBefore.getOrDefault(k, 0L) > 0)
+                    .map(k -> "%s %.1f".formatted(k, (statusAfter.get(k) - statusBefore.getOrDefault(k, 0L)) / (double) checks))
+                    .collect(java.util.stream.Collectors.joining(", ")));
             System.out.printf("JVM garbage collections during the run: %d, %d ms in all%n",
                     gcCount() - gcCountBefore, gcMillis() - gcMillisBefore);
             System.out.printf("JVM CPU during the run, by thread: %s%n", threads.report());
+            System.out.printf("CPU during the run: MariaDB %.1f s, the whole machine %.1f s (of %d s on %d cores)%n",
+                    (databaseCpuTicks() - databaseTicks) / 100.0, (machineBusyTicks() - machineTicks) / 100.0, seconds,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("slowest seconds of the run:%n%s%n", result.worstSeconds(5));
         } finally {
             app.close();
         }
@@ -85,7 +94,7 @@ public final class PreBindLatencyBenchmark {
     private static Result run(HttpClient http, int port, String auth, SplittableRandom random, List<String> numbers,
                               List<Map<String, Object>> identities, int rate, int seconds) throws InterruptedException {
         int total = rate * seconds;
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicLongArray latencies = new java.util.concurrent.atomic.AtomicLongArray(total);
         AtomicInteger non200 = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(total);
@@ -106,12 +115,13 @@ public final class PreBindLatencyBenchmark {
         for (int i = 0; i < total; i++) {
             long due = start + i * intervalNanos;
             String body = bodies.get(i);
+            int index = i;
             ticker.schedule(() -> {
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                         .header("Authorization", auth).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                    latencies.add((System.nanoTime() - due) / 1000);
+                    latencies.set(index, (System.nanoTime() - due) / 1000);
                     if (failure != null) {
                         errors.incrementAndGet();
                     } else if (response.statusCode() != 200) {
@@ -123,7 +133,11 @@ public final class PreBindLatencyBenchmark {
         }
         done.await(seconds + 60L, TimeUnit.SECONDS);
         ticker.shutdown();
-        return new Result(latencies.stream().mapToLong(Long::longValue).toArray(), non200.get(), errors.get());
+        long[] byArrival = new long[total];
+        for (int i = 0; i < total; i++) {
+            byArrival[i] = latencies.get(i);
+        }
+        return new Result(byArrival, non200.get(), errors.get(), rate);
     }
 
     /** A closed loop, so the JIT compiles the hot paths before requests arrive at a fixed rate. */
@@ -148,9 +162,42 @@ public final class PreBindLatencyBenchmark {
 
     private static Map<String, Long> serverStatus(JdbcClient jdbc) {
         Map<String, Long> status = new java.util.HashMap<>();
-        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit')")
+        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit') OR Variable_name LIKE 'Handler_read%' OR Variable_name LIKE 'Innodb_rows_%' OR Variable_name LIKE 'Created_tmp%' OR Variable_name LIKE 'Sort_%'")
                 .query((rs, row) -> status.put(rs.getString(1), rs.getLong(2))).list();
         return status;
+    }
+
+    /** CPU time of the embedded MariaDB server (a child process), in 1/100 s; 0 where there is none. */
+    private static long databaseCpuTicks() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.contains("mysqld") || c.contains("mariadbd")).orElse(false))
+                .findFirst()
+                .map(p -> {
+                    try {
+                        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    } catch (java.io.IOException e) {
+                        return 0L;
+                    }
+                })
+                .orElse(0L);
+    }
+
+    /** CPU time the whole machine spent busy (not idle, not waiting for I/O), in 1/100 s, from /proc/stat. */
+    private static long machineBusyTicks() {
+        try {
+            String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static long gcCount() {
@@ -168,6 +215,38 @@ public final class PreBindLatencyBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
     }
 
-    private record Result(long[] latenciesMicros, int non200, int errors) {
+    /** Latencies in microseconds, in the order the requests were due. */
+    private record Result(long[] latenciesMicros, int non200, int errors, int rate) {
+
+        /**
+         * The seconds of the run whose slowest answer took longest: a tail made of a few stalls (every request
+         * due in one second late) looks different from one spread over the whole run (a machine too busy).
+         */
+        String worstSeconds(int count) {
+            int seconds = latenciesMicros.length / rate;
+            long[] max = new long[seconds];
+            int[] over10 = new int[seconds];
+            for (int i = 0; i < seconds * rate; i++) {
+                max[i / rate] = Math.max(max[i / rate], latenciesMicros[i]);
+                if (latenciesMicros[i] > 10_000) {
+                    over10[i / rate]++;
+                }
+            }
+            Integer[] order = new Integer[seconds];
+            for (int s = 0; s < seconds; s++) {
+                order[s] = s;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(max[b], max[a]));
+            StringBuilder out = new StringBuilder();
+            for (int k = 0; k < Math.min(count, seconds); k++) {
+                int s = order[k];
+                out.append(String.format("  second %2d: max %.1f ms, %d over 10 ms%n", s, max[s] / 1000.0, over10[s]));
+            }
+            int secondsWithTail = 0;
+            for (int s = 0; s < seconds; s++) {
+                secondsWithTail += over10[s] > 0 ? 1 : 0;
+            }
+            return out.append(String.format("  %d of %d seconds had an answer over 10 ms", secondsWithTail, seconds)).toString();
+        }
     }
 }

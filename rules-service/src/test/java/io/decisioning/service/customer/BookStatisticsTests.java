@@ -127,6 +127,50 @@ class BookStatisticsTests {
         assertThat(rankRows(leaving)).isZero();
     }
 
+    @Test
+    void ranksAreTheDatabasesPercentRankOfTheStoredPremiumsToTenDecimals() {
+        long customer = crm.customer();
+        crm.policy(customer, "ACTIVE", D.minusDays(1), "1234.56");
+        crm.policy(crm.customer(), "ACTIVE", D.minusDays(1), "1234.56");
+        crm.policy(crm.customer(), "LAPSED", D.minusDays(1), "99.00");
+
+        bookStatistics.refresh(D);
+
+        long differing = jdbc.sql("""
+                        SELECT COUNT(*) FROM (
+                            SELECT premium_rank_pct, 100 * PERCENT_RANK() OVER (ORDER BY annual_premium) AS in_sql
+                              FROM book_customer_rank) r
+                         WHERE ABS(premium_rank_pct - in_sql) > 1e-10
+                        """).query(Long.class).single();
+        long premiumsDiffering = jdbc.sql("""
+                        SELECT COUNT(*) FROM customer c
+                          LEFT JOIN book_customer_rank r ON r.customer_id = c.id
+                          LEFT JOIN (SELECT customer_id, SUM(premium) AS annual_premium FROM policy
+                                      WHERE status = 'ACTIVE' AND start_date <= :d AND end_date > :d
+                                      GROUP BY customer_id) p ON p.customer_id = c.id
+                         WHERE r.customer_id IS NULL OR r.annual_premium <> COALESCE(p.annual_premium, 0)
+                        """).param("d", D).query(Long.class).single();
+        assertThat(differing).isZero();
+        assertThat(premiumsDiffering).isZero();
+    }
+
+    @Test
+    void aBookThatDidNotChangeWritesNoRankRowsAndAMovedPremiumWritesItsRows() {
+        long customer = crm.customer();
+        crm.policy(customer, "ACTIVE", D.minusDays(1), "10.00");
+        bookStatistics.refresh(D);
+
+        BookStatistics.Refreshed unchanged = bookStatistics.refreshWithCounts(D);
+        assertThat(unchanged.written()).isZero();
+        assertThat(unchanged.removed()).isZero();
+
+        crm.policy(customer, "ACTIVE", D.minusDays(1), "5.00");
+        BookStatistics.Refreshed moved = bookStatistics.refreshWithCounts(D);
+        assertThat(moved.written()).isPositive();
+        assertThat(annualPremium(customer)).isEqualByComparingTo("15.00");
+        assertThat(moved.stats().customers()).isEqualTo(unchanged.stats().customers());
+    }
+
     private double rank(long customerId) {
         return jdbc.sql("SELECT premium_rank_pct FROM book_customer_rank WHERE customer_id = :id")
                 .param("id", customerId).query(Double.class).single();
