@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * CRM events (DESIGN.md section 5): {@code POST /api/v1/events} stores the event before it answers
- * 202 ACCEPTED (or DUPLICATE for a known eventId); processing follows asynchronously. The reads and
- * the retry of parked events are additions for operators.
+ * 202 ACCEPTED (or DUPLICATE for a known eventId); processing follows asynchronously. The batch of
+ * events is an addition for CRMs that send bursts; the reads and the retry of parked events are
+ * additions for operators.
  */
 @RestController
 @RequestMapping("/api/v1/events")
@@ -42,6 +43,21 @@ class EventController {
             events.nudge();
         }
         return ResponseEntity.accepted().body(Map.of("eventId", event.eventId(), "status", accepted ? "ACCEPTED" : "DUPLICATE"));
+    }
+
+    /**
+     * Up to 1,000 events in one request, stored in one transaction in their order before the 202; each
+     * one ACCEPTED or DUPLICATE as if posted alone (a repeated eventId within the batch is a DUPLICATE
+     * of the first). One invalid event refuses the whole batch (400 naming it, e.g. {@code events[3].type})
+     * and nothing is stored.
+     */
+    @PostMapping("/batch")
+    ResponseEntity<EventsAccepted> acceptAll(@Valid @RequestBody NewEvents body, @AuthenticationPrincipal UserAccount user) {
+        EventsAccepted answer = EventsAccepted.of(body.events(), events.acceptAll(body.events(), user.getUsername()));
+        if (answer.accepted() > 0) {
+            events.nudge();
+        }
+        return ResponseEntity.accepted().body(answer);
     }
 
     @GetMapping("/{eventId}")

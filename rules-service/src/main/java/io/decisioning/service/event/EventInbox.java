@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import io.decisioning.service.system.BulkSql;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +61,38 @@ class EventInbox {
         } catch (DuplicateKeyException duplicate) {
             return false;
         }
+    }
+
+    /**
+     * Stores a batch of events from the API as PENDING, in their order (ascending ids, so each customer's
+     * events are processed in the order sent), in the caller's transaction; for each event, true when it
+     * was new. Multi-row inserts ({@link BulkSql}): a thousand events are a few statements, not a
+     * thousand round trips.
+     *
+     * @throws DuplicateKeyException when another request stored one of the new eventIds meanwhile
+     */
+    List<Boolean> acceptAll(List<NewEvent> events, String user) {
+        Set<String> known = new HashSet<>(jdbc.sql("SELECT event_id FROM event_inbox WHERE event_id IN (:eventIds)")
+                .param("eventIds", events.stream().map(NewEvent::eventId).distinct().toList())
+                .query(String.class)
+                .list());
+        LocalDateTime now = jdbc.sql("SELECT UTC_TIMESTAMP(3)").query(LocalDateTime.class).single();
+        List<Boolean> fresh = new ArrayList<>(events.size());
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (NewEvent event : events) {
+            boolean isNew = known.add(event.eventId());
+            fresh.add(isNew);
+            if (isNew) {
+                rows.add(new Object[] {event.eventId(), event.type().name(), event.customerNo(),
+                        LocalDateTime.ofInstant(event.occurredAt().toInstant(), ZoneOffset.UTC), "API", user, now, "PENDING", 0,
+                        now});
+            }
+        }
+        BulkSql.insert(batch.getJdbcOperations(), """
+                INSERT INTO event_inbox (event_id, type, customer_no, occurred_at, source, received_by, received_at, status,
+                    attempts, next_attempt_at)
+                VALUES\s""", 10, "", rows);
+        return fresh;
     }
 
     /**

@@ -6,8 +6,11 @@ import io.decisioning.service.system.UserAccount;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accepting events (durably, before answering) and reading their processing state. */
 @Service
@@ -17,16 +20,32 @@ public class EventService {
 
     private final EventInbox inbox;
     private final EventProcessor processor;
+    private final TransactionTemplate transaction;
 
-    EventService(EventInbox inbox, EventProcessor processor) {
+    EventService(EventInbox inbox, EventProcessor processor, PlatformTransactionManager transactions) {
         this.inbox = inbox;
         this.processor = processor;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Stores the event (committed when this returns); false when its eventId was seen before. */
     @Transactional
     public boolean accept(NewEvent event, String user) {
         return inbox.accept(event, user);
+    }
+
+    /**
+     * Stores a batch of events in their order, in one transaction committed when this returns; for each
+     * event, true when it was new, false when its eventId was seen before (or earlier in the batch).
+     * A request that stored one of the same new eventIds at the same moment makes the batch's insert
+     * fail on the unique key; it is then tried once more, and finds that event known.
+     */
+    public List<Boolean> acceptAll(List<NewEvent> events, String user) {
+        try {
+            return transaction.execute(status -> inbox.acceptAll(events, user));
+        } catch (DuplicateKeyException concurrentlyStored) {
+            return transaction.execute(status -> inbox.acceptAll(events, user));
+        }
     }
 
     /** Wakes this node's processors after a commit, so an event is processed at once rather than at the next poll. */

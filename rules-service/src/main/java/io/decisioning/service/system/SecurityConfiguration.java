@@ -79,7 +79,7 @@ class SecurityConfiguration {
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/blacklist", "/api/v1/blacklist/*/lift")
                         .hasAnyRole(names(APPROVER, ADMIN))
-                        .requestMatchers(HttpMethod.POST, "/api/v1/events").hasAnyRole(names(INTEGRATION, ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/batch").hasAnyRole(names(INTEGRATION, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/*")
                         .hasAnyRole(names(INTEGRATION, ANALYST, ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/events/*/retry").hasRole(ADMIN.name())

@@ -161,7 +161,9 @@ public final class NightlyBatchBenchmark {
                 bench.crmEvents(events, customers);
             }
             if (httpEvents > 0) {
-                bench.httpEvents(httpEvents, customers);
+                for (String perRequest : options.getOrDefault("http-batch", "1").split(",")) {
+                    bench.httpEvents(httpEvents, customers, Integer.parseInt(perRequest));
+                }
             }
             bench.printMemory();
         } catch (Exception | Error e) {
@@ -406,12 +408,17 @@ public final class NightlyBatchBenchmark {
     }
 
     /** Events posted one by one over HTTP (16 in flight) as the crm user, processed as they arrive. */
-    private void httpEvents(int events, int customers) throws InterruptedException {
+    /**
+     * Events posted over HTTP, {@code perRequest} at a time: one by one to {@code POST /api/v1/events}
+     * (16 requests in flight), or in batches to {@code POST /api/v1/events/batch} (4 in flight).
+     */
+    private void httpEvents(int events, int customers, int perRequest) throws InterruptedException {
         resetEvents();
         settle();
         SplittableRandom random = new SplittableRandom(11);
-        URI uri = URI.create(base + "/api/v1/events");
-        Semaphore inFlight = new Semaphore(16);
+        URI uri = URI.create(base + (perRequest > 1 ? "/api/v1/events/batch" : "/api/v1/events"));
+        int parallel = perRequest > 1 ? 4 : 16;
+        Semaphore inFlight = new Semaphore(parallel);
         AtomicInteger non202 = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
         long cpu = OS.getProcessCpuTime();
@@ -419,10 +426,15 @@ public final class NightlyBatchBenchmark {
         sampler.reset();
         ThreadCpu threads = ThreadCpu.start(ThreadCpu::httpGroups);
         long started = System.nanoTime();
-        for (int i = 0; i < events; i++) {
-            String body = """
-                    {"eventId":"http-bench-%d","type":"%s","customerNo":"C%08d","occurredAt":"2026-11-20T09:30:00+08:00"}"""
-                    .formatted(i, EVENT_TYPES.get(i % EVENT_TYPES.size()), random.nextInt(1, customers + 1));
+        for (int i = 0; i < events; i += perRequest) {
+            List<String> bodies = new ArrayList<>();
+            for (int k = i; k < Math.min(events, i + perRequest); k++) {
+                bodies.add("""
+                        {"eventId":"http-bench-%d","type":"%s","customerNo":"C%08d","occurredAt":"2026-11-20T09:30:00+08:00"}"""
+                        .formatted(k, EVENT_TYPES.get(k % EVENT_TYPES.size()), random.nextInt(1, customers + 1)));
+            }
+            String body = perRequest > 1 ? "{\"events\":[" + String.join(",", bodies) + "]}" : bodies.get(0);
+            int sent = bodies.size();
             inFlight.acquire();
             http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                                     .header("Authorization", crmAuth).header("Content-Type", "application/json")
@@ -430,19 +442,19 @@ public final class NightlyBatchBenchmark {
                             HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, failure) -> {
                         if (failure != null || response.statusCode() != 202) {
-                            non202.incrementAndGet();
+                            non202.addAndGet(sent);
                         }
-                        answered.incrementAndGet();
+                        answered.addAndGet(sent);
                         inFlight.release();
                     });
         }
-        inFlight.acquire(16);
+        inFlight.acquire(parallel);
         double posting = (System.nanoTime() - started) / 1e9;
         long done = waitForEvents(events - non202.get(), 600);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("events (HTTP): %,d posted in %.1f s = %,.0f accepted/s (%d not 202); all %,d processed %.1f s "
-                        + "after the first post = %,.0f events/s end to end; CPU: JVM %.1f s, MariaDB %.1f s; heap max %d MiB%n",
-                events, posting, events / posting, non202.get(), done, seconds, done / seconds,
+        System.out.printf("events (HTTP, %d per request): %,d posted in %.1f s = %,.0f accepted/s (%d not 202); all %,d processed "
+                        + "%.1f s after the first post = %,.0f events/s end to end; CPU: JVM %.1f s, MariaDB %.1f s; heap max %d MiB%n",
+                perRequest, events, posting, events / posting, non202.get(), done, seconds, done / seconds,
                 (OS.getProcessCpuTime() - cpu) / 1e9, (mysqldCpuTicks() - dbCpu) / 100.0, sampler.heapMax >> 20);
         System.out.printf("events (HTTP): JVM CPU by thread: %s%n", threads.report());
     }

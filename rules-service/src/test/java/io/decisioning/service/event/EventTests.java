@@ -130,6 +130,64 @@ class EventTests {
     }
 
     @Test
+    void aBatchOfEventsIsStoredInItsOrderEachAnsweredAsIfPostedAloneAndProcessed() {
+        long id = crm.customer();
+        long policy = crm.policy(id, "ACTIVE", today.minusYears(1), today.plusMonths(6), "4000.00");
+        String customerNo = crm.customerNo(id);
+        for (int i = 1; i <= 3; i++) {
+            crm.claim(id, policy, today.minusDays(10L * i), "OPEN", "0");
+        }
+        String known = "evt-" + UUID.randomUUID();
+        assertThat(post(known, "CUSTOMER_UPDATED", customerNo).status()).isEqualTo(202);
+        String first = "evt-" + UUID.randomUUID();
+        String second = "evt-" + UUID.randomUUID();
+
+        Response answer = api.post("/api/v1/events/batch", "{\"events\":[" + String.join(",",
+                body(first, "CLAIM_REPORTED", customerNo), body(known, "CUSTOMER_UPDATED", customerNo),
+                body(second, "CLAIM_SETTLED", customerNo), body(first, "CLAIM_REPORTED", customerNo)) + "]}", "crm");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(answer.json().get("duplicates").asInt()).isEqualTo(2);
+        List<String> statuses = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        answer.json().get("results").forEach(r -> {
+            eventIds.add(r.get("eventId").asString());
+            statuses.add(r.get("status").asString());
+        });
+        assertThat(eventIds).containsExactly(first, known, second, first);
+        assertThat(statuses).containsExactly("ACCEPTED", "DUPLICATE", "ACCEPTED", "DUPLICATE");
+        List<String> stored = jdbc.sql("SELECT event_id FROM event_inbox WHERE event_id IN (:ids) ORDER BY id")
+                .param("ids", List.of(first, second, known)).query(String.class).list();
+        assertThat(stored).containsExactly(known, first, second);
+        awaitTrue(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(first)) && "DONE".equals(eventStatus(second)));
+        assertThat(grade(id)).isEqualTo("POOR_QUALITY");
+        assertThat(api.get("/api/v1/events/" + second, "crm").json().get("source").asString()).isEqualTo("API");
+    }
+
+    @Test
+    void aBatchWithOneInvalidEventIsRefusedWholeNamingItAndNothingIsStored() {
+        long before = inboxRows();
+        String customerNo = crm.customerNo(crm.customer());
+        String valid = body("evt-" + UUID.randomUUID(), "CLAIM_REPORTED", customerNo);
+
+        assertBatchRefused("{\"events\":[" + valid + "," + body("evt-" + UUID.randomUUID(), "CLAIM_EXPLODED", customerNo) + "]}",
+                "events[1].type");
+        assertBatchRefused("{\"events\":[" + valid + ",{\"eventId\":\"x y\",\"type\":\"CLAIM_REPORTED\",\"customerNo\":\""
+                + customerNo + "\",\"occurredAt\":\"2026-11-20T09:30:00+08:00\"}]}", "events[1].eventId");
+        assertBatchRefused("{\"events\":[]}", "events");
+        assertBatchRefused("{\"events\":[" + valid + ",null]}", "events[1]");
+        assertBatchRefused("{\"events\":[" + (valid + ",").repeat(1000) + valid + "]}", "events");
+        assertBatchRefused("{}", "events");
+        assertBatchRefused("[" + valid + "]", null);
+
+        assertThat(inboxRows()).isEqualTo(before);
+        assertThat(api.post("/api/v1/events/batch", "{\"events\":[" + valid + "]}", "underwriter").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/events/batch", "{\"events\":[" + valid + "]}", null).status()).isEqualTo(401);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
     void anEventForAnUnknownCustomerIsRetriedThenParkedWithItsErrorAndCanBeRetriedLater() {
         String customerNo = "NOPE" + CrmFixtures.uniqueNumber();
         String eventId = "evt-" + UUID.randomUUID();
@@ -265,6 +323,15 @@ class EventTests {
         assertThat(response.contentType()).startsWith("application/problem+json");
         if (field != null) {
             assertThat(response.body()).as(body).contains("\"field\":\"" + field + "\"");
+        }
+    }
+
+    private void assertBatchRefused(String body, String field) {
+        Response response = api.post("/api/v1/events/batch", body, "crm");
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        if (field != null) {
+            assertThat(response.body()).contains("\"field\":\"" + field + "\"");
         }
     }
 

@@ -82,6 +82,7 @@ class RoleMatrixTests {
             post("/api/v1/customers/{customerNo}/evaluate", null, UNDERWRITER, APPROVER, ADMIN),   // approver: beyond section 6
             // event (INTEGRATION is the CRM's role, an addition to section 6)
             post("/api/v1/events", "{}", INTEGRATION, ADMIN),
+            post("/api/v1/events/batch", "{}", INTEGRATION, ADMIN),
             get("/api/v1/events", INTEGRATION, ANALYST, ADMIN),
             get("/api/v1/events/{eventId}", INTEGRATION, ANALYST, ADMIN),
             post("/api/v1/events/{eventId}/retry", null, ADMIN),
