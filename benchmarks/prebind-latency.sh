@@ -9,7 +9,7 @@ cd rules-service
 # the service's classpath as the packaged jar has it: without the browser tests' Selenium, whose OpenTelemetry
 # would make Connector/J trace every statement (the jar has no OpenTelemetry)
 BENCH_CP=$(tr ':' '\n' < target/bench-classpath.txt | grep -v -e /org/seleniumhq/ -e /io/opentelemetry/ | paste -sd: -)
-rm -rf target/bench-db      # a fresh embedded database and demo book each run
+rm -rf target/bench-db/prebind      # a fresh embedded database and demo book each run (not the other benchmarks' books beside it)
 # common pool parallelism 2: on 2 cores it defaults to 1, and then every async completion inside the JDK HttpClient of
 # the in-process load generator starts a thread of its own (a JFR recording showed 225 thread starts a second at 200/s)
 exec java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "target/test-classes:target/classes:$BENCH_CP" \

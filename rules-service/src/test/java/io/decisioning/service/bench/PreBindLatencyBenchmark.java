@@ -38,7 +38,7 @@ public final class PreBindLatencyBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int customers = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class,
-                "--server.port=0", "--rules.embedded.data-dir=target/bench-db", "--rules.demo.data=" + customers,
+                "--server.port=0", "--rules.embedded.data-dir=target/bench-db/prebind", "--rules.demo.data=" + customers,
                 "--logging.level.root=WARN");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -46,7 +46,9 @@ public final class PreBindLatencyBenchmark {
                     .query(String.class).list();
             List<Map<String, Object>> identities = app.getBean(JdbcClient.class)
                     .sql("SELECT id_type, id_number FROM customer ORDER BY id LIMIT 2000").query().listOfRows();
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+            // HTTP/1.1, as Tomcat serves it here: the default HTTP/2 would offer an h2c upgrade on every new connection
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(8)).build();
             String auth = "Basic " + Base64.getEncoder().encodeToString("underwriter:demo".getBytes(StandardCharsets.UTF_8));
             SplittableRandom random = new SplittableRandom(42);
 
@@ -162,7 +164,7 @@ public final class PreBindLatencyBenchmark {
 
     private static Map<String, Long> serverStatus(JdbcClient jdbc) {
         Map<String, Long> status = new java.util.HashMap<>();
-        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit') OR Variable_name LIKE 'Handler_read%' OR Variable_name LIKE 'Innodb_rows_%' OR Variable_name LIKE 'Created_tmp%' OR Variable_name LIKE 'Sort_%'")
+        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit') OR Variable_name LIKE 'Handler_read%' OR Variable_name LIKE 'Innodb_rows_%' OR Variable_name IN ('Innodb_log_waits', 'Innodb_buffer_pool_wait_free', 'Innodb_os_log_written', 'Innodb_data_fsyncs', 'Innodb_buffer_pool_pages_flushed') OR Variable_name LIKE 'Created_tmp%' OR Variable_name LIKE 'Sort_%'")
                 .query((rs, row) -> status.put(rs.getString(1), rs.getLong(2))).list();
         return status;
     }
