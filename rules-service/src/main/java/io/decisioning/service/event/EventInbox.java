@@ -1,6 +1,7 @@
 package io.decisioning.service.event;
 
 import io.decisioning.service.system.BranchScope;
+import io.decisioning.service.system.BulkSql;
 import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,12 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import io.decisioning.service.system.BulkSql;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

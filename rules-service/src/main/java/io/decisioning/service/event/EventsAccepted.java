@@ -1,5 +1,6 @@
 package io.decisioning.service.event;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
 record EventsAccepted(int accepted, int duplicates, List<Receipt> results) {
 
     static EventsAccepted of(List<NewEvent> events, List<Boolean> fresh) {
-        List<Receipt> results = new java.util.ArrayList<>(events.size());
+        List<Receipt> results = new ArrayList<>(events.size());
         int accepted = 0;
         for (int i = 0; i < events.size(); i++) {
             boolean isNew = fresh.get(i);

@@ -86,7 +86,7 @@ public final class NightlyBatchBenchmark {
     private final String adminAuth = basic("admin:demo");
     private final String crmAuth = basic("crm:demo");
     private final Sampler sampler = new Sampler();
-    private final @org.jspecify.annotations.Nullable ProcessHandle mysqld;
+    private final Optional<ProcessHandle> mysqld;
     private final List<Run> runs = new ArrayList<>();
 
     private NightlyBatchBenchmark(ConfigurableApplicationContext app) {
@@ -96,9 +96,7 @@ public final class NightlyBatchBenchmark {
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.bulk = app.getBean(BulkAssessment.class);
         this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-        this.mysqld = ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.contains("mysqld") || c.contains("mariadbd")).orElse(false))
-                .findFirst().orElse(null);
+        this.mysqld = ProcessCpu.embeddedDatabase();
     }
 
     public static void main(String[] args) throws Exception {
@@ -272,9 +270,9 @@ public final class NightlyBatchBenchmark {
     private Run batchRun(String label) throws Exception {
         double settled = settle();
         long cpu = OS.getProcessCpuTime();
-        long dbCpu = mysqldCpuTicks();
+        long dbCpu = ProcessCpu.ticks(mysqld);
         long gc = gcMillis();
-        long busy = machineBusyTicks();
+        long busy = ProcessCpu.machineBusyTicks();
         sampler.reset();
         long started = System.nanoTime();
         JsonNode accepted = send("POST", "/api/v1/batch-runs", adminAuth, null);
@@ -286,9 +284,9 @@ public final class NightlyBatchBenchmark {
         } while (run.get("status").asText().equals("RUNNING"));
         double wall = (System.nanoTime() - started) / 1e9;
         double jvmCpu = (OS.getProcessCpuTime() - cpu) / 1e9;
-        double mysqlCpu = (mysqldCpuTicks() - dbCpu) / 100.0;
+        double mysqlCpu = (ProcessCpu.ticks(mysqld) - dbCpu) / 100.0;
         double gcSeconds = (gcMillis() - gc) / 1000.0;
-        double otherCpu = Math.max(0, (machineBusyTicks() - busy) / 100.0 - jvmCpu - mysqlCpu);
+        double otherCpu = Math.max(0, (ProcessCpu.machineBusyTicks() - busy) / 100.0 - jvmCpu - mysqlCpu);
         if (!run.get("status").asText().equals("SUCCEEDED")) {
             throw new IllegalStateException(label + ": run " + id + " ended " + run);
         }
@@ -397,17 +395,16 @@ public final class NightlyBatchBenchmark {
                 "INSERT INTO crm_event (event_id, type, customer_no, occurred_at) VALUES (?, ?, ?, ?)", rows));
         long committed = System.nanoTime();
         long cpu = OS.getProcessCpuTime();
-        long dbCpu = mysqldCpuTicks();
+        long dbCpu = ProcessCpu.ticks(mysqld);
         sampler.reset();
         long done = waitForEvents(events, 600);
         double seconds = (System.nanoTime() - committed) / 1e9;
         System.out.printf("events (crm_event): %,d rows inserted in %.1f s; %,d processed in %.1f s after the commit = "
                         + "%,.0f events/s (%d parked); CPU: JVM %.1f s, MariaDB %.1f s; heap max %d MiB; settled %.1f s before%n",
                 events, (committed - inserting) / 1e9, done, seconds, done / seconds, count("event_inbox WHERE status = 'PARKED'"),
-                (OS.getProcessCpuTime() - cpu) / 1e9, (mysqldCpuTicks() - dbCpu) / 100.0, sampler.heapMax >> 20, settled);
+                (OS.getProcessCpuTime() - cpu) / 1e9, (ProcessCpu.ticks(mysqld) - dbCpu) / 100.0, sampler.heapMax >> 20, settled);
     }
 
-    /** Events posted one by one over HTTP (16 in flight) as the crm user, processed as they arrive. */
     /**
      * Events posted over HTTP, {@code perRequest} at a time: one by one to {@code POST /api/v1/events}
      * (16 requests in flight), or in batches to {@code POST /api/v1/events/batch} (4 in flight).
@@ -422,7 +419,7 @@ public final class NightlyBatchBenchmark {
         AtomicInteger non202 = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
         long cpu = OS.getProcessCpuTime();
-        long dbCpu = mysqldCpuTicks();
+        long dbCpu = ProcessCpu.ticks(mysqld);
         sampler.reset();
         ThreadCpu threads = ThreadCpu.start(ThreadCpu::httpGroups);
         long started = System.nanoTime();
@@ -455,7 +452,7 @@ public final class NightlyBatchBenchmark {
         System.out.printf("events (HTTP, %d per request): %,d posted in %.1f s = %,.0f accepted/s (%d not 202); all %,d processed "
                         + "%.1f s after the first post = %,.0f events/s end to end; CPU: JVM %.1f s, MariaDB %.1f s; heap max %d MiB%n",
                 perRequest, events, posting, events / posting, non202.get(), done, seconds, done / seconds,
-                (OS.getProcessCpuTime() - cpu) / 1e9, (mysqldCpuTicks() - dbCpu) / 100.0, sampler.heapMax >> 20);
+                (OS.getProcessCpuTime() - cpu) / 1e9, (ProcessCpu.ticks(mysqld) - dbCpu) / 100.0, sampler.heapMax >> 20);
         System.out.printf("events (HTTP): JVM CPU by thread: %s%n", threads.report());
     }
 
@@ -485,45 +482,16 @@ public final class NightlyBatchBenchmark {
         System.out.printf("memory: JVM heap used max %d MiB (of -Xmx %d MiB), JVM RSS max (VmHWM) %s, now %s; "
                         + "non-heap now %d MiB%n", sampler.heapMaxEver >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 self.get("VmHWM"), self.get("VmRSS"), MEMORY.getNonHeapMemoryUsage().getUsed() >> 20);
-        if (mysqld != null) {
-            Map<String, String> db = procStatus(mysqld.pid());
+        if (mysqld.isPresent()) {
+            Map<String, String> db = procStatus(mysqld.get().pid());
             System.out.printf("embedded MariaDB process (not the service; a separate server in production): RSS max %s, now %s%n",
                     db.get("VmHWM"), db.get("VmRSS"));
-        }
-    }
-
-    /** CPU time the whole machine spent busy (not idle, not waiting for I/O), in 1/100 s, from /proc/stat. */
-    private static long machineBusyTicks() {
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
-                if (i != 4 && i != 5) { // idle, iowait
-                    busy += Long.parseLong(cpu[i]);
-                }
-            }
-            return busy;
-        } catch (IOException e) {
-            return 0;
         }
     }
 
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    private long mysqldCpuTicks() {
-        if (mysqld == null) {
-            return 0;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc/" + mysqld.pid() + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime, in 1/100 s
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static Map<String, String> procStatus(long pid) throws IOException {

@@ -61,8 +61,8 @@ public final class PreBindLatencyBenchmark {
             long gcCountBefore = gcCount();
             long gcMillisBefore = gcMillis();
             ThreadCpu threads = ThreadCpu.start(ThreadCpu::httpGroups);
-            long databaseTicks = databaseCpuTicks();
-            long machineTicks = machineBusyTicks();
+            long databaseTicks = ProcessCpu.ticks(ProcessCpu.embeddedDatabase());
+            long machineTicks = ProcessCpu.machineBusyTicks();
             Result result = run(http, port, auth, random, numbers, identities, rate, seconds);
             Map<String, Long> statusAfter = serverStatus(jdbc);
             int checks = rate * seconds;
@@ -84,7 +84,7 @@ public final class PreBindLatencyBenchmark {
                     gcCount() - gcCountBefore, gcMillis() - gcMillisBefore);
             System.out.printf("JVM CPU during the run, by thread: %s%n", threads.report());
             System.out.printf("CPU during the run: MariaDB %.1f s, the whole machine %.1f s (of %d s on %d cores)%n",
-                    (databaseCpuTicks() - databaseTicks) / 100.0, (machineBusyTicks() - machineTicks) / 100.0, seconds,
+                    (ProcessCpu.ticks(ProcessCpu.embeddedDatabase()) - databaseTicks) / 100.0, (ProcessCpu.machineBusyTicks() - machineTicks) / 100.0, seconds,
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("slowest seconds of the run:%n%s%n", result.worstSeconds(5));
         } finally {
@@ -167,39 +167,6 @@ public final class PreBindLatencyBenchmark {
         jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit') OR Variable_name LIKE 'Handler_read%' OR Variable_name LIKE 'Innodb_rows_%' OR Variable_name IN ('Innodb_log_waits', 'Innodb_buffer_pool_wait_free', 'Innodb_os_log_written', 'Innodb_data_fsyncs', 'Innodb_buffer_pool_pages_flushed') OR Variable_name LIKE 'Created_tmp%' OR Variable_name LIKE 'Sort_%'")
                 .query((rs, row) -> status.put(rs.getString(1), rs.getLong(2))).list();
         return status;
-    }
-
-    /** CPU time of the embedded MariaDB server (a child process), in 1/100 s; 0 where there is none. */
-    private static long databaseCpuTicks() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.contains("mysqld") || c.contains("mariadbd")).orElse(false))
-                .findFirst()
-                .map(p -> {
-                    try {
-                        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    } catch (java.io.IOException e) {
-                        return 0L;
-                    }
-                })
-                .orElse(0L);
-    }
-
-    /** CPU time the whole machine spent busy (not idle, not waiting for I/O), in 1/100 s, from /proc/stat. */
-    private static long machineBusyTicks() {
-        try {
-            String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
-                if (i != 4 && i != 5) { // idle, iowait
-                    busy += Long.parseLong(cpu[i]);
-                }
-            }
-            return busy;
-        } catch (java.io.IOException e) {
-            return 0;
-        }
     }
 
     private static long gcCount() {
