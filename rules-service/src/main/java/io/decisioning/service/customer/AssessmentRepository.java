@@ -39,33 +39,49 @@ import tools.jackson.databind.json.JsonMapper;
  * Current assessments (one row per customer) and their history (a row only when the outcome
  * changed). The outcome is grade, tier, scores, decision, warnings and blacklist hits; a change of
  * features alone or of pack versions alone is not a new history row.
+ *
+ * <p>A current assessment is two rows (V12): {@code assessment}, which every evaluation locks, compares by
+ * its hashes and touches, and {@code assessment_detail}, its explanation as JSON, written only when the
+ * content changed. An unchanged night then reads and writes a few hundred bytes a customer, not 1.7 KB.
  */
 @Repository
 class AssessmentRepository {
 
-    private static final String COLUMNS = """
+    /** History rows keep no near misses (they explain the current outcome only). */
+    private static final String HISTORY_COLUMNS_READ = """
             customer_no, grade, tier, vip, value_score, risk_score, blacklisted, profile, warnings, reasons,
-            near_misses, rule_packs, evaluated_at, eval_trigger""";
+            NULL AS near_misses, rule_packs, evaluated_at, eval_trigger""";
     private static final TypeReference<List<RaisedWarning>> WARNINGS = new TypeReference<>() { };
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
     private static final TypeReference<List<NearMiss>> NEAR_MISSES = new TypeReference<>() { };
     private static final TypeReference<Map<String, Integer>> PACKS = new TypeReference<>() { };
 
+    /** A current assessment: the row every evaluation locks and touches, with its explanation beside it. */
+    private static final String CURRENT = """
+            SELECT a.customer_no, a.grade, a.tier, a.vip, a.value_score, a.risk_score, a.blacklisted, d.profile,
+                   d.warnings, d.reasons, d.near_misses, a.rule_packs, a.evaluated_at, a.eval_trigger
+              FROM assessment a JOIN assessment_detail d ON d.customer_id = a.customer_id
+             WHERE a.customer_id = :id""";
+
+    /** The current assessment's outcome, hashes and time (V12: the explanation is in {@link #UPSERT_DETAIL}). */
     private static final String UPSERT = """
             INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score,
-                blacklisted, decision, profile, warnings, blacklist_hits, reasons, near_misses, rule_packs,
-                outcome_hash, content_hash, evaluated_at, eval_trigger)
+                blacklisted, decision, rule_packs, outcome_hash, content_hash, evaluated_at, eval_trigger)
             VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore, :blacklisted,
-                :decision, :profile, :warnings, :hits, :reasons, :nearMisses, :rulePacks, :hash, :contentHash,
-                :evaluatedAt, :trigger)
+                :decision, :rulePacks, :hash, :contentHash, :evaluatedAt, :trigger)
             ON DUPLICATE KEY UPDATE customer_no = VALUES(customer_no), grade = VALUES(grade),
                 tier = VALUES(tier), vip = VALUES(vip), value_score = VALUES(value_score),
                 risk_score = VALUES(risk_score), blacklisted = VALUES(blacklisted),
-                decision = VALUES(decision), profile = VALUES(profile), warnings = VALUES(warnings),
-                blacklist_hits = VALUES(blacklist_hits), reasons = VALUES(reasons),
-                near_misses = VALUES(near_misses), rule_packs = VALUES(rule_packs), outcome_hash = VALUES(outcome_hash),
+                decision = VALUES(decision), rule_packs = VALUES(rule_packs), outcome_hash = VALUES(outcome_hash),
                 content_hash = VALUES(content_hash), evaluated_at = VALUES(evaluated_at),
                 eval_trigger = VALUES(eval_trigger)
+            """;
+    /** The current assessment's explanation: written with {@link #UPSERT} when the content changed, else left. */
+    private static final String UPSERT_DETAIL = """
+            INSERT INTO assessment_detail (customer_id, profile, warnings, blacklist_hits, reasons, near_misses)
+            VALUES (:customerId, :profile, :warnings, :hits, :reasons, :nearMisses)
+            ON DUPLICATE KEY UPDATE profile = VALUES(profile), warnings = VALUES(warnings),
+                blacklist_hits = VALUES(blacklist_hits), reasons = VALUES(reasons), near_misses = VALUES(near_misses)
             """;
     private static final String INSERT_HISTORY = """
             INSERT INTO assessment_history (customer_id, customer_no, grade, tier, vip, value_score,
@@ -77,13 +93,12 @@ class AssessmentRepository {
             """;
 
     /** {@link #UPSERT} as multi-row statements for {@link #saveAll} ({@link BulkSql#insert}). */
-    private static final String UPSERT_HEAD = """
-            INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score,
-                blacklisted, decision, profile, warnings, blacklist_hits, reasons, near_misses, rule_packs,
-                outcome_hash, content_hash, evaluated_at, eval_trigger)
-            VALUES """;
-    private static final int UPSERT_COLUMNS = 19;
+    private static final String UPSERT_HEAD = UPSERT.substring(0, UPSERT.indexOf("VALUES") + "VALUES".length()) + " ";
+    private static final int UPSERT_COLUMNS = 14;
     private static final String UPSERT_TAIL = UPSERT.substring(UPSERT.indexOf("ON DUPLICATE KEY UPDATE")).strip();
+    private static final String DETAIL_HEAD = UPSERT_DETAIL.substring(0, UPSERT_DETAIL.indexOf("VALUES") + "VALUES".length()) + " ";
+    private static final int DETAIL_COLUMNS = 6;
+    private static final String DETAIL_TAIL = UPSERT_DETAIL.substring(UPSERT_DETAIL.indexOf("ON DUPLICATE KEY UPDATE")).strip();
     private static final String HISTORY_HEAD = """
             INSERT INTO assessment_history (customer_id, customer_no, grade, tier, vip, value_score,
                 risk_score, blacklisted, decision, profile, warnings, blacklist_hits, reasons,
@@ -102,14 +117,14 @@ class AssessmentRepository {
     }
 
     Optional<Assessment> current(long customerId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assessment WHERE customer_id = :id")
+        return jdbc.sql(CURRENT)
                 .param("id", customerId)
                 .query(this::assessment)
                 .optional();
     }
 
     List<Assessment> history(long customerId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS.replace("near_misses", "NULL AS near_misses") + " FROM assessment_history WHERE customer_id = :id ORDER BY id DESC LIMIT :limit")
+        return jdbc.sql("SELECT " + HISTORY_COLUMNS_READ + " FROM assessment_history WHERE customer_id = :id ORDER BY id DESC LIMIT :limit")
                 .param("id", customerId)
                 .param("limit", limit)
                 .query(this::assessment)
@@ -184,6 +199,9 @@ class AssessmentRepository {
         jdbc.sql(UPSERT)
                 .params(row)
                 .update();
+        jdbc.sql(UPSERT_DETAIL)
+                .params(row)
+                .update();
         if (changed) {
             jdbc.sql(INSERT_HISTORY)
                     .params(row)
@@ -206,6 +224,7 @@ class AssessmentRepository {
         }
         List<Long> touched = new ArrayList<>();
         List<Object[]> upserts = new ArrayList<>();
+        List<Object[]> details = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         Set<Long> changed = new HashSet<>();
         LocalDateTime at = LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC);
@@ -217,6 +236,7 @@ class AssessmentRepository {
                 continue;
             }
             upserts.add(row.upsertValues());
+            details.add(row.detailValues());
             if (old == null || !old.outcome().equals(row.outcomeHash())) {
                 history.add(row.historyValues());
                 changed.add(item.customerId());
@@ -231,6 +251,7 @@ class AssessmentRepository {
                     .update();
         }
         BulkSql.insert(batch.getJdbcOperations(), UPSERT_HEAD, UPSERT_COLUMNS, UPSERT_TAIL, upserts);
+        BulkSql.insert(batch.getJdbcOperations(), DETAIL_HEAD, DETAIL_COLUMNS, DETAIL_TAIL, details);
         BulkSql.insert(batch.getJdbcOperations(), HISTORY_HEAD, HISTORY_COLUMNS, "", history);
         return new Saved(changed);
     }
@@ -294,7 +315,7 @@ class AssessmentRepository {
             return columns;
         }
 
-        /** For the named parameters of {@link #UPSERT} and {@link #INSERT_HISTORY}. */
+        /** For the named parameters of {@link #UPSERT}, {@link #UPSERT_DETAIL} and {@link #INSERT_HISTORY}. */
         Map<String, Object> params() {
             String[] j = json();
             return Map.ofEntries(
@@ -323,8 +344,14 @@ class AssessmentRepository {
         Object[] upsertValues() {
             String[] j = json();
             return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
-                    e.riskScore(), e.blacklisted(), e.decision().name(), j[0], j[1], j[2], j[3], j[5], j[4],
-                    outcomeHash, contentHash, evaluatedAt, trigger.name()};
+                    e.riskScore(), e.blacklisted(), e.decision().name(), j[4], outcomeHash, contentHash, evaluatedAt,
+                    trigger.name()};
+        }
+
+        /** The values of {@link #DETAIL_HEAD}'s columns, in order. */
+        Object[] detailValues() {
+            String[] j = json();
+            return new Object[] {customerId, j[0], j[1], j[2], j[3], j[5]};
         }
 
         /** The values of {@link #HISTORY_HEAD}'s columns, in order. */

@@ -80,10 +80,10 @@ public class CustomerDirectory {
         boolean full = seesPersonalData(user);
         return BranchScope.bind(jdbc.sql("""
                         SELECT c.customer_no, c.customer_type, c.name, c.id_type, c.id_number, c.birth_date, c.phone,
-                               c.branch_code, c.account_manager, c.created_at, a.blacklist_hits,
+                               c.branch_code, c.account_manager, c.created_at, d.blacklist_hits,
                                (SELECT COUNT(*) FROM warning w WHERE w.customer_id = c.id
                                    AND w.status IN ('OPEN', 'ACKNOWLEDGED')) AS open_warnings
-                          FROM customer c LEFT JOIN assessment a ON a.customer_id = c.id
+                          FROM customer c LEFT JOIN assessment_detail d ON d.customer_id = c.id
                          WHERE c.customer_no = :customerNo AND """ + BranchScope.visible("c")), user)
                 .param("customerNo", customerNo)
                 .query((rs, row) -> new Profile(

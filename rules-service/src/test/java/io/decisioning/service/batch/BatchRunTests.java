@@ -101,6 +101,7 @@ class BatchRunTests {
             assertOutcome(id, "STANDARD", false);
         }
         assertThat(openWarnings(claimant)).containsExactly("REPEAT_CLAIMANT");
+        assertThat(storedWarnings(claimant)).contains("REPEAT_CLAIMANT");
         assertThat(historyRows(claimant)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM batch_partition WHERE run_id = :id AND status = 'DONE'")
                 .param("id", first.get("id").asLong()).query(Integer.class).single())
@@ -123,6 +124,9 @@ class BatchRunTests {
         assertThat(grade(claimant)).isNotEqualTo("POOR_QUALITY");
         assertThat(historyRows(claimant)).isEqualTo(2);
         assertThat(openWarnings(claimant)).isEmpty();
+        assertThat(storedWarnings(claimant)).doesNotContain("REPEAT_CLAIMANT");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment a LEFT JOIN assessment_detail d ON d.customer_id = a.customer_id WHERE d.customer_id IS NULL")
+                .query(Long.class).single()).as("assessments without their explanation").isZero();
         assertThat(jdbc.sql("""
                         SELECT resolved_by FROM warning WHERE customer_id = :id AND type = 'REPEAT_CLAIMANT'
                         """).param("id", claimant).query(String.class).single()).isEqualTo("system");
@@ -142,7 +146,8 @@ class BatchRunTests {
         assertThat(run.get("failed").asLong()).isZero();
         Map<String, Map<String, Object>> stored = new HashMap<>();
         jdbc.sql("""
-                        SELECT c.customer_no, a.grade, a.warnings, a.outcome_hash FROM assessment a
+                        SELECT c.customer_no, a.grade, d.warnings, a.outcome_hash FROM assessment a
+                          JOIN assessment_detail d ON d.customer_id = a.customer_id
                           JOIN customer c ON c.id = a.customer_id WHERE c.customer_no LIKE :prefix
                         """).param("prefix", book.prefix() + "%").query().listOfRows()
                 .forEach(row -> stored.put((String) row.get("customer_no"), row));
@@ -292,6 +297,12 @@ class BatchRunTests {
             sleep(100);
         }
         throw new AssertionError("run " + id + " did not finish in 90 s");
+    }
+
+    /** The warnings of the customer's current assessment as stored with its explanation (JSON). */
+    private String storedWarnings(long customerId) {
+        return jdbc.sql("SELECT warnings FROM assessment_detail WHERE customer_id = :id").param("id", customerId)
+                .query(String.class).single();
     }
 
     private void assertOutcome(long customerId, String grade, boolean vip) {

@@ -130,7 +130,9 @@ public final class NightlyBatchBenchmark {
         ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class,
                 "--server.port=0", "--rules.embedded.data-dir=" + dataDir, "--rules.demo.data=" + customers,
                 "--rules.scheduler.enabled=true", "--logging.level.root=WARN",
-                "--logging.level.io.decisioning.service.customer.DemoData=INFO");
+                "--logging.level.io.decisioning.service.customer.DemoData=INFO",
+                "--logging.level.io.decisioning.service.customer.BookStatistics=INFO",
+                "--logging.level.io.decisioning.service.batch.BatchRunService=INFO");
         double startupSeconds = (System.nanoTime() - startupStarted) / 1e9;
         try {
             NightlyBatchBenchmark bench = new NightlyBatchBenchmark(app);
@@ -299,8 +301,8 @@ public final class NightlyBatchBenchmark {
         long processed = run.get("processed").asLong();
         long changed = run.get("changed").asLong();
         Long rowBytes = jdbc.queryForObject("""
-                SELECT AVG(LENGTH(profile) + LENGTH(warnings) + LENGTH(blacklist_hits) + LENGTH(reasons)
-                           + LENGTH(rule_packs)) FROM assessment""", Long.class);
+                SELECT AVG(LENGTH(d.profile) + LENGTH(d.warnings) + LENGTH(d.blacklist_hits) + LENGTH(d.reasons)
+                           + LENGTH(a.rule_packs)) FROM assessment a JOIN assessment_detail d ON d.customer_id = a.customer_id""", Long.class);
         Run result = new Run(label, processed, changed, run.get("failed").asLong(), server, wall,
                 prepare == null ? 0 : prepare, jvmCpu, mysqlCpu, otherCpu, gcSeconds, sampler.heapMax, sampler.rssMax, settled,
                 count("assessment_history"), count("warning"), count("customer_match_key"), rowBytes == null ? 0 : rowBytes);
@@ -326,7 +328,7 @@ public final class NightlyBatchBenchmark {
     }
 
     private void resetAssessments() {
-        for (String table : List.of("assessment", "assessment_history", "warning", "customer_match_key")) {
+        for (String table : List.of("assessment", "assessment_detail", "assessment_history", "warning", "customer_match_key")) {
             jdbc.execute("TRUNCATE TABLE " + table);
         }
     }
