@@ -84,17 +84,23 @@ class BatchRunRepository {
     }
 
     /**
-     * Splits the book into partitions of about {@code size} customers each, by id (one ordered scan of
-     * the primary key): the first id of every size-th customer starts a partition.
+     * Splits the book into partitions of about {@code size} customers each, by id: the first id of every
+     * size-th customer starts a partition, found by stepping {@code size} entries along the primary key
+     * from the previous start (one short index walk a partition; a {@code ROW_NUMBER()} over the whole
+     * customer table materialized and numbered a million rows first, measured at 1-2 s of a run's serial
+     * preparation on a book of a million).
      */
     List<Partition> insertPartitions(long runId, int size) {
-        List<Long> starts = jdbc.sql("""
-                        SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n FROM customer) numbered
-                         WHERE MOD(n - 1, :size) = 0 ORDER BY id
-                        """)
-                .param("size", size)
-                .query(Long.class)
-                .list();
+        List<Long> starts = new java.util.ArrayList<>();
+        Optional<Long> start = jdbc.sql("SELECT id FROM customer ORDER BY id LIMIT 1").query(Long.class).optional();
+        while (start.isPresent()) {
+            starts.add(start.get());
+            start = jdbc.sql("SELECT id FROM customer WHERE id >= :fromId ORDER BY id LIMIT 1 OFFSET :skip")
+                    .param("fromId", start.get())
+                    .param("skip", size)
+                    .query(Long.class)
+                    .optional();
+        }
         if (starts.isEmpty()) {
             return List.of();
         }
