@@ -29,7 +29,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -66,16 +68,20 @@ class AssessmentRepository {
     /** The current assessment's outcome, hashes and time (V12: the explanation is in {@link #UPSERT_DETAIL}). */
     private static final String UPSERT = """
             INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score,
-                blacklisted, decision, rule_packs, outcome_hash, content_hash, evaluated_at, eval_trigger)
+                blacklisted, decision, rule_packs, outcome_hash, content_hash, match_keys_hash, evaluated_at, eval_trigger)
             VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore, :blacklisted,
-                :decision, :rulePacks, :hash, :contentHash, :evaluatedAt, :trigger)
+                :decision, :rulePacks, :hash, :contentHash, :matchKeys, :evaluatedAt, :trigger)
             ON DUPLICATE KEY UPDATE customer_no = VALUES(customer_no), grade = VALUES(grade),
                 tier = VALUES(tier), vip = VALUES(vip), value_score = VALUES(value_score),
                 risk_score = VALUES(risk_score), blacklisted = VALUES(blacklisted),
                 decision = VALUES(decision), rule_packs = VALUES(rule_packs), outcome_hash = VALUES(outcome_hash),
-                content_hash = VALUES(content_hash), evaluated_at = VALUES(evaluated_at),
-                eval_trigger = VALUES(eval_trigger)
+                content_hash = VALUES(content_hash), match_keys_hash = VALUES(match_keys_hash),
+                evaluated_at = VALUES(evaluated_at), eval_trigger = VALUES(eval_trigger)
             """;
+    /** An unchanged assessment: only its time, trigger and match-key digest are written. */
+    private static final String TOUCH_ONE = """
+            UPDATE assessment SET evaluated_at = :evaluatedAt, eval_trigger = :trigger, match_keys_hash = :matchKeys
+             WHERE customer_id = :customerId""";
     /** The current assessment's explanation: written with {@link #UPSERT} when the content changed, else left. */
     private static final String UPSERT_DETAIL = """
             INSERT INTO assessment_detail (customer_id, profile, warnings, blacklist_hits, reasons, near_misses)
@@ -94,7 +100,7 @@ class AssessmentRepository {
 
     /** {@link #UPSERT} as multi-row statements for {@link #saveAll} ({@link BulkSql#insert}). */
     private static final String UPSERT_HEAD = UPSERT.substring(0, UPSERT.indexOf("VALUES") + "VALUES".length()) + " ";
-    private static final int UPSERT_COLUMNS = 14;
+    private static final int UPSERT_COLUMNS = 15;
     private static final String UPSERT_TAIL = UPSERT.substring(UPSERT.indexOf("ON DUPLICATE KEY UPDATE")).strip();
     private static final String DETAIL_HEAD = UPSERT_DETAIL.substring(0, UPSERT_DETAIL.indexOf("VALUES") + "VALUES".length()) + " ";
     private static final int DETAIL_COLUMNS = 6;
@@ -138,9 +144,9 @@ class AssessmentRepository {
      * overwrite what an event or a check stored from newer data meanwhile.
      */
     Optional<StoredHashes> lock(long customerId) {
-        return jdbc.sql("SELECT outcome_hash, content_hash FROM assessment WHERE customer_id = :id FOR UPDATE")
+        return jdbc.sql("SELECT outcome_hash, content_hash, match_keys_hash FROM assessment WHERE customer_id = :id FOR UPDATE")
                 .param("id", customerId)
-                .query((rs, n) -> new StoredHashes(rs.getString("outcome_hash"), rs.getString("content_hash")))
+                .query((rs, n) -> storedHashes(rs))
                 .optional();
     }
 
@@ -148,13 +154,12 @@ class AssessmentRepository {
     Map<Long, StoredHashes> lock(IdRange range) {
         Map<Long, StoredHashes> locked = new HashMap<>();
         jdbc.sql("""
-                        SELECT customer_id, outcome_hash, content_hash FROM assessment
+                        SELECT customer_id, outcome_hash, content_hash, match_keys_hash FROM assessment
                          WHERE customer_id BETWEEN :fromId AND :toId ORDER BY customer_id FOR UPDATE
                         """)
                 .param("fromId", range.fromId())
                 .param("toId", range.toId())
-                .query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"),
-                        new StoredHashes(rs.getString("outcome_hash"), rs.getString("content_hash"))));
+                .query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"), storedHashes(rs)));
         return locked;
     }
 
@@ -165,12 +170,11 @@ class AssessmentRepository {
             return locked;
         }
         jdbc.sql("""
-                        SELECT customer_id, outcome_hash, content_hash FROM assessment
+                        SELECT customer_id, outcome_hash, content_hash, match_keys_hash FROM assessment
                          WHERE customer_id IN (:ids) ORDER BY customer_id FOR UPDATE
                         """)
                 .param("ids", customerIds)
-                .query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"),
-                        new StoredHashes(rs.getString("outcome_hash"), rs.getString("content_hash"))));
+                .query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"), storedHashes(rs)));
         return locked;
     }
 
@@ -178,18 +182,20 @@ class AssessmentRepository {
      * Stores the evaluation as the customer's current assessment and appends history when the
      * outcome changed. Must run inside the caller's transaction, after {@link #lock}.
      *
+     * @param matchKeys the fingerprint of the match keys stored for the customer in this transaction
      * @return true when the outcome changed (or the customer had no assessment)
      */
-    boolean save(long customerId, Evaluation evaluation, Trigger trigger, Instant evaluatedAt,
+    boolean save(long customerId, Evaluation evaluation, String matchKeys, Trigger trigger, Instant evaluatedAt,
                  Optional<StoredHashes> previous) {
         LocalDateTime at = LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC);
-        Row stored = row(customerId, evaluation, trigger, at);
+        Row stored = row(customerId, evaluation, matchKeys, trigger, at);
         String outcomeHash = stored.outcomeHash();
         if (previous.isPresent() && previous.get().content().equals(stored.contentHash())) {
             // Nothing but the time and trigger changed: touch the row instead of rewriting its JSON.
-            jdbc.sql("UPDATE assessment SET evaluated_at = :evaluatedAt, eval_trigger = :trigger WHERE customer_id = :customerId")
+            jdbc.sql(TOUCH_ONE)
                     .param("evaluatedAt", at)
                     .param("trigger", trigger.name())
+                    .param("matchKeys", matchKeys)
                     .param("customerId", customerId)
                     .update();
             return false;
@@ -223,6 +229,7 @@ class AssessmentRepository {
             return new Saved(Set.of());
         }
         List<Long> touched = new ArrayList<>();
+        List<SqlParameterSource> touchedWithNewKeys = new ArrayList<>();
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> details = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
@@ -230,9 +237,15 @@ class AssessmentRepository {
         LocalDateTime at = LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC);
         for (ToStore item : evaluations) {
             StoredHashes old = previous.get(item.customerId());
-            Row row = row(item.customerId(), item.evaluation(), trigger, at);
+            Row row = row(item.customerId(), item.evaluation(), item.matchKeys(), trigger, at);
             if (old != null && old.content().equals(row.contentHash())) {
-                touched.add(item.customerId());
+                if (old.hasMatchKeys(item.matchKeys())) {
+                    touched.add(item.customerId());
+                } else {
+                    touchedWithNewKeys.add(new MapSqlParameterSource().addValue("evaluatedAt", at)
+                            .addValue("trigger", trigger.name()).addValue("matchKeys", item.matchKeys())
+                            .addValue("customerId", item.customerId()));
+                }
                 continue;
             }
             upserts.add(row.upsertValues());
@@ -250,23 +263,29 @@ class AssessmentRepository {
                     .params(ids.params())
                     .update();
         }
+        if (!touchedWithNewKeys.isEmpty()) { // rare: a customer's identity, name, birth date or phone changed alone
+            batch.batchUpdate(TOUCH_ONE, touchedWithNewKeys.toArray(SqlParameterSource[]::new));
+        }
         BulkSql.insert(batch.getJdbcOperations(), UPSERT_HEAD, UPSERT_COLUMNS, UPSERT_TAIL, upserts);
         BulkSql.insert(batch.getJdbcOperations(), DETAIL_HEAD, DETAIL_COLUMNS, DETAIL_TAIL, details);
         BulkSql.insert(batch.getJdbcOperations(), HISTORY_HEAD, HISTORY_COLUMNS, "", history);
         return new Saved(changed);
     }
 
-    /** A customer's evaluation to store. */
-    record ToStore(long customerId, Evaluation evaluation) {
+    /**
+     * A customer's evaluation to store, with the fingerprint of the match keys stored for the customer in
+     * the same transaction.
+     */
+    record ToStore(long customerId, Evaluation evaluation, String matchKeys) {
     }
 
     /** What {@link #saveAll} did: the customers whose outcome changed (or who had no assessment). */
     record Saved(Set<Long> changed) {
     }
 
-    private Row row(long customerId, Evaluation e, Trigger trigger, LocalDateTime evaluatedAt) {
+    private Row row(long customerId, Evaluation e, String matchKeys, Trigger trigger, LocalDateTime evaluatedAt) {
         String outcomeHash = outcomeHash(e);
-        return new Row(customerId, e, outcomeHash, contentHash(e, outcomeHash), evaluatedAt, trigger);
+        return new Row(customerId, e, outcomeHash, contentHash(e, outcomeHash), matchKeys, evaluatedAt, trigger);
     }
 
     /**
@@ -279,16 +298,18 @@ class AssessmentRepository {
         private final Evaluation e;
         private final String outcomeHash;
         private final String contentHash;
+        private final String matchKeys;
         private final LocalDateTime evaluatedAt;
         private final Trigger trigger;
         private String @org.jspecify.annotations.Nullable [] columns;
 
-        Row(long customerId, Evaluation e, String outcomeHash, String contentHash, LocalDateTime evaluatedAt,
-            Trigger trigger) {
+        Row(long customerId, Evaluation e, String outcomeHash, String contentHash, String matchKeys,
+            LocalDateTime evaluatedAt, Trigger trigger) {
             this.customerId = customerId;
             this.e = e;
             this.outcomeHash = outcomeHash;
             this.contentHash = contentHash;
+            this.matchKeys = matchKeys;
             this.evaluatedAt = evaluatedAt;
             this.trigger = trigger;
         }
@@ -336,6 +357,7 @@ class AssessmentRepository {
                     Map.entry("rulePacks", j[4]),
                     Map.entry("hash", outcomeHash),
                     Map.entry("contentHash", contentHash),
+                    Map.entry("matchKeys", matchKeys),
                     Map.entry("evaluatedAt", evaluatedAt),
                     Map.entry("trigger", trigger.name()));
         }
@@ -344,8 +366,8 @@ class AssessmentRepository {
         Object[] upsertValues() {
             String[] j = json();
             return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
-                    e.riskScore(), e.blacklisted(), e.decision().name(), j[4], outcomeHash, contentHash, evaluatedAt,
-                    trigger.name()};
+                    e.riskScore(), e.blacklisted(), e.decision().name(), j[4], outcomeHash, contentHash, matchKeys,
+                    evaluatedAt, trigger.name()};
         }
 
         /** The values of {@link #DETAIL_HEAD}'s columns, in order. */
@@ -430,7 +452,21 @@ class AssessmentRepository {
         }
     });
 
-    record StoredHashes(String outcome, String content) {
+    /**
+     * What an evaluation compares with: the stored outcome and content hashes, and the digest of the match
+     * keys stored for the customer ({@link io.decisioning.service.blacklist.MatchKeys#fingerprint}; null
+     * for rows written before V13).
+     */
+    record StoredHashes(String outcome, String content, @org.jspecify.annotations.Nullable String matchKeys) {
+
+        /** Whether the customer's stored match keys are these (else they are read and brought up to date). */
+        boolean hasMatchKeys(String fingerprint) {
+            return fingerprint.equals(matchKeys);
+        }
+    }
+
+    private static StoredHashes storedHashes(ResultSet rs) throws SQLException {
+        return new StoredHashes(rs.getString("outcome_hash"), rs.getString("content_hash"), rs.getString("match_keys_hash"));
     }
 
     private Assessment assessment(ResultSet rs, int row) throws SQLException {

@@ -102,11 +102,14 @@ public class AssessmentService {
                 .toProfile();
         MatchKeys keys = MatchKeys.of(customer.idType(), customer.idNumber(), customer.name(), customer.birthDate(),
                 customer.phone());
-        blacklist.refreshKeys(List.of(new CustomerKeys(customer.id(), keys)));
+        String matchKeys = keys.fingerprint();
+        if (previous.map(stored -> !stored.hasMatchKeys(matchKeys)).orElse(true)) {
+            blacklist.refreshKeys(List.of(new CustomerKeys(customer.id(), keys)));
+        }
         List<BlacklistHit> hits = merge(blacklist.hitsFor(customer.customerNo(), keys, today), extraHits);
         Evaluation evaluation = evaluate(new EvaluationInput(profile, hits));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        assessments.save(customer.id(), evaluation, trigger, now, previous);
+        assessments.save(customer.id(), evaluation, matchKeys, trigger, now, previous);
         warnings.sync(customer.id(), customer.customerNo(), evaluation.warnings(), now);
         return new Evaluated(evaluation, toAssessment(evaluation, trigger, now));
     }

@@ -97,14 +97,22 @@ public class BulkAssessment {
         if (snapshots.isEmpty()) {
             return new ChunkResult(0, 0, 0, List.of());
         }
-        List<CustomerKeys> keys = new ArrayList<>(snapshots.size());
+        // match keys are read and written only for customers whose keys differ from those stored with their assessment
+        List<CustomerKeys> changedKeys = new ArrayList<>();
+        List<String> matchKeys = new ArrayList<>(snapshots.size());
         List<Long> ids = new ArrayList<>(snapshots.size());
         for (CustomerSnapshot snapshot : snapshots) {
             Customer c = snapshot.customer();
-            keys.add(new CustomerKeys(c.id(), MatchKeys.of(c.idType(), c.idNumber(), c.name(), c.birthDate(), c.phone())));
+            MatchKeys keys = MatchKeys.of(c.idType(), c.idNumber(), c.name(), c.birthDate(), c.phone());
+            String fingerprint = keys.fingerprint();
+            AssessmentRepository.StoredHashes stored = previous.get(c.id());
+            if (stored == null || !stored.hasMatchKeys(fingerprint)) {
+                changedKeys.add(new CustomerKeys(c.id(), keys));
+            }
+            matchKeys.add(fingerprint);
             ids.add(c.id());
         }
-        blacklist.refreshKeys(keys);
+        blacklist.refreshKeys(changedKeys);
         Map<Long, List<BlacklistHit>> hits = blacklist.hitsFor(ids, today);
         List<EvaluationInput> inputs = new ArrayList<>(snapshots.size());
         for (CustomerSnapshot snapshot : snapshots) {
@@ -117,7 +125,7 @@ public class BulkAssessment {
         try {
             List<Evaluation> evaluations = evaluate(rules, inputs);
             for (int i = 0; i < snapshots.size(); i++) {
-                toStore.add(new AssessmentRepository.ToStore(ids.get(i), evaluations.get(i)));
+                toStore.add(new AssessmentRepository.ToStore(ids.get(i), evaluations.get(i), matchKeys.get(i)));
             }
             metrics.fired(evaluations);
         } catch (RuntimeException chunkFailed) {
@@ -126,7 +134,7 @@ public class BulkAssessment {
             for (int i = 0; i < snapshots.size(); i++) {
                 try {
                     Evaluation evaluation = evaluate(rules, List.of(inputs.get(i))).get(0);
-                    toStore.add(new AssessmentRepository.ToStore(ids.get(i), evaluation));
+                    toStore.add(new AssessmentRepository.ToStore(ids.get(i), evaluation, matchKeys.get(i)));
                     metrics.fired(evaluation);
                 } catch (RuntimeException e) {
                     metrics.failed("bulk", e);

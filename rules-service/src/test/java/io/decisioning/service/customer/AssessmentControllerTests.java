@@ -72,6 +72,39 @@ class AssessmentControllerTests {
     }
 
     @Test
+    void aPhoneTheCrmChangedIsMatchedAgainstTheBlacklistAtTheNextEvaluation() {
+        long id = crm.customer();
+        crm.policy(id, "ACTIVE", today.minusYears(2), today.plusYears(1), "5000.00");
+        String customerNo = crm.customerNo(id);
+        String evaluate = "/api/v1/customers/" + customerNo + "/evaluate";
+        String blacklistedPhone = "13" + String.format("%09d", Math.floorMod(System.nanoTime(), 1_000_000_000L));
+        Response added = api.post("/api/v1/blacklist", """
+                {"phone": "+86 %s", "reasonCode": "FRAUD", "note": "a phone used in staged accidents"}
+                """.formatted(blacklistedPhone), "approver");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(api.post(evaluate, null, "underwriter").json().get("blacklisted").asBoolean()).isFalse();
+        String keysBefore = matchKeysHash(id);
+
+        jdbc.sql("UPDATE customer SET phone = :phone WHERE id = :id").param("phone", blacklistedPhone).param("id", id).update();
+        JsonNode after = api.post(evaluate, null, "underwriter").json();
+
+        assertThat(after.get("blacklisted").asBoolean()).as(after.toString()).isTrue();
+        assertThat(jdbc.sql("SELECT key_value FROM customer_match_key WHERE customer_id = :id AND key_type = 'PHONE'")
+                .param("id", id).query(String.class).single()).isEqualTo(blacklistedPhone);
+        String keysAfter = matchKeysHash(id);
+        assertThat(keysAfter).isNotNull().isNotEqualTo(keysBefore);
+
+        // keys unchanged since: evaluated from the stored keys, the hit stays
+        assertThat(api.post(evaluate, null, "underwriter").json().get("blacklisted").asBoolean()).isTrue();
+        assertThat(matchKeysHash(id)).isEqualTo(keysAfter);
+    }
+
+    private String matchKeysHash(long customerId) {
+        return jdbc.sql("SELECT match_keys_hash FROM assessment WHERE customer_id = :id").param("id", customerId)
+                .query(String.class).single();
+    }
+
+    @Test
     void anAssessmentAndAPreBindCheckSayHowNearTheCustomerCameToAnotherGrade() {
         long id = crm.customer();
         long policy = crm.policy(id, "ACTIVE", today.minusYears(4).minusDays(10), today.plusYears(1), "12000.00");
