@@ -10,7 +10,6 @@ cd rules-service
 # would make Connector/J trace every statement (the jar has no OpenTelemetry)
 BENCH_CP=$(tr ':' '\n' < target/bench-classpath.txt | grep -v -e /org/seleniumhq/ -e /io/opentelemetry/ | paste -sd: -)
 rm -rf target/bench-db/prebind      # a fresh embedded database and demo book each run (not the other benchmarks' books beside it)
-# common pool parallelism 2: on 2 cores it defaults to 1, and then every async completion inside the JDK HttpClient of
-# the in-process load generator starts a thread of its own (a JFR recording showed 225 thread starts a second at 200/s)
-exec java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "target/test-classes:target/classes:$BENCH_CP" \
+# the load comes from a LoadGenerator in a JVM of its own (started by the benchmark with this classpath)
+exec java -Xmx1g -cp "target/test-classes:target/classes:$BENCH_CP" \
   io.decisioning.service.bench.PreBindLatencyBenchmark "$@"

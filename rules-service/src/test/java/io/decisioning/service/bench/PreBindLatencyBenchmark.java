@@ -1,23 +1,19 @@
 package io.decisioning.service.bench;
 
 import io.decisioning.service.DecisioningApplication;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Pre-bind checks over HTTP against the service on its embedded MariaDB with demo data, at a fixed
  * arrival rate (open loop: latency is measured from when each request was due, so a slow answer
- * cannot hide the requests queued behind it). Prints median, p90, p99 and max.
+ * cannot hide the requests queued behind it). Prints median, p90, p99 and max. The load comes from a
+ * {@link LoadGenerator} in a JVM of its own, as it would from the service's clients.
  *
  * <p>Run with {@code benchmarks/prebind-latency.sh [rate] [seconds] [customers]}; defaults 200/s, 30 s,
  * 10000 customers.
@@ -46,15 +43,13 @@ public final class PreBindLatencyBenchmark {
                     .query(String.class).list();
             List<Map<String, Object>> identities = app.getBean(JdbcClient.class)
                     .sql("SELECT id_type, id_number FROM customer ORDER BY id LIMIT 2000").query().listOfRows();
-            // HTTP/1.1, as Tomcat serves it here: the default HTTP/2 would offer an h2c upgrade on every new connection
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newFixedThreadPool(8)).build();
             String auth = "Basic " + Base64.getEncoder().encodeToString("underwriter:demo".getBytes(StandardCharsets.UTF_8));
             SplittableRandom random = new SplittableRandom(42);
+            Path work = Files.createDirectories(Path.of("target/bench-prebind"));
 
             System.out.println("warming up: 20000 checks, 4 at a time (the JIT needs that many to settle), then 10 s at the measured rate ...");
-            warmUp(http, port, auth, numbers, 20_000);
-            run(http, port, auth, random, numbers, identities, rate, 10);
+            LoadRun measured = LoadRun.start(work, port, auth, bodies(random, numbers, identities, rate * seconds), rate,
+                    seconds, 20_000, 10);
             System.out.printf("measuring %d requests/s for %d s%n", rate, seconds);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             Map<String, Long> statusBefore = serverStatus(jdbc);
@@ -63,7 +58,10 @@ public final class PreBindLatencyBenchmark {
             ThreadCpu threads = ThreadCpu.start(ThreadCpu::httpGroups);
             long databaseTicks = ProcessCpu.ticks(ProcessCpu.embeddedDatabase());
             long machineTicks = ProcessCpu.machineBusyTicks();
-            Result result = run(http, port, auth, random, numbers, identities, rate, seconds);
+            long generatorTicks = ProcessCpu.ticks(Optional.of(measured.process().toHandle()));
+            measured.go();
+            long generatorTicksAfter = measured.cpuTicksBeforeExit();
+            Result result = measured.await();
             Map<String, Long> statusAfter = serverStatus(jdbc);
             int checks = rate * seconds;
             long[] sorted = result.latenciesMicros().clone();
@@ -83,6 +81,7 @@ public final class PreBindLatencyBenchmark {
             System.out.printf("JVM garbage collections during the run: %d, %d ms in all%n",
                     gcCount() - gcCountBefore, gcMillis() - gcMillisBefore);
             System.out.printf("JVM CPU during the run, by thread: %s%n", threads.report());
+            System.out.printf("CPU during the run: the load generator's JVM %.1f s%n", (generatorTicksAfter - generatorTicks) / 100.0);
             System.out.printf("CPU during the run: MariaDB %.1f s, the whole machine %.1f s (of %d s on %d cores)%n",
                     (ProcessCpu.ticks(ProcessCpu.embeddedDatabase()) - databaseTicks) / 100.0, (ProcessCpu.machineBusyTicks() - machineTicks) / 100.0, seconds,
                     Runtime.getRuntime().availableProcessors());
@@ -93,19 +92,11 @@ public final class PreBindLatencyBenchmark {
         System.exit(0);
     }
 
-    private static Result run(HttpClient http, int port, String auth, SplittableRandom random, List<String> numbers,
-                              List<Map<String, Object>> identities, int rate, int seconds) throws InterruptedException {
-        int total = rate * seconds;
-        java.util.concurrent.atomic.AtomicLongArray latencies = new java.util.concurrent.atomic.AtomicLongArray(total);
-        AtomicInteger non200 = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(total);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        long start = System.nanoTime();
-        long intervalNanos = 1_000_000_000L / rate;
-        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/checks/pre-bind");
-        List<String> bodies = new ArrayList<>(total);
-        for (int i = 0; i < total; i++) {
+    /** The request bodies: three in four name a customer, one in four an applicant by identity document. */
+    private static List<String> bodies(SplittableRandom random, List<String> numbers, List<Map<String, Object>> identities,
+                                       int count) {
+        List<String> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             if (i % 4 == 3) {
                 Map<String, Object> id = identities.get(random.nextInt(identities.size()));
                 bodies.add("{\"applicant\":{\"idType\":\"" + id.get("id_type") + "\",\"idNumber\":\"" + id.get("id_number")
@@ -114,52 +105,95 @@ public final class PreBindLatencyBenchmark {
                 bodies.add("{\"customerNo\":\"" + numbers.get(random.nextInt(numbers.size())) + "\"}");
             }
         }
-        for (int i = 0; i < total; i++) {
-            long due = start + i * intervalNanos;
-            String body = bodies.get(i);
-            int index = i;
-            ticker.schedule(() -> {
-                HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", auth).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                    latencies.set(index, (System.nanoTime() - due) / 1000);
-                    if (failure != null) {
-                        errors.incrementAndGet();
-                    } else if (response.statusCode() != 200) {
-                        non200.incrementAndGet();
-                    }
-                    done.countDown();
-                });
-            }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
-        done.await(seconds + 60L, TimeUnit.SECONDS);
-        ticker.shutdown();
-        long[] byArrival = new long[total];
-        for (int i = 0; i < total; i++) {
-            byArrival[i] = latencies.get(i);
-        }
-        return new Result(byArrival, non200.get(), errors.get(), rate);
+        return bodies;
     }
 
-    /** A closed loop, so the JIT compiles the hot paths before requests arrive at a fixed rate. */
-    private static void warmUp(HttpClient http, int port, String auth, List<String> numbers, int count)
-            throws InterruptedException {
-        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/checks/pre-bind");
-        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(4);
-        CountDownLatch done = new CountDownLatch(count);
-        for (int i = 0; i < count; i++) {
-            inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"customerNo\":\"" + numbers.get(i % numbers.size()) + "\"}"))
-                    .build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                inFlight.release();
-                done.countDown();
-            });
+    /**
+     * A {@link LoadGenerator} in a JVM of its own (so the service's JVM holds only the service): started
+     * and connected by {@link #start}, sending from {@link #go}, its results read by {@link #await}.
+     */
+    private static final class LoadRun {
+
+        private final Process process;
+        private final BufferedReader output;
+        private final Path results;
+        private final int rate;
+        private boolean answered;
+
+        private LoadRun(Process process, BufferedReader output, Path results, int rate) {
+            this.process = process;
+            this.output = output;
+            this.results = results;
+            this.rate = rate;
         }
-        done.await(5, TimeUnit.MINUTES);
+
+        Process process() {
+            return process;
+        }
+
+        static LoadRun start(Path work, int port, String auth, List<String> bodies, int rate, int seconds,
+                             int warmUpRequests, int warmUpSeconds) throws IOException {
+            Path bodiesFile = work.resolve("bodies.txt");
+            Path results = work.resolve("results.txt");
+            Files.write(bodiesFile, bodies, StandardCharsets.UTF_8);
+            Files.deleteIfExists(results);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"), LoadGenerator.class.getName(), String.valueOf(port),
+                    "/api/v1/checks/pre-bind", auth, bodiesFile.toString(), String.valueOf(rate), String.valueOf(seconds),
+                    results.toString(), String.valueOf(warmUpRequests), String.valueOf(warmUpSeconds))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String ready = output.readLine();
+            if (!"ready".equals(ready)) {
+                throw new IllegalStateException("the load generator did not start: " + ready);
+            }
+            return new LoadRun(process, output, results, rate);
+        }
+
+        LoadRun go() throws IOException {
+            proceed();
+            return this;
+        }
+
+        private void proceed() throws IOException {
+            process.getOutputStream().write('\n');
+            process.getOutputStream().flush();
+        }
+
+        /** Waits until the last request is answered, then reads this process's CPU ticks before it writes its results. */
+        long cpuTicksBeforeExit() throws IOException {
+            String line = output.readLine();
+            if (!"answered".equals(line)) {
+                throw new IllegalStateException("the load generator failed: " + line);
+            }
+            long ticks = ProcessCpu.ticks(Optional.of(process.toHandle()));
+            answered = true;
+            proceed();
+            return ticks;
+        }
+
+        Result await() throws IOException, InterruptedException {
+            if (!answered) {
+                cpuTicksBeforeExit();
+            }
+            String done = output.readLine();
+            if (process.waitFor() != 0 || !"done".equals(done)) {
+                throw new IllegalStateException("the load generator failed: " + done);
+            }
+            List<String> lines = Files.readAllLines(results, StandardCharsets.UTF_8);
+            long[] latencies = new long[lines.size()];
+            int non200 = 0;
+            int errors = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String[] fields = lines.get(i).split(" ");
+                latencies[i] = Long.parseLong(fields[0]);
+                int status = Integer.parseInt(fields[1]);
+                errors += status == 0 ? 1 : 0;
+                non200 += status != 0 && status != 200 ? 1 : 0;
+            }
+            return new Result(latencies, non200, errors, rate);
+        }
     }
 
     private static Map<String, Long> serverStatus(JdbcClient jdbc) {
