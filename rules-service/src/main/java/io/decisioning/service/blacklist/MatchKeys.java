@@ -110,27 +110,6 @@ public record MatchKeys(@Nullable String idNumber, @Nullable String nameBirthDat
         return fields;
     }
 
-    /**
-     * A digest of the three keys (128 bits of SHA-256, as hex), stored with a customer's assessment so
-     * that an evaluation can tell whether the customer's stored match keys are still these without
-     * reading them.
-     */
-    public String fingerprint() {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            for (String key : new String[] {idNumber, nameBirthDate, phone}) {
-                // a key's length first, so that no two different triples feed the same bytes
-                byte[] bytes = key == null ? new byte[0] : key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                digest.update(Integer.toString(key == null ? -1 : bytes.length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                digest.update((byte) ':');
-                digest.update(bytes);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
     /** The key of one field, or null. */
     public @Nullable String key(MatchField field) {
         return switch (field) {

@@ -7,6 +7,7 @@ import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.NearMiss;
 import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
+import io.decisioning.service.blacklist.MatchKeys;
 import io.decisioning.service.system.BulkSql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -423,6 +424,17 @@ class AssessmentRepository {
         return HEX.formatHex(d.digest());
     }
 
+    /**
+     * A digest of a customer's match keys (128 bits of SHA-256, as hex), stored with the assessment so that
+     * an evaluation can tell whether the customer's stored {@code customer_match_key} rows are still these
+     * without reading them.
+     */
+    static String matchKeysHash(MatchKeys keys) {
+        byte[] digest = new ContentDigest(SHA_256.get()).text(keys.idNumber()).text(keys.nameBirthDate())
+                .text(keys.phone()).digest();
+        return HEX.formatHex(digest, 0, 16);
+    }
+
     /** A digest of what the business sees change: grade, tier, scores, decision, warnings, hits. */
     static String outcomeHash(Evaluation e) {
         String warnings = e.warnings().stream()
@@ -454,7 +466,7 @@ class AssessmentRepository {
 
     /**
      * What an evaluation compares with: the stored outcome and content hashes, and the digest of the match
-     * keys stored for the customer ({@link io.decisioning.service.blacklist.MatchKeys#fingerprint}; null
+     * keys stored for the customer ({@link #matchKeysHash}; null
      * for rows written before V13).
      */
     record StoredHashes(String outcome, String content, @org.jspecify.annotations.Nullable String matchKeys) {

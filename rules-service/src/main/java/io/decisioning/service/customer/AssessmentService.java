@@ -102,7 +102,7 @@ public class AssessmentService {
                 .toProfile();
         MatchKeys keys = MatchKeys.of(customer.idType(), customer.idNumber(), customer.name(), customer.birthDate(),
                 customer.phone());
-        String matchKeys = keys.fingerprint();
+        String matchKeys = AssessmentRepository.matchKeysHash(keys);
         if (previous.map(stored -> !stored.hasMatchKeys(matchKeys)).orElse(true)) {
             blacklist.refreshKeys(List.of(new CustomerKeys(customer.id(), keys)));
         }

@@ -104,7 +104,7 @@ public class BulkAssessment {
         for (CustomerSnapshot snapshot : snapshots) {
             Customer c = snapshot.customer();
             MatchKeys keys = MatchKeys.of(c.idType(), c.idNumber(), c.name(), c.birthDate(), c.phone());
-            String fingerprint = keys.fingerprint();
+            String fingerprint = AssessmentRepository.matchKeysHash(keys);
             AssessmentRepository.StoredHashes stored = previous.get(c.id());
             if (stored == null || !stored.hasMatchKeys(fingerprint)) {
                 changedKeys.add(new CustomerKeys(c.id(), keys));
