@@ -230,7 +230,7 @@ class BatchRunRepository {
                 .orElse(Integer.MAX_VALUE);
     }
 
-    void insertFailures(long runId, List<io.decisioning.service.customer.BulkAssessment.Failure> failures) {
+    void insertFailures(long runId, List<io.decisioning.service.assessment.BulkAssessment.Failure> failures) {
         if (failures.isEmpty()) {
             return;
         }

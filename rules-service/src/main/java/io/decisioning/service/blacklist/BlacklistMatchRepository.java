@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.decisioning.service.identity.CustomerKeys;
+import io.decisioning.service.identity.MatchKeys;
 
 /**
  * Matches customers and applicants against the active blacklist entries (DESIGN.md section 4):

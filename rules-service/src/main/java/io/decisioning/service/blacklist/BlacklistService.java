@@ -1,7 +1,7 @@
 package io.decisioning.service.blacklist;
 
 import io.decisioning.service.audit.AuditTrail;
-import io.decisioning.service.customer.IdType;
+import io.decisioning.service.identity.IdType;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.PersonalData;
@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * they are re-evaluated at once.
  */
 @Service
-class BlacklistService {
+public class BlacklistService {
 
     private final BlacklistRepository entries;
     private final BlacklistMatchRepository matches;
@@ -44,7 +44,7 @@ class BlacklistService {
 
     /** @throws io.decisioning.service.system.InvalidInputException if the entry breaks a rule; nothing is stored then */
     @Transactional
-    BlacklistEntry add(NewBlacklistEntry request, String actor) {
+    public BlacklistEntry add(NewBlacklistEntry request, String actor) {
         NewBlacklistEntry entry = request.validated(LocalDate.now(properties.zone()));
         long id = entries.add(entry, actor, now());
         List<Long> customers = customersMatching(entry.idType(), entry.idNumber(), entry.name(), entry.birthDate(),

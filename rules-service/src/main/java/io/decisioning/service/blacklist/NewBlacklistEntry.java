@@ -1,8 +1,8 @@
 package io.decisioning.service.blacklist;
 
-import io.decisioning.service.customer.IdType;
-import io.decisioning.service.customer.ResidentId;
-import io.decisioning.service.customer.UnifiedSocialCreditCode;
+import io.decisioning.service.identity.IdType;
+import io.decisioning.service.identity.ResidentId;
+import io.decisioning.service.identity.UnifiedSocialCreditCode;
 import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
 import io.decisioning.service.system.StorableDate;
@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import io.decisioning.service.identity.MatchKeys;
 
 /** The body of {@code POST /api/v1/blacklist}: who is blacklisted, why, and until when. */
-record NewBlacklistEntry(
+public record NewBlacklistEntry(
         @Nullable IdType idType,
         @Nullable @Size(max = 64) String idNumber,
         @Nullable @Size(max = 200) String name,
@@ -28,7 +29,7 @@ record NewBlacklistEntry(
 
     static final int MIN_PHONE_DIGITS = 5;
 
-    NewBlacklistEntry {
+    public NewBlacklistEntry {
         idNumber = strippedOrNull(idNumber);
         name = strippedOrNull(name);
         phone = strippedOrNull(phone);

@@ -1,6 +1,6 @@
 package io.decisioning.service.blacklist;
 
 /** Why someone is on the blacklist. */
-enum ReasonCode {
+public enum ReasonCode {
     FRAUD, MISREPRESENTATION, PREMIUM_DEFAULT, SANCTIONS, OTHER
 }

@@ -1,6 +1,6 @@
 package io.decisioning.service.check;
 
-import io.decisioning.service.customer.IdType;
+import io.decisioning.service.identity.IdType;
 import io.decisioning.service.system.StorableDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.decisioning.service.assessment.IdRange;
 
 /**
  * Computes the customer features of DESIGN.md section 4 (contract) set-based: one statement for one

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.decisioning.service.assessment.IdRange;
 
 /** Reads the CRM's {@code customer} table. The CRM owns it; the service never writes it. */
 @Repository

@@ -9,7 +9,7 @@ import io.decisioning.service.batch.BatchRunService;
 import io.decisioning.service.dashboard.Dashboard.Count;
 import io.decisioning.service.dashboard.Dashboard.LivePack;
 import io.decisioning.service.dashboard.Dashboard.WarningCount;
-import io.decisioning.service.rulepack.RuleEngine;
+import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.rulepack.RulePackService;
 import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.UserAccount;

@@ -1,8 +1,8 @@
 package io.decisioning.service.event;
 
-import io.decisioning.service.customer.BulkAssessment;
-import io.decisioning.service.customer.EvaluationDate;
-import io.decisioning.service.customer.Trigger;
+import io.decisioning.service.assessment.BulkAssessment;
+import io.decisioning.service.assessment.EvaluationDate;
+import io.decisioning.service.assessment.Trigger;
 import io.decisioning.service.system.RulesProperties;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import io.decisioning.service.engine.NodeRegistry;
 
 /** Rule packs and their versions (DESIGN.md section 5, issue 4). */
 @RestController

@@ -1,19 +1,16 @@
 package io.decisioning.service.rulepack;
 
 import io.decisioning.rules.engine.CompileError;
-import io.decisioning.rules.engine.PackSource;
+import io.decisioning.service.engine.PackStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -30,61 +27,12 @@ class RulePackRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PackStore packs;
 
-    RulePackRepository(JdbcClient jdbc, JsonMapper json) {
+    RulePackRepository(JdbcClient jdbc, JsonMapper json, PackStore packs) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    boolean hasVersions(String pack) {
-        return jdbc.sql("SELECT COUNT(*) FROM rule_pack_version WHERE pack = :pack")
-                .param("pack", pack).query(Integer.class).single() > 0;
-    }
-
-    /** Stores a shipped pack as its first, published version. */
-    void insertPublished(PackSource source, String author, String comment, Instant at) {
-        LocalDateTime time = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-        long seq = jdbc.sql("SELECT COALESCE(MAX(publication_seq), 0) + 1 FROM rule_pack_version WHERE pack = :pack")
-                .param("pack", source.name()).query(Long.class).single();
-        jdbc.sql("""
-                        INSERT INTO rule_pack_version (pack, version, status, author, created_at, comment, valid,
-                            published_by, published_at, publication_seq)
-                        VALUES (:pack, :version, 'PUBLISHED', :author, :at, :comment, TRUE, :author, :at, :seq)
-                        """)
-                .param("seq", seq)
-                .param("pack", source.name())
-                .param("version", source.version())
-                .param("author", author)
-                .param("at", time)
-                .param("comment", comment)
-                .update();
-        source.files().forEach((name, content) -> jdbc.sql("""
-                        INSERT INTO rule_pack_file (pack, version, file_name, content)
-                        VALUES (:pack, :version, :name, :content)
-                        """)
-                .param("pack", source.name())
-                .param("version", source.version())
-                .param("name", name)
-                .param("content", content)
-                .update());
-    }
-
-    /** The published version of every pack. */
-    List<PackSource> published() {
-        List<VersionKey> versions = jdbc.sql("""
-                        SELECT pack, version FROM rule_pack_version WHERE status = 'PUBLISHED' ORDER BY pack
-                        """)
-                .query((rs, row) -> new VersionKey(rs.getString("pack"), rs.getInt("version")))
-                .list();
-        return versions.stream().map(v -> source(new VersionKey(v.pack(), v.version()))).toList();
-    }
-
-    /** The published version of each pack, by pack name: what every node polls for. */
-    Map<String, Integer> publishedVersions() {
-        Map<String, Integer> versions = new TreeMap<>();
-        jdbc.sql("SELECT pack, version FROM rule_pack_version WHERE status = 'PUBLISHED'")
-                .query((RowCallbackHandler) rs -> versions.put(rs.getString("pack"), rs.getInt("version")));
-        return versions;
+        this.packs = packs;
     }
 
     List<String> packs() {
@@ -114,10 +62,6 @@ class RulePackRepository {
                 .list();
     }
 
-    Optional<PackSource> source(String pack, int version) {
-        return version(pack, version).map(v -> source(new VersionKey(pack, version)));
-    }
-
     /** Stores a new DRAFT version (valid or not) with its files; the caller holds the pack's lock. */
     void insertDraft(String pack, int version, String author, Instant at, @Nullable String comment, boolean valid,
                      List<CompileError> errors, @Nullable String lint, Map<String, byte[]> files) {
@@ -134,15 +78,7 @@ class RulePackRepository {
                 .param("errors", json.writeValueAsString(errors))
                 .param("lint", lint)
                 .update();
-        files.forEach((name, content) -> jdbc.sql("""
-                        INSERT INTO rule_pack_file (pack, version, file_name, content)
-                        VALUES (:pack, :version, :name, :content)
-                        """)
-                .param("pack", pack)
-                .param("version", version)
-                .param("name", name)
-                .param("content", content)
-                .update());
+        packs.insertFiles(pack, version, files);
     }
 
     void saveTestRun(String pack, int version, int passed, int failed, String results, Instant at) {
@@ -225,17 +161,4 @@ class RulePackRepository {
         return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
-    private PackSource source(VersionKey version) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        jdbc.sql("SELECT file_name, content FROM rule_pack_file WHERE pack = :pack AND version = :version ORDER BY file_name")
-                .param("pack", version.pack())
-                .param("version", version.version())
-                .query(rs -> {
-                    files.put(rs.getString("file_name"), rs.getBytes("content"));
-                });
-        return new PackSource(version.pack(), version.version(), files);
-    }
-
-    private record VersionKey(String pack, int version) {
-    }
 }

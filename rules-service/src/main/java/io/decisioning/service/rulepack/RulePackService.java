@@ -35,6 +35,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import io.decisioning.service.engine.PackStore;
+import io.decisioning.service.engine.RuleEngine;
 
 /**
  * The lifecycle of rule pack versions (issue 4): drafts stored even when invalid, with every
@@ -54,6 +56,7 @@ public class RulePackService {
     private static final Logger log = LoggerFactory.getLogger(RulePackService.class);
 
     private final RulePackRepository repository;
+    private final PackStore store;
     private final RuleEngine engine;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
@@ -62,10 +65,11 @@ public class RulePackService {
     private final SimulationStatus simulations;
     private final Clock clock = Clock.systemUTC();
 
-    RulePackService(RulePackRepository repository, RuleEngine engine, AuditTrail audit,
+    RulePackService(RulePackRepository repository, PackStore store, RuleEngine engine, AuditTrail audit,
                     PlatformTransactionManager transactions, JsonMapper json, RulesProperties properties,
                     SimulationStatus simulations) {
         this.repository = repository;
+        this.store = store;
         this.engine = engine;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
@@ -88,7 +92,7 @@ public class RulePackService {
 
     public VersionDetail get(String pack, int version) {
         PackVersion stored = version(pack, version);
-        PackSource source = repository.source(pack, version).orElseThrow();
+        PackSource source = store.source(pack, version).orElseThrow();
         Map<String, String> files = new TreeMap<>();
         source.files().forEach((name, content) -> files.put(name, isBinary(name)
                 ? Base64.getEncoder().encodeToString(content)
@@ -108,7 +112,7 @@ public class RulePackService {
      */
     public TableGrid grid(String pack, int version, String file) {
         version(pack, version);
-        PackSource source = repository.source(pack, version).orElseThrow();
+        PackSource source = store.source(pack, version).orElseThrow();
         byte[] content = source.files().get(file);
         if (content == null) {
             throw new NotFoundException("Version " + version + " of " + pack + " has no file " + file + ".");
@@ -287,7 +291,7 @@ public class RulePackService {
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, byte[]> files = new TreeMap<>();
         if (request.baseVersion() != null) {
-            PackSource base = repository.source(pack, request.baseVersion()).orElseThrow(() -> new InvalidInputException(
+            PackSource base = store.source(pack, request.baseVersion()).orElseThrow(() -> new InvalidInputException(
                     "baseVersion", "pack " + pack + " has no version " + request.baseVersion()));
             files.putAll(base.files());
         }

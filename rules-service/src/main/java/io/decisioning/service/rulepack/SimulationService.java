@@ -11,8 +11,8 @@ import io.decisioning.service.blacklist.BlacklistMatchRepository;
 import io.decisioning.service.customer.CustomerFeatureRepository;
 import io.decisioning.service.customer.CustomerRepository;
 import io.decisioning.service.customer.CustomerSnapshot;
-import io.decisioning.service.customer.EvaluationDate;
-import io.decisioning.service.customer.IdRange;
+import io.decisioning.service.assessment.EvaluationDate;
+import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.RulesProperties;
@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.decisioning.service.engine.RuleEngine;
 
 /**
  * Impact simulation (issue 4): the whole book evaluated twice, with the published rules and with the

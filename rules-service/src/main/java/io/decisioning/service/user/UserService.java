@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code VerifiedCredentialsCache}).
  */
 @Service
-class UserService implements UserDetailsService {
+public class UserService implements UserDetailsService {
 
     static final String TARGET_TYPE = "USER";
 
@@ -135,7 +135,7 @@ class UserService implements UserDetailsService {
      * @return the names of the users added
      */
     @Transactional
-    List<String> addMissing(Map<String, Set<Role>> wanted, String password, String branchCode, String by) {
+    public List<String> addMissing(Map<String, Set<Role>> wanted, String password, String branchCode, String by) {
         List<String> missing = wanted.keySet().stream().filter(name -> users.find(name).isEmpty()).toList();
         if (missing.isEmpty()) {
             return List.of();

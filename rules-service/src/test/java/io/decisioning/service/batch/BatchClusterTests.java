@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.ServiceNode;
-import io.decisioning.service.customer.DemoBooks;
+import io.decisioning.service.demo.DemoBooks;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,9 +1,9 @@
 package io.decisioning.service.bench;
 
 import io.decisioning.service.DecisioningApplication;
-import io.decisioning.service.customer.BulkAssessment;
-import io.decisioning.service.customer.IdRange;
-import io.decisioning.service.customer.Trigger;
+import io.decisioning.service.assessment.BulkAssessment;
+import io.decisioning.service.assessment.IdRange;
+import io.decisioning.service.assessment.Trigger;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

@@ -1,8 +1,8 @@
 package io.decisioning.service.blacklist;
 
-import io.decisioning.service.customer.IdType;
-import io.decisioning.service.customer.ResidentId;
-import io.decisioning.service.customer.UnifiedSocialCreditCode;
+import io.decisioning.service.identity.IdType;
+import io.decisioning.service.identity.ResidentId;
+import io.decisioning.service.identity.UnifiedSocialCreditCode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Objects;

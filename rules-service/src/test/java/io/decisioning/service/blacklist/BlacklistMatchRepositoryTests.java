@@ -1,6 +1,6 @@
 package io.decisioning.service.blacklist;
 
-import io.decisioning.service.customer.IdType;
+import io.decisioning.service.identity.IdType;
 import static io.decisioning.rules.MatchField.ID_NUMBER;
 import static io.decisioning.rules.MatchField.NAME_BIRTH_DATE;
 import static io.decisioning.rules.MatchField.PHONE;
@@ -27,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.decisioning.service.identity.CustomerKeys;
+import io.decisioning.service.identity.MatchKeys;
 
 /** Matching against the real database and migrations. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

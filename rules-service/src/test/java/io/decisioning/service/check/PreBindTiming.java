@@ -2,11 +2,11 @@ package io.decisioning.service.check;
 
 import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.service.DecisioningApplication;
-import io.decisioning.service.customer.AssessmentService;
+import io.decisioning.service.assessment.AssessmentService;
 import io.decisioning.service.customer.CustomerFeatureRepository;
 import io.decisioning.service.customer.CustomerRepository;
-import io.decisioning.service.customer.Trigger;
-import io.decisioning.service.rulepack.RuleEngine;
+import io.decisioning.service.assessment.Trigger;
+import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
 import java.lang.management.ManagementFactory;

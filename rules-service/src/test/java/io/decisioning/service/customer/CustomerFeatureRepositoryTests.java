@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.decisioning.service.book.BookStatistics;
+import io.decisioning.service.assessment.IdRange;
+import io.decisioning.service.book.BookStats;
 
 /** The features of DESIGN.md section 4 at every boundary, against the real database and migrations. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

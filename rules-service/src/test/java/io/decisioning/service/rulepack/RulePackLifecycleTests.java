@@ -13,8 +13,8 @@ import io.decisioning.service.blacklist.BlacklistMatchRepository;
 import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.customer.CustomerFeatureRepository;
 import io.decisioning.service.customer.CustomerSnapshot;
-import io.decisioning.service.customer.DemoBooks;
-import io.decisioning.service.customer.IdRange;
+import io.decisioning.service.demo.DemoBooks;
+import io.decisioning.service.assessment.IdRange;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import io.decisioning.service.engine.RuleEngine;
 
 /**
  * The rule pack lifecycle over HTTP on the embedded MariaDB: drafts (invalid ones kept with their

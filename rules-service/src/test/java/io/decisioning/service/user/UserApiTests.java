@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import io.decisioning.service.demo.DemoUsers;
 
 /**
  * The users API over real HTTP, against the real database: users added, signing in with their

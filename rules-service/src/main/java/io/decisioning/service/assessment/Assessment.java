@@ -1,0 +1,27 @@
+package io.decisioning.service.assessment;
+
+import io.decisioning.rules.Grade;
+import io.decisioning.rules.Tier;
+import io.decisioning.rules.engine.NearMiss;
+import io.decisioning.rules.engine.RaisedWarning;
+import io.decisioning.rules.engine.Reason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A customer's assessment as the API shows it (DESIGN.md section 5, contract), with one field the
+ * contract does not name, {@code nearMisses}: how near the customer came to another outcome ("would
+ * be HIGH_QUALITY if claimFreeYears >= 3 (now 2)"), empty when no threshold rule was near; null
+ * where they were not kept: history rows, and current assessments stored before they were.
+ */
+public record Assessment(String customerNo, Grade grade, Tier tier, boolean vip, int valueScore, int riskScore,
+                         boolean blacklisted, List<RaisedWarning> warnings, Features profile, List<Reason> reasons,
+                         Map<String, Integer> rulePacks, Instant evaluatedAt, Trigger trigger,
+                         @Nullable List<NearMiss> nearMisses) {
+
+    public Assessment {
+        nearMisses = nearMisses == null ? null : List.copyOf(nearMisses);
+    }
+}

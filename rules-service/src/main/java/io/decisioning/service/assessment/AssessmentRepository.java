@@ -1,0 +1,502 @@
+package io.decisioning.service.assessment;
+
+import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.Grade;
+import io.decisioning.rules.Tier;
+import io.decisioning.rules.engine.Evaluation;
+import io.decisioning.rules.engine.NearMiss;
+import io.decisioning.rules.engine.RaisedWarning;
+import io.decisioning.rules.engine.Reason;
+import io.decisioning.service.identity.MatchKeys;
+import io.decisioning.service.system.BulkSql;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Current assessments (one row per customer) and their history (a row only when the outcome
+ * changed). The outcome is grade, tier, scores, decision, warnings and blacklist hits; a change of
+ * features alone or of pack versions alone is not a new history row.
+ *
+ * <p>A current assessment is two rows (V12): {@code assessment}, which every evaluation locks, compares by
+ * its hashes and touches, and {@code assessment_detail}, its explanation as JSON, written only when the
+ * content changed. An unchanged night then reads and writes a few hundred bytes a customer, not 1.7 KB.
+ */
+@Repository
+class AssessmentRepository {
+
+    /** History rows keep no near misses (they explain the current outcome only). */
+    private static final String HISTORY_COLUMNS_READ = """
+            customer_no, grade, tier, vip, value_score, risk_score, blacklisted, profile, warnings, reasons,
+            NULL AS near_misses, rule_packs, evaluated_at, eval_trigger""";
+    private static final TypeReference<List<RaisedWarning>> WARNINGS = new TypeReference<>() { };
+    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
+    private static final TypeReference<List<NearMiss>> NEAR_MISSES = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Integer>> PACKS = new TypeReference<>() { };
+
+    /** A current assessment: the row every evaluation locks and touches, with its explanation beside it. */
+    private static final String CURRENT = """
+            SELECT a.customer_no, a.grade, a.tier, a.vip, a.value_score, a.risk_score, a.blacklisted, d.profile,
+                   d.warnings, d.reasons, d.near_misses, a.rule_packs, a.evaluated_at, a.eval_trigger
+              FROM assessment a JOIN assessment_detail d ON d.customer_id = a.customer_id
+             WHERE a.customer_id = :id""";
+
+    /** The current assessment's outcome, hashes and time (V12: the explanation is in {@link #UPSERT_DETAIL}). */
+    private static final String UPSERT = """
+            INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score,
+                blacklisted, decision, rule_packs, outcome_hash, content_hash, match_keys_hash, evaluated_at, eval_trigger)
+            VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore, :blacklisted,
+                :decision, :rulePacks, :hash, :contentHash, :matchKeys, :evaluatedAt, :trigger)
+            ON DUPLICATE KEY UPDATE customer_no = VALUES(customer_no), grade = VALUES(grade),
+                tier = VALUES(tier), vip = VALUES(vip), value_score = VALUES(value_score),
+                risk_score = VALUES(risk_score), blacklisted = VALUES(blacklisted),
+                decision = VALUES(decision), rule_packs = VALUES(rule_packs), outcome_hash = VALUES(outcome_hash),
+                content_hash = VALUES(content_hash), match_keys_hash = VALUES(match_keys_hash),
+                evaluated_at = VALUES(evaluated_at), eval_trigger = VALUES(eval_trigger)
+            """;
+    /** An unchanged assessment: only its time, trigger and match-key digest are written. */
+    private static final String TOUCH_ONE = """
+            UPDATE assessment SET evaluated_at = :evaluatedAt, eval_trigger = :trigger, match_keys_hash = :matchKeys
+             WHERE customer_id = :customerId""";
+    /** The current assessment's explanation: written with {@link #UPSERT} when the content changed, else left. */
+    private static final String UPSERT_DETAIL = """
+            INSERT INTO assessment_detail (customer_id, profile, warnings, blacklist_hits, reasons, near_misses)
+            VALUES (:customerId, :profile, :warnings, :hits, :reasons, :nearMisses)
+            ON DUPLICATE KEY UPDATE profile = VALUES(profile), warnings = VALUES(warnings),
+                blacklist_hits = VALUES(blacklist_hits), reasons = VALUES(reasons), near_misses = VALUES(near_misses)
+            """;
+    private static final String INSERT_HISTORY = """
+            INSERT INTO assessment_history (customer_id, customer_no, grade, tier, vip, value_score,
+                risk_score, blacklisted, decision, profile, warnings, blacklist_hits, reasons,
+                rule_packs, outcome_hash, evaluated_at, eval_trigger)
+            VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore,
+                :blacklisted, :decision, :profile, :warnings, :hits, :reasons, :rulePacks, :hash,
+                :evaluatedAt, :trigger)
+            """;
+
+    /** {@link #UPSERT} as multi-row statements for {@link #saveAll} ({@link BulkSql#insert}). */
+    private static final String UPSERT_HEAD = UPSERT.substring(0, UPSERT.indexOf("VALUES") + "VALUES".length()) + " ";
+    private static final int UPSERT_COLUMNS = 15;
+    private static final String UPSERT_TAIL = UPSERT.substring(UPSERT.indexOf("ON DUPLICATE KEY UPDATE")).strip();
+    private static final String DETAIL_HEAD = UPSERT_DETAIL.substring(0, UPSERT_DETAIL.indexOf("VALUES") + "VALUES".length()) + " ";
+    private static final int DETAIL_COLUMNS = 6;
+    private static final String DETAIL_TAIL = UPSERT_DETAIL.substring(UPSERT_DETAIL.indexOf("ON DUPLICATE KEY UPDATE")).strip();
+    private static final String HISTORY_HEAD = """
+            INSERT INTO assessment_history (customer_id, customer_no, grade, tier, vip, value_score,
+                risk_score, blacklisted, decision, profile, warnings, blacklist_hits, reasons,
+                rule_packs, outcome_hash, evaluated_at, eval_trigger)
+            VALUES """;
+    private static final int HISTORY_COLUMNS = 17;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final JsonMapper json;
+
+    AssessmentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.json = json;
+    }
+
+    Optional<Assessment> current(long customerId) {
+        return jdbc.sql(CURRENT)
+                .param("id", customerId)
+                .query(this::assessment)
+                .optional();
+    }
+
+    List<Assessment> history(long customerId, int limit) {
+        return jdbc.sql("SELECT " + HISTORY_COLUMNS_READ + " FROM assessment_history WHERE customer_id = :id ORDER BY id DESC LIMIT :limit")
+                .param("id", customerId)
+                .param("limit", limit)
+                .query(this::assessment)
+                .list();
+    }
+
+    /**
+     * Locks the customer's current assessment (if any) for the rest of the transaction and returns
+     * its hashes. Every writer locks before it reads the CRM data it evaluates, so that of two
+     * evaluations of one customer the one that read later also writes later: a nightly chunk cannot
+     * overwrite what an event or a check stored from newer data meanwhile.
+     */
+    Optional<StoredHashes> lock(long customerId) {
+        return jdbc.sql("SELECT outcome_hash, content_hash, match_keys_hash FROM assessment WHERE customer_id = :id FOR UPDATE")
+                .param("id", customerId)
+                .query((rs, n) -> storedHashes(rs))
+                .optional();
+    }
+
+    /** {@link #lock} for every customer in a range (a nightly chunk), in primary-key order. */
+    Map<Long, StoredHashes> lock(IdRange range) {
+        Map<Long, StoredHashes> locked = new HashMap<>();
+        jdbc.sql("""
+                        SELECT customer_id, outcome_hash, content_hash, match_keys_hash FROM assessment
+                         WHERE customer_id BETWEEN :fromId AND :toId ORDER BY customer_id FOR UPDATE
+                        """)
+                .param("fromId", range.fromId())
+                .param("toId", range.toId())
+                .query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"), storedHashes(rs)));
+        return locked;
+    }
+
+    /** {@link #lock} for these customers (a batch of events), in primary-key order. */
+    Map<Long, StoredHashes> lock(List<Long> customerIds) {
+        Map<Long, StoredHashes> locked = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return locked;
+        }
+        jdbc.sql("""
+                        SELECT customer_id, outcome_hash, content_hash, match_keys_hash FROM assessment
+                         WHERE customer_id IN (:ids) ORDER BY customer_id FOR UPDATE
+                        """)
+                .param("ids", customerIds)
+                .query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"), storedHashes(rs)));
+        return locked;
+    }
+
+    /**
+     * Stores the evaluation as the customer's current assessment and appends history when the
+     * outcome changed. Must run inside the caller's transaction, after {@link #lock}.
+     *
+     * @param matchKeys the fingerprint of the match keys stored for the customer in this transaction
+     * @return true when the outcome changed (or the customer had no assessment)
+     */
+    boolean save(long customerId, Evaluation evaluation, String matchKeys, Trigger trigger, Instant evaluatedAt,
+                 Optional<StoredHashes> previous) {
+        LocalDateTime at = LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC);
+        Row stored = row(customerId, evaluation, matchKeys, trigger, at);
+        String outcomeHash = stored.outcomeHash();
+        if (previous.isPresent() && previous.get().content().equals(stored.contentHash())) {
+            // Nothing but the time and trigger changed: touch the row instead of rewriting its JSON.
+            jdbc.sql(TOUCH_ONE)
+                    .param("evaluatedAt", at)
+                    .param("trigger", trigger.name())
+                    .param("matchKeys", matchKeys)
+                    .param("customerId", customerId)
+                    .update();
+            return false;
+        }
+        Map<String, Object> row = stored.params();
+        boolean changed = previous.map(old -> !old.outcome().equals(outcomeHash)).orElse(true);
+        jdbc.sql(UPSERT)
+                .params(row)
+                .update();
+        jdbc.sql(UPSERT_DETAIL)
+                .params(row)
+                .update();
+        if (changed) {
+            jdbc.sql(INSERT_HISTORY)
+                    .params(row)
+                    .update();
+        }
+        return changed;
+    }
+
+    /**
+     * Stores many evaluations at once (a chunk of the nightly run, a batch of events) with a few
+     * set-based statements: the current rows are locked and read in one query, unchanged ones are only
+     * touched (one UPDATE), changed ones upserted in one batch, history appended in one batch. Must
+     * run inside the caller's transaction.
+     *
+     * @param previous what {@link #lock} returned for these customers before their data was read
+     */
+    Saved saveAll(List<ToStore> evaluations, Trigger trigger, Instant evaluatedAt, Map<Long, StoredHashes> previous) {
+        if (evaluations.isEmpty()) {
+            return new Saved(Set.of());
+        }
+        List<Long> touched = new ArrayList<>();
+        List<SqlParameterSource> touchedWithNewKeys = new ArrayList<>();
+        List<Object[]> upserts = new ArrayList<>();
+        List<Object[]> details = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        Set<Long> changed = new HashSet<>();
+        LocalDateTime at = LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC);
+        for (ToStore item : evaluations) {
+            StoredHashes old = previous.get(item.customerId());
+            Row row = row(item.customerId(), item.evaluation(), item.matchKeys(), trigger, at);
+            if (old != null && old.content().equals(row.contentHash())) {
+                if (old.hasMatchKeys(item.matchKeys())) {
+                    touched.add(item.customerId());
+                } else {
+                    touchedWithNewKeys.add(new MapSqlParameterSource().addValue("evaluatedAt", at)
+                            .addValue("trigger", trigger.name()).addValue("matchKeys", item.matchKeys())
+                            .addValue("customerId", item.customerId()));
+                }
+                continue;
+            }
+            upserts.add(row.upsertValues());
+            details.add(row.detailValues());
+            if (old == null || !old.outcome().equals(row.outcomeHash())) {
+                history.add(row.historyValues());
+                changed.add(item.customerId());
+            }
+        }
+        if (!touched.isEmpty()) {
+            BulkSql.IdCondition ids = BulkSql.ids("customer_id", touched, "id");
+            jdbc.sql("UPDATE assessment SET evaluated_at = :evaluatedAt, eval_trigger = :trigger WHERE " + ids.sql())
+                    .param("evaluatedAt", at)
+                    .param("trigger", trigger.name())
+                    .params(ids.params())
+                    .update();
+        }
+        if (!touchedWithNewKeys.isEmpty()) { // rare: a customer's identity, name, birth date or phone changed alone
+            batch.batchUpdate(TOUCH_ONE, touchedWithNewKeys.toArray(SqlParameterSource[]::new));
+        }
+        BulkSql.insert(batch.getJdbcOperations(), UPSERT_HEAD, UPSERT_COLUMNS, UPSERT_TAIL, upserts);
+        BulkSql.insert(batch.getJdbcOperations(), DETAIL_HEAD, DETAIL_COLUMNS, DETAIL_TAIL, details);
+        BulkSql.insert(batch.getJdbcOperations(), HISTORY_HEAD, HISTORY_COLUMNS, "", history);
+        return new Saved(changed);
+    }
+
+    /**
+     * A customer's evaluation to store, with the fingerprint of the match keys stored for the customer in
+     * the same transaction.
+     */
+    record ToStore(long customerId, Evaluation evaluation, String matchKeys) {
+    }
+
+    /** What {@link #saveAll} did: the customers whose outcome changed (or who had no assessment). */
+    record Saved(Set<Long> changed) {
+    }
+
+    private Row row(long customerId, Evaluation e, String matchKeys, Trigger trigger, LocalDateTime evaluatedAt) {
+        String outcomeHash = outcomeHash(e);
+        return new Row(customerId, e, outcomeHash, contentHash(e, outcomeHash), matchKeys, evaluatedAt, trigger);
+    }
+
+    /**
+     * An assessment row as stored: the evaluation with its hashes; its JSON columns are written only
+     * when the row is (unchanged rows are only touched, and need no JSON).
+     */
+    private final class Row {
+
+        private final long customerId;
+        private final Evaluation e;
+        private final String outcomeHash;
+        private final String contentHash;
+        private final String matchKeys;
+        private final LocalDateTime evaluatedAt;
+        private final Trigger trigger;
+        private String @org.jspecify.annotations.Nullable [] columns;
+
+        Row(long customerId, Evaluation e, String outcomeHash, String contentHash, String matchKeys,
+            LocalDateTime evaluatedAt, Trigger trigger) {
+            this.customerId = customerId;
+            this.e = e;
+            this.outcomeHash = outcomeHash;
+            this.contentHash = contentHash;
+            this.matchKeys = matchKeys;
+            this.evaluatedAt = evaluatedAt;
+            this.trigger = trigger;
+        }
+
+        String outcomeHash() {
+            return outcomeHash;
+        }
+
+        String contentHash() {
+            return contentHash;
+        }
+
+        /** profile, warnings, hits, reasons, rule packs and near misses as JSON, made once. */
+        private String[] json() {
+            if (columns == null) {
+                columns = new String[] {
+                        json.writeValueAsString(Features.of(e.profile())),
+                        json.writeValueAsString(e.warnings()),
+                        json.writeValueAsString(e.blacklistHits()),
+                        json.writeValueAsString(e.reasons()),
+                        json.writeValueAsString(new TreeMap<>(e.rulePacks())),
+                        json.writeValueAsString(e.nearMisses())};
+            }
+            return columns;
+        }
+
+        /** For the named parameters of {@link #UPSERT}, {@link #UPSERT_DETAIL} and {@link #INSERT_HISTORY}. */
+        Map<String, Object> params() {
+            String[] j = json();
+            return Map.ofEntries(
+                    Map.entry("customerId", customerId),
+                    Map.entry("customerNo", e.customerNo()),
+                    Map.entry("grade", e.grade().name()),
+                    Map.entry("tier", e.tier().name()),
+                    Map.entry("vip", e.vip()),
+                    Map.entry("valueScore", e.valueScore()),
+                    Map.entry("riskScore", e.riskScore()),
+                    Map.entry("blacklisted", e.blacklisted()),
+                    Map.entry("decision", e.decision().name()),
+                    Map.entry("profile", j[0]),
+                    Map.entry("warnings", j[1]),
+                    Map.entry("hits", j[2]),
+                    Map.entry("reasons", j[3]),
+                    Map.entry("nearMisses", j[5]),
+                    Map.entry("rulePacks", j[4]),
+                    Map.entry("hash", outcomeHash),
+                    Map.entry("contentHash", contentHash),
+                    Map.entry("matchKeys", matchKeys),
+                    Map.entry("evaluatedAt", evaluatedAt),
+                    Map.entry("trigger", trigger.name()));
+        }
+
+        /** The values of {@link #UPSERT_HEAD}'s columns, in order. */
+        Object[] upsertValues() {
+            String[] j = json();
+            return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
+                    e.riskScore(), e.blacklisted(), e.decision().name(), j[4], outcomeHash, contentHash, matchKeys,
+                    evaluatedAt, trigger.name()};
+        }
+
+        /** The values of {@link #DETAIL_HEAD}'s columns, in order. */
+        Object[] detailValues() {
+            String[] j = json();
+            return new Object[] {customerId, j[0], j[1], j[2], j[3], j[5]};
+        }
+
+        /** The values of {@link #HISTORY_HEAD}'s columns, in order. */
+        Object[] historyValues() {
+            String[] j = json();
+            return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
+                    e.riskScore(), e.blacklisted(), e.decision().name(), j[0], j[1], j[2], j[3], j[4],
+                    outcomeHash, evaluatedAt, trigger.name()};
+        }
+    }
+
+    /**
+     * A digest of everything stored but the time and trigger (the outcome hash, the customer number,
+     * the decision and what the JSON columns hold), fed field by field rather than from the JSON, so
+     * that an unchanged assessment is recognised without writing its JSON. Every component of the
+     * records stored as JSON is fed; {@link ContentDigest} checks at start-up that their shapes are
+     * the ones fed here.
+     */
+    static String contentHash(Evaluation e, String outcomeHash) {
+        ContentDigest d = new ContentDigest(SHA_256.get());
+        d.text(outcomeHash).text(e.customerNo()).text(e.decision().name());
+        Features f = Features.of(e.profile());
+        d.number(f.annualPremium()).number(f.premium3y()).number(f.paid3y()).number(f.lossRatio3y())
+                .number(f.claims12m()).number(f.earlyClaims12m()).number(f.claimFreeYears()).number(f.tenureYears())
+                .number(f.premiumSharePct()).number(f.premiumRankPct()).number(f.productLines());
+        d.number(e.warnings().size());
+        for (RaisedWarning w : e.warnings()) {
+            d.text(w.type().name()).text(w.severity().name()).text(w.message());
+        }
+        d.number(e.blacklistHits().size());
+        for (BlacklistHit h : e.blacklistHits()) {
+            d.text(h.customerNo()).number(h.entryId()).text(h.strength().name()).number(h.matchedOn().size());
+            h.matchedOn().forEach(field -> d.text(field.name()));
+            d.text(h.reasonCode());
+        }
+        d.number(e.reasons().size());
+        for (Reason r : e.reasons()) {
+            d.text(r.pack()).number(r.version()).text(r.rule()).text(r.message());
+        }
+        d.number(e.nearMisses().size());
+        for (NearMiss m : e.nearMisses()) {
+            d.text(m.pack()).number(m.version()).text(m.rule()).text(m.outcome()).text(m.message());
+        }
+        Map<String, Integer> packs = new TreeMap<>(e.rulePacks());
+        d.number(packs.size());
+        packs.forEach((pack, version) -> d.text(pack).number(version));
+        return HEX.formatHex(d.digest());
+    }
+
+    /**
+     * A digest of a customer's match keys (128 bits of SHA-256, as hex), stored with the assessment so that
+     * an evaluation can tell whether the customer's stored {@code customer_match_key} rows are still these
+     * without reading them.
+     */
+    static String matchKeysHash(MatchKeys keys) {
+        byte[] digest = new ContentDigest(SHA_256.get()).text(keys.idNumber()).text(keys.nameBirthDate())
+                .text(keys.phone()).digest();
+        return HEX.formatHex(digest, 0, 16);
+    }
+
+    /** A digest of what the business sees change: grade, tier, scores, decision, warnings, hits. */
+    static String outcomeHash(Evaluation e) {
+        String warnings = e.warnings().stream()
+                .map(w -> w.type() + ":" + w.severity())
+                .sorted()
+                .collect(Collectors.joining(","));
+        String hits = e.blacklistHits().stream()
+                .sorted(Comparator.comparingLong(BlacklistHit::entryId))
+                .map(h -> h.entryId() + ":" + h.strength())
+                .collect(Collectors.joining(","));
+        return sha256(String.join("|", e.grade().name(), e.tier().name(), Integer.toString(e.valueScore()),
+                Integer.toString(e.riskScore()), e.decision().name(), warnings, hits));
+    }
+
+    private static String sha256(String text) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    });
+
+    /**
+     * What an evaluation compares with: the stored outcome and content hashes, and the digest of the match
+     * keys stored for the customer ({@link #matchKeysHash}; null
+     * for rows written before V13).
+     */
+    record StoredHashes(String outcome, String content, @org.jspecify.annotations.Nullable String matchKeys) {
+
+        /** Whether the customer's stored match keys are these (else they are read and brought up to date). */
+        boolean hasMatchKeys(String fingerprint) {
+            return fingerprint.equals(matchKeys);
+        }
+    }
+
+    private static StoredHashes storedHashes(ResultSet rs) throws SQLException {
+        return new StoredHashes(rs.getString("outcome_hash"), rs.getString("content_hash"), rs.getString("match_keys_hash"));
+    }
+
+    private Assessment assessment(ResultSet rs, int row) throws SQLException {
+        String nearMisses = rs.getString("near_misses");
+        return new Assessment(
+                rs.getString("customer_no"),
+                Grade.valueOf(rs.getString("grade")),
+                Tier.valueOf(rs.getString("tier")),
+                rs.getBoolean("vip"),
+                rs.getInt("value_score"),
+                rs.getInt("risk_score"),
+                rs.getBoolean("blacklisted"),
+                json.readValue(rs.getString("warnings"), WARNINGS),
+                json.readValue(rs.getString("profile"), Features.class),
+                json.readValue(rs.getString("reasons"), REASONS),
+                json.readValue(rs.getString("rule_packs"), PACKS),
+                rs.getObject("evaluated_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                Trigger.valueOf(rs.getString("eval_trigger")),
+                nearMisses == null ? null : json.readValue(nearMisses, NEAR_MISSES));
+    }
+}

@@ -1,0 +1,115 @@
+package io.decisioning.service.assessment;
+
+import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.engine.NearMiss;
+import io.decisioning.rules.engine.RaisedWarning;
+import io.decisioning.rules.engine.Reason;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Feeds typed values into a digest without building text first: numbers as their 8 bytes, texts as
+ * their UTF-8 bytes after their length, null as a marker of its own, so that different sequences of
+ * values never feed the same bytes. Used for an assessment's content hash
+ * ({@link AssessmentRepository#contentHash}).
+ */
+final class ContentDigest {
+
+    /**
+     * The components of the records whose values {@link AssessmentRepository#contentHash} feeds one
+     * by one; checked when the class loads (the first assessment stored), so that a component added
+     * to one of them without being fed fails loudly rather than leaving changes unnoticed.
+     */
+    private static final Map<Class<?>, List<String>> FED = Map.of(
+            Features.class, List.of("annualPremium", "premium3y", "paid3y", "lossRatio3y", "claims12m", "earlyClaims12m",
+                    "claimFreeYears", "tenureYears", "premiumSharePct", "premiumRankPct", "productLines"),
+            RaisedWarning.class, List.of("type", "severity", "message"),
+            BlacklistHit.class, List.of("customerNo", "entryId", "strength", "matchedOn", "reasonCode"),
+            Reason.class, List.of("pack", "version", "rule", "message"),
+            NearMiss.class, List.of("pack", "version", "rule", "outcome", "message"));
+
+    static {
+        FED.forEach((type, fed) -> {
+            List<String> components = Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList();
+            if (!components.equals(fed)) {
+                throw new IllegalStateException("The content hash feeds " + fed + " of " + type.getSimpleName()
+                        + " but it has " + components + ": update AssessmentRepository.contentHash");
+            }
+        });
+    }
+
+    private static final byte NULL = 0;
+    private static final byte NUMBER = 1;
+    private static final byte TEXT = 2;
+
+    private final MessageDigest digest;
+    private final byte[] buffer = new byte[512];
+    private int length;
+
+    ContentDigest(MessageDigest digest) {
+        this.digest = digest;
+        digest.reset();
+    }
+
+    ContentDigest number(long value) {
+        ensure(9);
+        buffer[length++] = NUMBER;
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buffer[length++] = (byte) (value >>> shift);
+        }
+        return this;
+    }
+
+    ContentDigest number(double value) {
+        return number(Double.doubleToLongBits(value));
+    }
+
+    ContentDigest number(@Nullable Double value) {
+        if (value == null) {
+            ensure(1);
+            buffer[length++] = NULL;
+            return this;
+        }
+        return number(value.doubleValue());
+    }
+
+    ContentDigest text(@Nullable String value) {
+        if (value == null) {
+            ensure(1);
+            buffer[length++] = NULL;
+            return this;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        number(bytes.length);
+        buffer[length - 9] = TEXT;
+        if (bytes.length > buffer.length) {
+            flush();
+            digest.update(bytes);
+        } else {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
+        }
+        return this;
+    }
+
+    byte[] digest() {
+        flush();
+        return digest.digest();
+    }
+
+    private void ensure(int bytes) {
+        if (length + bytes > buffer.length) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        digest.update(buffer, 0, length);
+        length = 0;
+    }
+}

@@ -1,0 +1,21 @@
+package io.decisioning.service.assessment;
+
+import io.decisioning.service.system.RulesProperties;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/** The evaluation date D of DESIGN.md section 4: today in the configured zone ({@code rules.zone}). */
+@Component
+public class EvaluationDate {
+
+    private final Clock clock;
+
+    EvaluationDate(RulesProperties properties) {
+        this.clock = Clock.system(properties.zone());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

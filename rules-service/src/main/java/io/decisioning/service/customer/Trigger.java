@@ -1,6 +1,0 @@
-package io.decisioning.service.customer;
-
-/** What caused an evaluation (DESIGN.md section 5). */
-public enum Trigger {
-    BATCH, EVENT, CHECK, MANUAL
-}

@@ -1,0 +1,521 @@
+package io.decisioning.service.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import io.decisioning.service.identity.OrganizationCode;
+import io.decisioning.service.identity.ResidentId;
+import io.decisioning.service.identity.UnifiedSocialCreditCode;
+
+/**
+ * A deterministic demo book of customers with their policies and claims, without any database: the
+ * same size, seed, number prefix and day always give the same rows. Each customer is drawn from its
+ * own random streams (one for its identity, one for its policies and claims), so any customer can be
+ * regenerated alone and identities do not depend on the day. Policy and claim dates are relative to
+ * {@code today}, so that the features of section 4 are meaningful on the day of generation. Times
+ * are whole seconds (Connector/J drops fractions against MariaDB 10.x, see NOTES.md).
+ */
+final class DemoBook {
+
+    /** Birth dates are relative to this fixed day, so identities (and blacklist entries) never change. */
+    static final LocalDate BIRTH_ANCHOR = LocalDate.of(2026, 1, 1);
+
+    static final List<String> PRODUCT_LINES = List.of("AUTO", "PROPERTY", "LIFE", "HEALTH", "ACCIDENT", "LIABILITY", "CARGO");
+    private static final List<String> TERM_LINES = List.of("AUTO", "PROPERTY", "HEALTH", "ACCIDENT", "LIABILITY", "CARGO");
+    private static final List<String> KEY_ACCOUNT_LINES = List.of("PROPERTY", "LIABILITY", "CARGO", "AUTO");
+    private static final List<String> CHANNELS = List.of("AGENT", "BANK", "ONLINE", "BROKER", "DIRECT");
+
+    private static final List<Branch> BRANCHES = List.of(
+            new Branch("HQ", "北京市", "010", List.of("110105", "110101")),
+            new Branch("BJ", "北京市", "010", List.of("110101", "110102", "110108")),
+            new Branch("SH", "上海市", "021", List.of("310101", "310104", "310115")),
+            new Branch("GD", "广州市", "020", List.of("440103", "440111")),
+            new Branch("GD-SZ", "深圳市", "0755", List.of("440303", "440304", "440305", "440306")),
+            new Branch("GD-GZ", "广州市", "020", List.of("440104", "440106")),
+            new Branch("ZJ", "杭州市", "0571", List.of("330102")),
+            new Branch("ZJ-HZ", "杭州市", "0571", List.of("330105", "330106")),
+            new Branch("ZJ-NB", "宁波市", "0574", List.of("330203", "330212")),
+            new Branch("JS", "南京市", "025", List.of("320102")),
+            new Branch("JS-NJ", "南京市", "025", List.of("320104", "320106")),
+            new Branch("JS-SZ", "苏州市", "0512", List.of("320505", "320506")),
+            new Branch("SC", "成都市", "028", List.of("510104")),
+            new Branch("SC-CD", "成都市", "028", List.of("510105", "510107")));
+
+    private static final String[] SURNAMES = ("王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 "
+            + "韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 欧阳 司马 上官 诸葛").split(" ");
+    private static final String[] GIVEN = ("伟 芳 娜 秀英 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀兰 霞 平 刚 桂英 华 建 国 "
+            + "文 辉 玲 婷 宇 浩 鑫 欣 怡 子涵 梓轩 晨 博 佳 雨 思 雪 俊 峰 嘉 琳 悦 一 诺 宏 志 海 燕 红 丹 斌 毅").split(" ");
+    private static final String[] PINYIN_SURNAMES = {"WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO", "WU", "ZHOU"};
+    private static final String[] PINYIN_GIVEN = {"WEI", "FANG", "NA", "LEI", "JIE", "TAO", "MING", "JING", "YU", "HAO"};
+    private static final String[] BRANDS = ("华信 鼎盛 恒通 瑞丰 金桥 宏达 远航 中联 天成 新元 博睿 汇智 永安 同创 长虹 海川 "
+            + "嘉禾 正泰 安顺 盛世 东方 星河 百合 富源").split(" ");
+    private static final String[] INDUSTRIES = "科技 物流 贸易 建设 实业 制造 医药 食品 电子 能源 置业 航运".split(" ");
+    private static final String[] COMPANY_SUFFIXES = {"有限公司", "股份有限公司", "集团有限公司"};
+    private static final String[] MOBILE_PREFIXES = "130 131 135 136 137 138 139 150 151 158 159 177 186 187 188 199".split(" ");
+
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final int MAX_BLACKLISTED = 8;
+
+    private final int size;
+    private final long seed;
+    private final LocalDate today;
+    private final String prefix;
+    private final Map<Integer, Integer> blacklisted;
+
+    /**
+     * @param prefix put in front of every customer, policy and claim number ("" for the demo book:
+     *               C00000001, P0000000101, L000000010101), so that tests can add books to a
+     *               shared database
+     */
+    DemoBook(int size, long seed, LocalDate today, String prefix) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size < 0");
+        }
+        this.size = size;
+        this.seed = seed;
+        this.today = today;
+        this.prefix = prefix;
+        this.blacklisted = blacklistedIndexes(size, seed);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** All customers, in order of their number, generated lazily. */
+    Stream<DemoCustomer> customers() {
+        return IntStream.rangeClosed(1, size).mapToObj(this::customer);
+    }
+
+    /** The customers with 1-based indexes {@code from..to} (capped at the size of the book). */
+    List<DemoCustomer> customers(int from, int to) {
+        return IntStream.rangeClosed(from, Math.min(to, size)).mapToObj(this::customer).toList();
+    }
+
+    /** Blacklist entries that match a few generated customers (two per kind of match at most). */
+    List<BlacklistCandidate> blacklistCandidates() {
+        List<BlacklistCandidate> candidates = new ArrayList<>();
+        blacklisted.forEach((index, ordinal) -> candidates.add(candidate(customer(index), ordinal)));
+        return candidates;
+    }
+
+    /** The customer with this 1-based index. */
+    DemoCustomer customer(int index) {
+        SplittableRandom identity = new SplittableRandom(mix(seed, index, 1));
+        SplittableRandom book = new SplittableRandom(mix(seed, index, 2));
+        Integer blacklistOrdinal = blacklisted.get(index);
+        DemoProfile profile = blacklistOrdinal != null ? DemoProfile.BLACKLIST_MATCH : profile(book.nextDouble());
+        boolean organization = blacklistOrdinal != null
+                ? blacklistOrdinal % 4 == 3
+                : identity.nextDouble() < (profile == DemoProfile.KEY_ACCOUNT ? 0.8 : 0.1);
+        Identity who = organization ? organization(identity) : person(identity, blacklistOrdinal != null);
+        List<PolicyDraft> policies = policies(profile, book);
+        LocalDate firstDay = policies.stream().map(p -> p.start).min(LocalDate::compareTo)
+                .orElse(today.minusDays(book.nextInt(1, 720)));
+        LocalDateTime createdAt = firstDay.minusDays(book.nextInt(0, 30)).atStartOfDay()
+                .plusSeconds(book.nextInt(8 * 3600, 18 * 3600));
+        String number = "%08d".formatted(index);
+        List<DemoPolicy> frozen = new ArrayList<>(policies.size());
+        for (int j = 0; j < policies.size(); j++) {
+            PolicyDraft p = policies.get(j);
+            String policyNo = prefix + "P" + number + "%02d".formatted(j + 1);
+            List<DemoClaim> claims = new ArrayList<>(p.claims.size());
+            for (int k = 0; k < p.claims.size(); k++) {
+                ClaimDraft c = p.claims.get(k);
+                claims.add(new DemoClaim(prefix + "L" + number + "%02d%02d".formatted(j + 1, k + 1),
+                        c.lossDate, c.reportedAt, c.status, c.claimed, c.paid));
+            }
+            frozen.add(new DemoPolicy(policyNo, p.line, p.channel, p.start, p.end, p.premium, p.status, List.copyOf(claims)));
+        }
+        return new DemoCustomer(index, profile, prefix + "C" + number, organization ? "ORGANIZATION" : "PERSON",
+                who.name, who.idType, who.idNumber, who.birthDate, who.phone, who.branch, who.accountManager,
+                createdAt, List.copyOf(frozen));
+    }
+
+    private static DemoProfile profile(double u) {
+        if (u < 0.005) {
+            return DemoProfile.KEY_ACCOUNT;
+        } else if (u < 0.085) {
+            return DemoProfile.VETERAN;
+        } else if (u < 0.105) {
+            return DemoProfile.REPEAT_CLAIMANT;
+        } else if (u < 0.135) {
+            return DemoProfile.HIGH_LOSS_RATIO;
+        } else if (u < 0.155) {
+            return DemoProfile.EARLY_CLAIM;
+        }
+        return DemoProfile.STANDARD;
+    }
+
+    // ---- identities (independent of the day) ----
+
+    private record Identity(String name, String idType, String idNumber, @Nullable LocalDate birthDate,
+                            @Nullable String phone, String branch, @Nullable String accountManager) {
+    }
+
+    private record Branch(String code, String city, String areaCode, List<String> divisions) {
+    }
+
+    private static Identity person(SplittableRandom r, boolean blacklisted) {
+        Branch branch = pick(r, BRANCHES);
+        LocalDate birthDate = BIRTH_ANCHOR.minusYears(20 + r.nextInt(56)).minusDays(r.nextInt(365));
+        String name = r.nextDouble() < 0.005
+                ? fullWidth(pick(r, PINYIN_SURNAMES) + " " + pick(r, PINYIN_GIVEN))
+                : pick(r, SURNAMES) + pick(r, GIVEN) + (r.nextDouble() < 0.5 ? pick(r, GIVEN) : "");
+        String idType;
+        String idNumber;
+        if (!blacklisted && r.nextDouble() < 0.03) {
+            idType = "PASSPORT";
+            idNumber = "E" + digits(r, 8);
+        } else {
+            idType = "RESIDENT_ID";
+            String first17 = pick(r, branch.divisions) + birthDate.toString().replace("-", "") + digits(r, 3);
+            idNumber = storedResidentId(r, first17 + ResidentId.checkCharacter(first17));
+        }
+        String phone = blacklisted || r.nextDouble() < 0.92 ? storedMobile(r, mobile(r)) : null;
+        return new Identity(name, idType, idNumber, birthDate, phone, branch.code, accountManager(r, branch));
+    }
+
+    private static Identity organization(SplittableRandom r) {
+        Branch branch = pick(r, BRANCHES);
+        String brand = pick(r, BRANDS);
+        String industry = pick(r, INDUSTRIES);
+        String name = r.nextDouble() < 0.15
+                ? brand + industry + "（" + branch.city.replace("市", "") + "）" + pick(r, COMPANY_SUFFIXES)
+                : branch.city + brand + industry + pick(r, COMPANY_SUFFIXES);
+        String organizationCode = digits(r, 8);
+        organizationCode += OrganizationCode.checkCharacter(organizationCode);
+        String first17 = "91" + pick(r, branch.divisions) + organizationCode;
+        String phone = r.nextDouble() < 0.7 ? branch.areaCode + "-" + (r.nextInt(2, 9)) + digits(r, 7) : null;
+        return new Identity(name, "USCC", first17 + UnifiedSocialCreditCode.checkCharacter(first17), null, phone, branch.code,
+                accountManager(r, branch));
+    }
+
+    /** Mostly the clean form; sometimes a lower-case 'x' or spaces, as CRMs hold them. */
+    private static String storedResidentId(SplittableRandom r, String id) {
+        double u = r.nextDouble();
+        if (id.endsWith("X") && u < 0.3) {
+            return id.toLowerCase(Locale.ROOT);
+        } else if (u < 0.02) {
+            return id.substring(0, 6) + " " + id.substring(6, 14) + " " + id.substring(14);
+        }
+        return id;
+    }
+
+    private static String mobile(SplittableRandom r) {
+        return pick(r, MOBILE_PREFIXES) + digits(r, 8);
+    }
+
+    private static String storedMobile(SplittableRandom r, String mobile) {
+        double u = r.nextDouble();
+        if (u < 0.08) {
+            return "+86 " + mobile;
+        } else if (u < 0.13) {
+            return mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7);
+        } else if (u < 0.18) {
+            return mobile.substring(0, 3) + "-" + mobile.substring(3, 7) + "-" + mobile.substring(7);
+        }
+        return mobile;
+    }
+
+    private static @Nullable String accountManager(SplittableRandom r, Branch branch) {
+        return r.nextDouble() < 0.7
+                ? "am." + branch.code.toLowerCase(Locale.ROOT).replace("-", "") + "." + "%02d".formatted(r.nextInt(1, 13))
+                : null;
+    }
+
+    // ---- policies and claims (relative to today) ----
+
+    private static final class PolicyDraft {
+        final String line;
+        final String channel;
+        final LocalDate start;
+        final LocalDate end;
+        final BigDecimal premium;
+        final String status;
+        final List<ClaimDraft> claims = new ArrayList<>();
+
+        PolicyDraft(String line, String channel, LocalDate start, LocalDate end, BigDecimal premium, String status) {
+            this.line = line;
+            this.channel = channel;
+            this.start = start;
+            this.end = end;
+            this.premium = premium;
+            this.status = status;
+        }
+
+        boolean covers(LocalDate day) {
+            return !day.isBefore(start) && day.isBefore(end) && !"CANCELLED".equals(status);
+        }
+    }
+
+    private record ClaimDraft(LocalDate lossDate, LocalDateTime reportedAt, String status, BigDecimal claimed,
+                              BigDecimal paid) {
+    }
+
+    private List<PolicyDraft> policies(DemoProfile profile, SplittableRandom r) {
+        List<PolicyDraft> policies = new ArrayList<>();
+        switch (profile) {
+            case STANDARD, BLACKLIST_MATCH -> {
+                if (r.nextDouble() < 0.01) {
+                    return policies; // a prospect: a customer without policies
+                }
+                lines(r, policies, today.minusDays(r.nextInt(1, 4 * 365)), 1, true);
+                randomClaims(r, policies, 0.28);
+            }
+            case KEY_ACCOUNT -> {
+                LocalDate first = today.minusYears(r.nextInt(1, 9)).minusDays(r.nextInt(0, 365));
+                List<String> lines = new ArrayList<>(KEY_ACCOUNT_LINES);
+                Collections.shuffle(lines, new Random(r.nextLong()));
+                int count = r.nextInt(2, 5);
+                for (int i = 0; i < count; i++) {
+                    long perLine = 500_000 / count;
+                    chain(r, policies, lines.get(i), i == 0 ? first : between(r, first, today),
+                            false, perLine * 100 * r.nextInt(115, 201) / 100);
+                }
+                randomClaims(r, policies, 0.2);
+            }
+            case VETERAN -> {
+                LocalDate first = today.minusYears(3 + r.nextInt(7)).minusDays(r.nextInt(1, 365));
+                lines(r, policies, first, 1, false);
+                LocalDate claimFreeSince = today.minusYears(3).minusDays(1);
+                PolicyDraft firstPolicy = policies.get(0);
+                LocalDate from = firstPolicy.start.plusDays(31);
+                LocalDate to = min(firstPolicy.end.minusDays(1), claimFreeSince);
+                if (r.nextDouble() < 0.3 && !from.isAfter(to)) {
+                    firstPolicy.claims.add(claim(r, firstPolicy, between(r, from, to), false));
+                }
+            }
+            case REPEAT_CLAIMANT -> {
+                lines(r, policies, today.minusDays(r.nextInt(400, 2000)), 1, false);
+                int claims = r.nextInt(3, 7);
+                for (int i = 0; i < claims; i++) {
+                    LocalDate loss = today.minusDays(r.nextInt(0, 360));
+                    PolicyDraft policy = covering(policies, loss);
+                    policy.claims.add(claim(r, policy, loss, true));
+                }
+                if (r.nextDouble() < 0.3) {
+                    LocalDate loss = today.minusDays(r.nextInt(0, 360));
+                    PolicyDraft policy = covering(policies, loss);
+                    policy.claims.add(new ClaimDraft(loss, reportedAt(r, loss), "WITHDRAWN",
+                            policy.premium.multiply(BigDecimal.valueOf(r.nextInt(10, 80), 2)).setScale(2, RoundingMode.HALF_UP),
+                            BigDecimal.ZERO.setScale(2)));
+                }
+            }
+            case HIGH_LOSS_RATIO -> {
+                lines(r, policies, today.minusDays(r.nextInt(200, 1800)), 1, false);
+                LocalDate threeYearsAgo = today.minusYears(3);
+                BigDecimal premium3y = policies.stream()
+                        .filter(p -> !"CANCELLED".equals(p.status) && p.start.isAfter(threeYearsAgo) && !p.start.isAfter(today))
+                        .map(p -> p.premium).reduce(BigDecimal.ZERO, BigDecimal::add);
+                List<PolicyDraft> recent = policies.stream()
+                        .filter(p -> p.line.equals(policies.get(0).line) && p.start.isAfter(threeYearsAgo)).toList();
+                long totalCents = premium3y.movePointRight(2).longValueExact() * r.nextInt(100, 251) / 100;
+                int claims = r.nextInt(1, 4);
+                for (int i = 0; i < claims; i++) {
+                    PolicyDraft policy = recent.get(r.nextInt(recent.size()));
+                    LocalDate loss = between(r, policy.start, min(policy.end.minusDays(1), today));
+                    long cents = i < claims - 1 ? totalCents / claims : totalCents - totalCents / claims * (claims - 1);
+                    BigDecimal paid = BigDecimal.valueOf(cents, 2);
+                    policy.claims.add(new ClaimDraft(loss, reportedAt(r, loss), "PAID",
+                            paid.multiply(BigDecimal.valueOf(11, 1)).setScale(2, RoundingMode.HALF_UP), paid));
+                }
+            }
+            case EARLY_CLAIM -> {
+                lines(r, policies, today.minusDays(r.nextInt(0, 1000)), 1, false);
+                String line = policies.get(0).line;
+                PolicyDraft current = covering(policies.stream().filter(p -> p.line.equals(line)).toList(), today);
+                long daysIn = ChronoUnit.DAYS.between(current.start, today);
+                LocalDate loss = current.start.plusDays(r.nextLong(0, Math.min(30, daysIn) + 1));
+                ClaimDraft claim = claim(r, current, loss, true);
+                current.claims.add(claim);
+            }
+            default -> throw new IllegalStateException("unknown profile " + profile);
+        }
+        return policies;
+    }
+
+    /** One to three product lines; the first starts on {@code first} and is renewed every year up to today. */
+    private void lines(SplittableRandom r, List<PolicyDraft> policies, LocalDate first, int minLines, boolean mayLapse) {
+        int count = Math.max(minLines, 1 + (r.nextDouble() < 0.3 ? 1 : 0) + (r.nextDouble() < 0.1 ? 1 : 0));
+        List<String> lines = new ArrayList<>(TERM_LINES);
+        Collections.shuffle(lines, new Random(r.nextLong()));
+        for (int i = 0; i < count; i++) {
+            String line = i > 0 && r.nextDouble() < 0.15 ? "LIFE" : lines.get(i);
+            if (i > 0 && policies.stream().anyMatch(p -> p.line.equals(line))) {
+                continue;
+            }
+            chain(r, policies, line, i == 0 ? first : between(r, first, today), mayLapse || i > 0, basePremiumCents(r, line));
+        }
+    }
+
+    /** Yearly renewals of one product line (LIFE: one long-term policy) from {@code start} until one is in force. */
+    private void chain(SplittableRandom r, List<PolicyDraft> policies, String line, LocalDate start, boolean mayLapse,
+                       long premiumCents) {
+        String channel = pick(r, CHANNELS);
+        LocalDate from = start;
+        while (!from.isAfter(today)) {
+            LocalDate end = "LIFE".equals(line) ? from.plusYears(r.nextInt(10, 21)) : from.plusYears(1);
+            BigDecimal premium = BigDecimal.valueOf(premiumCents * r.nextInt(90, 111) / 100, 2);
+            boolean inForce = end.isAfter(today);
+            String status;
+            if (inForce) {
+                status = mayLapse && r.nextDouble() < 0.04 ? "CANCELLED" : "ACTIVE";
+            } else if (mayLapse && r.nextDouble() < 0.08) {
+                status = "LAPSED";
+            } else {
+                status = mayLapse && r.nextDouble() < 0.03 ? "CANCELLED" : "EXPIRED";
+            }
+            policies.add(new PolicyDraft(line, channel, from, end, premium, status));
+            if (inForce || "LAPSED".equals(status)) {
+                return;
+            }
+            from = end;
+        }
+    }
+
+    private static long basePremiumCents(SplittableRandom r, String line) {
+        long yuan = switch (line) {
+            case "AUTO" -> r.nextLong(2_000, 8_000);
+            case "PROPERTY" -> r.nextLong(500, 5_000);
+            case "LIFE" -> r.nextLong(3_000, 30_000);
+            case "HEALTH" -> r.nextLong(1_000, 8_000);
+            case "ACCIDENT" -> r.nextLong(100, 800);
+            case "LIABILITY" -> r.nextLong(2_000, 20_000);
+            case "CARGO" -> r.nextLong(5_000, 50_000);
+            default -> throw new IllegalArgumentException(line);
+        };
+        return yuan * 100 + r.nextInt(100);
+    }
+
+    /** Ordinary claims: on some policies, at least 31 days after the start (so not early claims). */
+    private void randomClaims(SplittableRandom r, List<PolicyDraft> policies, double probability) {
+        for (PolicyDraft policy : policies) {
+            if ("CANCELLED".equals(policy.status) || r.nextDouble() >= probability) {
+                continue;
+            }
+            LocalDate from = policy.start.plusDays(31);
+            LocalDate to = min(policy.end.minusDays(1), today);
+            if (!from.isAfter(to)) {
+                policy.claims.add(claim(r, policy, between(r, from, to), false));
+            }
+        }
+    }
+
+    private ClaimDraft claim(SplittableRandom r, PolicyDraft policy, LocalDate loss, boolean counted) {
+        LocalDateTime reported = reportedAt(r, loss);
+        BigDecimal claimed = policy.premium.multiply(BigDecimal.valueOf(r.nextInt(10, 121), 2))
+                .setScale(2, RoundingMode.HALF_UP);
+        String status;
+        double u = r.nextDouble();
+        if (ChronoUnit.DAYS.between(reported.toLocalDate(), today) < 20 && u < 0.7) {
+            status = "OPEN";
+        } else if (u < 0.72) {
+            status = "PAID";
+        } else if (u < 0.88 || counted) {
+            status = "DENIED";
+        } else {
+            status = "WITHDRAWN";
+        }
+        BigDecimal paid = "PAID".equals(status)
+                ? claimed.multiply(BigDecimal.valueOf(r.nextInt(40, 101), 2)).setScale(2, RoundingMode.HALF_UP)
+                : BigDecimal.ZERO.setScale(2);
+        return new ClaimDraft(loss, reported, status, claimed, paid);
+    }
+
+    private LocalDateTime reportedAt(SplittableRandom r, LocalDate loss) {
+        LocalDate day = min(loss.plusDays(r.nextInt(0, 15)), today);
+        return day.atStartOfDay().plusSeconds(r.nextInt(8 * 3600, 20 * 3600));
+    }
+
+    private static PolicyDraft covering(List<PolicyDraft> policies, LocalDate day) {
+        return policies.stream().filter(p -> p.covers(day)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no policy covers " + day));
+    }
+
+    // ---- blacklist ----
+
+    private static Map<Integer, Integer> blacklistedIndexes(int size, long seed) {
+        int count = size == 0 ? 0 : Math.min(size, Math.min(MAX_BLACKLISTED, Math.max(1, size / 250)));
+        SplittableRandom r = new SplittableRandom(mix(seed, 0, 3));
+        Map<Integer, Integer> indexes = new LinkedHashMap<>();
+        while (indexes.size() < count) {
+            indexes.putIfAbsent(r.nextInt(1, size + 1), indexes.size());
+        }
+        return indexes;
+    }
+
+    private static BlacklistCandidate candidate(DemoCustomer customer, int ordinal) {
+        String normalizedId = customer.idNumber().replace(" ", "").toUpperCase(Locale.ROOT);
+        return switch (ordinal % 4) {
+            case 0 -> new BlacklistCandidate(customer.customerNo(), "ID_NUMBER", customer.idType(), normalizedId,
+                    customer.name(), null, null, "FRAUD");
+            case 1 -> new BlacklistCandidate(customer.customerNo(), "NAME_BIRTH_DATE", null, null,
+                    " " + customer.name() + " ", customer.birthDate(), null, "MISREPRESENTATION");
+            case 2 -> {
+                String digits = customer.phone() == null ? "" : customer.phone().replaceAll("\\D", "").replaceFirst("^86", "");
+                yield new BlacklistCandidate(customer.customerNo(), "PHONE", null, null, null, null,
+                        "+86 " + digits.substring(0, 3) + "-" + digits.substring(3, 7) + "-" + digits.substring(7),
+                        "PREMIUM_DEFAULT");
+            }
+            default -> new BlacklistCandidate(customer.customerNo(), "ID_NUMBER", customer.idType(), normalizedId,
+                    customer.name(), null, null, "SANCTIONS");
+        };
+    }
+
+    // ---- small helpers ----
+
+    private static long mix(long seed, int index, int stream) {
+        long z = seed + GOLDEN * index + 0xBF58476D1CE4E5B9L * stream;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static <T> T pick(SplittableRandom r, List<T> values) {
+        return values.get(r.nextInt(values.size()));
+    }
+
+    private static String pick(SplittableRandom r, String[] values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    private static String digits(SplittableRandom r, int count) {
+        StringBuilder digits = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            digits.append((char) ('0' + r.nextInt(10)));
+        }
+        return digits.toString();
+    }
+
+    private static LocalDate between(SplittableRandom r, LocalDate from, LocalDate to) {
+        long days = ChronoUnit.DAYS.between(from, to);
+        return days <= 0 ? from : from.plusDays(r.nextLong(0, days + 1));
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** ASCII letters and spaces as their full-width forms (U+FF01..U+FF5E, U+3000). */
+    private static String fullWidth(String ascii) {
+        StringBuilder text = new StringBuilder(ascii.length());
+        for (char c : ascii.toCharArray()) {
+            text.append(c == ' ' ? '\u3000' : (char) (c - 0x21 + 0xFF01));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package io.decisioning.service.demo;
+
+import io.decisioning.service.system.DatabaseMode;
+import io.decisioning.service.system.RulesProperties;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import io.decisioning.service.assessment.EvaluationDate;
+
+/**
+ * Fills an empty CRM with {@code rules.demo.data} generated customers at start-up (DESIGN.md
+ * section 7; 10000 by default with the embedded database, none otherwise), so that a newcomer sees
+ * a working system. Runs first among the start-up runners ({@link #ORDER}).
+ */
+@Component
+@Order(DemoData.ORDER)
+public class DemoData implements ApplicationRunner {
+
+    /** Runs before the other start-up work (book statistics, demo blacklist entries). */
+    public static final int ORDER = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final int customers;
+    private final long seed;
+    private final EvaluationDate evaluationDate;
+    private volatile boolean generated;
+
+    DemoData(DataSource dataSource, JdbcClient jdbc, RulesProperties properties, DatabaseMode mode,
+             EvaluationDate evaluationDate) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.customers = properties.demo().customers(mode.embedded());
+        this.seed = properties.demo().seed();
+        this.evaluationDate = evaluationDate;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (customers == 0) {
+            return;
+        }
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM customer) AS present").query(Boolean.class).single()) {
+            log.info("Demo data: the CRM already has customers, nothing generated");
+            return;
+        }
+        DemoDataGenerator.Summary summary = new DemoDataGenerator(dataSource)
+                .generate(customers, seed, evaluationDate.today());
+        generated = true;
+        log.info("Demo data: {} customers, {} policies, {} claims generated with seed {} in {} ms",
+                summary.customers(), summary.policies(), summary.claims(), seed, summary.took().toMillis());
+        log.info("Demo data: customers the demo blacklist entries match: {}",
+                blacklistCandidates().stream().map(c -> c.customerNo() + " (" + c.matchedOn() + ")").toList());
+    }
+
+    /** Whether this start-up generated the demo book (so demo blacklist entries should be added too). */
+    public boolean generatedAtStartup() {
+        return generated;
+    }
+
+    /**
+     * Blacklist entries that match a few customers of the demo book (by id number, by name and birth
+     * date, by phone), the same for the same {@code rules.demo.data} and {@code rules.demo.seed} on
+     * any day; empty when no demo data is configured.
+     */
+    public List<BlacklistCandidate> blacklistCandidates() {
+        return new DemoBook(customers, seed, evaluationDate.today(), "").blacklistCandidates();
+    }
+}

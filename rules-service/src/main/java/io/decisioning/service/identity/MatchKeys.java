@@ -1,0 +1,130 @@
+package io.decisioning.service.identity;
+
+
+import io.decisioning.rules.MatchField;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The normalized keys a person or company is matched on against the blacklist (DESIGN.md section
+ * 4). Customers, applicants and blacklist entries get their keys from the same rules, and the keys
+ * are stored as these exact strings in {@code customer_match_key} and {@code blacklist_entry}, so
+ * matching is an equality join on an index.
+ *
+ * @param idNumber      {@code ID_NUMBER}: the id type and normalized id number, e.g. "RESIDENT_ID|11010519491231002X"
+ * @param nameBirthDate {@code NAME_BIRTH_DATE}: the normalized name and the birth date, e.g. "张三|1949-12-31"
+ * @param phone         {@code PHONE}: the digits of the phone without a leading 86 country code, e.g. "13800138000"
+ */
+public record MatchKeys(@Nullable String idNumber, @Nullable String nameBirthDate, @Nullable String phone) {
+
+    private static final String SEPARATOR = "|";
+
+    public MatchKeys {
+        idNumber = blankToNull(idNumber);
+        nameBirthDate = blankToNull(nameBirthDate);
+        phone = blankToNull(phone);
+    }
+
+    /** The keys of a customer, applicant or entry; a key whose parts are missing is null. */
+    public static MatchKeys of(@Nullable String idType, @Nullable String idNumber, @Nullable String name,
+                               @Nullable LocalDate birthDate, @Nullable String phone) {
+        return new MatchKeys(idNumberKey(idType, idNumber), nameBirthDateKey(name, birthDate), phoneKey(phone));
+    }
+
+    /** {@code ID_NUMBER}: idType + normalized idNumber; null unless both are given. */
+    public static @Nullable String idNumberKey(@Nullable String idType, @Nullable String idNumber) {
+        String type = normalize(idType);
+        String number = normalize(idNumber);
+        return type.isEmpty() || number.isEmpty() ? null : type + SEPARATOR + number;
+    }
+
+    /** {@code NAME_BIRTH_DATE}: normalized name + birth date; null unless both are given. */
+    public static @Nullable String nameBirthDateKey(@Nullable String name, @Nullable LocalDate birthDate) {
+        String normalized = normalize(name);
+        return normalized.isEmpty() || birthDate == null ? null : normalized + SEPARATOR + birthDate;
+    }
+
+    /** {@code PHONE}: the normalized phone; null when it has no digits. */
+    public static @Nullable String phoneKey(@Nullable String phone) {
+        String normalized = normalizePhone(phone);
+        return normalized.isEmpty() ? null : normalized;
+    }
+
+    /**
+     * Full-width to half-width (U+FF01..U+FF5E and the ideographic space), upper case, without
+     * spaces and '-'. Null becomes "".
+     */
+    public static String normalize(@Nullable String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(raw.length());
+        for (char c : HalfWidth.of(raw).toCharArray()) {
+            if (c != '-' && !Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                text.append(c);
+            }
+        }
+        return text.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The digits of a phone number (full-width digits included) without a leading 86 or 0086
+     * country code, which is dropped only when a full number remains: "+86 138-0013-8000" and
+     * "0086 13800138000" become "13800138000", while "86123456" stays. Null becomes "".
+     */
+    public static String normalizePhone(@Nullable String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder digits = new StringBuilder();
+        for (char c : HalfWidth.of(raw).toCharArray()) {
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        String phone = digits.toString();
+        if (phone.startsWith("0086") && phone.length() > 13) {
+            return phone.substring(4);
+        }
+        if (phone.startsWith("86") && phone.length() > 11) {
+            return phone.substring(2);
+        }
+        return phone;
+    }
+
+    /** The fields on which these keys and {@code other} are equal, in the order of {@link MatchField}. */
+    public List<MatchField> fieldsMatching(MatchKeys other) {
+        List<MatchField> fields = new ArrayList<>(3);
+        if (idNumber != null && idNumber.equals(other.idNumber)) {
+            fields.add(MatchField.ID_NUMBER);
+        }
+        if (nameBirthDate != null && nameBirthDate.equals(other.nameBirthDate)) {
+            fields.add(MatchField.NAME_BIRTH_DATE);
+        }
+        if (phone != null && phone.equals(other.phone)) {
+            fields.add(MatchField.PHONE);
+        }
+        return fields;
+    }
+
+    /** The key of one field, or null. */
+    public @Nullable String key(MatchField field) {
+        return switch (field) {
+            case ID_NUMBER -> idNumber;
+            case NAME_BIRTH_DATE -> nameBirthDate;
+            case PHONE -> phone;
+        };
+    }
+
+    public boolean isEmpty() {
+        return idNumber == null && nameBirthDate == null && phone == null;
+    }
+
+
+    private static @Nullable String blankToNull(@Nullable String key) {
+        return key == null || key.isBlank() ? null : key;
+    }
+}
