@@ -2,6 +2,7 @@ package io.decisioning.service.assessment;
 
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.Tier;
+import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.NearMiss;
 import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
@@ -23,5 +24,12 @@ public record Assessment(String customerNo, Grade grade, Tier tier, boolean vip,
 
     public Assessment {
         nearMisses = nearMisses == null ? null : List.copyOf(nearMisses);
+    }
+
+    /** The assessment an evaluation gives, as stored at {@code evaluatedAt}. */
+    static Assessment of(Evaluation e, Trigger trigger, Instant evaluatedAt) {
+        return new Assessment(e.customerNo(), e.grade(), e.tier(), e.vip(), e.valueScore(), e.riskScore(),
+                e.blacklisted(), e.warnings(), Features.of(e.profile()), e.reasons(), e.rulePacks(), evaluatedAt,
+                trigger, e.nearMisses());
     }
 }

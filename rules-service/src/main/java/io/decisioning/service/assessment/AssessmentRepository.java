@@ -90,14 +90,6 @@ class AssessmentRepository {
             ON DUPLICATE KEY UPDATE profile = VALUES(profile), warnings = VALUES(warnings),
                 blacklist_hits = VALUES(blacklist_hits), reasons = VALUES(reasons), near_misses = VALUES(near_misses)
             """;
-    private static final String INSERT_HISTORY = """
-            INSERT INTO assessment_history (customer_id, customer_no, grade, tier, vip, value_score,
-                risk_score, blacklisted, decision, profile, warnings, blacklist_hits, reasons,
-                rule_packs, outcome_hash, evaluated_at, eval_trigger)
-            VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore,
-                :blacklisted, :decision, :profile, :warnings, :hits, :reasons, :rulePacks, :hash,
-                :evaluatedAt, :trigger)
-            """;
 
     /** {@link #UPSERT} as multi-row statements for {@link #saveAll} ({@link BulkSql#insert}). */
     private static final String UPSERT_HEAD = UPSERT.substring(0, UPSERT.indexOf("VALUES") + "VALUES".length()) + " ";
@@ -139,82 +131,29 @@ class AssessmentRepository {
     }
 
     /**
-     * Locks the customer's current assessment (if any) for the rest of the transaction and returns
-     * its hashes. Every writer locks before it reads the CRM data it evaluates, so that of two
-     * evaluations of one customer the one that read later also writes later: a nightly chunk cannot
-     * overwrite what an event or a check stored from newer data meanwhile.
+     * Locks the current assessments of the selected customers (those that have one) until the caller's
+     * transaction ends, in primary-key order, and returns their hashes by customer id. Every writer locks
+     * before it reads the CRM data it evaluates, so that of two evaluations of one customer the one that
+     * read later also writes later: a nightly chunk cannot overwrite what an event or a check stored from
+     * newer data meanwhile.
      */
-    Optional<StoredHashes> lock(long customerId) {
-        return jdbc.sql("SELECT outcome_hash, content_hash, match_keys_hash FROM assessment WHERE customer_id = :id FOR UPDATE")
-                .param("id", customerId)
-                .query((rs, n) -> storedHashes(rs))
-                .optional();
-    }
-
-    /** {@link #lock} for every customer in a range (a nightly chunk), in primary-key order. */
-    Map<Long, StoredHashes> lock(IdRange range) {
+    Map<Long, StoredHashes> lock(Selection selection) {
         Map<Long, StoredHashes> locked = new HashMap<>();
-        jdbc.sql("""
-                        SELECT customer_id, outcome_hash, content_hash, match_keys_hash FROM assessment
-                         WHERE customer_id BETWEEN :fromId AND :toId ORDER BY customer_id FOR UPDATE
-                        """)
-                .param("fromId", range.fromId())
-                .param("toId", range.toId())
-                .query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"), storedHashes(rs)));
+        String sql = "SELECT customer_id, outcome_hash, content_hash, match_keys_hash FROM assessment WHERE ";
+        JdbcClient.StatementSpec statement;
+        if (selection.range() != null) {
+            statement = jdbc.sql(sql + "customer_id BETWEEN :fromId AND :toId ORDER BY customer_id FOR UPDATE")
+                    .param("fromId", selection.range().fromId())
+                    .param("toId", selection.range().toId());
+        } else if (selection.customerNo() != null) {
+            statement = jdbc.sql(sql + "customer_no = :customerNo FOR UPDATE")
+                    .param("customerNo", selection.customerNo());
+        } else {
+            BulkSql.IdCondition ids = BulkSql.ids("customer_id", selection.ids(), "id");
+            statement = jdbc.sql(sql + ids.sql() + " ORDER BY customer_id FOR UPDATE").params(ids.params());
+        }
+        statement.query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"), storedHashes(rs)));
         return locked;
-    }
-
-    /** {@link #lock} for these customers (a batch of events), in primary-key order. */
-    Map<Long, StoredHashes> lock(List<Long> customerIds) {
-        Map<Long, StoredHashes> locked = new HashMap<>();
-        if (customerIds.isEmpty()) {
-            return locked;
-        }
-        jdbc.sql("""
-                        SELECT customer_id, outcome_hash, content_hash, match_keys_hash FROM assessment
-                         WHERE customer_id IN (:ids) ORDER BY customer_id FOR UPDATE
-                        """)
-                .param("ids", customerIds)
-                .query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"), storedHashes(rs)));
-        return locked;
-    }
-
-    /**
-     * Stores the evaluation as the customer's current assessment and appends history when the
-     * outcome changed. Must run inside the caller's transaction, after {@link #lock}.
-     *
-     * @param matchKeys the fingerprint of the match keys stored for the customer in this transaction
-     * @return true when the outcome changed (or the customer had no assessment)
-     */
-    boolean save(long customerId, Evaluation evaluation, String matchKeys, Trigger trigger, Instant evaluatedAt,
-                 Optional<StoredHashes> previous) {
-        LocalDateTime at = LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC);
-        Row stored = row(customerId, evaluation, matchKeys, trigger, at);
-        String outcomeHash = stored.outcomeHash();
-        if (previous.isPresent() && previous.get().content().equals(stored.contentHash())) {
-            // Nothing but the time and trigger changed: touch the row instead of rewriting its JSON.
-            jdbc.sql(TOUCH_ONE)
-                    .param("evaluatedAt", at)
-                    .param("trigger", trigger.name())
-                    .param("matchKeys", matchKeys)
-                    .param("customerId", customerId)
-                    .update();
-            return false;
-        }
-        Map<String, Object> row = stored.params();
-        boolean changed = previous.map(old -> !old.outcome().equals(outcomeHash)).orElse(true);
-        jdbc.sql(UPSERT)
-                .params(row)
-                .update();
-        jdbc.sql(UPSERT_DETAIL)
-                .params(row)
-                .update();
-        if (changed) {
-            jdbc.sql(INSERT_HISTORY)
-                    .params(row)
-                    .update();
-        }
-        return changed;
     }
 
     /**
@@ -335,32 +274,6 @@ class AssessmentRepository {
                         json.writeValueAsString(e.nearMisses())};
             }
             return columns;
-        }
-
-        /** For the named parameters of {@link #UPSERT}, {@link #UPSERT_DETAIL} and {@link #INSERT_HISTORY}. */
-        Map<String, Object> params() {
-            String[] j = json();
-            return Map.ofEntries(
-                    Map.entry("customerId", customerId),
-                    Map.entry("customerNo", e.customerNo()),
-                    Map.entry("grade", e.grade().name()),
-                    Map.entry("tier", e.tier().name()),
-                    Map.entry("vip", e.vip()),
-                    Map.entry("valueScore", e.valueScore()),
-                    Map.entry("riskScore", e.riskScore()),
-                    Map.entry("blacklisted", e.blacklisted()),
-                    Map.entry("decision", e.decision().name()),
-                    Map.entry("profile", j[0]),
-                    Map.entry("warnings", j[1]),
-                    Map.entry("hits", j[2]),
-                    Map.entry("reasons", j[3]),
-                    Map.entry("nearMisses", j[5]),
-                    Map.entry("rulePacks", j[4]),
-                    Map.entry("hash", outcomeHash),
-                    Map.entry("contentHash", contentHash),
-                    Map.entry("matchKeys", matchKeys),
-                    Map.entry("evaluatedAt", evaluatedAt),
-                    Map.entry("trigger", trigger.name()));
         }
 
         /** The values of {@link #UPSERT_HEAD}'s columns, in order. */

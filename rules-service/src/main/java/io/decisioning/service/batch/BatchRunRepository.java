@@ -1,5 +1,6 @@
 package io.decisioning.service.batch;
 
+import io.decisioning.service.assessment.Assessed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -230,15 +231,15 @@ class BatchRunRepository {
                 .orElse(Integer.MAX_VALUE);
     }
 
-    void insertFailures(long runId, List<io.decisioning.service.assessment.BulkAssessment.Failure> failures) {
+    void insertFailures(long runId, List<Assessed.Failure> failures) {
         if (failures.isEmpty()) {
             return;
         }
         batch.batchUpdate("INSERT INTO batch_failure (run_id, customer_id, error) VALUES (:runId, :customerId, :error)",
                 failures.stream().map(f -> new MapSqlParameterSource()
                         .addValue("runId", runId)
-                        .addValue("customerId", f.customerId())
-                        .addValue("error", truncate(f.error()))).toArray(SqlParameterSource[]::new));
+                        .addValue("customerId", f.subject().customerId())
+                        .addValue("error", truncate(f.message()))).toArray(SqlParameterSource[]::new));
     }
 
     /** The first id of the chunk after {@code afterId} that ends {@code chunkSize} customers later (or at {@code toId}). */

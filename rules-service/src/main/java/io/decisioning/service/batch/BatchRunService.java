@@ -5,7 +5,9 @@ import io.decisioning.scheduler.RunScheduler;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.book.BookStatistics;
 import io.decisioning.service.book.BookStats;
-import io.decisioning.service.assessment.BulkAssessment;
+import io.decisioning.service.assessment.Assessed;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.assessment.Trigger;
@@ -53,23 +55,24 @@ public class BatchRunService implements PartitionedRuns {
     private final RunScheduler runScheduler;
     private final Scheduler scheduler;
     private final BookStatistics bookStatistics;
-    private final BulkAssessment bulk;
+    private final AssessmentPipeline pipeline;
     private final RuleEngine engine;
     private final EvaluationDate evaluationDate;
     private final AuditTrail audit;
     private final RulesProperties.Batch settings;
     private final TransactionTemplate tx;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     BatchRunService(BatchRunRepository runs, RunScheduler runScheduler, Scheduler scheduler,
-                    BookStatistics bookStatistics, BulkAssessment bulk,
+                    BookStatistics bookStatistics, AssessmentPipeline pipeline,
                     RuleEngine engine, EvaluationDate evaluationDate, AuditTrail audit, RulesProperties properties,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, Clock clock) {
+        this.clock = clock;
         this.runs = runs;
         this.runScheduler = runScheduler;
         this.scheduler = scheduler;
         this.bookStatistics = bookStatistics;
-        this.bulk = bulk;
+        this.pipeline = pipeline;
         this.engine = engine;
         this.evaluationDate = evaluationDate;
         this.audit = audit;
@@ -165,10 +168,10 @@ public class BatchRunService implements PartitionedRuns {
             return false;
         }
         long chunkEnd = runs.chunkEnd(partition.checkpointId(), partition.toId(), settings.chunkSize());
-        BulkAssessment.ChunkResult result = bulk.evaluateRange(new IdRange(partition.checkpointId() + 1, chunkEnd),
+        Assessed result = pipeline.assess(Selection.range(new IdRange(partition.checkpointId() + 1, chunkEnd)),
                 Trigger.BATCH, run.asOf());
         runs.insertFailures(runId, result.failures());
-        runs.checkpoint(runId, partitionNo, chunkEnd, result.processed(), result.changed(), result.failed(), node);
+        runs.checkpoint(runId, partitionNo, chunkEnd, result.processed(), result.changed(), result.failures().size(), node);
         return true;
     }
 

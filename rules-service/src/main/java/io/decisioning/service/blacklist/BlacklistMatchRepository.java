@@ -3,26 +3,21 @@ package io.decisioning.service.blacklist;
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.MatchField;
 import io.decisioning.rules.MatchStrength;
-import io.decisioning.service.system.BulkSql;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import io.decisioning.service.identity.CustomerKeys;
@@ -32,149 +27,103 @@ import io.decisioning.service.identity.MatchKeys;
  * Matches customers and applicants against the active blacklist entries (DESIGN.md section 4):
  * STRONG on the same id type and normalized id number, WEAK on the same normalized name and birth
  * date or the same normalized phone. An entry is active while it is not lifted and its
- * {@code expires_at}, if any, is after today. Every lookup is an equality on an indexed key.
- *
- * <p>Callers keep {@code customer_match_key} current with {@link #refreshKeys} whenever they
- * evaluate customers, so the set-based {@link #hitsFor(Collection, LocalDate)} and a newly added
- * entry find them.
+ * {@code expires_at}, if any, is after today. Every lookup is an equality on an indexed key. The other
+ * way round, a new or lifted entry finds the customers it matches through their stored keys
+ * ({@code customer_match_key}, kept by every evaluation) and the CRM's own indexes.
  */
 @Repository
 public class BlacklistMatchRepository {
 
-    /** Customer ids per statement in the set-based methods. */
-    static final int CHUNK = 1000;
-
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
 
-    BlacklistMatchRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    BlacklistMatchRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     /**
-     * The active entries matching one customer or applicant: one hit per entry, STRONG if the id
-     * number matched, else WEAK, with every field that matched. Three index lookups.
+     * The active entries that share a key with any of these keys, each with its own keys: one statement
+     * whatever the number of keys (a nightly chunk has about three thousand), each key an equality on an
+     * indexed column.
      *
-     * @param customerNo the customer number the hits carry (the caller's label for an applicant)
-     * @param today      the evaluation date in {@code rules.zone}; entries expiring on or before it no longer match
+     * @param today the evaluation date in {@code rules.zone}; entries expiring on or before it no longer match
      */
-    public List<BlacklistHit> hitsFor(String customerNo, MatchKeys keys, LocalDate today) {
-        if (keys.isEmpty()) {
+    public List<ActiveEntry> activeEntriesMatching(Collection<MatchKeys> keys, LocalDate today) {
+        Set<String> idKeys = new LinkedHashSet<>();
+        Set<String> nameBirthKeys = new LinkedHashSet<>();
+        Set<String> phoneKeys = new LinkedHashSet<>();
+        for (MatchKeys k : keys) {
+            addIfPresent(idKeys, k.idNumber());
+            addIfPresent(nameBirthKeys, k.nameBirthDate());
+            addIfPresent(phoneKeys, k.phone());
+        }
+        List<String> matches = new ArrayList<>(3);
+        Map<String, Object> params = new HashMap<>();
+        if (!idKeys.isEmpty()) {
+            matches.add("id_key IN (:idKeys)");
+            params.put("idKeys", List.copyOf(idKeys));
+        }
+        if (!nameBirthKeys.isEmpty()) {
+            matches.add("name_birth_key IN (:nameBirthKeys)");
+            params.put("nameBirthKeys", List.copyOf(nameBirthKeys));
+        }
+        if (!phoneKeys.isEmpty()) {
+            matches.add("phone_key IN (:phoneKeys)");
+            params.put("phoneKeys", List.copyOf(phoneKeys));
+        }
+        if (matches.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                         SELECT id, id_key, name_birth_key, phone_key, reason_code FROM blacklist_entry
-                         WHERE id_key = :idKey AND status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > :today)
-                        UNION
-                        SELECT id, id_key, name_birth_key, phone_key, reason_code FROM blacklist_entry
-                         WHERE name_birth_key = :nameBirthKey AND status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > :today)
-                        UNION
-                        SELECT id, id_key, name_birth_key, phone_key, reason_code FROM blacklist_entry
-                         WHERE phone_key = :phoneKey AND status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > :today)
-                        ORDER BY id
-                        """)
-                .param("idKey", keys.idNumber(), Types.VARCHAR)
-                .param("nameBirthKey", keys.nameBirthDate(), Types.VARCHAR)
-                .param("phoneKey", keys.phone(), Types.VARCHAR)
+                         WHERE status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > :today) AND (%s)
+                        """.formatted(String.join(" OR ", matches)))
+                .params(params)
                 .param("today", today)
-                .query((rs, row) -> {
-                    MatchKeys entryKeys = new MatchKeys(rs.getString("id_key"), rs.getString("name_birth_key"),
-                            rs.getString("phone_key"));
-                    Hit hit = new Hit(rs.getLong("id"), rs.getString("reason_code"));
-                    hit.fields.addAll(keys.fieldsMatching(entryKeys));
-                    return hit.toBlacklistHit(customerNo);
-                })
+                .query((rs, row) -> new ActiveEntry(rs.getLong("id"), new MatchKeys(rs.getString("id_key"),
+                        rs.getString("name_birth_key"), rs.getString("phone_key")), rs.getString("reason_code")))
                 .list();
     }
 
     /**
-     * The hits of many customers at once, by their stored {@code customer_match_key} rows (so call
-     * {@link #refreshKeys} first for customers whose data may have changed): a join with the active
-     * entries on the key strings, {@value #CHUNK} customers per statement, never a query per
-     * customer. Customers without hits are absent from the map.
+     * The active entries matching one customer or applicant: one hit per entry, STRONG if the id
+     * number matched, else WEAK, with every field that matched, by entry id.
+     *
+     * @param customerNo the customer number the hits carry (the caller's label for an applicant)
      */
-    public Map<Long, List<BlacklistHit>> hitsFor(Collection<Long> customerIds, LocalDate today) {
-        Map<Long, Map<Long, Hit>> hitsByCustomer = new LinkedHashMap<>();
-        Map<Long, String> customerNos = new HashMap<>();
-        for (List<Long> chunk : chunks(customerIds)) {
-            BulkSql.IdCondition ids = BulkSql.ids("k.customer_id", chunk, "id");
-            jdbc.sql("""
-                            SELECT k.customer_id, c.customer_no, e.id, e.reason_code, 'ID_NUMBER' AS field
-                              FROM customer_match_key k
-                              JOIN blacklist_entry e ON e.id_key = k.key_value
-                              JOIN customer c ON c.id = k.customer_id
-                             WHERE %1$s AND k.key_type = 'ID_NUMBER'
-                               AND e.status = 'ACTIVE' AND (e.expires_at IS NULL OR e.expires_at > :today)
-                            UNION ALL
-                            SELECT k.customer_id, c.customer_no, e.id, e.reason_code, 'NAME_BIRTH_DATE' AS field
-                              FROM customer_match_key k
-                              JOIN blacklist_entry e ON e.name_birth_key = k.key_value
-                              JOIN customer c ON c.id = k.customer_id
-                             WHERE %1$s AND k.key_type = 'NAME_BIRTH_DATE'
-                               AND e.status = 'ACTIVE' AND (e.expires_at IS NULL OR e.expires_at > :today)
-                            UNION ALL
-                            SELECT k.customer_id, c.customer_no, e.id, e.reason_code, 'PHONE' AS field
-                              FROM customer_match_key k
-                              JOIN blacklist_entry e ON e.phone_key = k.key_value
-                              JOIN customer c ON c.id = k.customer_id
-                             WHERE %1$s AND k.key_type = 'PHONE'
-                               AND e.status = 'ACTIVE' AND (e.expires_at IS NULL OR e.expires_at > :today)
-                            ORDER BY customer_id, id
-                            """.formatted(ids.sql()))
-                    .params(ids.params())
-                    .param("today", today)
-                    .query((RowCallbackHandler) rs -> {
-                        long customerId = rs.getLong("customer_id");
-                        String reasonCode = rs.getString("reason_code");
-                        customerNos.put(customerId, rs.getString("customer_no"));
-                        hitsByCustomer.computeIfAbsent(customerId, id -> new LinkedHashMap<>())
-                                .computeIfAbsent(rs.getLong("id"), entryId -> new Hit(entryId, reasonCode))
-                                .fields.add(MatchField.valueOf(rs.getString("field")));
-                    });
-        }
-        Map<Long, List<BlacklistHit>> result = new LinkedHashMap<>();
-        hitsByCustomer.forEach((customerId, hits) -> result.put(customerId,
-                hits.values().stream().map(hit -> hit.toBlacklistHit(customerNos.get(customerId))).toList()));
-        return result;
+    public List<BlacklistHit> hitsFor(String customerNo, MatchKeys keys, LocalDate today) {
+        return activeEntriesMatching(List.of(keys), today).stream()
+                .sorted(Comparator.comparingLong(ActiveEntry::id))
+                .map(entry -> entry.hitFor(customerNo, keys))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
-    /**
-     * Brings {@code customer_match_key} up to date for these customers: reads their stored keys
-     * ({@value #CHUNK} customers per statement) and writes only what changed, as batches of
-     * upserts and deletes. Runs in the caller's transaction, if any.
-     */
-    public void refreshKeys(List<CustomerKeys> customers) {
-        for (List<CustomerKeys> chunk : chunks(customers)) {
-            Map<Long, Map<MatchField, String>> stored = new HashMap<>();
-            BulkSql.IdCondition ids = BulkSql.ids("customer_id", chunk.stream().map(CustomerKeys::customerId).toList(), "id");
-            jdbc.sql("SELECT customer_id, key_type, key_value FROM customer_match_key WHERE " + ids.sql())
-                    .params(ids.params())
-                    .query((RowCallbackHandler) rs -> stored
-                            .computeIfAbsent(rs.getLong("customer_id"), id -> new EnumMap<>(MatchField.class))
-                            .put(MatchField.valueOf(rs.getString("key_type")), rs.getString("key_value")));
-            List<Object[]> upserts = new ArrayList<>();
-            List<SqlParameterSource> deletes = new ArrayList<>();
-            for (CustomerKeys customer : chunk) {
-                Map<MatchField, String> current = stored.getOrDefault(customer.customerId(), Map.of());
-                for (MatchField field : MatchField.values()) {
-                    String wanted = customer.keys().key(field);
-                    if (wanted != null && !wanted.equals(current.get(field))) {
-                        upserts.add(new Object[] {customer.customerId(), field.name(), wanted});
-                    } else if (wanted == null && current.containsKey(field)) {
-                        deletes.add(new MapSqlParameterSource()
-                                .addValue("customerId", customer.customerId())
-                                .addValue("keyType", field.name()));
-                    }
+    private static void addIfPresent(Set<String> keys, @Nullable String key) {
+        if (key != null) {
+            keys.add(key);
+        }
+    }
+
+    /** An active blacklist entry, with the keys it matches on. */
+    public record ActiveEntry(long id, MatchKeys keys, String reasonCode) {
+
+        /**
+         * The hit of this entry on a customer or applicant with these keys (and more keys of theirs, such
+         * as what an applicant stated): every field any of them matched; empty when none did.
+         */
+        public Optional<BlacklistHit> hitFor(String customerNo, MatchKeys first, @Nullable MatchKeys... more) {
+            Set<MatchField> fields = EnumSet.noneOf(MatchField.class);
+            fields.addAll(first.fieldsMatching(keys));
+            for (MatchKeys other : more) {
+                if (other != null) {
+                    fields.addAll(other.fieldsMatching(keys));
                 }
             }
-            BulkSql.insert(batch.getJdbcOperations(), "INSERT INTO customer_match_key (customer_id, key_type, key_value) VALUES",
-                    3, "ON DUPLICATE KEY UPDATE key_value = VALUES(key_value)", upserts);
-            if (!deletes.isEmpty()) {
-                batch.batchUpdate("""
-                        DELETE FROM customer_match_key WHERE customer_id = :customerId AND key_type = :keyType
-                        """, deletes.toArray(SqlParameterSource[]::new));
+            if (fields.isEmpty()) {
+                return Optional.empty();
             }
+            MatchStrength strength = fields.contains(MatchField.ID_NUMBER) ? MatchStrength.STRONG : MatchStrength.WEAK;
+            return Optional.of(new BlacklistHit(customerNo, id, strength, List.copyOf(fields), reasonCode));
         }
     }
 
@@ -255,32 +204,5 @@ public class BlacklistMatchRepository {
         }
         spellings.add(asEntered.strip());
         return spellings;
-    }
-
-    private static <T> List<List<T>> chunks(Collection<T> items) {
-        List<T> all = List.copyOf(items);
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
-        }
-        return chunks;
-    }
-
-    /** A hit being collected: the entry and the fields it matched on so far. */
-    private static final class Hit {
-
-        private final long entryId;
-        private final String reasonCode;
-        private final Set<MatchField> fields = EnumSet.noneOf(MatchField.class);
-
-        private Hit(long entryId, String reasonCode) {
-            this.entryId = entryId;
-            this.reasonCode = reasonCode;
-        }
-
-        private BlacklistHit toBlacklistHit(String customerNo) {
-            MatchStrength strength = fields.contains(MatchField.ID_NUMBER) ? MatchStrength.STRONG : MatchStrength.WEAK;
-            return new BlacklistHit(customerNo, entryId, strength, List.copyOf(fields), reasonCode);
-        }
     }
 }

@@ -1,15 +1,15 @@
 package io.decisioning.service.check;
 
 import io.decisioning.service.engine.RuleMetrics;
-import io.decisioning.rules.BlacklistHit;
-import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.Reason;
-import io.decisioning.service.blacklist.BlacklistMatchRepository;
 import io.decisioning.service.identity.MatchKeys;
 import io.decisioning.service.check.PreBindRequest.Applicant;
-import io.decisioning.service.assessment.AssessmentService;
+import io.decisioning.service.assessment.Assessed;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
+import io.decisioning.service.assessment.Subject;
 import io.decisioning.service.customer.Customer;
 import io.decisioning.service.customer.CustomerRepository;
 import io.decisioning.service.assessment.EvaluationDate;
@@ -23,6 +23,7 @@ import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.UserAccount;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,82 +49,116 @@ class PreBindService {
     static final String ENGINE_ERROR = "ENGINE_ERROR";
     private static final Logger log = LoggerFactory.getLogger(PreBindService.class);
 
-    private final AssessmentService assessments;
+    private final AssessmentPipeline pipeline;
     private final CustomerRepository customers;
-    private final BlacklistMatchRepository blacklist;
     private final EvaluationDate evaluationDate;
     private final PreBindCheckRepository checks;
     private final TransactionTemplate transaction;
     private final RuleMetrics metrics;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    PreBindService(AssessmentService assessments, CustomerRepository customers, BlacklistMatchRepository blacklist,
-                   EvaluationDate evaluationDate, PreBindCheckRepository checks, PlatformTransactionManager transactions,
-                   RuleMetrics metrics) {
-        this.assessments = assessments;
+    PreBindService(AssessmentPipeline pipeline, CustomerRepository customers, EvaluationDate evaluationDate,
+                   PreBindCheckRepository checks, PlatformTransactionManager transactions, RuleMetrics metrics,
+                   Clock clock) {
+        this.pipeline = pipeline;
         this.customers = customers;
-        this.blacklist = blacklist;
         this.evaluationDate = evaluationDate;
         this.checks = checks;
         this.transaction = new TransactionTemplate(transactions);
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     PreBindResult check(PreBindRequest request, UserAccount user) {
         validate(request);
         String checkId = UUID.randomUUID().toString();
-        Customer customer = null;
         try {
-            customer = request.customerNo() != null
-                    ? assessments.visibleCustomer(request.customerNo(), user)
-                    : existingCustomer(request.applicant()).orElse(null);
-            Customer resolved = customer;
-            boolean visible = resolved == null || user.canSee(resolved.branchCode());
             // One transaction: the assessment the check stored and the record of the check commit together.
             return transaction.execute(status -> {
-                PreBindResult result = answer(checkId, request, resolved);
-                PreBindResult shown = visible ? result : result.withoutCustomerNo();
-                checks.record(shown, request, user.getUsername());
-                return shown;
+                PreBindResult answer = answer(checkId, request, user);
+                checks.record(answer, request, user.getUsername());
+                return answer;
             });
         } catch (NotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.error("Pre-bind check {} failed; answering REFER", checkId, e);
-            metrics.failed("pre-bind", e);
-            boolean visible = customer != null && user.canSee(customer.branchCode());
-            PreBindResult failed = failed(checkId, visible ? customer : null);
-            try {
-                transaction.executeWithoutResult(status -> checks.record(failed, request, user.getUsername()));
-            } catch (RuntimeException recordFailed) {
-                log.error("Pre-bind check {} could not be recorded", checkId, recordFailed);
-            }
-            return failed;
+            return failed(checkId, null, request, user, e);
         }
     }
 
-    private PreBindResult answer(String checkId, PreBindRequest request, @Nullable Customer customer) {
+    /**
+     * The check's answer. A customer the user may not see is not named (an applicant's record may be in
+     * any branch: the decision must weigh it all the same); one asked for by number is not found.
+     */
+    private PreBindResult answer(String checkId, PreBindRequest request, UserAccount user) {
         Applicant applicant = request.applicant();
-        MatchKeys applicantKeys = applicant == null ? null
-                : MatchKeys.of(applicant.idType().name(), applicant.idNumber(), applicant.name(), applicant.birthDate(),
-                applicant.phone());
-        if (customer != null) {
-            List<BlacklistHit> applicantHits = applicantKeys == null ? List.of()
-                    : blacklist.hitsFor(customer.customerNo(), applicantKeys, evaluationDate.today());
-            Evaluation evaluation = assessments.evaluateAndStore(customer, Trigger.CHECK, applicantHits).evaluation();
-            return result(checkId, customer.customerNo(), evaluation);
+        LocalDate today = evaluationDate.today();
+        if (applicant == null) {
+            Assessed assessed = pipeline.assess(Selection.customerNo(request.customerNo()), Trigger.CHECK, today);
+            Subject customer = customerOf(assessed);
+            if (customer == null || !user.canSee(customer.branchCode())) {
+                throw new NotFoundException("No customer " + request.customerNo() + "."); // rolls back what was stored
+            }
+            return answer(checkId, assessed, customer, request, user);
         }
-        String key = "APPLICANT-" + checkId;
+        MatchKeys stated = MatchKeys.of(applicant.idType().name(), applicant.idNumber(), applicant.name(),
+                applicant.birthDate(), applicant.phone());
+        Optional<Customer> existing = existingCustomer(applicant);
+        if (existing.isPresent()) {
+            Assessed assessed = pipeline.assess(Selection.customerNo(existing.get().customerNo(), stated), Trigger.CHECK,
+                    today);
+            Subject customer = customerOf(assessed);
+            if (customer != null) {
+                return answer(checkId, assessed, customer, request, user);
+            }
+        }
         String type = applicant.idType() == IdType.USCC ? "ORGANIZATION" : "PERSON";
-        List<BlacklistHit> hits = blacklist.hitsFor(key, applicantKeys, evaluationDate.today());
-        Evaluation evaluation = assessments.evaluateApplicant(CustomerProfile.newApplicant(key, type), hits);
+        Evaluation evaluation = pipeline.evaluateApplicant(Subject.applicant("APPLICANT-" + checkId, type, stated), today);
         return result(checkId, null, evaluation);
+    }
+
+    private PreBindResult answer(String checkId, Assessed assessed, Subject customer, PreBindRequest request,
+                                 UserAccount user) {
+        boolean visible = user.canSee(customer.branchCode());
+        if (!assessed.failures().isEmpty()) {
+            return failed(checkId, visible ? customer.customerNo() : null, request, user, assessed.failures().get(0).error());
+        }
+        return result(checkId, visible ? customer.customerNo() : null, assessed.single().evaluation());
+    }
+
+    private static @Nullable Subject customerOf(Assessed assessed) {
+        if (!assessed.failures().isEmpty()) {
+            return assessed.failures().get(0).subject();
+        }
+        return assessed.assessed().isEmpty() ? null : assessed.assessed().get(0).subject();
+    }
+
+    /**
+     * REFER with the reason ENGINE_ERROR, recorded: in the check's transaction when the rules failed
+     * (what else was stored stays), in a transaction of its own when the check's failed.
+     */
+    private PreBindResult failed(String checkId, @Nullable String customerNo, PreBindRequest request, UserAccount user,
+                                 RuntimeException error) {
+        log.error("Pre-bind check {} failed; answering REFER", checkId, error);
+        metrics.failed("pre-bind", error);
+        Reason reason = new Reason("engine", 0, ENGINE_ERROR,
+                "The customer could not be evaluated; refer to a person. The error is logged with check " + checkId + ".");
+        PreBindResult failed = new PreBindResult(checkId, Decision.REFER, customerNo, null, null, null, List.of(),
+                List.of(), List.of(reason), Map.of(), now(), List.of());
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return failed; // recorded by the caller with the rest of the check
+        }
+        try {
+            transaction.executeWithoutResult(status -> checks.record(failed, request, user.getUsername()));
+        } catch (RuntimeException recordFailed) {
+            log.error("Pre-bind check {} could not be recorded", checkId, recordFailed);
+        }
+        return failed;
     }
 
     /**
      * An applicant is the customer with the same identity document, when there is one, whichever
-     * branch holds it: the decision must weigh the customer's whole record. The answer only names a
-     * customer the user may see.
+     * branch holds it: the decision must weigh the customer's whole record.
      */
     private Optional<Customer> existingCustomer(Applicant applicant) {
         String normalized = MatchKeys.normalize(applicant.idNumber());
@@ -137,13 +173,6 @@ class PreBindService {
         return new PreBindResult(checkId, e.decision(), customerNo, e.grade(), e.tier(), e.vip(), e.warnings(),
                 e.blacklistHits().stream().map(PreBindResult.Hit::of).toList(), e.reasons(), e.rulePacks(), now(),
                 e.nearMisses());
-    }
-
-    private PreBindResult failed(String checkId, @Nullable Customer customer) {
-        Reason reason = new Reason("engine", 0, ENGINE_ERROR,
-                "The customer could not be evaluated; refer to a person. The error is logged with check " + checkId + ".");
-        return new PreBindResult(checkId, Decision.REFER, customer == null ? null : customer.customerNo(), null, null, null,
-                List.of(), List.of(), List.of(reason), Map.of(), now(), List.of());
     }
 
     private Instant now() {

@@ -1,6 +1,8 @@
 package io.decisioning.service.event;
 
-import io.decisioning.service.assessment.BulkAssessment;
+import io.decisioning.service.assessment.Assessed;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.assessment.Trigger;
 import io.decisioning.service.system.RulesProperties;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -46,7 +49,7 @@ class EventProcessor implements SmartLifecycle {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private final EventInbox inbox;
-    private final BulkAssessment bulk;
+    private final AssessmentPipeline pipeline;
     private final EvaluationDate evaluationDate;
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -57,10 +60,10 @@ class EventProcessor implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private final List<Thread> workers = new ArrayList<>();
 
-    EventProcessor(EventInbox inbox, BulkAssessment bulk, EvaluationDate evaluationDate, JdbcClient jdbc,
+    EventProcessor(EventInbox inbox, AssessmentPipeline pipeline, EvaluationDate evaluationDate, JdbcClient jdbc,
                    NamedParameterJdbcTemplate batch, PlatformTransactionManager transactions, RulesProperties properties) {
         this.inbox = inbox;
-        this.bulk = bulk;
+        this.pipeline = pipeline;
         this.evaluationDate = evaluationDate;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -197,18 +200,21 @@ class EventProcessor implements SmartLifecycle {
                 eventsById.put(id, events);
             }
         });
-        BulkAssessment.ChunkResult result = bulk.evaluateCustomers(customerIds, Trigger.EVENT, evaluationDate.today());
+        Assessed result = customerIds.isEmpty() ? null
+                : pipeline.assess(Selection.ids(customerIds), Trigger.EVENT, evaluationDate.today());
+        Set<Long> failed = result == null ? Set.of() : result.failedIds();
         List<Long> done = new ArrayList<>();
         for (Map.Entry<Long, List<EventInbox.Claimed>> entry : eventsById.entrySet()) {
-            if (result.failedIds().contains(entry.getKey())) {
+            if (failed.contains(entry.getKey())) {
                 continue;
             }
             entry.getValue().forEach(event -> done.add(event.id()));
         }
         inbox.done(done);
-        for (BulkAssessment.Failure failure : result.failures()) {
-            for (EventInbox.Claimed event : eventsById.getOrDefault(failure.customerId(), List.of())) {
-                fail(event, "The rules could not evaluate customer " + failure.customerNo() + ": " + failure.error());
+        for (Assessed.Failure failure : result == null ? List.<Assessed.Failure>of() : result.failures()) {
+            for (EventInbox.Claimed event : eventsById.getOrDefault(failure.subject().customerId(), List.of())) {
+                fail(event, "The rules could not evaluate customer " + failure.subject().customerNo() + ": "
+                        + failure.message());
             }
         }
         for (EventInbox.Claimed event : unknown) {

@@ -1,16 +1,15 @@
 package io.decisioning.service.rulepack;
 
-import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.engine.CompiledPack;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
+import io.decisioning.service.assessment.Subject;
 import io.decisioning.service.audit.AuditTrail;
-import io.decisioning.service.blacklist.BlacklistMatchRepository;
-import io.decisioning.service.customer.CustomerFeatureRepository;
 import io.decisioning.service.customer.CustomerRepository;
-import io.decisioning.service.customer.CustomerSnapshot;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.system.ConflictException;
@@ -61,8 +60,7 @@ public class SimulationService {
     private final RuleEngine engine;
     private final SimulationRepository simulations;
     private final CustomerRepository customers;
-    private final CustomerFeatureRepository features;
-    private final BlacklistMatchRepository blacklist;
+    private final AssessmentPipeline pipeline;
     private final EvaluationDate evaluationDate;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
@@ -73,17 +71,17 @@ public class SimulationService {
         thread.setDaemon(true);
         return thread;
     });
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     SimulationService(RulePackService packs, RuleEngine engine, SimulationRepository simulations, CustomerRepository customers,
-                      CustomerFeatureRepository features, BlacklistMatchRepository blacklist, EvaluationDate evaluationDate,
-                      AuditTrail audit, PlatformTransactionManager transactions, RulesProperties properties) {
+                      AssessmentPipeline pipeline, EvaluationDate evaluationDate,
+                      AuditTrail audit, PlatformTransactionManager transactions, RulesProperties properties, Clock clock) {
+        this.clock = clock;
         this.packs = packs;
         this.engine = engine;
         this.simulations = simulations;
         this.customers = customers;
-        this.features = features;
-        this.blacklist = blacklist;
+        this.pipeline = pipeline;
         this.evaluationDate = evaluationDate;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
@@ -219,14 +217,11 @@ public class SimulationService {
     }
 
     private void compare(IdRange window, LocalDate today, RuleSet published, RuleSet candidate, Tally tally) {
-        List<CustomerSnapshot> snapshots = features.snapshotsInRange(window, today);
-        if (snapshots.isEmpty()) {
+        AssessmentPipeline.Read read = pipeline.read(Selection.range(window), today);
+        List<EvaluationInput> inputs = read.inputs();
+        if (inputs.isEmpty()) {
             return;
         }
-        Map<Long, List<BlacklistHit>> hits = blacklist.hitsFor(snapshots.stream().map(s -> s.customer().id()).toList(), today);
-        List<EvaluationInput> inputs = snapshots.stream()
-                .map(s -> new EvaluationInput(s.features().toProfile(), hits.getOrDefault(s.customer().id(), List.of())))
-                .toList();
         List<Evaluation> before = published.evaluate(inputs);
         List<Evaluation> after;
         try {
@@ -242,14 +237,14 @@ public class SimulationService {
                 }
             }
         }
-        for (int i = 0; i < snapshots.size(); i++) {
+        for (int i = 0; i < inputs.size(); i++) {
             Evaluation b = before.get(i);
             Evaluation a = after.get(i);
             tally.processed.increment();
             if (a == null) {
                 continue;
             }
-            CustomerSnapshot s = snapshots.get(i);
+            Customer s = new Customer(read.subjects().get(i), inputs.get(i).profile().annualPremium());
             boolean changed = tally.compare("grade", b.grade().name(), a.grade().name(), s)
                     | tally.compare("tier", b.tier().name(), a.tier().name(), s)
                     | tally.compare("warnings", warnings(b.warnings()), warnings(a.warnings()), s)
@@ -277,9 +272,9 @@ public class SimulationService {
         volatile String firstError;
         final Map<List<String>, Bucket> buckets = new ConcurrentHashMap<>();
 
-        void changed(CustomerSnapshot customer) {
+        void changed(Customer customer) {
             changed.increment();
-            changedCents.add(customer.features().annualPremium().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact());
+            changedCents.add(customer.annualPremium().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact());
         }
 
         BigDecimal changedPremium() {
@@ -293,7 +288,7 @@ public class SimulationService {
             }
         }
 
-        boolean compare(String field, String from, String to, CustomerSnapshot customer) {
+        boolean compare(String field, String from, String to, Customer customer) {
             if (from.equals(to)) {
                 return false;
             }
@@ -325,18 +320,26 @@ public class SimulationService {
         BigDecimal premium = BigDecimal.ZERO;
         final List<Simulation.Example> examples = new ArrayList<>();
 
-        synchronized void add(CustomerSnapshot customer) {
+        synchronized void add(Customer customer) {
             count++;
-            premium = premium.add(customer.features().annualPremium());
+            premium = premium.add(customer.annualPremium());
             if (examples.size() < EXAMPLES_PER_TRANSITION * 4) {
-                examples.add(new Simulation.Example(customer.customer().id(), customer.customer().customerNo(),
-                        customer.customer().branchCode()));
+                examples.add(new Simulation.Example(customer.subject().customerId(), customer.subject().customerNo(),
+                        customer.subject().branchCode()));
             }
         }
 
         synchronized List<Simulation.Example> examples() {
             // kept: more than are shown, so that users of a branch still see some of theirs
             return examples.stream().sorted(Comparator.comparingLong(Simulation.Example::customerId)).toList();
+        }
+    }
+
+    /** A customer of the book and the annual premium the simulation counts for it. */
+    private record Customer(Subject subject, BigDecimal annualPremium) {
+
+        Customer(Subject subject, double annualPremium) {
+            this(subject, BigDecimal.valueOf(annualPremium).setScale(2, RoundingMode.HALF_UP));
         }
     }
 }

@@ -27,7 +27,6 @@ public record RulesProperties(
         @DefaultValue @Valid Toggle scheduler,
         @DefaultValue @Valid Events events,
         @DefaultValue @Valid Batch batch,
-        @DefaultValue @Valid Engine engine,
         @DefaultValue @Valid Packs packs,
         @DefaultValue @Valid Http http,
         @DefaultValue @Valid Bootstrap bootstrap) {
@@ -116,12 +115,6 @@ public record RulesProperties(
                         @DefaultValue("2s") @NotNull Duration pollInterval,
                         @DefaultValue("2") @Min(1) int simulationThreads,
                         @DefaultValue("60s") @NotNull Duration runawayLimit) {
-    }
-
-    /**
-     * @param batchSize customers evaluated per rule session in bulk work
-     */
-    public record Engine(@DefaultValue("1000") @Min(1) int batchSize) {
     }
 
     /**

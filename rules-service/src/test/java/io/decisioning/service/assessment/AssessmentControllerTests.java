@@ -195,12 +195,14 @@ class AssessmentControllerTests {
         UserAccount beijing = new UserAccount("bj", "x", Set.of(Role.UNDERWRITER), "BJ");
         UserAccount guangdongLookalike = new UserAccount("gdx", "x", Set.of(Role.UNDERWRITER), "GD-S");
 
-        assertThat(assessments.visibleCustomer(customerNo, shenzhen).id()).isEqualTo(id);
-        assertThat(assessments.visibleCustomer(customerNo, guangdong).id()).isEqualTo(id);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assessments.visibleCustomer(customerNo, beijing))
+        assertThat(assessments.history(customerNo, shenzhen, 10)).isNotNull();
+        assertThat(assessments.history(customerNo, guangdong, 10)).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assessments.history(customerNo, beijing, 10))
                 .isInstanceOf(NotFoundException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assessments.visibleCustomer(customerNo, guangdongLookalike))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assessments.evaluate(customerNo, guangdongLookalike))
                 .isInstanceOf(NotFoundException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment WHERE customer_id = :id").param("id", id)
+                .query(Integer.class).single()).isZero();
     }
 
     private int warnings(long customerId, String status) {

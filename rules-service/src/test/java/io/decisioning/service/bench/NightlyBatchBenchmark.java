@@ -1,7 +1,12 @@
 package io.decisioning.service.bench;
 
 import io.decisioning.service.DecisioningApplication;
-import io.decisioning.service.assessment.BulkAssessment;
+import io.decisioning.rules.engine.PackCompiler;
+import io.decisioning.rules.engine.PackSource;
+import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
+import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.assessment.Trigger;
 import java.io.IOException;
@@ -39,7 +44,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,8 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The nightly batch over a generated book on the embedded MariaDB, end to end through the service's
  * API ({@code POST /api/v1/batch-runs}, then {@code GET} until it is finished), side by side with its
- * floor: the same run with the rules replaced by a constant outcome ({@code rules.benchmark.constant-rules},
- * flipped between runs in the same JVM). Then events: {@code crm_event} rows and {@code POST /api/v1/events}
+ * floor: the same run with the live rules swapped for a test pack of constant outcomes
+ * ({@code bench-packs/floor} in the test resources: a grade, tier, decision and ten reasons for every
+ * customer, a warning for one in ten), swapped between runs in the same JVM. Then events: {@code crm_event} rows and {@code POST /api/v1/events}
  * until all are processed.
  *
  * <p>Order: a warm-up of both modes (JIT) on the first customers; then, each from empty assessment,
@@ -74,7 +79,10 @@ public final class NightlyBatchBenchmark {
     private final ConfigurableApplicationContext app;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final BulkAssessment bulk;
+    private final AssessmentPipeline pipeline;
+    private final RuleEngine engine;
+    private final RuleSet published;
+    private final RuleSet floor;
     private final HttpClient http = HttpClient.newBuilder()
             .executor(Executors.newFixedThreadPool(4, task -> {
                 Thread thread = new Thread(task, "bench-http");
@@ -94,7 +102,10 @@ public final class NightlyBatchBenchmark {
         DataSource dataSource = app.getBean(DataSource.class);
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.bulk = app.getBean(BulkAssessment.class);
+        this.pipeline = app.getBean(AssessmentPipeline.class);
+        this.engine = app.getBean(RuleEngine.class);
+        this.published = engine.current();
+        this.floor = RuleSet.of(List.of(new PackCompiler().compile(testPack("floor")).orThrow()));
         this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
         this.mysqld = ProcessCpu.embeddedDatabase();
     }
@@ -129,9 +140,9 @@ public final class NightlyBatchBenchmark {
         long startupStarted = System.nanoTime();
         ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class,
                 "--server.port=0", "--rules.embedded.data-dir=" + dataDir, "--rules.demo.data=" + customers,
-                "--rules.scheduler.enabled=true", "--logging.level.root=WARN",
-                "--logging.level.io.decisioning.service.customer.DemoData=INFO",
-                "--logging.level.io.decisioning.service.customer.BookStatistics=INFO",
+                "--rules.scheduler.enabled=true", "--rules.packs.poll-interval=1h", "--logging.level.root=WARN",
+                "--logging.level.io.decisioning.service.demo.DemoData=INFO",
+                "--logging.level.io.decisioning.service.book.BookStatistics=INFO",
                 "--logging.level.io.decisioning.service.batch.BatchRunService=INFO");
         double startupSeconds = (System.nanoTime() - startupStarted) / 1e9;
         try {
@@ -246,7 +257,7 @@ public final class NightlyBatchBenchmark {
             resetAssessments();
             for (long from = firstId; from < firstId + customers; from += 1000) {
                 IdRange range = new IdRange(from, Math.min(firstId + customers - 1, from + 999));
-                tx.executeWithoutResult(s -> bulk.evaluateRange(range, Trigger.BATCH, LocalDate.now()));
+                tx.executeWithoutResult(s -> pipeline.assess(Selection.range(range), Trigger.BATCH, LocalDate.now()));
             }
         }
         resetAssessments();
@@ -333,8 +344,37 @@ public final class NightlyBatchBenchmark {
         }
     }
 
+    /** The floor's rules or the published ones; the service's watcher is slowed down so that it does not swap them back. */
     private void setConstant(boolean constant) {
-        ReflectionTestUtils.setField(bulk, "constantRules", constant);
+        engine.swap(constant ? floor : published);
+    }
+
+    /** A pack of the test resources' {@code bench-packs} folder, as its pack.properties lists its files. */
+    private static PackSource testPack(String name) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        byte[] descriptor = resource("bench-packs/" + name + "/pack.properties");
+        files.put("pack.properties", descriptor);
+        java.util.Properties properties = new java.util.Properties();
+        try {
+            properties.load(new java.io.ByteArrayInputStream(descriptor));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (String file : properties.getProperty("files").split(",")) {
+            files.put(file.strip(), resource("bench-packs/" + name + "/" + file.strip()));
+        }
+        return new PackSource(name, 1, files);
+    }
+
+    private static byte[] resource(String path) {
+        try (java.io.InputStream in = NightlyBatchBenchmark.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void printTable() {

@@ -22,12 +22,17 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.decisioning.rules.engine.EvaluationInput;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.identity.CustomerKeys;
+import io.decisioning.service.identity.MatchKeyRepository;
 import io.decisioning.service.identity.MatchKeys;
 
 /** Matching against the real database and migrations. */
@@ -42,6 +47,12 @@ class BlacklistMatchRepositoryTests {
 
     @Autowired
     BlacklistRepository entries;
+
+    @Autowired
+    MatchKeyRepository keys;
+
+    @Autowired
+    AssessmentPipeline pipeline;
 
     @Autowired
     JdbcClient jdbc;
@@ -131,7 +142,7 @@ class BlacklistMatchRepositoryTests {
     }
 
     @Test
-    void manyCustomersAreMatchedAtOnceThroughTheirStoredKeys() {
+    void manyCustomersAreMatchedAtOnceByTheKeysOfTheirCrmRows() {
         LocalDate birth = birthDate();
         String id = residentId(birth);
         String name = name();
@@ -141,31 +152,30 @@ class BlacklistMatchRepositoryTests {
         long strong = insertCustomer(jdbc, strongNo, name, "RESIDENT_ID", id, birth, phone);
         String weakNo = customerNo();
         long weak = insertCustomer(jdbc, weakNo, fullWidth(name), "RESIDENT_ID", residentId(), birth, null);
-        long clean = insertCustomer(jdbc, customerNo(), name(), "RESIDENT_ID", residentId(), birth, phone());
-        matches.refreshKeys(List.of(
-                new CustomerKeys(strong, MatchKeys.of("RESIDENT_ID", id, name, birth, phone)),
-                new CustomerKeys(weak, MatchKeys.of("RESIDENT_ID", "x", fullWidth(name), birth, null)),
-                new CustomerKeys(clean, MatchKeys.of("RESIDENT_ID", "y", name(), birth, phone()))));
+        String cleanNo = customerNo();
+        long clean = insertCustomer(jdbc, cleanNo, name(), "RESIDENT_ID", residentId(), birth, phone());
 
-        Map<Long, List<BlacklistHit>> hits = matches.hitsFor(List.of(strong, weak, clean), TODAY);
+        Map<String, List<BlacklistHit>> hits = pipeline.read(Selection.ids(List.of(strong, weak, clean)), TODAY).inputs()
+                .stream().collect(Collectors.toMap(input -> input.profile().customerNo(), EvaluationInput::blacklistHits));
 
-        assertThat(hits).containsOnlyKeys(strong, weak);
-        assertThat(hits.get(strong)).containsExactly(
+        assertThat(hits).containsOnlyKeys(strongNo, weakNo, cleanNo);
+        assertThat(hits.get(strongNo)).containsExactly(
                 new BlacklistHit(strongNo, entry, MatchStrength.STRONG, List.of(ID_NUMBER, NAME_BIRTH_DATE, PHONE), "FRAUD"));
-        assertThat(hits.get(weak)).containsExactly(
+        assertThat(hits.get(weakNo)).containsExactly(
                 new BlacklistHit(weakNo, entry, MatchStrength.WEAK, List.of(NAME_BIRTH_DATE), "FRAUD"));
+        assertThat(hits.get(cleanNo)).isEmpty();
     }
 
     @Test
     void refreshingKeysWritesChangesAndRemovesKeysThatAreGone() {
         long customer = insertCustomer(jdbc, customerNo(), name(), "PASSPORT", "P1", null, null);
         String phone = phone();
-        matches.refreshKeys(List.of(new CustomerKeys(customer, MatchKeys.of("PASSPORT", "p1", "Li Na", LocalDate.of(1980, 1, 2),
+        keys.refresh(List.of(new CustomerKeys(customer, MatchKeys.of("PASSPORT", "p1", "Li Na", LocalDate.of(1980, 1, 2),
                 phone))));
         assertThat(storedKeys(customer)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "ID_NUMBER", "PASSPORT|P1", "NAME_BIRTH_DATE", "LINA|1980-01-02", "PHONE", phone));
 
-        matches.refreshKeys(List.of(new CustomerKeys(customer, MatchKeys.of("PASSPORT", "P2", null, null, phone))));
+        keys.refresh(List.of(new CustomerKeys(customer, MatchKeys.of("PASSPORT", "P2", null, null, phone))));
 
         assertThat(storedKeys(customer)).containsExactlyInAnyOrderEntriesOf(Map.of("ID_NUMBER", "PASSPORT|P2", "PHONE", phone));
     }
@@ -181,7 +191,7 @@ class BlacklistMatchRepositoryTests {
                 "+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7));
         long byName = insertCustomer(jdbc, customerNo(), fullWidth(name), "PASSPORT", "E" + phone(), birth, null);
         long byStoredKey = insertCustomer(jdbc, customerNo(), name(), "OTHER", "Z1", null, "tel:(0086)" + phone);
-        matches.refreshKeys(List.of(new CustomerKeys(byStoredKey, MatchKeys.of("OTHER", "Z1", null, null, "tel:(0086)" + phone))));
+        keys.refresh(List.of(new CustomerKeys(byStoredKey, MatchKeys.of("OTHER", "Z1", null, null, "tel:(0086)" + phone))));
         long sameBirthOtherName = insertCustomer(jdbc, customerNo(), name(), "PASSPORT", "E" + phone(), birth, null);
         long sameIdOtherType = insertCustomer(jdbc, customerNo(), name(), "OTHER", id, null, null);
 

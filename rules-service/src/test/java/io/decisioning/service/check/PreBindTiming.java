@@ -1,9 +1,8 @@
 package io.decisioning.service.check;
 
-import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.service.DecisioningApplication;
-import io.decisioning.service.assessment.AssessmentService;
-import io.decisioning.service.customer.CustomerFeatureRepository;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.customer.CustomerRepository;
 import io.decisioning.service.assessment.Trigger;
 import io.decisioning.service.engine.RuleEngine;
@@ -35,9 +34,8 @@ public final class PreBindTiming {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         List<String> numbers = jdbc.sql("SELECT customer_no FROM customer ORDER BY id").query(String.class).list();
         PreBindService checks = app.getBean(PreBindService.class);
-        AssessmentService assessments = app.getBean(AssessmentService.class);
+        AssessmentPipeline pipeline = app.getBean(AssessmentPipeline.class);
         CustomerRepository customers = app.getBean(CustomerRepository.class);
-        CustomerFeatureRepository features = app.getBean(CustomerFeatureRepository.class);
         RuleEngine engine = app.getBean(RuleEngine.class);
         TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
         UserAccount user = new UserAccount("underwriter", "x", Set.of(Role.UNDERWRITER), "HQ");
@@ -46,13 +44,13 @@ public final class PreBindTiming {
         for (int round = 0; round < 3; round++) {
             System.out.printf("round %d%n", round + 1);
             time("check", i -> checks.check(new PreBindRequest(numbers.get(i % n), null, null, null), user));
-            time("evaluate+store", i -> transaction.executeWithoutResult(status -> assessments.evaluateAndStore(
-                    customers.findByCustomerNo(numbers.get(i % n)).orElseThrow(), Trigger.CHECK, List.of())));
+            time("evaluate+store", i -> transaction.executeWithoutResult(status -> pipeline.assess(
+                    Selection.customerNo(numbers.get(i % n)), Trigger.CHECK, today)));
             time("SELECT 1", i -> jdbc.sql("SELECT 1").query(Integer.class).single());
             time("customer", i -> customers.findByCustomerNo(numbers.get(i % n)));
-            time("features", i -> features.forCustomer(i % n + 1, today));
-            time("features+rules", i -> engine.current().evaluate(new EvaluationInput(
-                    features.forCustomer(i % n + 1, today).orElseThrow().toProfile(), List.of())));
+            time("facts", i -> pipeline.read(Selection.customerNo(numbers.get(i % n)), today));
+            time("facts+rules", i -> engine.current().evaluate(
+                    pipeline.read(Selection.customerNo(numbers.get(i % n)), today).inputs().get(0)));
         }
         app.close();
         System.exit(0);

@@ -27,8 +27,10 @@ import io.decisioning.service.demo.DemoDataGenerator;
 import io.decisioning.service.demo.DemoPolicy;
 import io.decisioning.service.demo.DemoProfile;
 import io.decisioning.service.customer.CrmFixtures;
-import io.decisioning.service.customer.CustomerFeatureRepository;
-import io.decisioning.service.customer.CustomerFeatures;
+import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.engine.EvaluationInput;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
 
 /**
  * A demo book written to the real database (under a number prefix of its own, so that it can be
@@ -49,12 +51,12 @@ class DemoDataGeneratorTests {
     JdbcClient jdbc;
 
     @Autowired
-    CustomerFeatureRepository features;
+    AssessmentPipeline pipeline;
 
     DemoBook book;
     DemoDataGenerator.Summary summary;
     Map<String, DemoCustomer> generated;
-    Map<String, CustomerFeatures> computed;
+    Map<String, CustomerProfile> computed;
     IdRange range;
 
     @BeforeAll
@@ -66,9 +68,10 @@ class DemoDataGeneratorTests {
                 .param("numbers", List.of(book.customer(1).customerNo(), book.customer(SIZE).customerNo()))
                 .query((rs, row) -> new IdRange(rs.getLong("from_id"), rs.getLong("to_id")))
                 .single();
-        computed = features.forRange(range, TODAY).stream()
+        computed = pipeline.read(Selection.range(range), TODAY).inputs().stream()
+                .map(EvaluationInput::profile)
                 .filter(f -> generated.containsKey(f.customerNo()))
-                .collect(Collectors.toMap(CustomerFeatures::customerNo, Function.identity()));
+                .collect(Collectors.toMap(CustomerProfile::customerNo, Function.identity()));
     }
 
     @Test
@@ -88,10 +91,10 @@ class DemoDataGeneratorTests {
         generated.values().forEach(c -> profiles.merge(c.profile(), 1L, Long::sum));
         assertThat(profiles.keySet()).containsAll(List.of(DemoProfile.values()));
 
-        for (CustomerFeatures f : computed.values()) {
+        for (CustomerProfile f : computed.values()) {
             DemoProfile profile = generated.get(f.customerNo()).profile();
             switch (profile) {
-                case KEY_ACCOUNT -> assertThat(f.annualPremium()).as(f.customerNo()).isGreaterThanOrEqualTo(new BigDecimal("500000"));
+                case KEY_ACCOUNT -> assertThat(f.annualPremium()).as(f.customerNo()).isGreaterThanOrEqualTo(500000.0);
                 case VETERAN -> {
                     assertThat(f.tenureYears()).as(f.customerNo()).isGreaterThanOrEqualTo(3);
                     assertThat(f.claimFreeYears()).as(f.customerNo()).isGreaterThanOrEqualTo(3);
@@ -107,14 +110,15 @@ class DemoDataGeneratorTests {
                 .filter(f -> f.claims12m() >= 3 || (f.lossRatio3y() != null && f.lossRatio3y() >= 1.0)).count();
         long intendedPoor = profiles.get(DemoProfile.REPEAT_CLAIMANT) + profiles.get(DemoProfile.HIGH_LOSS_RATIO);
         assertThat(poorQuality).isBetween(intendedPoor, intendedPoor * 2);
-        long withPremium = computed.values().stream().filter(f -> f.annualPremium().signum() > 0).count();
+        long withPremium = computed.values().stream().filter(f -> f.annualPremium() > 0).count();
         assertThat(withPremium).isGreaterThan(SIZE * 7L / 10);
     }
 
     @Test
-    void theRangeQueryGivesWhatTheSingleCustomerQueryGivesForEveryCustomer() {
-        for (CustomerFeatures f : computed.values()) {
-            assertThat(features.forCustomer(f.customerId(), TODAY)).contains(f);
+    void eachCustomerReadAloneGetsWhatItGetsInItsRange() {
+        for (CustomerProfile f : computed.values()) {
+            assertThat(pipeline.read(Selection.customerNo(f.customerNo()), TODAY).inputs())
+                    .singleElement().extracting(EvaluationInput::profile).isEqualTo(f);
         }
     }
 

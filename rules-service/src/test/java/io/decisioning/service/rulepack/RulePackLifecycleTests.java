@@ -2,17 +2,15 @@ package io.decisioning.service.rulepack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.engine.CompiledPack;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
-import io.decisioning.service.blacklist.BlacklistMatchRepository;
 import io.decisioning.service.customer.CrmFixtures;
-import io.decisioning.service.customer.CustomerFeatureRepository;
-import io.decisioning.service.customer.CustomerSnapshot;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.demo.DemoBooks;
 import io.decisioning.service.assessment.IdRange;
 import java.math.BigDecimal;
@@ -67,10 +65,8 @@ class RulePackLifecycleTests {
     RuleEngine engine;
 
     @Autowired
-    CustomerFeatureRepository features;
+    AssessmentPipeline pipeline;
 
-    @Autowired
-    BlacklistMatchRepository blacklist;
 
     ApiClient api;
     CrmFixtures crm;
@@ -522,11 +518,7 @@ class RulePackLifecycleTests {
         Map<String, Long> transitions = new TreeMap<>();
         long changed = 0;
         BigDecimal premium = BigDecimal.ZERO;
-        List<CustomerSnapshot> customers = features.snapshotsInRange(book, today);
-        Map<Long, List<BlacklistHit>> hits = blacklist.hitsFor(customers.stream().map(c -> c.customer().id()).toList(), today);
-        for (CustomerSnapshot customer : customers) {
-            EvaluationInput input = new EvaluationInput(customer.features().toProfile(),
-                    hits.getOrDefault(customer.customer().id(), List.of()));
+        for (EvaluationInput input : pipeline.read(Selection.range(book), today).inputs()) {
             Evaluation before = published.evaluate(input);
             Evaluation after = candidate.evaluate(input);
             if (before.grade() != after.grade()) {
@@ -535,7 +527,7 @@ class RulePackLifecycleTests {
             if (before.grade() != after.grade() || before.tier() != after.tier() || before.decision() != after.decision()
                     || !SimulationService.warnings(before.warnings()).equals(SimulationService.warnings(after.warnings()))) {
                 changed++;
-                premium = premium.add(customer.features().annualPremium());
+                premium = premium.add(BigDecimal.valueOf(input.profile().annualPremium()));
             }
         }
         return new Expected(transitions, changed, premium);

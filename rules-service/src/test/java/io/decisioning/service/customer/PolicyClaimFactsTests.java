@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
+import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.engine.EvaluationInput;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,14 +19,17 @@ import io.decisioning.service.book.BookStatistics;
 import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.book.BookStats;
 
-/** The features of DESIGN.md section 4 at every boundary, against the real database and migrations. */
+/**
+ * The features of DESIGN.md section 4 at every boundary, as the evaluation pipeline reads them from the
+ * policies and claims (and the book figures), against the real database and migrations.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CustomerFeatureRepositoryTests {
+class PolicyClaimFactsTests {
 
     private static final LocalDate D = LocalDate.of(2025, 6, 15);
 
     @Autowired
-    CustomerFeatureRepository features;
+    AssessmentPipeline pipeline;
 
     @Autowired
     BookStatistics bookStatistics;
@@ -38,12 +44,14 @@ class CustomerFeatureRepositoryTests {
         this.crm = new CrmFixtures(jdbc);
     }
 
-    private CustomerFeatures of(long customerId) {
-        return features.forCustomer(customerId, D).orElseThrow();
+    private CustomerProfile of(long customerId) {
+        return of(customerId, D);
     }
 
-    private CustomerFeatures of(long customerId, LocalDate asOf) {
-        return features.forCustomer(customerId, asOf).orElseThrow();
+    private CustomerProfile of(long customerId, LocalDate asOf) {
+        List<EvaluationInput> read = pipeline.read(Selection.ids(List.of(customerId)), asOf).inputs();
+        assertThat(read).hasSize(1);
+        return read.get(0).profile();
     }
 
     @Test
@@ -57,9 +65,9 @@ class CustomerFeatureRepositoryTests {
         crm.policy(c, "PROPERTY", "LAPSED", D.minusDays(10), D.plusYears(1), "800.00");
         crm.policy(c, "LIABILITY", "CANCELLED", D.minusDays(10), D.plusYears(1), "1600.00");
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
-        assertThat(f.annualPremium()).isEqualByComparingTo("111.00");
+        assertThat(f.annualPremium()).isEqualTo(111.00);
         assertThat(f.productLines()).isEqualTo(2);
     }
 
@@ -73,10 +81,10 @@ class CustomerFeatureRepositoryTests {
         crm.policy(c, "ACTIVE", D.plusDays(1), "4.00");                       // after D: excluded
         crm.policy(c, "CANCELLED", D.minusYears(1), "5000.00");               // cancelled: excluded
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
-        assertThat(f.premium3y()).isEqualByComparingTo("237.00");
-        assertThat(f.annualPremium()).isEqualByComparingTo("30.00");
+        assertThat(f.premium3y()).isEqualTo(237.00);
+        assertThat(f.annualPremium()).isEqualTo(30.00);
     }
 
     @Test
@@ -90,10 +98,10 @@ class CustomerFeatureRepositoryTests {
         long recent = crm.policy(c, "ACTIVE", D.minusMonths(2), "300.00");
         crm.claim(c, recent, D.minusMonths(1), "DENIED", "0.00");
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
-        assertThat(f.paid3y()).isEqualByComparingTo("110.00");
-        assertThat(f.premium3y()).isEqualByComparingTo("300.00");
+        assertThat(f.paid3y()).isEqualTo(110.00);
+        assertThat(f.premium3y()).isEqualTo(300.00);
         assertThat(f.lossRatio3y()).isEqualTo(new BigDecimal("110").divide(new BigDecimal("300"), MathContext.DECIMAL64).doubleValue());
     }
 
@@ -103,13 +111,12 @@ class CustomerFeatureRepositoryTests {
         long p = crm.policy(c, "EXPIRED", D.minusYears(4), "500.00");
         crm.claim(c, p, D.minusYears(3).plusDays(2), "PAID", "800.00");
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
-        assertThat(f.premium3y()).isEqualByComparingTo("0");
-        assertThat(f.paid3y()).isEqualByComparingTo("800.00");
+        assertThat(f.premium3y()).isEqualTo(0.0);
+        assertThat(f.paid3y()).isEqualTo(800.00);
         assertThat(f.lossRatio3y()).isNull();
-        assertThat(f.toProfile().lossRatio3y()).isNull();
-    }
+            }
 
     @Test
     void claimsOfTwelveMonthsExcludeTheLossExactlyTwelveMonthsAgoAndWithdrawnClaims() {
@@ -138,7 +145,7 @@ class CustomerFeatureRepositoryTests {
         long old = crm.policy(c, "EXPIRED", D.minusMonths(12).minusDays(20), "100.00");
         crm.claim(c, old, D.minusMonths(12).minusDays(10), "PAID"); // early, but not in the last 12 months
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
         assertThat(f.claims12m()).isEqualTo(4);
         assertThat(f.earlyClaims12m()).isEqualTo(2);
@@ -153,7 +160,7 @@ class CustomerFeatureRepositoryTests {
         crm.claim(c, p, D.minusDays(10), "WITHDRAWN");             // withdrawn: ignored
         crm.claim(c, p, D.plusDays(5), "OPEN");                    // after D: ignored
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
         assertThat(f.claimFreeYears()).isEqualTo(3);
         assertThat(f.tenureYears()).isEqualTo(8);
@@ -166,7 +173,7 @@ class CustomerFeatureRepositoryTests {
         crm.policy(c, "EXPIRED", D.minusYears(5).plusDays(1), "100.00");
         crm.policy(c, "CANCELLED", D.minusYears(6), "100.00");   // the earliest start, whatever its status
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
         assertThat(f.claimFreeYears()).isEqualTo(6);
         assertThat(f.tenureYears()).isEqualTo(6);
@@ -191,11 +198,11 @@ class CustomerFeatureRepositoryTests {
     void aCustomerWithoutPoliciesHasNoTenureAndNothingElse() {
         long c = crm.customer();
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
-        assertThat(f.annualPremium()).isEqualByComparingTo("0");
-        assertThat(f.premium3y()).isEqualByComparingTo("0");
-        assertThat(f.paid3y()).isEqualByComparingTo("0");
+        assertThat(f.annualPremium()).isEqualTo(0.0);
+        assertThat(f.premium3y()).isEqualTo(0.0);
+        assertThat(f.paid3y()).isEqualTo(0.0);
         assertThat(f.lossRatio3y()).isNull();
         assertThat(f.claims12m()).isZero();
         assertThat(f.earlyClaims12m()).isZero();
@@ -211,7 +218,7 @@ class CustomerFeatureRepositoryTests {
         long c = crm.customer();
         crm.policy(c, "ACTIVE", D.plusDays(1), "100.00");
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
         assertThat(f.tenureYears()).isZero();
         assertThat(f.claimFreeYears()).isZero();
@@ -219,8 +226,8 @@ class CustomerFeatureRepositoryTests {
 
     @Test
     void anUnknownCustomerHasNoFeatures() {
-        assertThat(features.forCustomer(Long.MAX_VALUE - 1, D)).isEmpty();
-        assertThat(features.forCustomerNo("NO-SUCH-" + CrmFixtures.uniqueNumber(), D)).isEmpty();
+        assertThat(pipeline.read(Selection.ids(List.of(Long.MAX_VALUE - 1)), D).inputs()).isEmpty();
+        assertThat(pipeline.read(Selection.customerNo("NO-SUCH-" + CrmFixtures.uniqueNumber()), D).inputs()).isEmpty();
     }
 
     @Test
@@ -230,7 +237,7 @@ class CustomerFeatureRepositoryTests {
         crm.customer();
         BookStats stats = bookStatistics.refresh(D);
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
         assertThat(stats.totalAnnualPremium()).isPositive();
         assertThat(f.premiumSharePct()).isCloseTo(
@@ -252,7 +259,7 @@ class CustomerFeatureRepositoryTests {
                         SELECT SUM(premium) FROM policy WHERE status = 'ACTIVE' AND start_date <= :d AND end_date > :d
                         """).param("d", D).query(BigDecimal.class).single();
 
-        CustomerFeatures f = of(c);
+        CustomerProfile f = of(c);
 
         assertThat(f.premiumSharePct()).isCloseTo(
                 new BigDecimal("500000").divide(liveTotal, MathContext.DECIMAL64).doubleValue(), within(1e-12));
@@ -261,7 +268,7 @@ class CustomerFeatureRepositoryTests {
     }
 
     @Test
-    void theRangeQueryGivesWhatTheSingleCustomerQueryGivesForEveryCustomer() {
+    void aRangeOfCustomersReadTogetherGetsWhatEachGetsAlone() {
         long first = crm.customer();
         long p = crm.policy(first, "ACTIVE", D.minusMonths(3), "500.00");
         crm.claim(first, p, D.minusMonths(2), "PAID", "700.00");
@@ -272,15 +279,12 @@ class CustomerFeatureRepositoryTests {
         crm.claim(third, q, D.minusYears(2).plusDays(3), "WITHDRAWN", "20.00");
         IdRange range = new IdRange(first, third);
 
-        List<CustomerFeatures> listed = features.forRange(range, D);
-        List<CustomerFeatures> streamed;
-        try (Stream<CustomerFeatures> stream = features.streamRange(range, D)) {
-            streamed = stream.toList();
-        }
+        List<CustomerProfile> listed = pipeline.read(Selection.range(range), D).inputs().stream()
+                .map(EvaluationInput::profile).toList();
 
-        assertThat(listed).extracting(CustomerFeatures::customerId).contains(first, second, third).isSorted();
-        assertThat(streamed).isEqualTo(listed);
-        assertThat(listed).allSatisfy(f -> assertThat(features.forCustomer(f.customerId(), D)).contains(f));
-        assertThat(features.forCustomerNo(listed.get(0).customerNo(), D)).contains(listed.get(0));
+        assertThat(listed).extracting(CustomerProfile::customerNo)
+                .contains(crm.customerNo(first), crm.customerNo(second), crm.customerNo(third));
+        assertThat(listed).allSatisfy(f -> assertThat(pipeline.read(Selection.customerNo(f.customerNo()), D).inputs())
+                .singleElement().extracting(EvaluationInput::profile).isEqualTo(f));
     }
 }

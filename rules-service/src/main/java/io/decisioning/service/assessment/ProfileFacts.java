@@ -1,0 +1,73 @@
+package io.decisioning.service.assessment;
+
+import io.decisioning.rules.CustomerProfile;
+import java.math.BigDecimal;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The features of one customer's {@link CustomerProfile} (DESIGN.md section 4) while the fact sources
+ * fill them in: money as {@link BigDecimal}, as the CRM stores it, until the profile is made; a figure
+ * no source set is 0 (null for the loss ratio), as for a customer without policies or claims.
+ */
+public final class ProfileFacts {
+
+    private final Subject subject;
+    private BigDecimal annualPremium = BigDecimal.ZERO;
+    private BigDecimal premium3y = BigDecimal.ZERO;
+    private BigDecimal paid3y = BigDecimal.ZERO;
+    private @Nullable Double lossRatio3y;
+    private int claims12m;
+    private int earlyClaims12m;
+    private int claimFreeYears;
+    private int tenureYears;
+    private double premiumSharePct;
+    private double premiumRankPct;
+    private int productLines;
+
+    ProfileFacts(Subject subject) {
+        this.subject = subject;
+    }
+
+    public Subject subject() {
+        return subject;
+    }
+
+    public BigDecimal annualPremium() {
+        return annualPremium;
+    }
+
+    /** The policy figures: annual premium, premium of 3 years, product lines in force, years of tenure. */
+    public void policies(BigDecimal annualPremium, BigDecimal premium3y, int productLines, int tenureYears) {
+        this.annualPremium = Objects.requireNonNull(annualPremium, "annualPremium");
+        this.premium3y = Objects.requireNonNull(premium3y, "premium3y");
+        this.productLines = productLines;
+        this.tenureYears = tenureYears;
+    }
+
+    /** The claim figures: paid of 3 years, the loss ratio, claims and early claims of 12 months, claim-free years. */
+    public void claims(BigDecimal paid3y, @Nullable Double lossRatio3y, int claims12m, int earlyClaims12m,
+                       int claimFreeYears) {
+        this.paid3y = Objects.requireNonNull(paid3y, "paid3y");
+        this.lossRatio3y = lossRatio3y;
+        this.claims12m = claims12m;
+        this.earlyClaims12m = earlyClaims12m;
+        this.claimFreeYears = claimFreeYears;
+    }
+
+    /** The book figures: the share of the book's annual premium and the percent rank in it. */
+    public void book(double premiumSharePct, double premiumRankPct) {
+        this.premiumSharePct = premiumSharePct;
+        this.premiumRankPct = premiumRankPct;
+    }
+
+    /** The facts the rule packs read; an applicant's is {@link CustomerProfile#newApplicant}. */
+    CustomerProfile toProfile() {
+        if (subject.applicant()) {
+            return CustomerProfile.newApplicant(subject.customerNo(), subject.customerType());
+        }
+        return new CustomerProfile(subject.customerNo(), subject.customerType(), false,
+                annualPremium.doubleValue(), premium3y.doubleValue(), paid3y.doubleValue(), lossRatio3y,
+                claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines);
+    }
+}

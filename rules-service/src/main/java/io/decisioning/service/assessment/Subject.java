@@ -1,0 +1,34 @@
+package io.decisioning.service.assessment;
+
+import io.decisioning.service.identity.MatchKeys;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A customer being evaluated, as the CRM's customer table names it, or an applicant of a pre-bind check
+ * who is not a customer yet.
+ *
+ * @param customerId 0 for an applicant
+ * @param customerNo the CRM customer number; for an applicant a key of the check ("APPLICANT-...")
+ * @param branchCode the customer's branch; null for an applicant
+ * @param keys       the identity keys of the CRM row (of the stated details, for an applicant)
+ * @param stated     identity details an applicant stated for this customer, or null
+ */
+public record Subject(long customerId, String customerNo, String customerType, @Nullable String branchCode,
+                      MatchKeys keys, @Nullable MatchKeys stated) {
+
+    public Subject {
+        Objects.requireNonNull(customerNo, "customerNo");
+        Objects.requireNonNull(customerType, "customerType");
+        Objects.requireNonNull(keys, "keys");
+    }
+
+    /** An applicant of a pre-bind check who is not a customer: nothing is read for them but what they stated. */
+    public static Subject applicant(String key, String customerType, MatchKeys stated) {
+        return new Subject(0, key, customerType, null, stated, null);
+    }
+
+    public boolean applicant() {
+        return customerId == 0;
+    }
+}

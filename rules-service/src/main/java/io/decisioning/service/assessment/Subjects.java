@@ -1,0 +1,55 @@
+package io.decisioning.service.assessment;
+
+import io.decisioning.service.system.BulkSql;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The customers an evaluation takes, by ascending id (an applicant alone), and the date it is as of.
+ *
+ * @param range the id range they were selected by (a nightly chunk), so a source can read the range
+ *              with one BETWEEN; null when they were selected otherwise
+ */
+public record Subjects(List<Subject> all, LocalDate asOf, @Nullable IdRange range) {
+
+    public Subjects {
+        all = List.copyOf(all);
+        Objects.requireNonNull(asOf, "asOf");
+    }
+
+    /** The ids of the customers among them (not the applicant's). */
+    public List<Long> customerIds() {
+        return all.stream().filter(s -> !s.applicant()).map(Subject::customerId).toList();
+    }
+
+    public boolean hasCustomers() {
+        return all.stream().anyMatch(s -> !s.applicant());
+    }
+
+    /**
+     * A condition on {@code column} (a customer id column) that holds for exactly these customers:
+     * the selected range as one BETWEEN, else the ids as few BETWEENs or an IN list ({@link BulkSql#ids}).
+     * Call only when {@link #hasCustomers()}.
+     *
+     * @param prefix the parameters' name prefix, unique within the statement
+     */
+    public Condition customersIn(String column, String prefix) {
+        if (range != null) {
+            return new Condition(column + " BETWEEN :" + prefix + "From AND :" + prefix + "To",
+                    Map.of(prefix + "From", range.fromId(), prefix + "To", range.toId()));
+        }
+        BulkSql.IdCondition ids = BulkSql.ids(column, customerIds(), prefix);
+        return new Condition(ids.sql(), ids.params());
+    }
+
+    /** A SQL condition with its named parameters. */
+    public record Condition(String sql, Map<String, Object> params) {
+
+        public Condition {
+            params = Map.copyOf(params);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.decisioning.service.customer;
+
+import io.decisioning.service.assessment.FactSource;
+import io.decisioning.service.assessment.Facts;
+import io.decisioning.service.assessment.ProfileFacts;
+import io.decisioning.service.assessment.Subjects;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The features of DESIGN.md section 4 (contract) that come from the CRM's policies and claims: annual
+ * premium, premium and paid amounts of 3 years, the loss ratio, claims and early claims of 12 months,
+ * claim-free years, tenure and product lines. One statement for any set of customers.
+ *
+ * <p>How it stays cheap: each aggregate reads only the covering indexes of V1
+ * ({@code policy (customer_id, status, start_date, end_date, premium, product_line)} and
+ * {@code claim (customer_id, loss_date, status, paid_amount, policy_id)}) in their order, grouped as
+ * it reads them (no temporary table); the policy of a claim is looked up by primary key only for the
+ * claims of the last 12 months (early claims). The date boundaries are computed here in Java; so are
+ * whole years ({@link Period}, leap days included), from the dates the statement returns.
+ */
+@Component
+@Order(PolicyClaimFacts.ORDER)
+class PolicyClaimFacts implements FactSource {
+
+    /** First of the sources: the book figures need the annual premium. */
+    static final int ORDER = 100;
+
+    /**
+     * The policy figures (kind P) and claim figures (kind K) of each customer, merged in Java by id.
+     * Customers without policies (claims up to the evaluation date) have no row of that kind.
+     */
+    private static final String FIGURES = """
+            SELECT 'P' AS kind, customer_id,
+                   SUM(CASE WHEN status = 'ACTIVE' AND start_date <= :d AND end_date > :d
+                            THEN premium ELSE 0 END) AS amount1,
+                   SUM(CASE WHEN status <> 'CANCELLED' AND start_date > :d3y AND start_date <= :d
+                            THEN premium ELSE 0 END) AS amount2,
+                   COUNT(DISTINCT CASE WHEN status = 'ACTIVE' AND start_date <= :d AND end_date > :d
+                            THEN product_line END) AS count1,
+                   0 AS count2,
+                   MIN(start_date) AS day
+              FROM policy
+             WHERE %1$s
+             GROUP BY customer_id
+            UNION ALL
+            SELECT 'K', cl.customer_id,
+                   SUM(CASE WHEN cl.loss_date > :d3y THEN cl.paid_amount ELSE 0 END),
+                   0,
+                   SUM(CASE WHEN cl.status <> 'WITHDRAWN' AND cl.loss_date > :d12m THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN pol.id IS NOT NULL AND DATEDIFF(cl.loss_date, pol.start_date) BETWEEN 0 AND 30
+                            THEN 1 ELSE 0 END),
+                   MAX(CASE WHEN cl.status <> 'WITHDRAWN' THEN cl.loss_date END)
+              FROM claim cl
+              LEFT JOIN policy pol
+                     ON pol.id = cl.policy_id AND cl.status <> 'WITHDRAWN' AND cl.loss_date > :d12m
+             WHERE %2$s AND cl.loss_date <= :d
+             GROUP BY cl.customer_id""";
+
+    private final JdbcClient jdbc;
+
+    PolicyClaimFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void read(Subjects subjects, Facts facts) {
+        if (!subjects.hasCustomers()) {
+            return;
+        }
+        LocalDate asOf = subjects.asOf();
+        Subjects.Condition policies = subjects.customersIn("customer_id", "p");
+        Subjects.Condition claims = subjects.customersIn("cl.customer_id", "k");
+        Map<Long, Figures> policyFigures = new HashMap<>();
+        Map<Long, Figures> claimFigures = new HashMap<>();
+        jdbc.sql(FIGURES.formatted(policies.sql(), claims.sql()))
+                .params(policies.params())
+                .params(claims.params())
+                .param("d", asOf)
+                .param("d3y", asOf.minusYears(3))
+                .param("d12m", asOf.minusMonths(12))
+                .query((RowCallbackHandler) rs -> (rs.getString("kind").equals("P") ? policyFigures : claimFigures)
+                        .put(rs.getLong("customer_id"), Figures.of(rs)));
+        for (long customerId : subjects.customerIds()) {
+            ProfileFacts profile = facts.profile(customerId);
+            Figures policy = policyFigures.getOrDefault(customerId, Figures.NONE);
+            Figures claim = claimFigures.getOrDefault(customerId, Figures.NONE);
+            BigDecimal premium3y = policy.amount2();
+            BigDecimal paid3y = claim.amount1();
+            LocalDate firstStart = policy.day();
+            LocalDate lastLoss = claim.day();
+            profile.policies(policy.amount1(), premium3y, policy.count1(), wholeYears(firstStart, asOf));
+            profile.claims(paid3y,
+                    premium3y.signum() == 0 ? null : paid3y.divide(premium3y, MathContext.DECIMAL64).doubleValue(),
+                    claim.count1(), claim.count2(), wholeYears(lastLoss != null ? lastLoss : firstStart, asOf));
+        }
+    }
+
+    /** Whole years from {@code from} to {@code asOf} as {@link Period#between} counts them, never negative. */
+    static int wholeYears(@Nullable LocalDate from, LocalDate asOf) {
+        return from == null ? 0 : Math.max(0, Period.between(from, asOf).getYears());
+    }
+
+    /**
+     * A customer's policy figures (annual premium, premium of 3 years, product lines, first start) or
+     * claim figures (paid of 3 years, claims and early claims of 12 months, last loss); zeros and no day
+     * when the customer has none.
+     */
+    private record Figures(BigDecimal amount1, BigDecimal amount2, int count1, int count2, @Nullable LocalDate day) {
+
+        static final Figures NONE = new Figures(BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, null);
+
+        static Figures of(ResultSet rs) throws SQLException {
+            return new Figures(money(rs, "amount1"), money(rs, "amount2"), rs.getInt("count1"), rs.getInt("count2"),
+                    rs.getObject("day", LocalDate.class));
+        }
+
+        private static BigDecimal money(ResultSet rs, String column) throws SQLException {
+            BigDecimal value = rs.getBigDecimal(column);
+            return value == null ? BigDecimal.ZERO : value;
+        }
+    }
+}
