@@ -1,0 +1,97 @@
+package io.decisioning.scheduler;
+
+import static io.decisioning.scheduler.QuartzFixtures.awaitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.decisioning.scheduler.RecordingRuns.Failure;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.Trigger.TriggerState;
+import org.quartz.TriggerKey;
+
+class PrepareRunJobTests {
+
+    private static final JobKey PREPARATION_JOB = JobKey.jobKey("run-7-prepare", RunScheduler.GROUP);
+    private static final TriggerKey PREPARATION_TRIGGER = TriggerKey.triggerKey("run-7-prepare", RunScheduler.GROUP);
+
+    private final RecordingRuns runs = new RecordingRuns();
+    private Scheduler quartz;
+    private RunScheduler scheduler;
+
+    @BeforeEach
+    void startQuartz() throws Exception {
+        quartz = QuartzFixtures.startedScheduler(runs);
+        scheduler = new RunScheduler(quartz);
+    }
+
+    @AfterEach
+    void stopQuartz() throws Exception {
+        quartz.shutdown(true);
+    }
+
+    @Test
+    void aFailedPreparationIsTriedAgainFiveSecondsLaterWhenTheRunSaysSo() throws Exception {
+        runs.failPreparations(1).retryFailedJobs(true);
+
+        scheduler.schedulePreparation(7);
+
+        awaitRetryAfterFailures(1);
+        Instant seen = Instant.now();
+        Failure failure = runs.failures.get(0);
+        assertThat(quartz.getTrigger(PREPARATION_TRIGGER).getNextFireTime().toInstant())
+                .isBetween(failure.at().plusSeconds(5), seen.plusSeconds(5));
+        JobDetail retry = quartz.getJobDetail(PREPARATION_JOB);
+        assertThat(retry.getJobClass()).isEqualTo(PrepareRunJob.class);
+        assertThat(retry.requestsRecovery()).isTrue();
+        assertThat(scheduler.hasPreparationJob(7)).isTrue();
+        assertThat(runs.prepared).containsExactly(7L);
+    }
+
+    @Test
+    void theRetryPreparesTheSameRun() throws Exception {
+        runs.failPreparations(1).retryFailedJobs(true);
+        scheduler.schedulePreparation(7);
+        awaitRetryAfterFailures(1);
+
+        quartz.triggerJob(PREPARATION_JOB); // now rather than in five seconds
+
+        awaitUntil("the run prepared again", () -> runs.prepared.size() == 2);
+        assertThat(runs.prepared).containsExactly(7L, 7L);
+    }
+
+    @Test
+    void aFailedPreparationIsNotTriedAgainWhenTheRunGivesUp() throws Exception {
+        runs.failPreparations(1).retryFailedJobs(false);
+
+        scheduler.schedulePreparation(7);
+
+        awaitUntil("the failure reported and the job gone", () -> !runs.failures.isEmpty() && !scheduler.hasPreparationJob(7));
+        assertThat(quartz.getTrigger(PREPARATION_TRIGGER)).isNull();
+        assertThat(runs.prepared).containsExactly(7L);
+        assertThat(runs.failures).hasSize(1);
+    }
+
+    @Test
+    void theRunLearnsThatItsPreparationFailedAndWhy() throws Exception {
+        runs.failPreparations(1);
+
+        scheduler.schedulePreparation(7);
+
+        awaitUntil("the failure reported", () -> !runs.failures.isEmpty());
+        Failure failure = runs.failures.get(0);
+        assertThat(failure.runId()).isEqualTo(7);
+        assertThat(failure.partitionNo()).as("no partition: the preparation").isEqualTo(-1);
+        assertThat(failure.error()).isInstanceOf(IllegalStateException.class).hasMessage("preparation of run 7 broke");
+    }
+
+    private void awaitRetryAfterFailures(int failures) throws Exception {
+        // the retry's trigger is blocked while the failed job runs, and waits (NORMAL) once Quartz has ended that job
+        awaitUntil("the retry scheduled after " + failures + " failures", () -> runs.failures.size() == failures
+                && quartz.getTriggerState(PREPARATION_TRIGGER) == TriggerState.NORMAL);
+    }
+}
