@@ -151,15 +151,6 @@ public class RunScheduler {
         }
     }
 
-    /** Removes the nightly trigger (scheduling off). */
-    public void unscheduleNightly() {
-        try {
-            scheduler.deleteJob(JobKey.jobKey("nightly", GROUP));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Cannot remove the nightly run", e);
-        }
-    }
-
     private void schedule(JobDetail job, Instant when) {
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(job.getKey().getName(), GROUP)
