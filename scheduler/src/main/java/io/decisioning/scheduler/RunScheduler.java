@@ -92,8 +92,9 @@ public class RunScheduler {
                 .build();
         try {
             Trigger existing = scheduler.getTrigger(key);
-            if (existing instanceof CronTrigger stored && stored.getCronExpression().equals(cron)
-                    && stored.getTimeZone().getID().equals(zone.getId())) {
+            // compared as Quartz stores them: the expression in upper case, the zone as a TimeZone id
+            if (existing instanceof CronTrigger stored && stored.getCronExpression().equals(trigger.getCronExpression())
+                    && stored.getTimeZone().getID().equals(trigger.getTimeZone().getID())) {
                 return;
             }
             scheduler.addJob(job, true);

@@ -151,6 +151,24 @@ class RunSchedulerTests {
     }
 
     @Test
+    void reschedulingTheNightlyWithTheSameCronInLowerCaseKeepsTheStoredTrigger() throws Exception {
+        scheduler.scheduleNightly("0 0 2 ? * mon-fri", SHANGHAI);
+
+        scheduler.scheduleNightly("0 0 2 ? * mon-fri", SHANGHAI);
+
+        assertThat(triggersScheduled).hasSize(1);
+    }
+
+    @Test
+    void reschedulingTheNightlyInTheSameZoneGivenAsAnOffsetKeepsTheStoredTrigger() throws Exception {
+        scheduler.scheduleNightly("0 0 2 * * ?", ZoneId.of("+08:00"));
+
+        scheduler.scheduleNightly("0 0 2 * * ?", ZoneId.of("+08:00"));
+
+        assertThat(triggersScheduled).hasSize(1);
+    }
+
+    @Test
     void reschedulingTheNightlyWithAnotherCronReplacesTheStoredTrigger() throws Exception {
         scheduler.scheduleNightly("0 0 2 * * ?", SHANGHAI);
 
