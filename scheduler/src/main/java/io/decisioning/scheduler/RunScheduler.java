@@ -87,7 +87,8 @@ public class RunScheduler {
                 .withIdentity(key)
                 .forJob(job)
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                        .inTimeZone(TimeZone.getTimeZone(zone))
+                        // TimeZone knows fixed offsets only as offsets: "UTC+8" by name would be GMT
+                        .inTimeZone(TimeZone.getTimeZone(zone.normalized()))
                         .withMisfireHandlingInstructionDoNothing())
                 .build();
         try {

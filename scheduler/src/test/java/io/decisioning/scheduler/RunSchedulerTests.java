@@ -140,6 +140,16 @@ class RunSchedulerTests {
     }
 
     @Test
+    void theNightlyTriggerFiresAtTheCronTimeInAZoneWrittenAsHoursFromUtc() throws Exception {
+        ZoneId utcPlus8 = ZoneId.of("UTC+8"); // a valid ZoneId that java.util.TimeZone does not know by this id
+
+        scheduler.scheduleNightly("0 0 2 * * ?", utcPlus8);
+
+        Trigger nightly = quartz.getTrigger(NIGHTLY);
+        assertThat(nightly.getNextFireTime().toInstant()).isEqualTo(nextTwoAm(utcPlus8, nightly.getStartTime().toInstant()));
+    }
+
+    @Test
     void reschedulingTheNightlyWithTheSameCronAndZoneKeepsTheStoredTrigger() throws Exception {
         scheduler.scheduleNightly("0 0 2 * * ?", SHANGHAI);
         Trigger stored = quartz.getTrigger(NIGHTLY);
