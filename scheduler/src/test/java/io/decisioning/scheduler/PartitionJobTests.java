@@ -56,6 +56,21 @@ class PartitionJobTests {
     }
 
     @Test
+    void eachRetryOfAPartitionWaitsTwiceAsLongAsTheOneBefore() throws Exception {
+        runs.failPartitions(2).retryFailedJobs(true);
+        scheduler.schedulePartitions(7, List.of(3));
+        awaitRetryAfterFailures(1);
+        quartz.pauseTrigger(PARTITION_TRIGGER); // the five-second retry stays put: the test runs the retry itself, now
+
+        quartz.triggerJob(PARTITION_JOB);
+
+        awaitRetryAfterFailures(2);
+        Instant seen = Instant.now();
+        assertThat(quartz.getTrigger(PARTITION_TRIGGER).getNextFireTime().toInstant())
+                .isBetween(runs.failures.get(1).at().plusSeconds(10), seen.plusSeconds(10));
+    }
+
+    @Test
     void theRetryProcessesTheSamePartitionOfTheSameRun() throws Exception {
         runs.failPartitions(1).retryFailedJobs(true);
         scheduler.schedulePartitions(7, List.of(3));

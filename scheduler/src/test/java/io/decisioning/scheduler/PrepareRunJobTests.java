@@ -53,6 +53,21 @@ class PrepareRunJobTests {
     }
 
     @Test
+    void eachRetryOfAPreparationWaitsTwiceAsLongAsTheOneBefore() throws Exception {
+        runs.failPreparations(2).retryFailedJobs(true);
+        scheduler.schedulePreparation(7);
+        awaitRetryAfterFailures(1);
+        quartz.pauseTrigger(PREPARATION_TRIGGER); // the five-second retry stays put: the test runs the retry itself, now
+
+        quartz.triggerJob(PREPARATION_JOB);
+
+        awaitRetryAfterFailures(2);
+        Instant seen = Instant.now();
+        assertThat(quartz.getTrigger(PREPARATION_TRIGGER).getNextFireTime().toInstant())
+                .isBetween(runs.failures.get(1).at().plusSeconds(10), seen.plusSeconds(10));
+    }
+
+    @Test
     void theRetryPreparesTheSameRun() throws Exception {
         runs.failPreparations(1).retryFailedJobs(true);
         scheduler.schedulePreparation(7);
