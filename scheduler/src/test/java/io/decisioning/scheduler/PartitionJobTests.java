@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.Trigger;
 import org.quartz.Trigger.TriggerState;
 import org.quartz.TriggerKey;
 
@@ -43,14 +44,14 @@ class PartitionJobTests {
 
         scheduler.schedulePartitions(7, List.of(3));
 
-        awaitRetryAfterFailures(1);
+        Trigger retry = awaitRetryAfterFailures(1);
         Instant seen = Instant.now();
         Failure failure = runs.failures.get(0);
-        assertThat(quartz.getTrigger(PARTITION_TRIGGER).getNextFireTime().toInstant())
+        assertThat(retry.getNextFireTime().toInstant())
                 .isBetween(failure.at().plusSeconds(5), seen.plusSeconds(5));
-        JobDetail retry = quartz.getJobDetail(PARTITION_JOB);
-        assertThat(retry.getJobClass()).isEqualTo(PartitionJob.class);
-        assertThat(retry.requestsRecovery()).isTrue();
+        JobDetail retryJob = quartz.getJobDetail(PARTITION_JOB);
+        assertThat(retryJob.getJobClass()).isEqualTo(PartitionJob.class);
+        assertThat(retryJob.requestsRecovery()).isTrue();
         assertThat(scheduler.hasPartitionJob(7, 3)).isTrue();
         assertThat(runs.processed).containsExactly(new Partition(7, 3));
     }
@@ -60,13 +61,12 @@ class PartitionJobTests {
         runs.failPartitions(2).retryFailedJobs(true);
         scheduler.schedulePartitions(7, List.of(3));
         awaitRetryAfterFailures(1);
-        quartz.pauseTrigger(PARTITION_TRIGGER); // the five-second retry stays put: the test runs the retry itself, now
 
         quartz.triggerJob(PARTITION_JOB);
 
-        awaitRetryAfterFailures(2);
+        Trigger retry = awaitRetryAfterFailures(2);
         Instant seen = Instant.now();
-        assertThat(quartz.getTrigger(PARTITION_TRIGGER).getNextFireTime().toInstant())
+        assertThat(retry.getNextFireTime().toInstant())
                 .isBetween(runs.failures.get(1).at().plusSeconds(10), seen.plusSeconds(10));
     }
 
@@ -142,9 +142,14 @@ class PartitionJobTests {
         assertThat(runs.mostPartitionsAtOnce).hasValue(1);
     }
 
-    private void awaitRetryAfterFailures(int failures) throws Exception {
-        // the retry's trigger is blocked while the failed job runs, and waits (NORMAL) once Quartz has ended that job
+    /**
+     * Waits until Quartz has ended the failed job and kept its retry (blocked while the job ran, waiting
+     * afterwards), then holds the retry, due in seconds, so that the test reads it at leisure.
+     */
+    private Trigger awaitRetryAfterFailures(int failures) throws Exception {
         awaitUntil("the retry scheduled after " + failures + " failures", () -> runs.failures.size() == failures
                 && quartz.getTriggerState(PARTITION_TRIGGER) == TriggerState.NORMAL);
+        quartz.pauseTrigger(PARTITION_TRIGGER);
+        return quartz.getTrigger(PARTITION_TRIGGER);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.Trigger;
 import org.quartz.Trigger.TriggerState;
 import org.quartz.TriggerKey;
 
@@ -40,14 +41,14 @@ class PrepareRunJobTests {
 
         scheduler.schedulePreparation(7);
 
-        awaitRetryAfterFailures(1);
+        Trigger retry = awaitRetryAfterFailures(1);
         Instant seen = Instant.now();
         Failure failure = runs.failures.get(0);
-        assertThat(quartz.getTrigger(PREPARATION_TRIGGER).getNextFireTime().toInstant())
+        assertThat(retry.getNextFireTime().toInstant())
                 .isBetween(failure.at().plusSeconds(5), seen.plusSeconds(5));
-        JobDetail retry = quartz.getJobDetail(PREPARATION_JOB);
-        assertThat(retry.getJobClass()).isEqualTo(PrepareRunJob.class);
-        assertThat(retry.requestsRecovery()).isTrue();
+        JobDetail retryJob = quartz.getJobDetail(PREPARATION_JOB);
+        assertThat(retryJob.getJobClass()).isEqualTo(PrepareRunJob.class);
+        assertThat(retryJob.requestsRecovery()).isTrue();
         assertThat(scheduler.hasPreparationJob(7)).isTrue();
         assertThat(runs.prepared).containsExactly(7L);
     }
@@ -57,13 +58,12 @@ class PrepareRunJobTests {
         runs.failPreparations(2).retryFailedJobs(true);
         scheduler.schedulePreparation(7);
         awaitRetryAfterFailures(1);
-        quartz.pauseTrigger(PREPARATION_TRIGGER); // the five-second retry stays put: the test runs the retry itself, now
 
         quartz.triggerJob(PREPARATION_JOB);
 
-        awaitRetryAfterFailures(2);
+        Trigger retry = awaitRetryAfterFailures(2);
         Instant seen = Instant.now();
-        assertThat(quartz.getTrigger(PREPARATION_TRIGGER).getNextFireTime().toInstant())
+        assertThat(retry.getNextFireTime().toInstant())
                 .isBetween(runs.failures.get(1).at().plusSeconds(10), seen.plusSeconds(10));
     }
 
@@ -104,9 +104,14 @@ class PrepareRunJobTests {
         assertThat(failure.error()).isInstanceOf(IllegalStateException.class).hasMessage("preparation of run 7 broke");
     }
 
-    private void awaitRetryAfterFailures(int failures) throws Exception {
-        // the retry's trigger is blocked while the failed job runs, and waits (NORMAL) once Quartz has ended that job
+    /**
+     * Waits until Quartz has ended the failed job and kept its retry (blocked while the job ran, waiting
+     * afterwards), then holds the retry, due in seconds, so that the test reads it at leisure.
+     */
+    private Trigger awaitRetryAfterFailures(int failures) throws Exception {
         awaitUntil("the retry scheduled after " + failures + " failures", () -> runs.failures.size() == failures
                 && quartz.getTriggerState(PREPARATION_TRIGGER) == TriggerState.NORMAL);
+        quartz.pauseTrigger(PREPARATION_TRIGGER);
+        return quartz.getTrigger(PREPARATION_TRIGGER);
     }
 }

@@ -85,9 +85,9 @@ class RunSchedulerTests {
 
     @Test
     void preparationAndPartitionJobsRequestRecoveryOnAnotherNode() throws Exception {
-        scheduler.schedulePartition(7, 5, Instant.now().plus(Duration.ofHours(1)));
-        quartz.pauseAll(); // keep the preparation from running and vanishing
+        quartz.standby(); // the jobs stay until they run
         scheduler.schedulePreparation(7);
+        scheduler.schedulePartitions(7, List.of(5));
 
         assertThat(quartz.getJobDetail(JobKey.jobKey("run-7-partition-5", RunScheduler.GROUP)).requestsRecovery()).isTrue();
         assertThat(quartz.getJobDetail(JobKey.jobKey("run-7-prepare", RunScheduler.GROUP)).requestsRecovery()).isTrue();
@@ -239,6 +239,6 @@ class RunSchedulerTests {
 
     private static Instant nextTwoAm(ZoneId zone, Instant after) {
         ZonedDateTime today = after.atZone(zone).with(LocalTime.of(2, 0));
-        return (today.toInstant().isAfter(after) ? today : today.plusDays(1)).toInstant();
+        return (today.toInstant().isBefore(after) ? today.plusDays(1) : today).toInstant();
     }
 }
