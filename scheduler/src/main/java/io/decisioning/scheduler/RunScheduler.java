@@ -71,7 +71,7 @@ public class RunScheduler {
     /** Which retry of its job the job of {@code context} is: 0 for the first try. */
     static int retry(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
-        return data.containsKey(RETRY) ? data.getInt(RETRY) : 0; // jobs stored before retries were counted
+        return data.containsKey(RETRY) ? data.getInt(RETRY) : 0; // a job stored by an earlier version has no count
     }
 
     private static JobDetail preparationJob(long runId, int retry) {
