@@ -1,6 +1,5 @@
 package io.decisioning.scheduler;
 
-import java.time.Instant;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -38,7 +37,7 @@ public class PartitionJob implements Job {
         } catch (RuntimeException e) {
             log.error("Partition {} of run {} failed", partition, runId, e);
             if (runs.jobFailed(runId, partition, e)) {
-                scheduler.schedulePartition(runId, partition, Instant.now().plus(RunScheduler.backoff(1)));
+                scheduler.schedulePartitionRetry(runId, partition, RunScheduler.retry(context) + 1);
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.decisioning.scheduler;
 
-import java.time.Instant;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -29,7 +28,7 @@ public class PrepareRunJob implements Job {
         } catch (RuntimeException e) {
             log.error("Preparing run {} failed", runId, e);
             if (runs.jobFailed(runId, -1, e)) {
-                scheduler.schedulePreparationRetry(runId, Instant.now().plus(RunScheduler.backoff(context.getRefireCount() + 1)));
+                scheduler.schedulePreparationRetry(runId, RunScheduler.retry(context) + 1);
             }
         }
     }

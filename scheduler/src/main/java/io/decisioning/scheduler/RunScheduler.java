@@ -9,7 +9,9 @@ import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -30,6 +32,7 @@ public class RunScheduler {
     static final String GROUP = "batch";
     static final String RUN_ID = "runId";
     static final String PARTITION = "partition";
+    static final String RETRY = "retry";
     private static final Logger log = LoggerFactory.getLogger(RunScheduler.class);
 
     private final Scheduler scheduler;
@@ -40,11 +43,7 @@ public class RunScheduler {
 
     /** Schedules the preparation of run {@code runId} to start now. */
     public void schedulePreparation(long runId) {
-        schedule(JobBuilder.newJob(PrepareRunJob.class)
-                .withIdentity("run-" + runId + "-prepare", GROUP)
-                .usingJobData(RUN_ID, runId)
-                .requestRecovery()
-                .build(), Instant.now());
+        schedule(preparationJob(runId, 0), Instant.now());
     }
 
     /** Schedules these partitions of run {@code runId} to start now; each becomes a job any node may run. */
@@ -54,23 +53,44 @@ public class RunScheduler {
         }
     }
 
-    /** Schedules one partition at {@code when} (a retry after a failure). */
+    /** Schedules one partition at {@code when} (e.g. again, after its job was lost). */
     public void schedulePartition(long runId, int partition, Instant when) {
-        schedule(JobBuilder.newJob(PartitionJob.class)
+        schedule(partitionJob(runId, partition, 0), when);
+    }
+
+    /** Schedules the preparation again after a failure: its {@code retry}th retry, after {@link #backoff}. */
+    void schedulePreparationRetry(long runId, int retry) {
+        schedule(preparationJob(runId, retry), Instant.now().plus(backoff(retry)));
+    }
+
+    /** Schedules a partition again after a failure: its {@code retry}th retry, after {@link #backoff}. */
+    void schedulePartitionRetry(long runId, int partition, int retry) {
+        schedule(partitionJob(runId, partition, retry), Instant.now().plus(backoff(retry)));
+    }
+
+    /** Which retry of its job the job of {@code context} is: 0 for the first try. */
+    static int retry(JobExecutionContext context) {
+        JobDataMap data = context.getMergedJobDataMap();
+        return data.containsKey(RETRY) ? data.getInt(RETRY) : 0; // a job stored by an earlier version has no count
+    }
+
+    private static JobDetail preparationJob(long runId, int retry) {
+        return JobBuilder.newJob(PrepareRunJob.class)
+                .withIdentity("run-" + runId + "-prepare", GROUP)
+                .usingJobData(RUN_ID, runId)
+                .usingJobData(RETRY, retry)
+                .requestRecovery()
+                .build();
+    }
+
+    private static JobDetail partitionJob(long runId, int partition, int retry) {
+        return JobBuilder.newJob(PartitionJob.class)
                 .withIdentity("run-" + runId + "-partition-" + partition, GROUP)
                 .usingJobData(RUN_ID, runId)
                 .usingJobData(PARTITION, partition)
+                .usingJobData(RETRY, retry)
                 .requestRecovery()
-                .build(), when);
-    }
-
-    /** Schedules the preparation again at {@code when} (a retry after a failure). */
-    void schedulePreparationRetry(long runId, Instant when) {
-        schedule(JobBuilder.newJob(PrepareRunJob.class)
-                .withIdentity("run-" + runId + "-prepare", GROUP)
-                .usingJobData(RUN_ID, runId)
-                .requestRecovery()
-                .build(), when);
+                .build();
     }
 
     /**
@@ -87,13 +107,15 @@ public class RunScheduler {
                 .withIdentity(key)
                 .forJob(job)
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                        .inTimeZone(TimeZone.getTimeZone(zone))
+                        // TimeZone knows fixed offsets only as offsets: "UTC+8" by name would be GMT
+                        .inTimeZone(TimeZone.getTimeZone(zone.normalized()))
                         .withMisfireHandlingInstructionDoNothing())
                 .build();
         try {
             Trigger existing = scheduler.getTrigger(key);
-            if (existing instanceof CronTrigger stored && stored.getCronExpression().equals(cron)
-                    && stored.getTimeZone().getID().equals(zone.getId())) {
+            // compared as Quartz stores them: the expression in upper case, the zone as a TimeZone id
+            if (existing instanceof CronTrigger stored && stored.getCronExpression().equals(trigger.getCronExpression())
+                    && stored.getTimeZone().getID().equals(trigger.getTimeZone().getID())) {
                 return;
             }
             scheduler.addJob(job, true);
@@ -148,15 +170,6 @@ public class RunScheduler {
             return scheduler.checkExists(JobKey.jobKey("run-" + runId + "-prepare", GROUP));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot read the scheduled jobs", e);
-        }
-    }
-
-    /** Removes the nightly trigger (scheduling off). */
-    public void unscheduleNightly() {
-        try {
-            scheduler.deleteJob(JobKey.jobKey("nightly", GROUP));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Cannot remove the nightly run", e);
         }
     }
 
