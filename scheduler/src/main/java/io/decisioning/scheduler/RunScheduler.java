@@ -1,5 +1,6 @@
 package io.decisioning.scheduler;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,20 +37,23 @@ public class RunScheduler {
     private static final Logger log = LoggerFactory.getLogger(RunScheduler.class);
 
     private final Scheduler scheduler;
+    private final Clock clock;
 
-    public RunScheduler(Scheduler scheduler) {
+    /** @param clock when "now" is: the jobs scheduled to start now, and retries after their backoff */
+    public RunScheduler(Scheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     /** Schedules the preparation of run {@code runId} to start now. */
     public void schedulePreparation(long runId) {
-        schedule(preparationJob(runId, 0), Instant.now());
+        schedule(preparationJob(runId, 0), clock.instant());
     }
 
     /** Schedules these partitions of run {@code runId} to start now; each becomes a job any node may run. */
     public void schedulePartitions(long runId, List<Integer> partitions) {
         for (int partition : partitions) {
-            schedulePartition(runId, partition, Instant.now());
+            schedulePartition(runId, partition, clock.instant());
         }
     }
 
@@ -60,12 +64,12 @@ public class RunScheduler {
 
     /** Schedules the preparation again after a failure: its {@code retry}th retry, after {@link #backoff}. */
     void schedulePreparationRetry(long runId, int retry) {
-        schedule(preparationJob(runId, retry), Instant.now().plus(backoff(retry)));
+        schedule(preparationJob(runId, retry), clock.instant().plus(backoff(retry)));
     }
 
     /** Schedules a partition again after a failure: its {@code retry}th retry, after {@link #backoff}. */
     void schedulePartitionRetry(long runId, int partition, int retry) {
-        schedule(partitionJob(runId, partition, retry), Instant.now().plus(backoff(retry)));
+        schedule(partitionJob(runId, partition, retry), clock.instant().plus(backoff(retry)));
     }
 
     /** Which retry of its job the job of {@code context} is: 0 for the first try. */
@@ -145,7 +149,7 @@ public class RunScheduler {
             scheduler.scheduleJob(TriggerBuilder.newTrigger()
                     .withIdentity(key)
                     .forJob(job)
-                    .startAt(Date.from(Instant.now().plusSeconds(60)))
+                    .startAt(Date.from(clock.instant().plusSeconds(60)))
                     .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever().withMisfireHandlingInstructionNextWithRemainingCount())
                     .build());
         } catch (org.quartz.ObjectAlreadyExistsException anotherNodeWasFirst) {

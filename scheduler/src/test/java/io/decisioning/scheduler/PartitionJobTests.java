@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.scheduler.RecordingRuns.Failure;
 import io.decisioning.scheduler.RecordingRuns.Partition;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +31,7 @@ class PartitionJobTests {
     @BeforeEach
     void startQuartz() throws Exception {
         quartz = QuartzFixtures.startedScheduler(runs);
-        scheduler = new RunScheduler(quartz);
+        scheduler = new RunScheduler(quartz, Clock.systemUTC());
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static io.decisioning.scheduler.QuartzFixtures.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.scheduler.RecordingRuns.Failure;
+import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ class PrepareRunJobTests {
     @BeforeEach
     void startQuartz() throws Exception {
         quartz = QuartzFixtures.startedScheduler(runs);
-        scheduler = new RunScheduler(quartz);
+        scheduler = new RunScheduler(quartz, Clock.systemUTC());
     }
 
     @AfterEach

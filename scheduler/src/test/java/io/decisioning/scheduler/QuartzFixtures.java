@@ -2,6 +2,7 @@ package io.decisioning.scheduler;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
@@ -30,7 +31,7 @@ final class QuartzFixtures {
         properties.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, RAMJobStore.class.getName());
         properties.setProperty("org.quartz.threadPool.threadCount", "3");
         Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
-        RunScheduler runScheduler = new RunScheduler(scheduler);
+        RunScheduler runScheduler = new RunScheduler(scheduler, Clock.systemUTC());
         scheduler.setJobFactory((bundle, ignored) -> job(bundle.getJobDetail().getJobClass(), runs, runScheduler));
         scheduler.start();
         return scheduler;

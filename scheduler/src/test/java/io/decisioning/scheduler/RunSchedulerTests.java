@@ -4,6 +4,7 @@ import static io.decisioning.scheduler.QuartzFixtures.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.scheduler.RecordingRuns.Partition;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -45,7 +46,7 @@ class RunSchedulerTests {
                 triggersScheduled.add(trigger);
             }
         });
-        scheduler = new RunScheduler(quartz);
+        scheduler = new RunScheduler(quartz, Clock.systemUTC());
     }
 
     @AfterEach

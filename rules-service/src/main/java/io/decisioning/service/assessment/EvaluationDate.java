@@ -11,8 +11,8 @@ public class EvaluationDate {
 
     private final Clock clock;
 
-    EvaluationDate(RulesProperties properties) {
-        this.clock = Clock.system(properties.zone());
+    EvaluationDate(RulesProperties properties, Clock clock) {
+        this.clock = clock.withZone(properties.zone());
     }
 
     public LocalDate today() {

@@ -27,12 +27,12 @@ public class AuditTrail {
     private final AuditRepository records;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json, AuditRepository records) {
+    AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json, AuditRepository records, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
         this.records = records;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.decisioning.service.batch;
 
 import io.decisioning.scheduler.RunScheduler;
 import io.decisioning.service.system.RulesProperties;
+import java.time.Clock;
 import org.quartz.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,8 @@ class SchedulingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SchedulingConfiguration.class);
 
     @Bean
-    RunScheduler runScheduler(Scheduler scheduler) {
-        return new RunScheduler(scheduler);
+    RunScheduler runScheduler(Scheduler scheduler, Clock clock) {
+        return new RunScheduler(scheduler, clock);
     }
 
     @Bean

@@ -31,10 +31,11 @@ public class BlacklistService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final RulesProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     BlacklistService(BlacklistRepository entries, BlacklistMatchRepository matches, AuditTrail audit,
-                     ApplicationEventPublisher events, RulesProperties properties) {
+                     ApplicationEventPublisher events, RulesProperties properties, Clock clock) {
+        this.clock = clock;
         this.entries = entries;
         this.matches = matches;
         this.audit = audit;

@@ -92,9 +92,10 @@ public class BookStatistics {
 
     private final JdbcClient jdbc;
     private final JdbcOperations plain;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    BookStatistics(JdbcClient jdbc, JdbcOperations plain) {
+    BookStatistics(JdbcClient jdbc, JdbcOperations plain, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.plain = plain;
     }

@@ -33,9 +33,10 @@ public class NodeRegistry {
     private final String nodeId;
     private final String host;
     private final Instant startedAt;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    NodeRegistry(JdbcClient jdbc, JsonMapper json) {
+    NodeRegistry(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
         this.host = hostName();

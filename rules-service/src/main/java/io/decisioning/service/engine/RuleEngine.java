@@ -34,6 +34,7 @@ public class RuleEngine {
 
     private final PackStore packs;
     private final PackCompiler compiler = new PackCompiler();
+    private final Clock clock;
     private final AtomicReference<RuleSet> live = new AtomicReference<>();
     /** Stored versions compiled for tests, simulations and publishing; bounded, so old ones are released. */
     private final Map<VersionKey, CompiledPack> prepared = new ConcurrentHashMap<>();
@@ -42,8 +43,9 @@ public class RuleEngine {
     private record VersionKey(String pack, int version) {
     }
 
-    RuleEngine(PackStore packs) {
+    RuleEngine(PackStore packs, Clock clock) {
         this.packs = packs;
+        this.clock = clock;
         seedShippedPacks();
         live.set(compilePublished());
         log.info("Rule packs live: {}", live.get().rulePacks());
@@ -136,7 +138,7 @@ public class RuleEngine {
         for (PackSource shipped : ShippedPacks.load()) {
             if (!packs.hasVersions(shipped.name())) {
                 try {
-                    packs.insertPublished(shipped, SYSTEM, "Shipped default pack", Clock.systemUTC().instant());
+                    packs.insertPublished(shipped, SYSTEM, "Shipped default pack", clock.instant());
                     log.info("Stored shipped pack {} as version {}", shipped.name(), shipped.version());
                 } catch (DuplicateKeyException anotherNodeWasFirst) {
                     log.info("Shipped pack {} was stored by another node", shipped.name());

@@ -63,11 +63,12 @@ public class RulePackService {
     private final JsonMapper json;
     private final RulesProperties.Packs settings;
     private final SimulationStatus simulations;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     RulePackService(RulePackRepository repository, PackStore store, RuleEngine engine, AuditTrail audit,
                     PlatformTransactionManager transactions, JsonMapper json, RulesProperties properties,
-                    SimulationStatus simulations) {
+                    SimulationStatus simulations, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.store = store;
         this.engine = engine;

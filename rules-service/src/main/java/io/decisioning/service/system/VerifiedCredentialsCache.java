@@ -39,9 +39,9 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
 
-    VerifiedCredentialsCache(UserDetailsService users, PasswordEncoder encoder) {
+    VerifiedCredentialsCache(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
         this.delegate = new DaoAuthenticationProvider(users);
-        this.delegate.setPasswordEncoder(new RememberingEncoder(encoder, Clock.systemUTC()));
+        this.delegate.setPasswordEncoder(new RememberingEncoder(encoder, clock));
     }
 
     /**

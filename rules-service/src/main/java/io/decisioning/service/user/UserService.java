@@ -41,9 +41,10 @@ public class UserService implements UserDetailsService {
     private final UserRepository users;
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    UserService(UserRepository users, PasswordEncoder encoder, AuditTrail audit) {
+    UserService(UserRepository users, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;

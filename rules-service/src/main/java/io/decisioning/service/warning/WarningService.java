@@ -23,9 +23,10 @@ class WarningService {
 
     private final WarningReviewRepository warnings;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    WarningService(WarningReviewRepository warnings, AuditTrail audit) {
+    WarningService(WarningReviewRepository warnings, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.warnings = warnings;
         this.audit = audit;
     }

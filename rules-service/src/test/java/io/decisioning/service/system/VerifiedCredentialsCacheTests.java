@@ -3,6 +3,11 @@ package io.decisioning.service.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,7 +43,24 @@ class VerifiedCredentialsCacheTests {
         lookups.incrementAndGet();
         return stored.get();
     };
-    private final VerifiedCredentialsCache cache = new VerifiedCredentialsCache(users, encoder);
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-04T08:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private final VerifiedCredentialsCache cache = new VerifiedCredentialsCache(users, encoder, clock);
 
     @Test
     void aVerifiedPasswordIsNotCheckedByBCryptAgainWithinItsTimeToLive() {
@@ -49,6 +71,19 @@ class VerifiedCredentialsCacheTests {
         }
         assertThat(bcryptChecks).hasValue(1);
         assertThat(lookups).as("the user is read on every request").hasValue(3);
+    }
+
+    @Test
+    void aVerifiedPasswordIsCheckedByBCryptAgainOnceItsTimeToLiveIsOver() {
+        signIn("demo");
+        now.set(now.get().plus(Duration.ofMinutes(2)).minusMillis(1));
+        signIn("demo");
+        assertThat(bcryptChecks).hasValue(1);
+
+        now.set(now.get().plusMillis(1));
+        signIn("demo");
+
+        assertThat(bcryptChecks).hasValue(2);
     }
 
     @Test
