@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
-import org.quartz.Trigger;
 import org.quartz.Trigger.TriggerState;
+import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 
 class PrepareRunJobTests {

@@ -1,11 +1,11 @@
 package io.decisioning.service.blacklist;
 
 import io.decisioning.service.identity.IdType;
+import io.decisioning.service.identity.MatchKeys;
 import io.decisioning.service.system.PersonalData;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
-import io.decisioning.service.identity.MatchKeys;
 
 /** A blacklist entry as stored and as the API shows it (masked for roles that do not manage the blacklist). */
 record BlacklistEntry(long id, @Nullable IdType idType, @Nullable String idNumber, @Nullable String name,

@@ -3,6 +3,8 @@ package io.decisioning.service.blacklist;
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.MatchField;
 import io.decisioning.rules.MatchStrength;
+import io.decisioning.service.identity.CustomerKeys;
+import io.decisioning.service.identity.MatchKeys;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,14 +16,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import io.decisioning.service.identity.CustomerKeys;
-import io.decisioning.service.identity.MatchKeys;
 
 /**
  * Matches customers and applicants against the active blacklist entries (DESIGN.md section 4):

@@ -1,6 +1,7 @@
 package io.decisioning.service.blacklist;
 
 import io.decisioning.service.identity.IdType;
+import io.decisioning.service.identity.MatchKeys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -15,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import io.decisioning.service.identity.MatchKeys;
 
 /** Blacklist entries: add, find, search and lift. Entries are never deleted. */
 @Repository

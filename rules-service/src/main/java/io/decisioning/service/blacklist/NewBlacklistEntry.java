@@ -1,10 +1,11 @@
 package io.decisioning.service.blacklist;
 
 import io.decisioning.service.identity.IdType;
+import io.decisioning.service.identity.MatchKeys;
 import io.decisioning.service.identity.ResidentId;
 import io.decisioning.service.identity.UnifiedSocialCreditCode;
-import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.StorableDate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import io.decisioning.service.identity.MatchKeys;
 
 /** The body of {@code POST /api/v1/blacklist}: who is blacklisted, why, and until when. */
 public record NewBlacklistEntry(

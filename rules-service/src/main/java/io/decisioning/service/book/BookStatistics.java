@@ -1,5 +1,6 @@
 package io.decisioning.service.book;
 
+import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.system.BulkSql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,8 +29,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import io.decisioning.service.assessment.IdRange;
-import io.decisioning.service.demo.DemoData;
 
 /**
  * The book-wide figures of DESIGN.md section 4: the total annual premium (for premiumSharePct) and
@@ -52,9 +51,6 @@ import io.decisioning.service.demo.DemoData;
  */
 @Service
 public class BookStatistics {
-
-    /** Start-up order of the first refresh: after {@link DemoData#ORDER}, before consumers of premium ranks. */
-    public static final int STARTUP_ORDER = DemoData.ORDER + 100;
 
     /** Customers per round of reads. */
     static final int RANGE = 50_000;

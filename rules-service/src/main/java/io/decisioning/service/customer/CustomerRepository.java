@@ -1,5 +1,6 @@
 package io.decisioning.service.customer;
 
+import io.decisioning.service.assessment.IdRange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import io.decisioning.service.assessment.IdRange;
 
 /** Reads the CRM's {@code customer} table. The CRM owns it; the service never writes it. */
 @Repository

@@ -2,23 +2,24 @@ package io.decisioning.service.demo;
 
 
 
+import io.decisioning.service.blacklist.BlacklistService;
+import io.decisioning.service.blacklist.NewBlacklistEntry;
+import io.decisioning.service.blacklist.ReasonCode;
 import io.decisioning.service.identity.IdType;
+import io.decisioning.service.system.StartupOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import io.decisioning.service.blacklist.BlacklistService;
-import io.decisioning.service.blacklist.NewBlacklistEntry;
-import io.decisioning.service.blacklist.ReasonCode;
 
 /**
  * When demo data was generated at this start, puts the demo book's few fraudsters and defaulters
  * on the blacklist through the same use case an approver uses, so the demo shows DECLINE and REFER.
  */
 @Component
-@Order(DemoData.ORDER + 1)
+@Order(StartupOrder.DEMO_BLACKLIST)
 class DemoBlacklist implements ApplicationRunner {
 
     static final String DEMO_ACTOR = "demo-data";

@@ -1,5 +1,8 @@
 package io.decisioning.service.demo;
 
+import io.decisioning.service.identity.OrganizationCode;
+import io.decisioning.service.identity.ResidentId;
+import io.decisioning.service.identity.UnifiedSocialCreditCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -16,9 +19,6 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import io.decisioning.service.identity.OrganizationCode;
-import io.decisioning.service.identity.ResidentId;
-import io.decisioning.service.identity.UnifiedSocialCreditCode;
 
 /**
  * A deterministic demo book of customers with their policies and claims, without any database: the

@@ -1,7 +1,9 @@
 package io.decisioning.service.demo;
 
+import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.system.DatabaseMode;
 import io.decisioning.service.system.RulesProperties;
+import io.decisioning.service.system.StartupOrder;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -11,19 +13,15 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import io.decisioning.service.assessment.EvaluationDate;
 
 /**
  * Fills an empty CRM with {@code rules.demo.data} generated customers at start-up (DESIGN.md
  * section 7; 10000 by default with the embedded database, none otherwise), so that a newcomer sees
- * a working system. Runs first among the start-up runners ({@link #ORDER}).
+ * a working system. Runs first among the start-up runners ({@link StartupOrder#DEMO_DATA}).
  */
 @Component
-@Order(DemoData.ORDER)
+@Order(StartupOrder.DEMO_DATA)
 public class DemoData implements ApplicationRunner {
-
-    /** Runs before the other start-up work (book statistics, demo blacklist entries). */
-    public static final int ORDER = 100;
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

@@ -11,6 +11,7 @@ import io.decisioning.service.system.DatabaseMode;
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.RulesProperties;
 import io.decisioning.service.system.UserAccount;
+import io.decisioning.service.user.UserService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
-import io.decisioning.service.user.UserService;
 
 /**
  * The demo users of DESIGN.md section 6 (password "demo", branch HQ) and {@code crm} (INTEGRATION),

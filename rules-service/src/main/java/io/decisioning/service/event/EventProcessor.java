@@ -2,8 +2,8 @@ package io.decisioning.service.event;
 
 import io.decisioning.service.assessment.Assessed;
 import io.decisioning.service.assessment.AssessmentPipeline;
-import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.assessment.EvaluationDate;
+import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.assessment.Trigger;
 import io.decisioning.service.system.RulesProperties;
 import java.lang.management.ManagementFactory;

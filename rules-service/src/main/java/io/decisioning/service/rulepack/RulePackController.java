@@ -1,12 +1,12 @@
 package io.decisioning.service.rulepack;
 
+import io.decisioning.service.engine.NodeRegistry;
 import io.decisioning.service.system.UserAccount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import io.decisioning.service.engine.NodeRegistry;
 
 /** Rule packs and their versions (DESIGN.md section 5, issue 4). */
 @RestController

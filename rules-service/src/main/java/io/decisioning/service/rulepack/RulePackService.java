@@ -4,15 +4,17 @@ import io.decisioning.rules.engine.Compilation;
 import io.decisioning.rules.engine.CompileError;
 import io.decisioning.rules.engine.CompiledPack;
 import io.decisioning.rules.engine.PackSource;
-import io.decisioning.rules.engine.TableCells;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.rules.engine.ScenarioResult;
 import io.decisioning.rules.engine.ScenarioRunner;
+import io.decisioning.rules.engine.TableCells;
 import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.engine.PackStore;
+import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.ForbiddenException;
-import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.RulesProperties;
 import java.io.IOException;
@@ -35,8 +37,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import io.decisioning.service.engine.PackStore;
-import io.decisioning.service.engine.RuleEngine;
 
 /**
  * The lifecycle of rule pack versions (issue 4): drafts stored even when invalid, with every

@@ -6,12 +6,14 @@ import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.EvaluationDate;
+import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.assessment.Subject;
 import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.customer.Customer;
 import io.decisioning.service.customer.CustomerRepository;
-import io.decisioning.service.assessment.EvaluationDate;
-import io.decisioning.service.assessment.IdRange;
+import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.RulesProperties;
@@ -28,11 +30,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -40,7 +42,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import io.decisioning.service.engine.RuleEngine;
 
 /**
  * Impact simulation (issue 4): the whole book evaluated twice, with the published rules and with the

@@ -2,8 +2,10 @@ package io.decisioning.service.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.ApiClient;
+import io.decisioning.service.assessment.AssessmentService;
+import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
@@ -17,8 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import io.decisioning.service.assessment.AssessmentService;
-import io.decisioning.service.customer.CrmFixtures;
 
 /** Assessments over real HTTP: current, evaluate, history, warnings lifecycle, access. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -2,8 +2,8 @@ package io.decisioning.service.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.ApiClient;
 import io.decisioning.service.ServiceNode;
 import io.decisioning.service.demo.DemoBooks;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -2,9 +2,10 @@ package io.decisioning.service.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.ApiClient;
 import io.decisioning.service.customer.CrmFixtures;
+import io.decisioning.service.demo.DemoBooks;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import io.decisioning.service.demo.DemoBooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

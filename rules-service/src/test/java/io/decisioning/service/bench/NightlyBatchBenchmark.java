@@ -1,14 +1,14 @@
 package io.decisioning.service.bench;
 
-import io.decisioning.service.DecisioningApplication;
 import io.decisioning.rules.engine.PackCompiler;
 import io.decisioning.rules.engine.PackSource;
 import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.service.DecisioningApplication;
 import io.decisioning.service.assessment.AssessmentPipeline;
-import io.decisioning.service.assessment.Selection;
-import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.assessment.IdRange;
+import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.assessment.Trigger;
+import io.decisioning.service.engine.RuleEngine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

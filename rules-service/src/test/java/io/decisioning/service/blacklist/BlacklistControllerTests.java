@@ -1,6 +1,5 @@
 package io.decisioning.service.blacklist;
 
-import io.decisioning.service.identity.IdType;
 import static io.decisioning.service.blacklist.BlacklistFixtures.birthDate;
 import static io.decisioning.service.blacklist.BlacklistFixtures.customerNo;
 import static io.decisioning.service.blacklist.BlacklistFixtures.fullWidth;

@@ -1,6 +1,5 @@
 package io.decisioning.service.blacklist;
 
-import io.decisioning.service.identity.IdType;
 import static io.decisioning.rules.MatchField.ID_NUMBER;
 import static io.decisioning.rules.MatchField.NAME_BIRTH_DATE;
 import static io.decisioning.rules.MatchField.PHONE;
@@ -17,6 +16,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.MatchStrength;
+import io.decisioning.rules.engine.EvaluationInput;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.Selection;
+import io.decisioning.service.identity.CustomerKeys;
+import io.decisioning.service.identity.IdType;
+import io.decisioning.service.identity.MatchKeyRepository;
+import io.decisioning.service.identity.MatchKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -28,12 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.decisioning.rules.engine.EvaluationInput;
-import io.decisioning.service.assessment.AssessmentPipeline;
-import io.decisioning.service.assessment.Selection;
-import io.decisioning.service.identity.CustomerKeys;
-import io.decisioning.service.identity.MatchKeyRepository;
-import io.decisioning.service.identity.MatchKeys;
 
 /** Matching against the real database and migrations. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -3,6 +3,9 @@ package io.decisioning.service.book;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.decisioning.service.book.BookStatistics;
+import io.decisioning.service.book.BookStats;
+import io.decisioning.service.customer.CrmFixtures;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -11,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.decisioning.service.book.BookStatistics;
-import io.decisioning.service.book.BookStats;
-import io.decisioning.service.customer.CrmFixtures;
 
 /**
  * Book statistics against the real database. The book may hold other tests' customers (a shared

@@ -2,12 +2,12 @@ package io.decisioning.service.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.decisioning.service.assessment.IdRange;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.decisioning.service.assessment.IdRange;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CustomerRepositoryTests {

@@ -3,21 +3,21 @@ package io.decisioning.service.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.engine.EvaluationInput;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.IdRange;
+import io.decisioning.service.assessment.Selection;
+import io.decisioning.service.book.BookStatistics;
+import io.decisioning.service.book.BookStats;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.List;
-import io.decisioning.rules.CustomerProfile;
-import io.decisioning.rules.engine.EvaluationInput;
-import io.decisioning.service.assessment.AssessmentPipeline;
-import io.decisioning.service.assessment.Selection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.decisioning.service.book.BookStatistics;
-import io.decisioning.service.assessment.IdRange;
-import io.decisioning.service.book.BookStats;
 
 /**
  * The features of DESIGN.md section 4 at every boundary, as the evaluation pipeline reads them from the

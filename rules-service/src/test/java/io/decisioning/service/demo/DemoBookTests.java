@@ -2,6 +2,14 @@ package io.decisioning.service.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.decisioning.service.demo.BlacklistCandidate;
+import io.decisioning.service.demo.DemoClaim;
+import io.decisioning.service.demo.DemoCustomer;
+import io.decisioning.service.demo.DemoPolicy;
+import io.decisioning.service.demo.DemoProfile;
+import io.decisioning.service.identity.OrganizationCode;
+import io.decisioning.service.identity.ResidentId;
+import io.decisioning.service.identity.UnifiedSocialCreditCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,14 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import io.decisioning.service.demo.DemoClaim;
-import io.decisioning.service.demo.DemoCustomer;
-import io.decisioning.service.demo.DemoPolicy;
-import io.decisioning.service.identity.ResidentId;
-import io.decisioning.service.demo.BlacklistCandidate;
-import io.decisioning.service.demo.DemoProfile;
-import io.decisioning.service.identity.OrganizationCode;
-import io.decisioning.service.identity.UnifiedSocialCreditCode;
 
 /** The generated demo book without a database: determinism, identities and the mix of customers. */
 class DemoBookTests {

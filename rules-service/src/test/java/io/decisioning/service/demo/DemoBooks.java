@@ -1,11 +1,11 @@
 package io.decisioning.service.demo;
 
+import io.decisioning.service.customer.CrmFixtures;
+import io.decisioning.service.demo.DemoDataGenerator;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import io.decisioning.service.demo.DemoDataGenerator;
-import io.decisioning.service.customer.CrmFixtures;
 
 /** Generated books for tests outside this package: the demo generator with a unique customer-number prefix. */
 public final class DemoBooks {

@@ -2,7 +2,17 @@ package io.decisioning.service.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
+import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.engine.EvaluationInput;
+import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.IdRange;
+import io.decisioning.service.assessment.Selection;
+import io.decisioning.service.customer.CrmFixtures;
+import io.decisioning.service.demo.DemoClaim;
+import io.decisioning.service.demo.DemoCustomer;
+import io.decisioning.service.demo.DemoDataGenerator;
+import io.decisioning.service.demo.DemoPolicy;
+import io.decisioning.service.demo.DemoProfile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,17 +30,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.decisioning.service.assessment.IdRange;
-import io.decisioning.service.demo.DemoClaim;
-import io.decisioning.service.demo.DemoCustomer;
-import io.decisioning.service.demo.DemoDataGenerator;
-import io.decisioning.service.demo.DemoPolicy;
-import io.decisioning.service.demo.DemoProfile;
-import io.decisioning.service.customer.CrmFixtures;
-import io.decisioning.rules.CustomerProfile;
-import io.decisioning.rules.engine.EvaluationInput;
-import io.decisioning.service.assessment.AssessmentPipeline;
-import io.decisioning.service.assessment.Selection;
 
 /**
  * A demo book written to the real database (under a number prefix of its own, so that it can be

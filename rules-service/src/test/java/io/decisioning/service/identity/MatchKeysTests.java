@@ -1,14 +1,13 @@
 package io.decisioning.service.identity;
 
-import io.decisioning.service.identity.IdType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.rules.MatchField;
+import io.decisioning.service.identity.MatchKeys;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import io.decisioning.service.identity.MatchKeys;
 
 class MatchKeysTests {
 

@@ -3,11 +3,11 @@ package io.decisioning.service.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.decisioning.service.identity.ResidentId;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import io.decisioning.service.identity.ResidentId;
 
 class ResidentIdTests {
 

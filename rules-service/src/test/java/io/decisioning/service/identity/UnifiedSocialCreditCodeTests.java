@@ -3,10 +3,10 @@ package io.decisioning.service.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.decisioning.service.identity.UnifiedSocialCreditCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import io.decisioning.service.identity.UnifiedSocialCreditCode;
 
 class UnifiedSocialCreditCodeTests {
 

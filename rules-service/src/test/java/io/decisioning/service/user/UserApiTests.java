@@ -2,8 +2,9 @@ package io.decisioning.service.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.ApiClient;
+import io.decisioning.service.demo.DemoUsers;
 import io.decisioning.service.system.Role;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import io.decisioning.service.demo.DemoUsers;
 
 /**
  * The users API over real HTTP, against the real database: users added, signing in with their
