@@ -7,15 +7,16 @@ import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.engine.RuleMetrics;
 import io.decisioning.service.identity.CustomerKeys;
 import io.decisioning.service.identity.MatchKeyRepository;
-import io.decisioning.service.warning.WarningBulkSync;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,17 +25,23 @@ import org.springframework.stereotype.Service;
  * The one way customers are evaluated: a pre-bind check, an event, a manual evaluation, a nightly
  * chunk and a simulation all go through here, for a set of customers (one customer is a set of one).
  * <ol>
- *   <li>the selected customers' current assessments are locked, before anything of theirs is read, so
- *       that of two evaluations of one customer the one that read later also writes later;</li>
- *   <li>the customers are read ({@link Subjects}), then every {@link FactSource} adds its facts, each
+ *   <li>the customers are read with what is stored about them ({@link Subjects}, one statement that also
+ *       carries the sources' {@link CustomerColumns}), then every {@link FactSource} adds its facts, each
  *       with set-based statements;</li>
  *   <li>the live rule packs evaluate them all at once; when they fail for the set, each customer is
  *       evaluated alone, so one bad customer does not hold up the others;</li>
- *   <li>the assessments, their history and the warnings are brought up to date with a few statements
- *       for the whole set, and the customers' identity keys where they changed.</li>
+ *   <li>an assessment whose content comes out as stored (most of them, on most days) only gets its time
+ *       and trigger, in one statement for the set, where the row still holds the content that was read;</li>
+ *   <li>the others are locked, and those rewritten by another evaluation since they were read are read
+ *       and evaluated again under the lock, so that of two evaluations of one customer the one that read
+ *       later also writes later; then their assessments, history, warnings and changed identity keys are
+ *       written with a few statements for the whole set.</li>
  * </ol>
- * A customer the rules cannot evaluate keeps the assessment it had and is reported as failed, never
- * stored with a default outcome. Runs in the caller's transaction.
+ * Warnings are only synchronised for rewritten assessments: an assessment whose content is as stored has
+ * its warnings as stored, unless a person resolved one, which marks the assessment for rewriting
+ * ({@link AssessmentRepository#markForRewrite}). A customer the rules cannot evaluate keeps the
+ * assessment it had and is reported as failed, never stored with a default outcome. Runs in the
+ * caller's transaction.
  */
 @Service
 public class AssessmentPipeline {
@@ -45,13 +52,13 @@ public class AssessmentPipeline {
     private final List<FactSource> sources;
     private final RuleEngine engine;
     private final AssessmentRepository assessments;
-    private final WarningBulkSync warnings;
+    private final WarningSync warnings;
     private final MatchKeyRepository matchKeys;
     private final RuleMetrics metrics;
     private final Clock clock;
 
     AssessmentPipeline(SubjectRepository subjects, List<FactSource> sources, RuleEngine engine,
-                       AssessmentRepository assessments, WarningBulkSync warnings, MatchKeyRepository matchKeys,
+                       AssessmentRepository assessments, WarningSync warnings, MatchKeyRepository matchKeys,
                        RuleMetrics metrics, Clock clock) {
         this.subjects = subjects;
         this.sources = List.copyOf(sources);
@@ -68,54 +75,151 @@ public class AssessmentPipeline {
      * Customers that do not exist are left out.
      */
     public Assessed assess(Selection selection, Trigger trigger, LocalDate asOf) {
-        Map<Long, AssessmentRepository.StoredHashes> previous = assessments.lock(selection);
-        Subjects selected = subjects.read(selection, asOf);
-        if (selected.all().isEmpty()) {
+        Evaluated first = evaluate(readFacts(selection, asOf), trigger);
+        if (first.subjects().isEmpty()) {
             return Assessed.NONE;
         }
-        List<EvaluationInput> inputs = facts(selected).inputs();
-        List<String> fingerprints = refreshMatchKeys(selected, previous);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // Most evaluations find what is stored: only their time and trigger are set, where the row still
+        // holds the content read. The others, and rows rewritten since they were read, are rewritten.
+        Map<Long, String> unchanged = new LinkedHashMap<>();
+        List<Long> rewrite = new ArrayList<>();
+        for (Outcome outcome : first.outcomes()) {
+            if (outcome.unchanged()) {
+                unchanged.put(outcome.subject().customerId(), outcome.contentHash());
+            } else {
+                rewrite.add(outcome.subject().customerId());
+            }
+        }
+        rewrite.addAll(assessments.touch(unchanged, trigger, now));
+        int changed = 0;
+        List<Assessed.Failure> failures = new ArrayList<>(first.failures());
+        Map<Long, Outcome> outcomes = new LinkedHashMap<>();
+        first.outcomes().forEach(outcome -> outcomes.put(outcome.subject().customerId(), outcome));
+        if (!rewrite.isEmpty()) {
+            Map<Long, AssessmentRepository.StoredHashes> locked = assessments.lock(rewrite);
+            // A row rewritten between the read and the lock is read and evaluated again, under the lock: the
+            // evaluation that read later writes later.
+            List<Long> stale = rewrite.stream()
+                    .filter(id -> !Objects.equals(locked.get(id), first.stored().get(id)))
+                    .toList();
+            if (!stale.isEmpty()) {
+                Evaluated again = evaluate(readFacts(Selection.ids(stale), asOf), trigger);
+                stale.forEach(outcomes::remove);
+                again.outcomes().forEach(outcome -> outcomes.put(outcome.subject().customerId(), outcome));
+                failures.addAll(again.failures());
+            }
+            changed = store(rewrite.stream().map(outcomes::get).filter(Objects::nonNull).toList(), locked, trigger, now);
+        }
+        List<Assessed.One> assessed = new ArrayList<>(outcomes.size());
+        outcomes.values().forEach(outcome -> assessed.add(new Assessed.One(outcome.subject(), outcome.evaluation(),
+                Assessment.of(outcome.evaluation(), trigger, now))));
+        return new Assessed(assessed, changed, failures);
+    }
+
+    /**
+     * Rewrites these customers' assessments, locked: the assessment and its history where the outcome
+     * changed, the warnings, and the identity keys where they changed.
+     *
+     * @return how many outcomes changed (or were new)
+     */
+    private int store(List<Outcome> rewritten, Map<Long, AssessmentRepository.StoredHashes> locked, Trigger trigger,
+                      Instant now) {
+        List<CustomerKeys> changedKeys = new ArrayList<>();
+        List<AssessmentRepository.ToStore> toStore = new ArrayList<>(rewritten.size());
+        List<WarningSync.Raised> raised = new ArrayList<>(rewritten.size());
+        for (Outcome outcome : rewritten) {
+            Subject subject = outcome.subject();
+            AssessmentRepository.StoredHashes stored = locked.get(subject.customerId());
+            if (stored == null || !stored.hasMatchKeys(outcome.matchKeys())) {
+                changedKeys.add(new CustomerKeys(subject.customerId(), subject.keys()));
+            }
+            toStore.add(new AssessmentRepository.ToStore(subject.customerId(), outcome.evaluation(), outcome.matchKeys()));
+            raised.add(new WarningSync.Raised(subject.customerId(), subject.customerNo(), outcome.evaluation().warnings()));
+        }
+        matchKeys.refresh(changedKeys);
+        AssessmentRepository.Saved saved = assessments.saveAll(toStore, trigger, now, locked);
+        warnings.syncAll(raised, now);
+        return saved.changed().size();
+    }
+
+    /** The selected customers and their facts, with what is stored about them. */
+    private SubjectRepository.Read readFacts(Selection selection, LocalDate asOf) {
+        List<CustomerColumns> columns = new ArrayList<>();
+        for (FactSource source : sources) {
+            CustomerColumns contributed = source.customerColumns(asOf);
+            if (contributed != null) {
+                columns.add(contributed);
+            }
+        }
+        SubjectRepository.Read read = subjects.read(selection, asOf, columns);
+        if (!read.subjects().all().isEmpty()) {
+            for (FactSource source : sources) {
+                source.read(read.subjects(), read.facts());
+            }
+        }
+        return read;
+    }
+
+    /**
+     * The live rules' evaluation of what was read: all at once, or one by one when the set fails, so that
+     * one bad customer does not hold up the others.
+     */
+    private Evaluated evaluate(SubjectRepository.Read read, Trigger trigger) {
+        List<Subject> selected = read.subjects().all();
+        List<EvaluationInput> inputs = read.facts().inputs();
         RuleSet rules = engine.current();
-        String where = trigger.name().toLowerCase(Locale.ROOT);
         List<Evaluation> evaluations = new ArrayList<>(inputs.size());
         List<Assessed.Failure> failures = new ArrayList<>();
-        try {
-            evaluations.addAll(rules.evaluate(inputs));
-            metrics.fired(evaluations);
-        } catch (RuntimeException setFailed) {
-            if (inputs.size() > 1) {
-                log.warn("The rules failed for a set of {} customers ({}); evaluating them one by one", inputs.size(),
-                        setFailed.toString());
-            }
-            for (int i = 0; i < inputs.size(); i++) {
-                try {
-                    Evaluation evaluation = rules.evaluate(inputs.get(i));
-                    evaluations.add(evaluation);
-                    metrics.fired(evaluation);
-                } catch (RuntimeException e) {
-                    evaluations.add(null);
-                    metrics.failed(where, e);
-                    failures.add(new Assessed.Failure(selected.all().get(i), e));
+        if (!inputs.isEmpty()) {
+            try {
+                evaluations.addAll(rules.evaluate(inputs));
+                metrics.fired(evaluations);
+            } catch (RuntimeException setFailed) {
+                if (inputs.size() > 1) {
+                    log.warn("The rules failed for a set of {} customers ({}); evaluating them one by one", inputs.size(),
+                            setFailed.toString());
+                }
+                evaluations.clear();
+                for (int i = 0; i < inputs.size(); i++) {
+                    try {
+                        Evaluation evaluation = rules.evaluate(inputs.get(i));
+                        evaluations.add(evaluation);
+                        metrics.fired(evaluation);
+                    } catch (RuntimeException e) {
+                        evaluations.add(null);
+                        metrics.failed(trigger.name().toLowerCase(Locale.ROOT), e);
+                        failures.add(new Assessed.Failure(selected.get(i), e));
+                    }
                 }
             }
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<AssessmentRepository.ToStore> toStore = new ArrayList<>(evaluations.size());
-        List<WarningBulkSync.Raised> raised = new ArrayList<>(evaluations.size());
-        List<Assessed.One> assessed = new ArrayList<>(evaluations.size());
+        List<Outcome> outcomes = new ArrayList<>(evaluations.size());
         for (int i = 0; i < evaluations.size(); i++) {
             Evaluation evaluation = evaluations.get(i);
-            if (evaluation == null) {
-                continue;
+            if (evaluation != null) {
+                Subject subject = selected.get(i);
+                AssessmentRepository.StoredHashes stored = read.stored().get(subject.customerId());
+                String contentHash = AssessmentRepository.contentHash(evaluation, AssessmentRepository.outcomeHash(evaluation));
+                String matchKeys = AssessmentRepository.matchKeysHash(subject.keys());
+                outcomes.add(new Outcome(subject, evaluation, contentHash, matchKeys,
+                        stored != null && stored.content().equals(contentHash) && stored.hasMatchKeys(matchKeys)));
             }
-            Subject subject = selected.all().get(i);
-            toStore.add(new AssessmentRepository.ToStore(subject.customerId(), evaluation, fingerprints.get(i)));
-            raised.add(new WarningBulkSync.Raised(subject.customerId(), subject.customerNo(), evaluation.warnings()));
-            assessed.add(new Assessed.One(subject, evaluation, Assessment.of(evaluation, trigger, now)));
         }
-        AssessmentRepository.Saved saved = assessments.saveAll(toStore, trigger, now, previous);
-        warnings.syncAll(raised, now);
-        return new Assessed(assessed, saved.changed().size(), failures);
+        return new Evaluated(selected, read.stored(), outcomes, failures);
+    }
+
+    /** What the rules made of what was read. */
+    private record Evaluated(List<Subject> subjects, Map<Long, AssessmentRepository.StoredHashes> stored,
+                             List<Outcome> outcomes, List<Assessed.Failure> failures) {
+    }
+
+    /**
+     * One customer's evaluation, its hashes, and whether it is what is stored already (content and
+     * identity keys alike).
+     */
+    private record Outcome(Subject subject, Evaluation evaluation, String contentHash, String matchKeys,
+                           boolean unchanged) {
     }
 
     /**
@@ -123,11 +227,8 @@ public class AssessmentPipeline {
      * stored: a simulation evaluates them with two rule sets, a back-test as of a past date.
      */
     public Read read(Selection selection, LocalDate asOf) {
-        Subjects selected = subjects.read(selection, asOf);
-        if (selected.all().isEmpty()) {
-            return new Read(List.of(), List.of());
-        }
-        return new Read(selected.all(), facts(selected).inputs());
+        SubjectRepository.Read read = readFacts(selection, asOf);
+        return new Read(read.subjects().all(), read.facts().inputs());
     }
 
     /** Evaluates an applicant who is not a customer with the live rules; nothing is stored. */
@@ -135,42 +236,19 @@ public class AssessmentPipeline {
         if (!applicant.applicant()) {
             throw new IllegalArgumentException(applicant.customerNo() + " is a customer, not an applicant");
         }
-        EvaluationInput input = facts(new Subjects(List.of(applicant), asOf, null)).inputs().get(0);
+        Subjects subjects = new Subjects(List.of(applicant), asOf, null);
+        Facts facts = new Facts(subjects);
+        for (FactSource source : sources) {
+            source.read(subjects, facts);
+        }
         try {
-            Evaluation evaluation = engine.current().evaluate(input);
+            Evaluation evaluation = engine.current().evaluate(facts.inputs().get(0));
             metrics.fired(evaluation);
             return evaluation;
         } catch (RuntimeException e) {
             metrics.failed("applicant", e);
             throw e;
         }
-    }
-
-    private Facts facts(Subjects selected) {
-        Facts facts = new Facts(selected);
-        for (FactSource source : sources) {
-            source.read(selected, facts);
-        }
-        return facts;
-    }
-
-    /**
-     * Brings the stored identity keys of the customers whose keys changed up to date (they are how a new
-     * blacklist entry finds its customers), and returns every customer's fingerprint of them, in order.
-     */
-    private List<String> refreshMatchKeys(Subjects selected, Map<Long, AssessmentRepository.StoredHashes> previous) {
-        List<String> fingerprints = new ArrayList<>(selected.all().size());
-        List<CustomerKeys> changed = new ArrayList<>();
-        for (Subject subject : selected.all()) {
-            String fingerprint = AssessmentRepository.matchKeysHash(subject.keys());
-            AssessmentRepository.StoredHashes stored = previous.get(subject.customerId());
-            if (stored == null || !stored.hasMatchKeys(fingerprint)) {
-                changed.add(new CustomerKeys(subject.customerId(), subject.keys()));
-            }
-            fingerprints.add(fingerprint);
-        }
-        matchKeys.refresh(changed);
-        return fingerprints;
     }
 
     /** The selected customers and the rule packs' input of each, in the same order. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * content changed. An unchanged night then reads and writes a few hundred bytes a customer, not 1.7 KB.
  */
 @Repository
-class AssessmentRepository {
+public class AssessmentRepository {
 
     /** History rows keep no near misses (they explain the current outcome only). */
     private static final String HISTORY_COLUMNS_READ = """
@@ -130,30 +131,72 @@ class AssessmentRepository {
     }
 
     /**
-     * Locks the current assessments of the selected customers (those that have one) until the caller's
-     * transaction ends, in primary-key order, and returns their hashes by customer id. Every writer locks
-     * before it reads the CRM data it evaluates, so that of two evaluations of one customer the one that
-     * read later also writes later: a nightly chunk cannot overwrite what an event or a check stored from
-     * newer data meanwhile.
+     * Locks the current assessments of these customers (those that have one) until the caller's
+     * transaction ends, in primary-key order, and returns their hashes by customer id: what an
+     * evaluation that rewrites them compares with what it read.
      */
-    Map<Long, StoredHashes> lock(Selection selection) {
+    Map<Long, StoredHashes> lock(Collection<Long> customerIds) {
         Map<Long, StoredHashes> locked = new HashMap<>();
-        String sql = "SELECT customer_id, outcome_hash, content_hash, match_keys_hash FROM assessment WHERE ";
-        JdbcClient.StatementSpec statement;
-        if (selection.range() != null) {
-            statement = jdbc.sql(sql + "customer_id BETWEEN :fromId AND :toId ORDER BY customer_id FOR UPDATE")
-                    .param("fromId", selection.range().fromId())
-                    .param("toId", selection.range().toId());
-        } else if (selection.customerNo() != null) {
-            statement = jdbc.sql(sql + "customer_no = :customerNo FOR UPDATE")
-                    .param("customerNo", selection.customerNo());
-        } else {
-            BulkSql.IdCondition ids = BulkSql.ids("customer_id", selection.ids(), "id");
-            statement = jdbc.sql(sql + ids.sql() + " ORDER BY customer_id FOR UPDATE").params(ids.params());
+        if (customerIds.isEmpty()) {
+            return locked;
         }
-        statement.query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"), storedHashes(rs)));
+        BulkSql.IdCondition ids = BulkSql.ids("customer_id", customerIds, "id");
+        jdbc.sql("SELECT customer_id, outcome_hash, content_hash, match_keys_hash FROM assessment WHERE " + ids.sql()
+                        + " ORDER BY customer_id FOR UPDATE")
+                .params(ids.params())
+                .query((RowCallbackHandler) rs -> locked.put(rs.getLong("customer_id"), storedHashes(rs)));
         return locked;
     }
+
+    /**
+     * Sets the time and trigger of the assessments whose content the evaluation found unchanged, each
+     * only where it still has the content the evaluation read ({@code content_hash}, which names the
+     * customer, so the one list of hashes cannot match another customer's row): one statement, and no
+     * lock taken before. A row that another evaluation rewrote since it was read is left alone.
+     *
+     * @param contentHashes the content hash read and found again, by customer id
+     * @return the customers whose row was not touched: rewritten since it was read, or gone
+     */
+    Set<Long> touch(Map<Long, String> contentHashes, Trigger trigger, Instant evaluatedAt) {
+        if (contentHashes.isEmpty()) {
+            return Set.of();
+        }
+        BulkSql.IdCondition ids = BulkSql.ids("customer_id", contentHashes.keySet(), "id");
+        int touched = jdbc.sql("UPDATE assessment SET evaluated_at = :evaluatedAt, eval_trigger = :trigger WHERE "
+                        + ids.sql() + " AND content_hash IN (:hashes)")
+                .param("evaluatedAt", LocalDateTime.ofInstant(evaluatedAt, ZoneOffset.UTC))
+                .param("trigger", trigger.name())
+                .params(ids.params())
+                .param("hashes", List.copyOf(contentHashes.values()))
+                .update();
+        if (touched == contentHashes.size()) {
+            return Set.of();
+        }
+        Set<Long> missed = new HashSet<>(contentHashes.keySet());
+        jdbc.sql("SELECT customer_id, content_hash FROM assessment WHERE " + ids.sql())
+                .params(ids.params())
+                .query((RowCallbackHandler) rs -> {
+                    if (rs.getString("content_hash").equals(contentHashes.get(rs.getLong("customer_id")))) {
+                        missed.remove(rs.getLong("customer_id"));
+                    }
+                });
+        return missed;
+    }
+
+    /**
+     * Marks a customer's assessment to be rewritten at its next evaluation, even if its content comes out
+     * unchanged (its warnings are then synchronised again): after a person resolved a warning whose rule
+     * may still hold. Locks the row; runs in the caller's transaction.
+     */
+    public void markForRewrite(long customerId) {
+        jdbc.sql("UPDATE assessment SET content_hash = :mark WHERE customer_id = :customerId")
+                .param("mark", REWRITE)
+                .param("customerId", customerId)
+                .update();
+    }
+
+    /** A content hash no evaluation computes: the assessment is rewritten at its next evaluation. */
+    private static final String REWRITE = "-".repeat(64);
 
     /**
      * Stores many evaluations at once (a chunk of the nightly run, a batch of events) with a few
@@ -389,8 +432,11 @@ class AssessmentRepository {
         }
     }
 
-    private static StoredHashes storedHashes(ResultSet rs) throws SQLException {
-        return new StoredHashes(rs.getString("outcome_hash"), rs.getString("content_hash"), rs.getString("match_keys_hash"));
+    /** The hashes of a row that has {@code outcome_hash, content_hash, match_keys_hash}; null when they are (no assessment). */
+    static @org.jspecify.annotations.Nullable StoredHashes storedHashes(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("outcome_hash");
+        return outcome == null ? null
+                : new StoredHashes(outcome, rs.getString("content_hash"), rs.getString("match_keys_hash"));
     }
 
     private Assessment assessment(ResultSet rs, int row) throws SQLException {

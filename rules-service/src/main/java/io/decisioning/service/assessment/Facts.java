@@ -19,14 +19,25 @@ public final class Facts {
     private final Map<Long, ProfileFacts> byCustomerId = new HashMap<>();
     private final Map<Subject, List<BlacklistHit>> hits = new HashMap<>();
 
+    Facts() {
+    }
+
     Facts(Subjects subjects) {
-        for (Subject subject : subjects.all()) {
-            ProfileFacts profile = new ProfileFacts(subject);
-            profiles.put(subject, profile);
-            if (!subject.applicant()) {
-                byCustomerId.put(subject.customerId(), profile);
-            }
+        subjects.all().forEach(this::add);
+    }
+
+    /** A subject more, with no facts yet. */
+    void add(Subject subject) {
+        ProfileFacts profile = new ProfileFacts(subject);
+        profiles.put(subject, profile);
+        if (!subject.applicant()) {
+            byCustomerId.put(subject.customerId(), profile);
         }
+    }
+
+    /** The subjects, in the order they were added. */
+    List<Subject> subjects() {
+        return List.copyOf(profiles.keySet());
     }
 
     /** The profile of the customer with this id; null when it is not one of the subjects. */

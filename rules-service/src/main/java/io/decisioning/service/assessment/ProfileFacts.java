@@ -2,6 +2,7 @@ package io.decisioning.service.assessment;
 
 import io.decisioning.rules.CustomerProfile;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProfileFacts {
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     private final Subject subject;
     private BigDecimal annualPremium = BigDecimal.ZERO;
     private BigDecimal premium3y = BigDecimal.ZERO;
@@ -21,7 +24,7 @@ public final class ProfileFacts {
     private int earlyClaims12m;
     private int claimFreeYears;
     private int tenureYears;
-    private double premiumSharePct;
+    private @Nullable BigDecimal bookTotal;
     private double premiumRankPct;
     private int productLines;
 
@@ -55,10 +58,19 @@ public final class ProfileFacts {
         this.claimFreeYears = claimFreeYears;
     }
 
-    /** The book figures: the share of the book's annual premium and the percent rank in it. */
-    public void book(double premiumSharePct, double premiumRankPct) {
-        this.premiumSharePct = premiumSharePct;
+    /**
+     * The book figures: the book's annual premium, which the customer's share is of (null or 0: no
+     * share), and the customer's percent rank in it.
+     */
+    public void book(@Nullable BigDecimal bookTotal, double premiumRankPct) {
+        this.bookTotal = bookTotal;
         this.premiumRankPct = premiumRankPct;
+    }
+
+    /** 100 * annualPremium / the book's annual premium (DESIGN.md section 4); 0 without a book total. */
+    private double premiumSharePct() {
+        return bookTotal == null || bookTotal.signum() == 0 ? 0
+                : annualPremium.multiply(HUNDRED).divide(bookTotal, MathContext.DECIMAL64).doubleValue();
     }
 
     /** The facts the rule packs read; an applicant's is {@link CustomerProfile#newApplicant}. */
@@ -68,6 +80,6 @@ public final class ProfileFacts {
         }
         return new CustomerProfile(subject.customerNo(), subject.customerType(), false,
                 annualPremium.doubleValue(), premium3y.doubleValue(), paid3y.doubleValue(), lossRatio3y,
-                claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines);
+                claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct(), premiumRankPct, productLines);
     }
 }

@@ -13,14 +13,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Warnings as people review them: listed, read, acknowledged and resolved, only for customers the
- * user's branch may see. The system's side of the lifecycle (raise, re-grade, auto-resolve) is
- * {@link WarningRepository#sync}.
+ * user's branch may see. The system's side of the lifecycle (raise, re-grade, auto-resolve) is the
+ * evaluation's (the assessment package).
  */
 @Repository
 class WarningReviewRepository {
@@ -84,9 +84,17 @@ class WarningReviewRepository {
                 .optional();
     }
 
+    /** The customer the warning is about; empty when there is no such warning. */
+    Optional<Long> customerId(long id) {
+        return jdbc.sql("SELECT customer_id FROM warning WHERE id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
     /**
      * Locks the warning's row until the caller's transaction ends and returns its current status.
-     * Evaluations lock the same rows ({@link WarningRepository#sync}), so a person's change and the
+     * Evaluations lock the same rows when they synchronise warnings, so a person's change and the
      * system's never overwrite each other.
      */
     Optional<WarningStatus> lockStatus(long id) {

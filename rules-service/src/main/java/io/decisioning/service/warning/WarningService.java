@@ -1,5 +1,6 @@
 package io.decisioning.service.warning;
 
+import io.decisioning.service.assessment.AssessmentRepository;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
@@ -22,12 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 class WarningService {
 
     private final WarningReviewRepository warnings;
+    private final AssessmentRepository assessments;
     private final AuditTrail audit;
     private final Clock clock;
 
-    WarningService(WarningReviewRepository warnings, AuditTrail audit, Clock clock) {
+    WarningService(WarningReviewRepository warnings, AssessmentRepository assessments, AuditTrail audit, Clock clock) {
         this.clock = clock;
         this.warnings = warnings;
+        this.assessments = assessments;
         this.audit = audit;
     }
 
@@ -67,6 +70,9 @@ class WarningService {
      */
     @Transactional
     Warning resolve(long id, String note, UserAccount user) {
+        // The customer's assessment is locked before the warning, in the order evaluations lock them, and
+        // marked so that its next evaluation raises the warning again if its rule still holds.
+        assessments.markForRewrite(warnings.customerId(id).orElseThrow(() -> notFound(id)));
         WarningStatus from = lockVisible(id, user);
         if (!from.canBeResolved()) {
             throw new ConflictException("Warning " + id + " is RESOLVED already.");

@@ -1,4 +1,4 @@
-package io.decisioning.service.warning;
+package io.decisioning.service.assessment;
 
 import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.service.audit.AuditTrail;
@@ -19,27 +19,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The warning lifecycle of {@link WarningRepository#sync} for many customers at once (a chunk of the
- * nightly run, a batch of events): their open warnings are locked and read with one query, and the
- * raises (multi-row inserts), severity changes and system resolutions (batches) are written together.
+ * The system's side of the warning lifecycle (DESIGN.md section 4), for the customers of one evaluation
+ * at once: a warning is raised when its rule holds and no OPEN or ACKNOWLEDGED warning of that type
+ * exists for the customer; it is RESOLVED by the system when a later evaluation no longer raises it.
+ * Their open warnings are locked and read with one query, and the raises (multi-row inserts), severity
+ * changes and system resolutions (batches) are written together. People's side is the warning package.
  */
 @Repository
-public class WarningBulkSync {
+class WarningSync {
 
+    /** Who resolved a warning the rules no longer raise. */
+    static final String SYSTEM = "system";
     static final String RESOLVE_NOTE = "No longer raised by the rules.";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final AuditTrail audit;
 
-    WarningBulkSync(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AuditTrail audit) {
+    WarningSync(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AuditTrail audit) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.audit = audit;
     }
 
     /** What the rules raise now for one customer. */
-    public record Raised(long customerId, String customerNo, List<RaisedWarning> warnings) {
+    record Raised(long customerId, String customerNo, List<RaisedWarning> warnings) {
 
         public Raised {
             Objects.requireNonNull(customerNo, "customerNo");
@@ -48,11 +52,11 @@ public class WarningBulkSync {
     }
 
     /** Counts of what changed. */
-    public record Result(int raised, int updated, int resolved) {
+    record Result(int raised, int updated, int resolved) {
     }
 
     /** Brings the open warnings of these customers in line with what the rules raise now, in the caller's transaction. */
-    public Result syncAll(List<Raised> customers, Instant now) {
+    Result syncAll(List<Raised> customers, Instant now) {
         if (customers.isEmpty()) {
             return new Result(0, 0, 0);
         }
@@ -77,7 +81,7 @@ public class WarningBulkSync {
             Map<String, Open> existing = open.getOrDefault(customer.customerId(), new HashMap<>());
             for (RaisedWarning warning : customer.warnings()) {
                 Open current = existing.remove(warning.type().name());
-                String message = WarningRepository.truncate(warning.message());
+                String message = truncate(warning.message());
                 if (current == null) {
                     inserts.add(new Object[] {customer.customerId(), customer.customerNo(), warning.type().name(),
                             warning.severity().name(), message, "OPEN", at});
@@ -91,7 +95,7 @@ public class WarningBulkSync {
             existing.forEach((type, gone) -> {
                 resolves.add(new MapSqlParameterSource()
                         .addValue("id", gone.id())
-                        .addValue("by", WarningRepository.SYSTEM)
+                        .addValue("by", SYSTEM)
                         .addValue("at", at));
                 resolved.add(new AuditTrail.Target(Long.toString(gone.id()), Map.of("customerNo", customer.customerNo(),
                         "type", type, "severity", gone.severity(), "from", gone.status(), "to", "RESOLVED",
@@ -112,11 +116,15 @@ public class WarningBulkSync {
                      WHERE id = :id
                     """, resolves.stream().map(r -> ((MapSqlParameterSource) r).addValue("note", RESOLVE_NOTE))
                     .toArray(SqlParameterSource[]::new));
-            audit.recordAll(WarningRepository.SYSTEM, "WARNING_AUTO_RESOLVE", "WARNING", resolved);
+            audit.recordAll(SYSTEM, "WARNING_AUTO_RESOLVE", "WARNING", resolved);
         }
         return new Result(inserts.size(), updates.size(), resolves.size());
     }
 
     private record Open(long id, String severity, String message, String status) {
+    }
+
+    private static String truncate(String message) {
+        return message.length() <= 1000 ? message : message.substring(0, 997) + "...";
     }
 }
