@@ -1,6 +1,9 @@
 package io.decisioning.service.check;
 
 import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.system.SignIn;
+import io.decisioning.service.system.SignInChangedException;
+import io.decisioning.service.system.UserAccount;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -23,13 +26,20 @@ class PreBindCheckRepository {
         this.audit = audit;
     }
 
-    /** Runs in the caller's transaction. */
-    void record(PreBindResult result, PreBindRequest request, String user) {
-        jdbc.sql("""
+    /**
+     * Records the check, with its line in the audit trail, in the caller's transaction: only if the user
+     * is still as they signed in ({@link SignIn}).
+     *
+     * @throws SignInChangedException when they are not: nothing is recorded
+     */
+    void record(PreBindResult result, PreBindRequest request, UserAccount signedIn) {
+        String user = signedIn.getUsername();
+        int recorded = jdbc.sql("""
                         INSERT INTO pre_bind_check (check_id, customer_no, request, decision, grade, tier, response,
                             checked_by, checked_at)
-                        VALUES (:checkId, :customerNo, :request, :decision, :grade, :tier, :response, :user, :at)
-                        """)
+                        SELECT :checkId, :customerNo, :request, :decision, :grade, :tier, :response, :user, :at FROM DUAL
+                         WHERE\s""" + SignIn.STILL_VALID)
+                .params(SignIn.params(signedIn))
                 .param("checkId", result.checkId())
                 .param("customerNo", result.customerNo())
                 .param("request", json.writeValueAsString(request))
@@ -40,6 +50,9 @@ class PreBindCheckRepository {
                 .param("user", user)
                 .param("at", LocalDateTime.ofInstant(result.evaluatedAt(), ZoneOffset.UTC))
                 .update();
+        if (recorded == 0) {
+            throw new SignInChangedException(user);
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decision", result.decision());
         detail.put("grade", result.grade());

@@ -20,6 +20,7 @@ import io.decisioning.service.identity.UnifiedSocialCreditCode;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
 import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.NotFoundException;
+import io.decisioning.service.system.SignInChangedException;
 import io.decisioning.service.system.UserAccount;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,10 +77,10 @@ class PreBindService {
             // One transaction: the assessment the check stored and the record of the check commit together.
             return transaction.execute(status -> {
                 PreBindResult answer = answer(checkId, request, user);
-                checks.record(answer, request, user.getUsername());
+                checks.record(answer, request, user);
                 return answer;
             });
-        } catch (NotFoundException e) {
+        } catch (NotFoundException | SignInChangedException e) {
             throw e;
         } catch (RuntimeException e) {
             return failed(checkId, null, request, user, e);
@@ -149,7 +150,9 @@ class PreBindService {
             return failed; // recorded by the caller with the rest of the check
         }
         try {
-            transaction.executeWithoutResult(status -> checks.record(failed, request, user.getUsername()));
+            transaction.executeWithoutResult(status -> checks.record(failed, request, user));
+        } catch (SignInChangedException e) {
+            throw e;
         } catch (RuntimeException recordFailed) {
             log.error("Pre-bind check {} could not be recorded", checkId, recordFailed);
         }

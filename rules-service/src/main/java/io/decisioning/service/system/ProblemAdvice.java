@@ -35,6 +35,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final RememberedSignIns signIns;
+
+    ProblemAdvice(RememberedSignIns signIns) {
+        this.signIns = signIns;
+    }
+
+    /** The user changed since this node remembered their sign-in: nothing was stored; their next request reads them again. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> signInChanged(SignInChangedException e) {
+        signIns.forget(e.username());
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Basic realm=\"decisioning\"")
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "sign-in-changed", "Sign in again",
+                        "Your account was changed (enabled, password, roles or branch) since you signed in. "
+                                + "Nothing was stored; sign in again."));
+    }
+
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());

@@ -10,10 +10,12 @@ import static io.decisioning.service.system.Role.UNDERWRITER;
 import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,6 +24,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * HTTP Basic authentication and the role rules of DESIGN.md section 6. Every API path has an
@@ -53,8 +56,31 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * The requests that record what they do on every call, a pre-bind check:
+     * signed in from a sign-in this node verified moments ago, without reading the user
+     * ({@link RememberedSignIns}); each proves the user unchanged in the statement that records it
+     * ({@link SignIn}). The same rules as every other request.
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    @Order(1)
+    SecurityFilterChain recordingRequests(HttpSecurity http, ProblemWriter problems, RememberedSignIns signIns)
+            throws Exception {
+        http.securityMatcher(new OrRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/checks/pre-bind")))
+                .authenticationManager(new ProviderManager(signIns));
+        return rules(http, problems).build();
+    }
+
+    /** Every other request: the user is read at each sign-in, only the password check is remembered. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, VerifiedCredentialsCache signIns) throws Exception {
+        http.authenticationManager(new ProviderManager(signIns));
+        return rules(http, problems).build();
+    }
+
+    private static HttpSecurity rules(HttpSecurity http, ProblemWriter problems) throws Exception {
         // No CSRF tokens: every call carries HTTP Basic credentials in its Authorization header and no
         // cookie or session exists (STATELESS), so a forged cross-site request has nothing to ride on.
         http.csrf(csrf -> csrf.disable())
@@ -109,7 +135,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
                         .anyRequest().denyAll());
-        return http.build();
+        return http;
     }
 
     /**

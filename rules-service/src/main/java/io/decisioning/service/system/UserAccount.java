@@ -21,6 +21,7 @@ public final class UserAccount implements UserDetails {
     private final Set<Role> roles;
     private final String branchCode;
     private final boolean enabled;
+    private final String storedRoles;
 
     /** An enabled account. */
     public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode) {
@@ -28,11 +29,26 @@ public final class UserAccount implements UserDetails {
     }
 
     public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode, boolean enabled) {
+        this(username, passwordHash, roles, branchCode, enabled, String.join(",", roles.stream().map(Role::name).sorted().toList()));
+    }
+
+    /**
+     * @param storedRoles the roles as the user's row holds them, so that a request can tell in a statement
+     *                    whether the row still is as it was read ({@link SignIn})
+     */
+    public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode, boolean enabled,
+                       String storedRoles) {
         this.username = Objects.requireNonNull(username, "username");
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         this.roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         this.branchCode = Objects.requireNonNull(branchCode, "branchCode");
         this.enabled = enabled;
+        this.storedRoles = Objects.requireNonNull(storedRoles, "storedRoles");
+    }
+
+    /** The roles column of the user's row as it was read. */
+    String storedRoles() {
+        return storedRoles;
     }
 
     public Set<Role> roles() {

@@ -44,7 +44,8 @@ class UserRepository {
         return jdbc.sql("SELECT username, password_hash, roles, branch_code, enabled FROM app_user WHERE username = :username")
                 .param("username", username)
                 .query((rs, row) -> new UserAccount(rs.getString("username"), rs.getString("password_hash"),
-                        roles(rs.getString("roles")), rs.getString("branch_code"), rs.getBoolean("enabled")))
+                        roles(rs.getString("roles")), rs.getString("branch_code"), rs.getBoolean("enabled"),
+                        rs.getString("roles")))
                 .optional();
     }
 
