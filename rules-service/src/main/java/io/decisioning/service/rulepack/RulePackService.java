@@ -62,12 +62,12 @@ public class RulePackService {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final RulesProperties.Packs settings;
-    private final SimulationStatus simulations;
+    private final SimulationRepository simulations;
     private final Clock clock;
 
     RulePackService(RulePackRepository repository, PackStore store, RuleEngine engine, AuditTrail audit,
                     PlatformTransactionManager transactions, JsonMapper json, RulesProperties properties,
-                    SimulationStatus simulations, Clock clock) {
+                    SimulationRepository simulations, Clock clock) {
         this.clock = clock;
         this.repository = repository;
         this.store = store;
@@ -100,7 +100,7 @@ public class RulePackService {
                 : new String(content, StandardCharsets.UTF_8)));
         return new VersionDetail(stored, files, stored.lint() == null ? List.of() : json.readValue(stored.lint(), List.class),
                 repository.testResults(pack, version).map(r -> json.readValue(r, Object.class)).orElse(null),
-                simulations.summary(pack, version).orElse(null));
+                simulations.find(pack, version).orElse(null));
     }
 
     /** A table file of a version as a grid of cells (see {@link TableCells}). */
@@ -224,7 +224,7 @@ public class RulePackService {
             throw new ConflictException(tests.failed() + " of the " + (tests.passed() + tests.failed())
                     + " scenarios of version " + version + " of " + pack + " fail; it cannot be published.");
         }
-        if (settings.requireSimulation() && !simulations.done(pack, version)) {
+        if (settings.requireSimulation() && !simulations.finished(pack, version)) {
             throw new ConflictException("Version " + version + " of " + pack
                     + " has no finished simulation; simulate it so the approver sees its impact, then publish.");
         }

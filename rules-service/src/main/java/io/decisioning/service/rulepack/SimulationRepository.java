@@ -86,6 +86,15 @@ class SimulationRepository {
                 .update();
     }
 
+    /** Whether the version has a simulation that finished without failures (publishing may require one). */
+    boolean finished(String pack, int version) {
+        return jdbc.sql("SELECT COUNT(*) FROM rule_pack_simulation WHERE pack = :pack AND version = :version AND status = 'DONE'")
+                .param("pack", pack)
+                .param("version", version)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
     Optional<Simulation> find(String pack, int version) {
         return jdbc.sql("SELECT * FROM rule_pack_simulation WHERE pack = :pack AND version = :version")
                 .param("pack", pack)
