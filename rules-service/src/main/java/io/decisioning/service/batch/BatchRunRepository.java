@@ -31,7 +31,7 @@ class BatchRunRepository {
                    r.total, r.partitions, r.rule_packs, r.error,
                    COALESCE(SUM(p.processed), 0) AS processed, COALESCE(SUM(p.changed), 0) AS changed,
                    COALESCE(SUM(p.failed), 0) AS failed,
-                   COALESCE(SUM(CASE WHEN p.status = 'DONE' THEN 1 ELSE 0 END), 0) AS partitions_done
+                   COALESCE(SUM(CASE WHEN p.status = :partitionDone THEN 1 ELSE 0 END), 0) AS partitions_done
               FROM batch_run r LEFT JOIN batch_partition p ON p.run_id = r.id
             """;
 
@@ -46,13 +46,15 @@ class BatchRunRepository {
     }
 
     /** Inserts a RUNNING run; a DuplicateKeyException means another run is RUNNING. */
-    long insertRunning(String trigger, String requestedBy, LocalDate asOf, Instant now, Map<String, Integer> rulePacks) {
+    long insertRunning(RunTrigger trigger, String requestedBy, LocalDate asOf, Instant now, Map<String, Integer> rulePacks) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO batch_run (status, phase, run_trigger, requested_by, as_of_date, started_at, rule_packs, running)
-                        VALUES ('RUNNING', 'STARTING', :trigger, :requestedBy, :asOf, :startedAt, :rulePacks, 1)
+                        VALUES (:status, :phase, :trigger, :requestedBy, :asOf, :startedAt, :rulePacks, 1)
                         """)
-                .param("trigger", trigger)
+                .param("status", RunStatus.RUNNING.name())
+                .param("phase", RunPhase.STARTING.name())
+                .param("trigger", trigger.name())
                 .param("requestedBy", requestedBy)
                 .param("asOf", asOf)
                 .param("startedAt", utc(now))
@@ -64,23 +66,21 @@ class BatchRunRepository {
     Optional<RunState> lockRun(long runId) {
         return jdbc.sql("SELECT id, status, phase, as_of_date FROM batch_run WHERE id = :id FOR UPDATE")
                 .param("id", runId)
-                .query((rs, row) -> new RunState(rs.getLong("id"), rs.getString("status"), rs.getString("phase"),
-                        rs.getObject("as_of_date", LocalDate.class)))
+                .query(BatchRunRepository::runState)
                 .optional();
     }
 
     Optional<RunState> run(long runId) {
         return jdbc.sql("SELECT id, status, phase, as_of_date FROM batch_run WHERE id = :id")
                 .param("id", runId)
-                .query((rs, row) -> new RunState(rs.getLong("id"), rs.getString("status"), rs.getString("phase"),
-                        rs.getObject("as_of_date", LocalDate.class)))
+                .query(BatchRunRepository::runState)
                 .optional();
     }
 
     List<RunState> running() {
-        return jdbc.sql("SELECT id, status, phase, as_of_date FROM batch_run WHERE status = 'RUNNING' ORDER BY id")
-                .query((rs, row) -> new RunState(rs.getLong("id"), rs.getString("status"), rs.getString("phase"),
-                        rs.getObject("as_of_date", LocalDate.class)))
+        return jdbc.sql("SELECT id, status, phase, as_of_date FROM batch_run WHERE status = :running ORDER BY id")
+                .param("running", RunStatus.RUNNING.name())
+                .query(BatchRunRepository::runState)
                 .list();
     }
 
@@ -110,26 +110,28 @@ class BatchRunRepository {
         for (int i = 0; i < starts.size(); i++) {
             long from = starts.get(i);
             long to = i + 1 < starts.size() ? starts.get(i + 1) - 1 : maxId;
-            partitions.add(new Partition(runId, i, from, to, "PENDING", from - 1));
+            partitions.add(new Partition(runId, i, from, to, PartitionStatus.PENDING, from - 1));
         }
         batch.batchUpdate("""
                 INSERT INTO batch_partition (run_id, partition_no, from_id, to_id, status, checkpoint_id)
-                VALUES (:runId, :partitionNo, :fromId, :toId, 'PENDING', :checkpointId)
+                VALUES (:runId, :partitionNo, :fromId, :toId, :status, :checkpointId)
                 """, partitions.stream().map(p -> new MapSqlParameterSource()
                 .addValue("runId", p.runId())
                 .addValue("partitionNo", p.partitionNo())
                 .addValue("fromId", p.fromId())
                 .addValue("toId", p.toId())
+                .addValue("status", p.status().name())
                 .addValue("checkpointId", p.checkpointId())).toArray(SqlParameterSource[]::new));
         return partitions;
     }
 
     void markPartitioned(long runId, long total, int partitions, @Nullable Long bookStatsId) {
         jdbc.sql("""
-                        UPDATE batch_run SET phase = 'PARTITIONED', total = :total, partitions = :partitions,
+                        UPDATE batch_run SET phase = :phase, total = :total, partitions = :partitions,
                                book_stats_id = :bookStatsId
                          WHERE id = :id
                         """)
+                .param("phase", RunPhase.PARTITIONED.name())
                 .param("total", total)
                 .param("partitions", partitions)
                 .param("bookStatsId", bookStatsId)
@@ -137,13 +139,14 @@ class BatchRunRepository {
                 .update();
     }
 
-    void finish(long runId, String status, Instant now, @Nullable String error) {
+    void finish(long runId, RunStatus status, Instant now, @Nullable String error) {
         jdbc.sql("""
-                        UPDATE batch_run SET status = :status, phase = 'FINISHED', finished_at = :finishedAt,
+                        UPDATE batch_run SET status = :status, phase = :phase, finished_at = :finishedAt,
                                error = :error, running = NULL
                          WHERE id = :id
                         """)
-                .param("status", status)
+                .param("status", status.name())
+                .param("phase", RunPhase.FINISHED.name())
                 .param("finishedAt", utc(now))
                 .param("error", error == null ? null : truncate(error))
                 .param("id", runId)
@@ -158,16 +161,17 @@ class BatchRunRepository {
                 .param("runId", runId)
                 .param("partitionNo", partitionNo)
                 .query((rs, row) -> new Partition(rs.getLong("run_id"), rs.getInt("partition_no"), rs.getLong("from_id"),
-                        rs.getLong("to_id"), rs.getString("status"), rs.getLong("checkpoint_id")))
+                        rs.getLong("to_id"), PartitionStatus.valueOf(rs.getString("status")), rs.getLong("checkpoint_id")))
                 .optional();
     }
 
     void startPartition(long runId, int partitionNo, String node, Instant now) {
         jdbc.sql("""
-                        UPDATE batch_partition SET status = 'RUNNING', node = :node,
+                        UPDATE batch_partition SET status = :status, node = :node,
                                started_at = COALESCE(started_at, :now)
                          WHERE run_id = :runId AND partition_no = :partitionNo
                         """)
+                .param("status", PartitionStatus.RUNNING.name())
                 .param("node", node)
                 .param("now", utc(now))
                 .param("runId", runId)
@@ -194,9 +198,10 @@ class BatchRunRepository {
 
     void partitionDone(long runId, int partitionNo, Instant now) {
         jdbc.sql("""
-                        UPDATE batch_partition SET status = 'DONE', finished_at = :now
+                        UPDATE batch_partition SET status = :status, finished_at = :now
                          WHERE run_id = :runId AND partition_no = :partitionNo
                         """)
+                .param("status", PartitionStatus.DONE.name())
                 .param("now", utc(now))
                 .param("runId", runId)
                 .param("partitionNo", partitionNo)
@@ -204,15 +209,19 @@ class BatchRunRepository {
     }
 
     int partitionsNotDone(long runId) {
-        return jdbc.sql("SELECT COUNT(*) FROM batch_partition WHERE run_id = :runId AND status <> 'DONE'")
+        return jdbc.sql("SELECT COUNT(*) FROM batch_partition WHERE run_id = :runId AND status <> :done")
                 .param("runId", runId)
+                .param("done", PartitionStatus.DONE.name())
                 .query(Integer.class)
                 .single();
     }
 
     List<Integer> unfinishedPartitions(long runId) {
-        return jdbc.sql("SELECT partition_no FROM batch_partition WHERE run_id = :runId AND status <> 'DONE' ORDER BY partition_no")
+        return jdbc.sql("""
+                        SELECT partition_no FROM batch_partition WHERE run_id = :runId AND status <> :done ORDER BY partition_no
+                        """)
                 .param("runId", runId)
+                .param("done", PartitionStatus.DONE.name())
                 .query(Integer.class)
                 .list();
     }
@@ -256,11 +265,19 @@ class BatchRunRepository {
     }
 
     Optional<BatchRun> find(long runId) {
-        return jdbc.sql(RUN + " WHERE r.id = :id GROUP BY r.id").param("id", runId).query(this::batchRun).optional();
+        return jdbc.sql(RUN + " WHERE r.id = :id GROUP BY r.id")
+                .param("partitionDone", PartitionStatus.DONE.name())
+                .param("id", runId)
+                .query(this::batchRun)
+                .optional();
     }
 
     List<BatchRun> latest(int limit) {
-        return jdbc.sql(RUN + " GROUP BY r.id ORDER BY r.id DESC LIMIT :limit").param("limit", limit).query(this::batchRun).list();
+        return jdbc.sql(RUN + " GROUP BY r.id ORDER BY r.id DESC LIMIT :limit")
+                .param("partitionDone", PartitionStatus.DONE.name())
+                .param("limit", limit)
+                .query(this::batchRun)
+                .list();
     }
 
     private BatchRun batchRun(ResultSet rs, int row) throws SQLException {
@@ -268,7 +285,7 @@ class BatchRunRepository {
         LocalDateTime finished = rs.getObject("finished_at", LocalDateTime.class);
         return new BatchRun(
                 rs.getLong("id"),
-                rs.getString("status"),
+                RunStatus.valueOf(rs.getString("status")),
                 rs.getLong("total"),
                 rs.getLong("processed"),
                 rs.getLong("changed"),
@@ -276,12 +293,17 @@ class BatchRunRepository {
                 rs.getObject("started_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 finished == null ? null : finished.toInstant(ZoneOffset.UTC),
                 packs == null ? Map.of() : json.readValue(packs, PACKS),
-                rs.getString("run_trigger"),
+                RunTrigger.valueOf(rs.getString("run_trigger")),
                 rs.getString("requested_by"),
                 rs.getObject("as_of_date", LocalDate.class).toString(),
                 rs.getInt("partitions"),
                 rs.getInt("partitions_done"),
                 rs.getString("error"));
+    }
+
+    private static RunState runState(ResultSet rs, int row) throws SQLException {
+        return new RunState(rs.getLong("id"), RunStatus.valueOf(rs.getString("status")), RunPhase.valueOf(rs.getString("phase")),
+                rs.getObject("as_of_date", LocalDate.class));
     }
 
     private static LocalDateTime utc(Instant instant) {
@@ -292,9 +314,9 @@ class BatchRunRepository {
         return text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
     }
 
-    record RunState(long id, String status, String phase, LocalDate asOf) {
+    record RunState(long id, RunStatus status, RunPhase phase, LocalDate asOf) {
     }
 
-    record Partition(long runId, int partitionNo, long fromId, long toId, String status, long checkpointId) {
+    record Partition(long runId, int partitionNo, long fromId, long toId, PartitionStatus status, long checkpointId) {
     }
 }

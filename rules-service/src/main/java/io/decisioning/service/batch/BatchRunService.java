@@ -81,19 +81,19 @@ public class BatchRunService implements PartitionedRuns {
 
     /** Starts a run now on behalf of {@code user} (POST /api/v1/batch-runs); 409 when one is running. */
     public BatchRun startManual(String user) {
-        long runId = start("MANUAL", user)
+        long runId = start(RunTrigger.MANUAL, user)
                 .orElseThrow(() -> new ConflictException("A batch run is already running; only one runs at a time."));
         return find(runId);
     }
 
     @Override
     public void startScheduledRun() {
-        start("SCHEDULED", SCHEDULED_BY).ifPresentOrElse(
+        start(RunTrigger.SCHEDULED, SCHEDULED_BY).ifPresentOrElse(
                 id -> log.info("Nightly run {} started", id),
                 () -> log.warn("Nightly run not started: a run is still running"));
     }
 
-    private Optional<Long> start(String trigger, String user) {
+    private Optional<Long> start(RunTrigger trigger, String user) {
         try {
             return Optional.ofNullable(tx.execute(status -> {
                 LocalDate asOf = evaluationDate.today();
@@ -112,7 +112,7 @@ public class BatchRunService implements PartitionedRuns {
     public void prepare(long runId) {
         tx.executeWithoutResult(status -> {
             BatchRunRepository.RunState run = runs.lockRun(runId).orElse(null);
-            if (run == null || !run.status().equals("RUNNING") || !run.phase().equals("STARTING")) {
+            if (run == null || run.status() != RunStatus.RUNNING || run.phase() != RunPhase.STARTING) {
                 return; // prepared before a crash, or finished: nothing to do again
             }
             long started = System.nanoTime();
@@ -120,7 +120,7 @@ public class BatchRunService implements PartitionedRuns {
             List<BatchRunRepository.Partition> partitions = runs.insertPartitions(runId, settings.partitionSize());
             runs.markPartitioned(runId, stats.customers(), partitions.size(), stats.id());
             if (partitions.isEmpty()) {
-                runs.finish(runId, "SUCCEEDED", clock.instant(), null);
+                runs.finish(runId, RunStatus.SUCCEEDED, clock.instant(), null);
                 log.info("Run {}: the book is empty", runId);
                 return;
             }
@@ -151,14 +151,14 @@ public class BatchRunService implements PartitionedRuns {
     /** One chunk of a partition in one transaction; false when the partition (or the run) is finished. */
     private boolean processChunk(long runId, int partitionNo, String node) {
         BatchRunRepository.Partition partition = runs.lockPartition(runId, partitionNo).orElse(null);
-        if (partition == null || partition.status().equals("DONE")) {
+        if (partition == null || partition.status() == PartitionStatus.DONE) {
             return false;
         }
         BatchRunRepository.RunState run = runs.run(runId).orElseThrow();
-        if (!run.status().equals("RUNNING")) {
+        if (run.status() != RunStatus.RUNNING) {
             return false;
         }
-        if (partition.status().equals("PENDING")) {
+        if (partition.status() == PartitionStatus.PENDING) {
             runs.startPartition(runId, partitionNo, node, clock.instant());
         }
         if (partition.checkpointId() >= partition.toId()) {
@@ -176,8 +176,8 @@ public class BatchRunService implements PartitionedRuns {
 
     private void finishIfComplete(long runId) {
         BatchRunRepository.RunState run = runs.lockRun(runId).orElseThrow();
-        if (run.status().equals("RUNNING") && runs.partitionsNotDone(runId) == 0) {
-            runs.finish(runId, "SUCCEEDED", clock.instant(), null);
+        if (run.status() == RunStatus.RUNNING && runs.partitionsNotDone(runId) == 0) {
+            runs.finish(runId, RunStatus.SUCCEEDED, clock.instant(), null);
             BatchRun done = runs.find(runId).orElseThrow();
             log.info("Run {} succeeded: {} customers, {} changed, {} failed, in {} s", runId, done.processed(),
                     done.changed(), done.failed(), (clock.millis() - done.startedAt().toEpochMilli()) / 1000.0);
@@ -190,16 +190,16 @@ public class BatchRunService implements PartitionedRuns {
             String message = error.getClass().getSimpleName() + ": " + error.getMessage();
             if (partitionNo < 0) {
                 runs.lockRun(runId);
-                runs.finish(runId, "FAILED", clock.instant(), "Preparation failed: " + message);
+                runs.finish(runId, RunStatus.FAILED, clock.instant(), "Preparation failed: " + message);
                 return false;
             }
             int attempts = runs.partitionFailed(runId, partitionNo);
             BatchRunRepository.RunState run = runs.lockRun(runId).orElse(null);
-            if (run == null || !run.status().equals("RUNNING")) {
+            if (run == null || run.status() != RunStatus.RUNNING) {
                 return false;
             }
             if (attempts >= settings.maxAttempts()) {
-                runs.finish(runId, "FAILED", clock.instant(),
+                runs.finish(runId, RunStatus.FAILED, clock.instant(),
                         "Partition " + partitionNo + " failed " + attempts + " times: " + message);
                 return false;
             }
@@ -215,7 +215,7 @@ public class BatchRunService implements PartitionedRuns {
     @Override
     public void recoverOrphans() {
         for (BatchRunRepository.RunState run : runs.running()) {
-            if (run.phase().equals("STARTING")) {
+            if (run.phase() == RunPhase.STARTING) {
                 if (!runScheduler.hasPreparationJob(run.id())) {
                     log.warn("Run {} lost its preparation job; scheduling it again", run.id());
                     runScheduler.schedulePreparation(run.id());

@@ -1,11 +1,13 @@
 package io.decisioning.service.event;
 
 import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.UserAccount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.util.Arrays;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -37,12 +39,12 @@ class EventController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, String>> accept(@Valid @RequestBody NewEvent event, @AuthenticationPrincipal UserAccount user) {
+    ResponseEntity<EventsAccepted.Receipt> accept(@Valid @RequestBody NewEvent event, @AuthenticationPrincipal UserAccount user) {
         boolean accepted = events.accept(event, user.getUsername());
         if (accepted) {
             events.nudge();
         }
-        return ResponseEntity.accepted().body(Map.of("eventId", event.eventId(), "status", accepted ? "ACCEPTED" : "DUPLICATE"));
+        return ResponseEntity.accepted().body(EventsAccepted.Receipt.of(event.eventId(), accepted));
     }
 
     /**
@@ -65,14 +67,29 @@ class EventController {
         return events.find(eventId, user);
     }
 
-    /** Events newest first, e.g. {@code ?status=PARKED} for the ones that need a person. */
+    /**
+     * Events newest first, e.g. {@code ?status=PARKED} for the ones that need a person. The status is
+     * taken as text and looked up here rather than converted by Spring: an unknown one, or an empty
+     * {@code status=}, is a 400 that names the statuses there are, where a failed conversion would
+     * answer "invalid value" and an empty one would list every event.
+     */
     @GetMapping
     EventService.EventPage list(@RequestParam(required = false) @Nullable String status,
                                 @RequestParam(required = false) @Nullable @Size(max = 32) String customerNo,
                                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                 @AuthenticationPrincipal UserAccount user) {
-        return events.list(status, customerNo, user, page, size);
+        return events.list(status == null ? null : status(status), customerNo, user, page, size);
+    }
+
+    private static EventStatus status(String name) {
+        for (EventStatus status : EventStatus.values()) {
+            if (status.name().equals(name)) {
+                return status;
+            }
+        }
+        throw new InvalidInputException("status", "must be one of "
+                + Arrays.stream(EventStatus.values()).map(EventStatus::name).sorted().toList());
     }
 
     @PostMapping("/{eventId}/retry")

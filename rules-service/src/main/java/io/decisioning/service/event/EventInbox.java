@@ -48,9 +48,10 @@ class EventInbox {
             jdbc.sql("""
                             INSERT INTO event_inbox (event_id, type, customer_no, occurred_at, source, received_by,
                                 received_at, status, attempts, next_attempt_at)
-                            VALUES (:eventId, :type, :customerNo, :occurredAt, 'API', :user, UTC_TIMESTAMP(3), 'PENDING', 0,
+                            VALUES (:eventId, :type, :customerNo, :occurredAt, 'API', :user, UTC_TIMESTAMP(3), :status, 0,
                                 UTC_TIMESTAMP(3))
                             """)
+                    .param("status", EventStatus.PENDING.name())
                     .param("eventId", event.eventId())
                     .param("type", event.type().name())
                     .param("customerNo", event.customerNo())
@@ -84,8 +85,8 @@ class EventInbox {
             fresh.add(isNew);
             if (isNew) {
                 rows.add(new Object[] {event.eventId(), event.type().name(), event.customerNo(),
-                        LocalDateTime.ofInstant(event.occurredAt().toInstant(), ZoneOffset.UTC), "API", user, now, "PENDING", 0,
-                        now});
+                        LocalDateTime.ofInstant(event.occurredAt().toInstant(), ZoneOffset.UTC), "API", user, now,
+                        EventStatus.PENDING.name(), 0, now});
             }
         }
         BulkSql.insert(batch.getJdbcOperations(), """
@@ -123,7 +124,7 @@ class EventInbox {
                     .addValue("type", row.type())
                     .addValue("customerNo", row.customerNo())
                     .addValue("occurredAt", row.occurredAt())
-                    .addValue("status", known ? "PENDING" : "PARKED")
+                    .addValue("status", (known ? EventStatus.PENDING : EventStatus.PARKED).name())
                     .addValue("error", known ? null : "Unknown event type '" + row.type() + "' in crm_event row "
                             + row.id() + "; expected one of " + List.of(EventType.values()) + "."));
         }
@@ -147,19 +148,21 @@ class EventInbox {
     List<Claimed> claim(int limit, String node, Duration lease) {
         List<Claimed> due = jdbc.sql("""
                         SELECT id, event_id, customer_no, attempts FROM event_inbox
-                         WHERE status = 'PENDING' AND next_attempt_at <= UTC_TIMESTAMP(3)
+                         WHERE status = :pending AND next_attempt_at <= UTC_TIMESTAMP(3)
                          ORDER BY status, next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
                         """)
+                .param("pending", EventStatus.PENDING.name())
                 .param("limit", limit)
                 .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("event_id"), rs.getString("customer_no"),
                         rs.getInt("attempts") + 1))
                 .list();
         if (!due.isEmpty()) {
             jdbc.sql("""
-                            UPDATE event_inbox SET status = 'PROCESSING', attempts = attempts + 1, claimed_by = :node,
+                            UPDATE event_inbox SET status = :processing, attempts = attempts + 1, claimed_by = :node,
                                    lease_until = UTC_TIMESTAMP(3) + INTERVAL :lease SECOND
                              WHERE id IN (:ids)
                             """)
+                    .param("processing", EventStatus.PROCESSING.name())
                     .param("node", node)
                     .param("lease", Math.max(1, lease.toSeconds()))
                     .param("ids", due.stream().map(Claimed::id).toList())
@@ -176,19 +179,22 @@ class EventInbox {
     int releaseExpiredLeases() {
         List<Long> expired = jdbc.sql("""
                         SELECT id FROM event_inbox
-                         WHERE status = 'PROCESSING' AND lease_until < UTC_TIMESTAMP(3)
+                         WHERE status = :processing AND lease_until < UTC_TIMESTAMP(3)
                          ORDER BY id LIMIT 1000
                         """)
+                .param("processing", EventStatus.PROCESSING.name())
                 .query(Long.class)
                 .list();
         if (expired.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
-                        UPDATE event_inbox SET status = 'PENDING', claimed_by = NULL, lease_until = NULL,
+                        UPDATE event_inbox SET status = :pending, claimed_by = NULL, lease_until = NULL,
                                last_error = COALESCE(last_error, 'The claim of a node expired before it finished.')
-                         WHERE id IN (:ids) AND status = 'PROCESSING' AND lease_until < UTC_TIMESTAMP(3)
+                         WHERE id IN (:ids) AND status = :processing AND lease_until < UTC_TIMESTAMP(3)
                         """)
+                .param("pending", EventStatus.PENDING.name())
+                .param("processing", EventStatus.PROCESSING.name())
                 .param("ids", expired)
                 .update();
     }
@@ -198,9 +204,11 @@ class EventInbox {
             return;
         }
         jdbc.sql("""
-                        UPDATE event_inbox SET status = 'DONE', processed_at = UTC_TIMESTAMP(3), lease_until = NULL
-                         WHERE id IN (:ids) AND status = 'PROCESSING'
+                        UPDATE event_inbox SET status = :done, processed_at = UTC_TIMESTAMP(3), lease_until = NULL
+                         WHERE id IN (:ids) AND status = :processing
                         """)
+                .param("done", EventStatus.DONE.name())
+                .param("processing", EventStatus.PROCESSING.name())
                 .param("ids", ids)
                 .update();
     }
@@ -211,9 +219,10 @@ class EventInbox {
         jdbc.sql("""
                         UPDATE event_inbox SET status = :status, last_error = :error, claimed_by = NULL, lease_until = NULL,
                                next_attempt_at = UTC_TIMESTAMP(3) + INTERVAL :delay SECOND
-                         WHERE id = :id AND status = 'PROCESSING'
+                         WHERE id = :id AND status = :processing
                         """)
-                .param("status", park ? "PARKED" : "PENDING")
+                .param("status", (park ? EventStatus.PARKED : EventStatus.PENDING).name())
+                .param("processing", EventStatus.PROCESSING.name())
                 .param("error", truncate(error))
                 .param("delay", park ? 0 : backoff.toSeconds())
                 .param("id", event.id())
@@ -223,9 +232,11 @@ class EventInbox {
     /** A parked event becomes due again with fresh attempts; false unless it was PARKED. */
     boolean retry(String eventId) {
         return jdbc.sql("""
-                        UPDATE event_inbox SET status = 'PENDING', attempts = 0, next_attempt_at = UTC_TIMESTAMP(3)
-                         WHERE event_id = :eventId AND status = 'PARKED'
+                        UPDATE event_inbox SET status = :pending, attempts = 0, next_attempt_at = UTC_TIMESTAMP(3)
+                         WHERE event_id = :eventId AND status = :parked
                         """)
+                .param("pending", EventStatus.PENDING.name())
+                .param("parked", EventStatus.PARKED.name())
                 .param("eventId", eventId)
                 .update() == 1;
     }
@@ -249,10 +260,10 @@ class EventInbox {
                 .optional();
     }
 
-    List<StoredEvent> list(@Nullable String status, @Nullable String customerNo, UserAccount user, int page, int size) {
+    List<StoredEvent> list(@Nullable EventStatus status, @Nullable String customerNo, UserAccount user, int page, int size) {
         return scoped(jdbc.sql("SELECT " + COLUMNS + " FROM event_inbox" + where(status, customerNo, user)
                         + " ORDER BY id DESC LIMIT :size OFFSET :offset"), user)
-                .param("status", status)
+                .param("status", status == null ? null : status.name())
                 .param("customerNo", customerNo)
                 .param("size", size)
                 .param("offset", (long) page * size)
@@ -260,9 +271,9 @@ class EventInbox {
                 .list();
     }
 
-    long count(@Nullable String status, @Nullable String customerNo, UserAccount user) {
+    long count(@Nullable EventStatus status, @Nullable String customerNo, UserAccount user) {
         return scoped(jdbc.sql("SELECT COUNT(*) FROM event_inbox" + where(status, customerNo, user)), user)
-                .param("status", status)
+                .param("status", status == null ? null : status.name())
                 .param("customerNo", customerNo)
                 .query(Long.class)
                 .single();
@@ -280,7 +291,7 @@ class EventInbox {
         return BranchScope.seesAll(user) ? statement : BranchScope.bind(statement, user);
     }
 
-    private static String where(@Nullable String status, @Nullable String customerNo, UserAccount user) {
+    private static String where(@Nullable EventStatus status, @Nullable String customerNo, UserAccount user) {
         List<String> conditions = new ArrayList<>();
         if (status != null) {
             conditions.add("status = :status");
@@ -304,7 +315,7 @@ class EventInbox {
                 utc(rs.getObject("occurred_at", LocalDateTime.class)),
                 rs.getString("source"),
                 utc(rs.getObject("received_at", LocalDateTime.class)),
-                rs.getString("status"),
+                EventStatus.valueOf(rs.getString("status")),
                 rs.getInt("attempts"),
                 utc(rs.getObject("next_attempt_at", LocalDateTime.class)),
                 processed == null ? null : utc(processed),

@@ -1,10 +1,8 @@
 package io.decisioning.service.event;
 
-import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.UserAccount;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -15,8 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Accepting events (durably, before answering) and reading their processing state. */
 @Service
 public class EventService {
-
-    static final Set<String> STATUSES = Set.of("PENDING", "PROCESSING", "DONE", "PARKED");
 
     private final EventInbox inbox;
     private final EventProcessor processor;
@@ -62,11 +58,7 @@ public class EventService {
         return inbox.find(eventId, user).orElseThrow(() -> new NotFoundException("No event " + eventId + "."));
     }
 
-    public EventPage list(@Nullable String status, @Nullable String customerNo, UserAccount user, int page, int size) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new InvalidInputException(List.of(new InvalidInputException.FieldProblem("status",
-                    "must be one of " + STATUSES.stream().sorted().toList())));
-        }
+    public EventPage list(@Nullable EventStatus status, @Nullable String customerNo, UserAccount user, int page, int size) {
         return new EventPage(inbox.list(status, customerNo, user, page, size), inbox.count(status, customerNo, user));
     }
 

@@ -15,11 +15,21 @@ record EventsAccepted(int accepted, int duplicates, List<Receipt> results) {
         for (int i = 0; i < events.size(); i++) {
             boolean isNew = fresh.get(i);
             accepted += isNew ? 1 : 0;
-            results.add(new Receipt(events.get(i).eventId(), isNew ? "ACCEPTED" : "DUPLICATE"));
+            results.add(Receipt.of(events.get(i).eventId(), isNew));
         }
         return new EventsAccepted(accepted, events.size() - accepted, List.copyOf(results));
     }
 
-    record Receipt(String eventId, String status) {
+    /** What {@code POST /api/v1/events} answers for one event. */
+    record Receipt(String eventId, Status status) {
+
+        static Receipt of(String eventId, boolean isNew) {
+            return new Receipt(eventId, isNew ? Status.ACCEPTED : Status.DUPLICATE);
+        }
+
+        /** ACCEPTED: stored now, to be processed; DUPLICATE: its eventId was stored before, nothing changed. */
+        enum Status {
+            ACCEPTED, DUPLICATE
+        }
     }
 }

@@ -9,15 +9,11 @@ import org.jspecify.annotations.Nullable;
  * One version of a rule pack as stored: its state and what is known about it (compile errors, lint
  * findings, the last test run). The files are read separately.
  */
-public record PackVersion(String pack, int version, String status, String author, Instant createdAt,
+public record PackVersion(String pack, int version, VersionStatus status, String author, Instant createdAt,
                           @Nullable String comment, boolean valid, List<CompileError> errors,
                           @Nullable String lint, @Nullable Integer testPassed, @Nullable Integer testFailed,
                           @Nullable Instant testedAt, @Nullable String publishedBy, @Nullable Instant publishedAt,
                           @Nullable Long publicationSeq) {
-
-    public static final String DRAFT = "DRAFT";
-    public static final String PUBLISHED = "PUBLISHED";
-    public static final String RETIRED = "RETIRED";
 
     public PackVersion {
         errors = List.copyOf(errors);

@@ -67,9 +67,10 @@ class RulePackRepository {
                      List<CompileError> errors, @Nullable String lint, Map<String, byte[]> files) {
         jdbc.sql("""
                         INSERT INTO rule_pack_version (pack, version, status, author, created_at, comment, valid, errors, lint)
-                        VALUES (:pack, :version, 'DRAFT', :author, :at, :comment, :valid, :errors, :lint)
+                        VALUES (:pack, :version, :status, :author, :at, :comment, :valid, :errors, :lint)
                         """)
                 .param("pack", pack)
+                .param("status", VersionStatus.DRAFT.name())
                 .param("version", version)
                 .param("author", author)
                 .param("at", utc(at))
@@ -109,10 +110,11 @@ class RulePackRepository {
         long seq = jdbc.sql("SELECT COALESCE(MAX(publication_seq), 0) + 1 FROM rule_pack_version WHERE pack = :pack")
                 .param("pack", pack).query(Long.class).single();
         jdbc.sql("""
-                        UPDATE rule_pack_version SET status = 'PUBLISHED', published_by = :by, published_at = :at,
+                        UPDATE rule_pack_version SET status = :status, published_by = :by, published_at = :at,
                                publication_seq = :seq, retired_by = NULL, retired_at = NULL
                          WHERE pack = :pack AND version = :version
                         """)
+                .param("status", VersionStatus.PUBLISHED.name())
                 .param("by", by)
                 .param("at", utc(at))
                 .param("seq", seq)
@@ -123,9 +125,10 @@ class RulePackRepository {
 
     void markRetired(String pack, int version, String by, Instant at) {
         jdbc.sql("""
-                        UPDATE rule_pack_version SET status = 'RETIRED', retired_by = :by, retired_at = :at
+                        UPDATE rule_pack_version SET status = :status, retired_by = :by, retired_at = :at
                          WHERE pack = :pack AND version = :version
                         """)
+                .param("status", VersionStatus.RETIRED.name())
                 .param("by", by)
                 .param("at", utc(at))
                 .param("pack", pack)
@@ -138,7 +141,7 @@ class RulePackRepository {
         return new PackVersion(
                 rs.getString("pack"),
                 rs.getInt("version"),
-                rs.getString("status"),
+                VersionStatus.valueOf(rs.getString("status")),
                 rs.getString("author"),
                 instant(rs.getObject("created_at", LocalDateTime.class)),
                 rs.getString("comment"),

@@ -62,12 +62,12 @@ public class RulePackService {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final RulesProperties.Packs settings;
-    private final SimulationStatus simulations;
+    private final SimulationRepository simulations;
     private final Clock clock;
 
     RulePackService(RulePackRepository repository, PackStore store, RuleEngine engine, AuditTrail audit,
                     PlatformTransactionManager transactions, JsonMapper json, RulesProperties properties,
-                    SimulationStatus simulations, Clock clock) {
+                    SimulationRepository simulations, Clock clock) {
         this.clock = clock;
         this.repository = repository;
         this.store = store;
@@ -84,7 +84,7 @@ public class RulePackService {
         List<PackSummary> packs = new ArrayList<>();
         for (String pack : repository.packs()) {
             List<PackVersion> versions = repository.versions(pack);
-            Integer published = versions.stream().filter(v -> v.status().equals(PackVersion.PUBLISHED))
+            Integer published = versions.stream().filter(v -> v.status() == VersionStatus.PUBLISHED)
                     .map(PackVersion::version).findFirst().orElse(null);
             packs.add(new PackSummary(pack, published, versions.stream().map(VersionSummary::of).toList()));
         }
@@ -100,7 +100,7 @@ public class RulePackService {
                 : new String(content, StandardCharsets.UTF_8)));
         return new VersionDetail(stored, files, stored.lint() == null ? List.of() : json.readValue(stored.lint(), List.class),
                 repository.testResults(pack, version).map(r -> json.readValue(r, Object.class)).orElse(null),
-                simulations.summary(pack, version).orElse(null));
+                simulations.find(pack, version).orElse(null));
     }
 
     /** A table file of a version as a grid of cells (see {@link TableCells}). */
@@ -147,7 +147,7 @@ public class RulePackService {
                     audit.record(user, "RULE_PACK_DRAFT", "RULE_PACK_VERSION", pack + ":" + number, Map.of(
                             "valid", errors.isEmpty(), "errors", errors.size(), "files", files.keySet(),
                             "comment", request.comment() == null ? "" : request.comment()));
-                    return new DraftCreated(pack, number, PackVersion.DRAFT, errors.isEmpty(), errors,
+                    return new DraftCreated(pack, number, VersionStatus.DRAFT, errors.isEmpty(), errors,
                             json.readValue(lint, List.class));
                 });
             } catch (DuplicateKeyException raced) {
@@ -216,7 +216,7 @@ public class RulePackService {
         if (!stored.valid()) {
             throw new ConflictException("Version " + version + " of " + pack + " does not compile and cannot be published.");
         }
-        if (stored.status().equals(PackVersion.PUBLISHED)) {
+        if (stored.status() == VersionStatus.PUBLISHED) {
             throw new ConflictException("Version " + version + " of " + pack + " is already published.");
         }
         TestRun tests = runScenarios(pack, version, null);
@@ -224,18 +224,18 @@ public class RulePackService {
             throw new ConflictException(tests.failed() + " of the " + (tests.passed() + tests.failed())
                     + " scenarios of version " + version + " of " + pack + " fail; it cannot be published.");
         }
-        if (settings.requireSimulation() && !simulations.done(pack, version)) {
+        if (settings.requireSimulation() && !simulations.finished(pack, version)) {
             throw new ConflictException("Version " + version + " of " + pack
                     + " has no finished simulation; simulate it so the approver sees its impact, then publish.");
         }
         tx.executeWithoutResult(status -> {
             List<PackVersion> versions = repository.lockPack(pack);
             PackVersion current = versions.stream().filter(v -> v.version() == version).findFirst().orElseThrow();
-            if (current.status().equals(PackVersion.PUBLISHED)) {
+            if (current.status() == VersionStatus.PUBLISHED) {
                 throw new ConflictException("Version " + version + " of " + pack + " was published meanwhile.");
             }
             Instant now = clock.instant();
-            Optional<PackVersion> previous = versions.stream().filter(v -> v.status().equals(PackVersion.PUBLISHED)).findFirst();
+            Optional<PackVersion> previous = versions.stream().filter(v -> v.status() == VersionStatus.PUBLISHED).findFirst();
             previous.ifPresent(p -> repository.markRetired(pack, p.version(), user, now));
             repository.markPublished(pack, version, user, now);
             repository.saveTestRun(pack, version, tests.passed(), tests.failed(), json.writeValueAsString(tests), now);
@@ -254,11 +254,11 @@ public class RulePackService {
             if (versions.isEmpty()) {
                 throw new NotFoundException("No rule pack " + pack + ".");
             }
-            PackVersion current = versions.stream().filter(v -> v.status().equals(PackVersion.PUBLISHED)).findFirst()
+            PackVersion current = versions.stream().filter(v -> v.status() == VersionStatus.PUBLISHED).findFirst()
                     .orElseThrow(() -> new ConflictException("Pack " + pack + " has no published version."));
             long currentSeq = current.publicationSeq() == null ? 0 : current.publicationSeq();
             PackVersion previous = versions.stream()
-                    .filter(v -> v.status().equals(PackVersion.RETIRED) && v.publicationSeq() != null
+                    .filter(v -> v.status() == VersionStatus.RETIRED && v.publicationSeq() != null
                             && v.publicationSeq() < currentSeq)
                     .max((a, b) -> Long.compare(a.publicationSeq(), b.publicationSeq()))
                     .orElseThrow(() -> new ConflictException("Pack " + pack + " has no earlier published version to go back to."));
@@ -350,7 +350,7 @@ public class RulePackService {
     public record PackSummary(String name, @Nullable Integer publishedVersion, List<VersionSummary> versions) {
     }
 
-    public record VersionSummary(String pack, int version, String status, String author, Instant createdAt,
+    public record VersionSummary(String pack, int version, VersionStatus status, String author, Instant createdAt,
                                  @Nullable String comment, boolean valid, @Nullable Integer testPassed,
                                  @Nullable Integer testFailed, @Nullable String publishedBy, @Nullable Instant publishedAt) {
         static VersionSummary of(PackVersion v) {
@@ -365,7 +365,7 @@ public class RulePackService {
     }
 
     /** The answer to a new version (DESIGN.md section 5), with the lint findings besides. */
-    public record DraftCreated(String pack, int version, String status, boolean valid, List<CompileError> errors,
+    public record DraftCreated(String pack, int version, VersionStatus status, boolean valid, List<CompileError> errors,
                                List<?> lint) {
     }
 

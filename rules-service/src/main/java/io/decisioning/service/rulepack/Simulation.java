@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * (DESIGN.md section 5): how many customers change grade, tier, warnings or pre-bind decision, the
  * transitions with their counts and the annual premium they carry, and examples of each.
  *
- * @param status    RUNNING, DONE, or FAILED (the version could not evaluate some customers, or the run broke)
  * @param customers customers in the book when the simulation started
  * @param processed customers compared so far
  * @param changed   customers with at least one transition
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *                  kept from before it was recorded)
  * @param failed    customers the version could not evaluate (fails the simulation)
  */
-public record Simulation(String pack, int version, String status, Map<String, Integer> againstVersions,
+public record Simulation(String pack, int version, SimulationStatus status, Map<String, Integer> againstVersions,
                          String requestedBy, Instant startedAt, @Nullable Instant finishedAt, long customers,
                          long processed, long changed, @Nullable BigDecimal changedPremium, long failed,
                          List<Transition> transitions,

@@ -39,10 +39,11 @@ class SimulationRepository {
         jdbc.sql("""
                         INSERT INTO rule_pack_simulation (pack, version, status, against_versions, requested_by, started_at,
                             customers)
-                        VALUES (:pack, :version, 'RUNNING', :against, :user, :at, :customers)
+                        VALUES (:pack, :version, :status, :against, :user, :at, :customers)
                         """)
                 .param("pack", pack)
                 .param("version", version)
+                .param("status", SimulationStatus.RUNNING.name())
                 .param("against", json.writeValueAsString(new TreeMap<>(against)))
                 .param("user", user)
                 .param("at", utc(at))
@@ -53,8 +54,9 @@ class SimulationRepository {
     void progress(String pack, int version, long processed, long changed, long failed) {
         jdbc.sql("""
                         UPDATE rule_pack_simulation SET processed = :processed, changed = :changed, failed = :failed
-                         WHERE pack = :pack AND version = :version AND status = 'RUNNING'
+                         WHERE pack = :pack AND version = :version AND status = :running
                         """)
+                .param("running", SimulationStatus.RUNNING.name())
                 .param("processed", processed)
                 .param("changed", changed)
                 .param("failed", failed)
@@ -63,8 +65,8 @@ class SimulationRepository {
                 .update();
     }
 
-    void finish(String pack, int version, String status, long processed, long changed, BigDecimal changedPremium, long failed,
-                List<Simulation.Transition> transitions, List<Simulation.Examples> examples, @Nullable String error,
+    void finish(String pack, int version, SimulationStatus status, long processed, long changed, BigDecimal changedPremium,
+                long failed, List<Simulation.Transition> transitions, List<Simulation.Examples> examples, @Nullable String error,
                 Instant at) {
         jdbc.sql("""
                         UPDATE rule_pack_simulation SET status = :status, processed = :processed, changed = :changed,
@@ -72,7 +74,7 @@ class SimulationRepository {
                                finished_at = :at
                          WHERE pack = :pack AND version = :version
                         """)
-                .param("status", status)
+                .param("status", status.name())
                 .param("processed", processed)
                 .param("changed", changed)
                 .param("changedPremium", changedPremium)
@@ -84,6 +86,16 @@ class SimulationRepository {
                 .param("pack", pack)
                 .param("version", version)
                 .update();
+    }
+
+    /** Whether the version has a simulation that finished without failures (publishing may require one). */
+    boolean finished(String pack, int version) {
+        return jdbc.sql("SELECT COUNT(*) FROM rule_pack_simulation WHERE pack = :pack AND version = :version AND status = :done")
+                .param("done", SimulationStatus.DONE.name())
+                .param("pack", pack)
+                .param("version", version)
+                .query(Integer.class)
+                .single() > 0;
     }
 
     Optional<Simulation> find(String pack, int version) {
@@ -101,7 +113,7 @@ class SimulationRepository {
         return new Simulation(
                 rs.getString("pack"),
                 rs.getInt("version"),
-                rs.getString("status"),
+                SimulationStatus.valueOf(rs.getString("status")),
                 json.readValue(rs.getString("against_versions"), VERSIONS),
                 rs.getString("requested_by"),
                 rs.getObject("started_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),

@@ -99,7 +99,7 @@ public class SimulationService {
         CompiledPack draft = engine.prepared(pack, version);
         RuleSet published = engine.current();
         Optional<Simulation> running = simulations.find(pack, version)
-                .filter(s -> s.status().equals("RUNNING") && s.startedAt().isAfter(clock.instant().minus(STALE)));
+                .filter(s -> s.status() == SimulationStatus.RUNNING && s.startedAt().isAfter(clock.instant().minus(STALE)));
         if (running.isPresent()) {
             throw new ConflictException("A simulation of version " + version + " of " + pack + " is running.");
         }
@@ -189,8 +189,8 @@ public class SimulationService {
                 }
             }
             long failed = tally.failed.sum();
-            simulations.finish(pack, version, failed == 0 ? "DONE" : "FAILED", tally.processed.sum(), tally.changed.sum(),
-                    tally.changedPremium(), failed, tally.transitions(), tally.examples(),
+            simulations.finish(pack, version, failed == 0 ? SimulationStatus.DONE : SimulationStatus.FAILED,
+                    tally.processed.sum(), tally.changed.sum(), tally.changedPremium(), failed, tally.transitions(), tally.examples(),
                     failed == 0 ? null : failed + " customers could not be evaluated with this version: " + tally.firstError,
                     clock.instant());
             log.info("Simulated {} v{} over {} customers in {} ms: {} changed, {} failed", pack, version,
@@ -199,9 +199,8 @@ public class SimulationService {
             log.error("Simulation of {} v{} failed", pack, version, e);
             String error = e instanceof RunawayGuard.RunawayRulesException ? e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
-            simulations.finish(pack, version, "FAILED", tally.processed.sum(), tally.changed.sum(), tally.changedPremium(),
-                    tally.failed.sum(),
-                    tally.transitions(), tally.examples(), error, clock.instant());
+            simulations.finish(pack, version, SimulationStatus.FAILED, tally.processed.sum(), tally.changed.sum(),
+                    tally.changedPremium(), tally.failed.sum(), tally.transitions(), tally.examples(), error, clock.instant());
         }
     }
 

@@ -130,6 +130,21 @@ class EventTests {
     }
 
     @Test
+    void anUnknownStatusToListByIsRefusedNamingTheStatusesThereAre() {
+        for (String status : List.of("LOST", "", "parked", "PARKED%20")) {
+            Response response = api.get("/api/v1/events?status=" + status, "admin");
+            assertThat(response.status()).as(status + " -> " + response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            JsonNode error = response.json().get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("status");
+            assertThat(error.get("message").asString()).isEqualTo("must be one of [DONE, PARKED, PENDING, PROCESSING]");
+        }
+        for (String status : List.of("PENDING", "PROCESSING", "DONE", "PARKED")) {
+            assertThat(api.get("/api/v1/events?status=" + status, "admin").status()).as(status).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aBatchOfEventsIsStoredInItsOrderEachAnsweredAsIfPostedAloneAndProcessed() {
         long id = crm.customer();
         long policy = crm.policy(id, "ACTIVE", today.minusYears(1), today.plusMonths(6), "4000.00");
