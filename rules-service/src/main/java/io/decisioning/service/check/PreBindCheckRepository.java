@@ -30,10 +30,12 @@ class PreBindCheckRepository {
      * Records the check, with its line in the audit trail, in the caller's transaction: only if the user
      * is still as they signed in ({@link SignIn}).
      *
+     * @return the answer as JSON, as recorded: the same bytes answer the request
      * @throws SignInChangedException when they are not: nothing is recorded
      */
-    void record(PreBindResult result, PreBindRequest request, UserAccount signedIn) {
+    String record(PreBindResult result, PreBindRequest request, UserAccount signedIn) {
         String user = signedIn.getUsername();
+        String answer = json.writeValueAsString(result);
         int recorded = jdbc.sql("""
                         INSERT INTO pre_bind_check (check_id, customer_no, request, decision, grade, tier, response,
                             checked_by, checked_at)
@@ -46,7 +48,7 @@ class PreBindCheckRepository {
                 .param("decision", result.decision().name())
                 .param("grade", result.grade() == null ? null : result.grade().name())
                 .param("tier", result.tier() == null ? null : result.tier().name())
-                .param("response", json.writeValueAsString(result))
+                .param("response", answer)
                 .param("user", user)
                 .param("at", LocalDateTime.ofInstant(result.evaluatedAt(), ZoneOffset.UTC))
                 .update();
@@ -60,5 +62,6 @@ class PreBindCheckRepository {
         detail.put("rulePacks", result.rulePacks());
         audit.record(user, "PRE_BIND_CHECK", result.customerNo() != null ? "CUSTOMER" : "APPLICANT",
                 result.customerNo() != null ? result.customerNo() : result.checkId(), detail);
+        return answer;
     }
 }

@@ -36,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pre-bind check (DESIGN.md section 4 and 5): resolves the customer or applicant, evaluates with
@@ -57,10 +57,11 @@ class PreBindService {
     private final TransactionTemplate transaction;
     private final RuleMetrics metrics;
     private final Clock clock;
+    private final JsonMapper json;
 
     PreBindService(AssessmentPipeline pipeline, CustomerRepository customers, EvaluationDate evaluationDate,
                    PreBindCheckRepository checks, PlatformTransactionManager transactions, RuleMetrics metrics,
-                   Clock clock) {
+                   Clock clock, JsonMapper json) {
         this.pipeline = pipeline;
         this.customers = customers;
         this.evaluationDate = evaluationDate;
@@ -68,22 +69,20 @@ class PreBindService {
         this.transaction = new TransactionTemplate(transactions);
         this.metrics = metrics;
         this.clock = clock;
+        this.json = json;
     }
 
-    PreBindResult check(PreBindRequest request, UserAccount user) {
+    /** The check's answer as JSON, as it was recorded. */
+    String check(PreBindRequest request, UserAccount user) {
         validate(request);
         String checkId = UUID.randomUUID().toString();
         try {
             // One transaction: the assessment the check stored and the record of the check commit together.
-            return transaction.execute(status -> {
-                PreBindResult answer = answer(checkId, request, user);
-                checks.record(answer, request, user);
-                return answer;
-            });
+            return transaction.execute(status -> checks.record(answer(checkId, request, user), request, user));
         } catch (NotFoundException | SignInChangedException e) {
             throw e;
         } catch (RuntimeException e) {
-            return failed(checkId, null, request, user, e);
+            return failed(checkId, request, user, e);
         }
     }
 
@@ -122,7 +121,7 @@ class PreBindService {
                                  UserAccount user) {
         boolean visible = user.canSee(customer.branchCode());
         if (!assessed.failures().isEmpty()) {
-            return failed(checkId, visible ? customer.customerNo() : null, request, user, assessed.failures().get(0).error());
+            return failedResult(checkId, visible ? customer.customerNo() : null, assessed.failures().get(0).error());
         }
         return result(checkId, visible ? customer.customerNo() : null, assessed.single().evaluation());
     }
@@ -134,29 +133,27 @@ class PreBindService {
         return assessed.assessed().isEmpty() ? null : assessed.assessed().get(0).subject();
     }
 
-    /**
-     * REFER with the reason ENGINE_ERROR, recorded: in the check's transaction when the rules failed
-     * (what else was stored stays), in a transaction of its own when the check's failed.
-     */
-    private PreBindResult failed(String checkId, @Nullable String customerNo, PreBindRequest request, UserAccount user,
-                                 RuntimeException error) {
-        log.error("Pre-bind check {} failed; answering REFER", checkId, error);
-        metrics.failed("pre-bind", error);
-        Reason reason = new Reason("engine", 0, ENGINE_ERROR,
-                "The customer could not be evaluated; refer to a person. The error is logged with check " + checkId + ".");
-        PreBindResult failed = new PreBindResult(checkId, Decision.REFER, customerNo, null, null, null, List.of(),
-                List.of(), List.of(reason), Map.of(), now(), List.of());
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return failed; // recorded by the caller with the rest of the check
-        }
+    /** REFER with the reason ENGINE_ERROR, recorded in a transaction of its own: the check's failed. */
+    private String failed(String checkId, PreBindRequest request, UserAccount user, RuntimeException error) {
+        PreBindResult failed = failedResult(checkId, null, error);
         try {
-            transaction.executeWithoutResult(status -> checks.record(failed, request, user));
+            return transaction.execute(status -> checks.record(failed, request, user));
         } catch (SignInChangedException e) {
             throw e;
         } catch (RuntimeException recordFailed) {
             log.error("Pre-bind check {} could not be recorded", checkId, recordFailed);
+            return json.writeValueAsString(failed);
         }
-        return failed;
+    }
+
+    /** REFER with the reason ENGINE_ERROR: the rules could not evaluate the customer (fail closed, never ACCEPT). */
+    private PreBindResult failedResult(String checkId, @Nullable String customerNo, RuntimeException error) {
+        log.error("Pre-bind check {} failed; answering REFER", checkId, error);
+        metrics.failed("pre-bind", error);
+        Reason reason = new Reason("engine", 0, ENGINE_ERROR,
+                "The customer could not be evaluated; refer to a person. The error is logged with check " + checkId + ".");
+        return new PreBindResult(checkId, Decision.REFER, customerNo, null, null, null, List.of(), List.of(), List.of(reason),
+                Map.of(), now(), List.of());
     }
 
     /**

@@ -84,8 +84,8 @@ public final class BulkSql {
 
     /**
      * A condition on {@code column} that holds for exactly these ids, with its named parameters:
-     * {@code (column BETWEEN :p0a AND :p0b OR ...)} for ids that form up to {@link #MAX_RANGES}
-     * runs of consecutive values, else {@code column IN (:p)}.
+     * {@code (column BETWEEN :p0a AND :p0b OR column = :p1a OR ...)} for ids that form up to
+     * {@link #MAX_RANGES} runs of consecutive values, else {@code column IN (:p)}.
      *
      * @param prefix the parameters' name prefix, unique within the statement
      */
@@ -119,9 +119,16 @@ public final class BulkSql {
         for (int i = 0; i < ranges.size(); i++) {
             String a = prefix + i + "a";
             String b = prefix + i + "b";
-            condition.append(i == 0 ? "" : " OR ").append(column).append(" BETWEEN :").append(a).append(" AND :").append(b);
+            condition.append(i == 0 ? "" : " OR ").append(column);
             params.put(a, ranges.get(i)[0]);
-            params.put(b, ranges.get(i)[1]);
+            if (ranges.get(i)[0] == ranges.get(i)[1]) {
+                // an equality, not BETWEEN x AND x: MariaDB groups the rows of "= x" read from an index in its
+                // order, but those of "BETWEEN x AND x" through a temporary table
+                condition.append(" = :").append(a);
+            } else {
+                condition.append(" BETWEEN :").append(a).append(" AND :").append(b);
+                params.put(b, ranges.get(i)[1]);
+            }
         }
         return new IdCondition(condition.append(')').toString(), params);
     }
