@@ -187,7 +187,7 @@ final class CustomerOutcomes {
         int grade = -1;
         int tier = -1;
         int decision = -1;
-        RaisedWarning[] warnings = null;
+        CustomerWarning[] warnings = null;
         long value = 0;
         long risk = 0;
         for (int i = 0; i < size; i++) {
@@ -226,12 +226,12 @@ final class CustomerOutcomes {
                     Severity severity = SEVERITIES[v];
                     message = rule.message(profile);
                     if (warnings == null) {
-                        warnings = new RaisedWarning[WARNING_TYPES.length];
+                        warnings = new CustomerWarning[WARNING_TYPES.length];
                     }
-                    RaisedWarning previous = warnings[type.ordinal()];
+                    CustomerWarning previous = warnings[type.ordinal()];
                     // warnings of one type from several packs: the higher severity is kept
                     if (previous == null || severity.compareTo(previous.severity()) > 0) {
-                        warnings[type.ordinal()] = new RaisedWarning(type, severity, message);
+                        warnings[type.ordinal()] = new CustomerWarning(type, type.category(), severity, message);
                     }
                 }
             }
@@ -244,10 +244,10 @@ final class CustomerOutcomes {
                 throw new EvaluationException("no rule gave customer " + customerNo + " a " + KIND_NAMES[kind]);
             }
         }
-        List<RaisedWarning> raised = List.of();
+        List<CustomerWarning> raised = List.of();
         if (warnings != null) {
             int count = 0;
-            for (RaisedWarning warning : warnings) {
+            for (CustomerWarning warning : warnings) {
                 if (warning != null) {
                     warnings[count++] = warning;
                 }
