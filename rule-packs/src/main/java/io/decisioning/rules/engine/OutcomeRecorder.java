@@ -1,10 +1,6 @@
 package io.decisioning.rules.engine;
 
-import io.decisioning.rules.DecisionMade;
-import io.decisioning.rules.GradeAssigned;
-import io.decisioning.rules.ScorePoints;
-import io.decisioning.rules.TierAssigned;
-import io.decisioning.rules.WarningRaised;
+import io.decisioning.rules.Outcome;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -42,11 +38,10 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
         if (rule == null) {
             return;
         }
-        Object outcome = event.getObject();
-        String customerNo = customerNo(outcome);
-        if (customerNo == null) {
+        if (!(event.getObject() instanceof Outcome outcome)) {
             return; // a fact the pack keeps to itself
         }
+        String customerNo = outcome.customerNo();
         if (rule != lastRule) {
             lastRule = rule;
             lastCompiled = pack.rules.get(rule.getName());
@@ -75,8 +70,8 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
         if (event.getRule() == null) {
             return;
         }
-        String customerNo = customerNo(event.getOldObject());
-        CustomerOutcomes customer = customerNo == null ? null : customers.get(customerNo);
+        CustomerOutcomes customer = event.getOldObject() instanceof Outcome outcome ? customers.get(outcome.customerNo())
+                : null;
         if (customer != null) {
             customer.deleted(event.getOldObject());
         }
@@ -85,24 +80,5 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
     /** Why the stage cannot be trusted, or null. */
     String stray() {
         return stray;
-    }
-
-    static String customerNo(Object fact) {
-        if (fact instanceof ScorePoints points) {
-            return points.customerNo();
-        }
-        if (fact instanceof GradeAssigned grade) {
-            return grade.customerNo();
-        }
-        if (fact instanceof WarningRaised warning) {
-            return warning.customerNo();
-        }
-        if (fact instanceof TierAssigned tier) {
-            return tier.customerNo();
-        }
-        if (fact instanceof DecisionMade decision) {
-            return decision.customerNo();
-        }
-        return null;
     }
 }

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -70,10 +69,7 @@ import org.drools.drl.parser.DroolsParserException;
 public final class TableLint {
 
     private static final Pattern RULE_ID = Pattern.compile("([A-Z]{2,4}-\\d{2,4})(\\s.*)?");
-    private static final Pattern OUTCOME = Pattern.compile("new\\s+(?:[\\w.]+\\.)?([A-Z]\\w*)\\s*\\(");
-    private static final Pattern OUTCOME_CONSTANT = Pattern.compile("\\b(?:WarningType|Scorecard)\\.(\\w+)");
     private static final Pattern LABEL_GROUP = Pattern.compile("(.*)\\(([^()]*)\\)\\s*");
-    private static final Set<String> SINGLE = Set.of("GradeAssigned", "TierAssigned", "DecisionMade");
 
     private TableLint() {
     }
@@ -82,7 +78,7 @@ public final class TableLint {
     public static List<LintFinding> lint(PackSource source) {
         List<LintFinding> findings = new ArrayList<>();
         HitPolicy policy = hitPolicy(source, findings);
-        Set<String> catchAlls = catchAlls(source);
+        Set<Competing> catchAlls = catchAlls(source);
         new TreeMap<>(source.files()).forEach((file, content) -> {
             if (DecisionTable.isTable(file)) {
                 lintFile(file, content, policy, catchAlls, findings);
@@ -109,11 +105,11 @@ public final class TableLint {
     }
 
     /**
-     * The kinds of outcome (as {@link #kind}) that a rule of the pack's DRL files gives every customer:
+     * The outcomes (as {@link Competing#of}) that a rule of the pack's DRL files gives every customer:
      * a rule whose only condition is {@code CustomerProfile()} without constraints.
      */
-    private static Set<String> catchAlls(PackSource source) {
-        Set<String> kinds = new HashSet<>();
+    private static Set<Competing> catchAlls(PackSource source) {
+        Set<Competing> kinds = new HashSet<>();
         source.files().forEach((file, content) -> {
             if (!file.endsWith(".drl")) {
                 return;
@@ -133,14 +129,14 @@ public final class TableLint {
                 if (lhs != null && lhs.getDescrs().size() == 1 && lhs.getDescrs().get(0) instanceof PatternDescr pattern
                         && pattern.getObjectType().endsWith("CustomerProfile") && pattern.getDescrs().isEmpty()
                         && pattern.getSource() == null && rule.getConsequence() != null) {
-                    kinds.add(kind(rule.getConsequence().toString()));
+                    kinds.add(Competing.of(rule.getConsequence().toString()));
                 }
             }
         });
         return kinds;
     }
 
-    private static void lintFile(String file, byte[] content, HitPolicy policy, Set<String> catchAlls,
+    private static void lintFile(String file, byte[] content, HitPolicy policy, Set<Competing> catchAlls,
                                  List<LintFinding> findings) {
         List<TableFile.Sheet> sheets;
         try {
@@ -177,21 +173,22 @@ public final class TableLint {
     }
 
     /**
-     * The kind of outcome an action inserts: its class, with the warning type or scorecard when the code
-     * names one ("GradeAssigned", "WarningRaised REPEAT_CLAIMANT", "ScorePoints VALUE"); rows compete
-     * under a hit policy only with rows of the same kind.
+     * What rows compete on under a hit policy: the kind of outcome a row's action inserts, with the
+     * warning type or scorecard it names (a grade; a REPEAT_CLAIMANT warning; VALUE points). The kind is
+     * null when the action inserts no outcome, or several: such rows compete with nothing.
      */
-    static String kind(String consequence) {
-        List<String> classes = new ArrayList<>();
-        Matcher outcome = OUTCOME.matcher(consequence);
-        while (outcome.find()) {
-            classes.add(outcome.group(1));
+    record Competing(OutcomeKind kind, String qualifier) {
+
+        static Competing of(String consequence) {
+            List<OutcomeKind.Insert> inserts = OutcomeKind.inserts(consequence);
+            return inserts.size() == 1 ? new Competing(inserts.get(0).kind(), inserts.get(0).qualifier())
+                    : new Competing(null, null);
         }
-        if (classes.size() != 1) {
-            return String.join("+", classes);
+
+        /** "grade", "REPEAT_CLAIMANT warning", "VALUE points". */
+        String describe() {
+            return kind.describe(qualifier);
         }
-        Matcher constant = OUTCOME_CONSTANT.matcher(consequence);
-        return constant.find() ? classes.get(0) + " " + constant.group(1) : classes.get(0);
     }
 
     /** One row of a table and what the lint made of it. */
@@ -211,7 +208,8 @@ public final class TableLint {
         final Map<Integer, List<Comparison>> cells = new LinkedHashMap<>();
         final List<String> outcomeValues = new ArrayList<>();
         String consequence = "";
-        String kind;
+        /** Null when the row has no outcome (its action cells are blank or unreadable). */
+        Competing kind;
         Box box;
 
         Line(DataRow data, String id) {
@@ -234,7 +232,7 @@ public final class TableLint {
         private final String sheet;
         private final Block block;
         private final HitPolicy policy;
-        private final Set<String> catchAlls;
+        private final Set<Competing> catchAlls;
         private final List<Column> conditions;
         private final List<Column> actions;
         private final Column nameColumn;
@@ -248,7 +246,7 @@ public final class TableLint {
         private record Found(int row, int column, LintFinding finding) {
         }
 
-        Table(String file, String sheet, Block block, HitPolicy policy, Set<String> catchAlls) {
+        Table(String file, String sheet, Block block, HitPolicy policy, Set<Competing> catchAlls) {
             this.file = file;
             this.sheet = sheet;
             this.block = block;
@@ -430,7 +428,7 @@ public final class TableLint {
                 consequence.add(substitute(column.code(), cell, parameters));
             }
             line.consequence = String.join("\n", consequence).replaceAll("\\s+", " ").trim();
-            line.kind = consequence.isEmpty() ? null : kind(line.consequence);
+            line.kind = consequence.isEmpty() ? null : Competing.of(line.consequence);
             if (!actions.isEmpty() && blank.size() == actions.size()) {
                 Column first = actions.get(0);
                 add(line.data.row(), first.index(), first, LintFinding.AMBIGUOUS_BLANK,
@@ -495,7 +493,7 @@ public final class TableLint {
                     reportEmpty(line);
                 }
             }
-            Map<String, List<Line>> byKind = new LinkedHashMap<>();
+            Map<Competing, List<Line>> byKind = new LinkedHashMap<>();
             for (Line line : analysed) {
                 if (!line.dead && line.kind != null) {
                     byKind.computeIfAbsent(line.kind, k -> new ArrayList<>()).add(line);
@@ -503,15 +501,17 @@ public final class TableLint {
             }
             boolean incomplete = lines.stream().anyMatch(l -> !l.usable || l.kind == null);
             byKind.forEach((kind, group) -> {
-                String type = kind.split(" ")[0];
-                if (type.equals("ScorePoints")) {
+                if (kind.kind() == null) {
+                    return;
+                }
+                if (kind.kind().additive()) {
                     checkBins(group, incomplete);
-                } else if (SINGLE.contains(type) || type.equals("WarningRaised")) {
+                } else {
                     if (policy == HitPolicy.FIRST) {
                         checkShadowed(group);
                         checkEqualPriorities(group);
                     } else {
-                        checkUnique(group, SINGLE.contains(type));
+                        checkUnique(group, kind.kind().required());
                     }
                     checkGap(kind, group, incomplete);
                 }
@@ -559,7 +559,7 @@ public final class TableLint {
                         redundant ? LintFinding.WARNING : LintFinding.ERROR,
                         line.id + " (" + rank(line) + ") never applies: every customer it holds for is"
                                 + " taken first by " + names + (by.size() > 1 ? " together" : "")
-                                + (redundant ? ", which give the same " + outcomeName(line.kind) + " (so only the reason"
+                                + (redundant ? ", which give the same " + line.kind.describe() + " (so only the reason"
                                         + " differs). Delete the row, or give it a higher priority if its reason should"
                                         + " show" : ". Delete the row, narrow the higher " + rows + ", or "
                                         + (block.sequential() ? "move this row above them" : "give this row a higher"
@@ -604,7 +604,7 @@ public final class TableLint {
                         continue;
                     }
                     Box both = a.box.intersection(b.box);
-                    String what = outcomeName(b.kind);
+                    String what = b.kind.describe();
                     String giving = differ ? "giving " + a.outcome() + " and " + b.outcome() : "both giving " + a.outcome();
                     String result = single ? "such a customer gets two " + what + "s and the evaluation fails"
                             : "such a customer gets the " + what + " twice; the engine keeps the higher severity";
@@ -617,7 +617,7 @@ public final class TableLint {
         }
 
         /** Customers no row of this kind applies to, unless a catch-all rule of the pack gives them the outcome. */
-        private void checkGap(String kind, List<Line> group, boolean incomplete) {
+        private void checkGap(Competing kind, List<Line> group, boolean incomplete) {
             if (catchAlls.contains(kind)) {
                 return;
             }
@@ -630,8 +630,8 @@ public final class TableLint {
             if (gap == null) {
                 return;
             }
-            boolean required = SINGLE.contains(kind.split(" ")[0]);
-            String what = outcomeName(kind);
+            boolean required = kind.kind().required();
+            String what = kind.describe();
             String advice = required ? "such a customer gets no " + what + " from this table, and without one the"
                     + " evaluation fails. Add a row for them, or a rule for everyone else in the pack's DRL with a low"
                     + " salience (like GRD-090 Standard otherwise)"
@@ -737,18 +737,5 @@ public final class TableLint {
             found.add(new Found(row, column, new LintFinding(file, sheet, TableFile.cellName(row, column),
                     at == null ? null : at.title(), kind, severity, message)));
         }
-    }
-
-    /** "grade", "REPEAT_CLAIMANT warning", "VALUE points". */
-    private static String outcomeName(String kind) {
-        String[] parts = Objects.requireNonNullElse(kind, "").split(" ");
-        return switch (parts[0]) {
-            case "GradeAssigned" -> "grade";
-            case "TierAssigned" -> "tier";
-            case "DecisionMade" -> "decision";
-            case "WarningRaised" -> parts.length > 1 ? parts[1] + " warning" : "warning";
-            case "ScorePoints" -> parts.length > 1 ? parts[1] + " points" : "points";
-            default -> parts[0] + " outcome";
-        };
     }
 }
