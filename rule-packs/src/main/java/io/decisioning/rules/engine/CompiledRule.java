@@ -4,6 +4,7 @@ import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.ScorePoints;
 import io.decisioning.rules.Scorecard;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,6 +37,8 @@ final class CompiledRule {
     private final int salience;
     /** Its conditions as Java, for near misses; null when the engine cannot evaluate them all. */
     private final RuleConditions conditions;
+    /** The outcomes its action's text inserts (see {@link OutcomeKind#inserts}). */
+    private final List<OutcomeKind.Insert> inserts;
     /**
      * Sentences by key, for rules whose sentence depends on one whole-number field at most (most
      * scorecard bins and thresholds): writing them showed in profiles. Racy on purpose: a slot holds
@@ -44,14 +47,16 @@ final class CompiledRule {
     private final Written[] written = new Written[CACHE];
 
     CompiledRule(String name, ReasonTemplate reason, int salience) {
-        this(name, reason, salience, null);
+        this(name, reason, salience, null, List.of());
     }
 
-    CompiledRule(String name, ReasonTemplate reason, int salience, RuleConditions conditions) {
+    CompiledRule(String name, ReasonTemplate reason, int salience, RuleConditions conditions,
+                 List<OutcomeKind.Insert> inserts) {
         this.name = name;
         this.reason = reason;
         this.salience = salience;
         this.conditions = conditions;
+        this.inserts = List.copyOf(inserts);
     }
 
     String name() {
@@ -64,6 +69,10 @@ final class CompiledRule {
 
     RuleConditions conditions() {
         return conditions;
+    }
+
+    List<OutcomeKind.Insert> inserts() {
+        return inserts;
     }
 
     /** Why the rule fired for this customer. */

@@ -23,13 +23,19 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
     // map lookup per outcome, which showed in profiles.
     private Rule lastRule;
     private CompiledRule lastCompiled;
-    /** The first outcome for a customer outside the batch; the stage fails with it after firing. */
-    private String stray;
+    /** The pack that made the decision when this stage runs after it, else null (see {@link DecisionStage}). */
+    private final CompiledPack decision;
+    /**
+     * The first outcome the stage cannot be trusted with (for a customer outside the batch; a grade,
+     * tier, decision or score after the decision); the stage fails with it after firing.
+     */
+    private String problem;
 
-    OutcomeRecorder(CompiledPack pack, int stage, Map<String, CustomerOutcomes> customers) {
+    OutcomeRecorder(CompiledPack pack, int stage, Map<String, CustomerOutcomes> customers, CompiledPack decision) {
         this.pack = pack;
         this.stage = stage;
         this.customers = customers;
+        this.decision = decision;
     }
 
     @Override
@@ -51,9 +57,17 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
         }
         CustomerOutcomes customer = customers.get(customerNo);
         if (customer == null) {
-            if (stray == null) {
-                stray = "rule \"" + rule.getName() + "\" of pack " + pack + " produced " + outcome
+            if (problem == null) {
+                problem = "rule \"" + rule.getName() + "\" of pack " + pack + " produced " + outcome
                         + " for a customer who is not being evaluated";
+            }
+            return;
+        }
+        if (decision != null && DecisionStage.settled(outcome)) {
+            if (problem == null) {
+                problem = "rule \"" + rule.getName() + "\" of pack " + pack + " (order " + pack.order() + ") gave "
+                        + outcome + " after the decision, which pack " + decision + " (order " + decision.order()
+                        + ") makes: packs after the decision may read the grade, tier and decision but not change them";
             }
             return;
         }
@@ -78,7 +92,7 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
     }
 
     /** Why the stage cannot be trusted, or null. */
-    String stray() {
-        return stray;
+    String problem() {
+        return problem;
     }
 }
