@@ -1,6 +1,7 @@
 package io.decisioning.rules.engine;
 
 import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.engine.ProfileConstraint.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -40,39 +41,26 @@ final class RuleConditions {
      */
     static final double NEAR = 1.0 / 3 + 1e-9;
 
-    private static final Pattern NUMERIC_ATOM =
-            Pattern.compile("^([A-Za-z_]\\w*)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)[dDlL]?$");
-    private static final Pattern NULL_ATOM = Pattern.compile("^([A-Za-z_]\\w*)\\s*(==|!=)\\s*null$");
     private static final Pattern JOIN = Pattern.compile("^customerNo\\s*==\\s*(\\$?\\w+)\\.customerNo(?:\\s*\\(\\s*\\))?$");
     private static final Pattern ENUM_ATOM = Pattern.compile("^(\\w+)\\s*==\\s*(?:\\w+\\.)*([A-Z][A-Z0-9_]*)$");
 
     /** Whole-number values up to this have their near miss written once and reused. */
     private static final int CACHE = 64;
 
-    static final int GE = 0;
-    static final int GT = 1;
-    static final int LE = 2;
-    static final int LT = 3;
-    static final int EQ = 4;
-    static final int NE = 5;
-    static final int IS_NULL = 6;
-    static final int NOT_NULL = 7;
+    /** One condition on a profile field, as Java: {@code claims12m >= 3}, {@code lossRatio3y != null}. */
+    record Constraint(ProfileFeature feature, Operator operator, boolean nullCheck, double threshold, String text) {
 
-    /** One condition on a profile field, as Java: {@code claims12m >= 3}. */
-    record Constraint(ProfileFeature feature, int op, double threshold, String text) {
+        static Constraint of(ProfileConstraint constraint) {
+            return new Constraint(constraint.feature(), constraint.operator(), constraint.nullCheck(),
+                    constraint.nullCheck() ? Double.NaN : constraint.number(), constraint.text());
+        }
 
         boolean holds(CustomerProfile profile) {
             double v = feature.value(profile);
-            return switch (op) {
-                case GE -> v >= threshold;
-                case GT -> v > threshold;
-                case LE -> v <= threshold;
-                case LT -> v < threshold;
-                case EQ -> v == threshold;
-                case NE -> v != threshold;
-                case IS_NULL -> Double.isNaN(v);
-                default -> !Double.isNaN(v);
-            };
+            if (nullCheck) {
+                return (operator == Operator.EQ) == Double.isNaN(v);
+            }
+            return operator.holds(v, threshold);
         }
 
         /**
@@ -83,13 +71,13 @@ final class RuleConditions {
          */
         double gap(CustomerProfile profile) {
             double v = feature.value(profile);
-            if (Double.isNaN(v) || op == NE || op == IS_NULL || op == NOT_NULL) {
+            if (Double.isNaN(v) || nullCheck || operator == Operator.NE) {
                 return Double.POSITIVE_INFINITY;
             }
             double t = threshold;
-            if (feature.whole() && op == GT) {
+            if (feature.whole() && operator == Operator.GT) {
                 t = Math.floor(threshold) + 1;
-            } else if (feature.whole() && op == LT) {
+            } else if (feature.whole() && operator == Operator.LT) {
                 t = Math.ceil(threshold) - 1;
             }
             double scale = Math.max(Math.abs(t), Math.abs(v));
@@ -243,25 +231,8 @@ final class RuleConditions {
     }
 
     private static Constraint constraint(String atom) {
-        Matcher numeric = NUMERIC_ATOM.matcher(atom);
-        if (numeric.matches() && ProfileFeature.byField(numeric.group(1)) != null) {
-            int op = switch (numeric.group(2)) {
-                case ">=" -> GE;
-                case ">" -> GT;
-                case "<=" -> LE;
-                case "<" -> LT;
-                case "==" -> EQ;
-                default -> NE;
-            };
-            return new Constraint(ProfileFeature.byField(numeric.group(1)), op, Double.parseDouble(numeric.group(3)),
-                    numeric.group(1) + " " + numeric.group(2) + " " + numeric.group(3));
-        }
-        Matcher nullCheck = NULL_ATOM.matcher(atom);
-        if (nullCheck.matches() && ProfileFeature.byField(nullCheck.group(1)) != null) {
-            return new Constraint(ProfileFeature.byField(nullCheck.group(1)), nullCheck.group(2).equals("==") ? IS_NULL : NOT_NULL,
-                    Double.NaN, nullCheck.group(1) + " " + nullCheck.group(2) + " null");
-        }
-        return null;
+        ProfileConstraint constraint = ProfileConstraint.ofRule(atom);
+        return constraint == null ? null : Constraint.of(constraint);
     }
 
     /**
