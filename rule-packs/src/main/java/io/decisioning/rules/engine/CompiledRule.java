@@ -1,7 +1,6 @@
 package io.decisioning.rules.engine;
 
 import io.decisioning.rules.CustomerProfile;
-import io.decisioning.rules.ScorePoints;
 import io.decisioning.rules.Scorecard;
 import java.util.EnumMap;
 import java.util.List;
@@ -81,11 +80,6 @@ final class CompiledRule {
     }
 
     /** Why the rule added these points: "premium rank 85% >= 80 and < 95: +35 value points". */
-    String message(CustomerProfile profile, ScorePoints score) {
-        return message(profile, score.points(), score.card());
-    }
-
-    /** The same for a score contribution given by its points and card. */
     String message(CustomerProfile profile, int points, Scorecard card) {
         int key = reason == null ? 0 : reason.cacheKey(profile);
         if (key < 0 || key >= CACHE) {

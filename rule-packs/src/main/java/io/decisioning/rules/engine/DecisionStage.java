@@ -1,7 +1,6 @@
 package io.decisioning.rules.engine;
 
 import io.decisioning.rules.Outcome;
-import io.decisioning.rules.ScorePoints;
 import io.decisioning.rules.Scorecard;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,6 +85,6 @@ final class DecisionStage {
     /** Whether an outcome a rule inserted is one a pack after the decision must not give. */
     static boolean settled(Outcome outcome) {
         OutcomeKind kind = OutcomeKind.of(outcome);
-        return kind == OutcomeKind.SCORE ? DECISION_CARDS.contains(((ScorePoints) outcome).card()) : kind.required();
+        return kind.additive() ? DECISION_CARDS.contains(OutcomeKind.card(kind.card(outcome))) : kind.required();
     }
 }

@@ -47,7 +47,8 @@ final class TableRows {
         this.actions = block.columns(TableFile.ACTION);
         this.nameColumn = findings.nameColumn();
         this.priorityColumn = block.columns(TableFile.PRIORITY).stream().findFirst().orElse(null);
-        this.scorecard = actions.stream().anyMatch(a -> a.code().contains("ScorePoints"));
+        this.scorecard = actions.stream().anyMatch(a -> OutcomeKind.inserts(a.code()).stream()
+                .anyMatch(insert -> insert.kind().additive()));
     }
 
     /** The block's rows, in table order; what is blank or cannot be read goes to {@code findings}. */
