@@ -7,8 +7,7 @@ import java.util.Objects;
  * The category is the type's, so that rules can read warnings by category:
  * {@code WarningRaised(customerNo == $p.customerNo, category == WarningCategory.RISK, severity == Severity.HIGH)}.
  */
-public record WarningRaised(String customerNo, WarningType type, WarningCategory category, Severity severity)
-        implements Outcome {
+public record WarningRaised(String customerNo, WarningType type, WarningCategory category, Severity severity) {
 
     public WarningRaised {
         Objects.requireNonNull(customerNo, "customerNo");

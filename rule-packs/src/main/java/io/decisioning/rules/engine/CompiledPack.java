@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -30,6 +31,11 @@ public final class CompiledPack {
      * when the pack has none or its hit policy is not {@link HitPolicy#FIRST}.
      */
     final CompiledRule[][] missable;
+    /**
+     * The slots of {@link #missable} that hold rules, in ascending order: most of a pack's slots (one
+     * per warning type) are empty, and walking them all for every customer showed in profiles.
+     */
+    final int[] missableSlots;
     /** Simple names of the fact types the pack's rules match; null when that could not be told. */
     private final Set<String> factTypes;
     /**
@@ -51,6 +57,8 @@ public final class CompiledPack {
         this.rules = Collections.unmodifiableMap(new HashMap<>(rules));
         this.factTypes = factTypes == null ? null : Set.copyOf(factTypes);
         this.missable = descriptor.hitPolicy() == HitPolicy.FIRST ? missable(rules.values()) : null;
+        this.missableSlots = missable == null ? new int[0]
+                : IntStream.range(0, missable.length).filter(slot -> missable[slot] != null).toArray();
     }
 
     private static CompiledRule[][] missable(Collection<CompiledRule> rules) {

@@ -3,7 +3,6 @@ package io.decisioning.rules.engine;
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.Grade;
-import io.decisioning.rules.Outcome;
 import io.decisioning.rules.Scorecard;
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
@@ -26,6 +25,7 @@ final class CustomerOutcomes {
     private static final Tier[] TIERS = Tier.values();
     private static final Decision[] DECISIONS = Decision.values();
     private static final Severity[] SEVERITIES = Severity.values();
+    private static final int WARNING_TYPES = WarningType.values().length;
     private static final int GRADE = OutcomeKind.GRADE.slot;
     private static final int TIER = OutcomeKind.TIER.slot;
     private static final int DECISION = OutcomeKind.DECISION.slot;
@@ -54,12 +54,11 @@ final class CustomerOutcomes {
         this.input = input;
     }
 
-    void add(CompiledPack pack, int stage, CompiledRule rule, Outcome outcome) {
+    void add(CompiledPack pack, int stage, CompiledRule rule, OutcomeKind kind, Object outcome) {
         if (size == info.length / 2) {
             refs = Arrays.copyOf(refs, refs.length * 2);
             info = Arrays.copyOf(info, info.length * 2);
         }
-        OutcomeKind kind = OutcomeKind.of(outcome);
         refs[3 * size] = pack;
         refs[3 * size + 1] = rule;
         refs[3 * size + 2] = outcome;
@@ -194,7 +193,7 @@ final class CustomerOutcomes {
                     Severity severity = SEVERITIES[v];
                     message = rule.message(profile);
                     if (warnings == null) {
-                        warnings = new CustomerWarning[WarningType.values().length];
+                        warnings = new CustomerWarning[WARNING_TYPES];
                     }
                     CustomerWarning previous = warnings[type.ordinal()];
                     // warnings of one type from several packs: the higher severity is kept
@@ -253,12 +252,9 @@ final class CustomerOutcomes {
             while (to < size && stage(to) == stage) {
                 to++;
             }
-            CompiledRule[][] missable = packs.get(stage).missable;
-            for (int slot = 0; missable != null && slot < missable.length; slot++) {
-                CompiledRule[] rules = missable[slot];
-                if (rules == null) {
-                    continue;
-                }
+            CompiledPack pack = packs.get(stage);
+            for (int slot : pack.missableSlots) {
+                CompiledRule[] rules = pack.missable[slot];
                 int salience = Integer.MIN_VALUE;
                 int outcome = -1;
                 for (int i = from; i < to; i++) {

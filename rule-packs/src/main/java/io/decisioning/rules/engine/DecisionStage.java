@@ -1,6 +1,5 @@
 package io.decisioning.rules.engine;
 
-import io.decisioning.rules.Outcome;
 import io.decisioning.rules.Scorecard;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,8 +82,7 @@ final class DecisionStage {
     }
 
     /** Whether an outcome a rule inserted is one a pack after the decision must not give. */
-    static boolean settled(Outcome outcome) {
-        OutcomeKind kind = OutcomeKind.of(outcome);
+    static boolean settled(OutcomeKind kind, Object outcome) {
         return kind.additive() ? DECISION_CARDS.contains(OutcomeKind.card(kind.card(outcome))) : kind.required();
     }
 }

@@ -1,6 +1,5 @@
 package io.decisioning.rules.engine;
 
-import io.decisioning.rules.Outcome;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -44,10 +43,12 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
         if (rule == null) {
             return;
         }
-        if (!(event.getObject() instanceof Outcome outcome)) {
+        Object outcome = event.getObject();
+        OutcomeKind kind = OutcomeKind.of(outcome);
+        if (kind == null) {
             return; // a fact the pack keeps to itself
         }
-        String customerNo = outcome.customerNo();
+        String customerNo = kind.customerNo(outcome);
         if (rule != lastRule) {
             lastRule = rule;
             lastCompiled = pack.rules.get(rule.getName());
@@ -63,7 +64,7 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
             }
             return;
         }
-        if (decision != null && DecisionStage.settled(outcome)) {
+        if (decision != null && DecisionStage.settled(kind, outcome)) {
             if (problem == null) {
                 problem = "rule \"" + rule.getName() + "\" of pack " + pack + " (order " + pack.order() + ") gave "
                         + outcome + " after the decision, which pack " + decision + " (order " + decision.order()
@@ -71,7 +72,7 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
             }
             return;
         }
-        customer.add(pack, stage, lastCompiled, outcome);
+        customer.add(pack, stage, lastCompiled, kind, outcome);
     }
 
     @Override
@@ -84,10 +85,11 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
         if (event.getRule() == null) {
             return;
         }
-        CustomerOutcomes customer = event.getOldObject() instanceof Outcome outcome ? customers.get(outcome.customerNo())
-                : null;
+        Object outcome = event.getOldObject();
+        OutcomeKind kind = OutcomeKind.of(outcome);
+        CustomerOutcomes customer = kind == null ? null : customers.get(kind.customerNo(outcome));
         if (customer != null) {
-            customer.deleted(event.getOldObject());
+            customer.deleted(outcome);
         }
     }
 

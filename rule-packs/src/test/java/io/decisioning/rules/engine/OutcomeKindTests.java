@@ -48,6 +48,15 @@ class OutcomeKindTests {
     }
 
     @Test
+    void anOutcomeIsKnownByItsExactClassAndAnyOtherFactIsNone() {
+        assertThat(OutcomeKind.of(new GradeAssigned("C", io.decisioning.rules.Grade.NEW))).isEqualTo(OutcomeKind.GRADE);
+        assertThat(OutcomeKind.of(new ScorePoints("C", Scorecard.VALUE, 1))).isEqualTo(OutcomeKind.SCORE);
+        assertThat(OutcomeKind.of("a fact a pack keeps to itself")).isNull();
+        assertThat(OutcomeKind.WARNING.customerNo(new WarningRaised("C7", WarningType.CARE_DUE, Severity.LOW)))
+                .isEqualTo("C7");
+    }
+
+    @Test
     void slotsNumberTheGradeTierDecisionAndEachWarningType() {
         WarningRaised lapse = new WarningRaised("C", WarningType.LAPSE_RISK, Severity.LOW);
         TierAssigned gold = new TierAssigned("C", Tier.GOLD);
