@@ -85,11 +85,11 @@ enum OutcomeKind {
         this.noun = noun;
         this.field = field;
         this.values = values;
-        this.valueConstant = values == null ? null : Pattern.compile(
-                "\\b" + values[0].getDeclaringClass().getSimpleName() + "\\.([A-Z][A-Z0-9_]*)\\b");
+        this.valueConstant = values == null ? null : constant(values[0].getDeclaringClass());
     }
 
-    private static Pattern constant(Class<? extends Enum<?>> type) {
+    /** {@code WarningType.LAPSE_RISK}: a constant of the enum in an action, its name in group 1. */
+    private static Pattern constant(Class<?> type) {
         return Pattern.compile("\\b" + type.getSimpleName() + "\\.([A-Z][A-Z0-9_]*)\\b");
     }
 
@@ -179,11 +179,6 @@ enum OutcomeKind {
 
     static Scorecard card(int ordinal) {
         return CARDS[ordinal];
-    }
-
-    /** The constant of a value ordinal: {@code Grade.STANDARD} for the grade's ordinal 2. */
-    Enum<?> constant(int ordinal) {
-        return values[ordinal];
     }
 
     /** The ordinal of the value constant of this name ({@code "HIGH_QUALITY"} of a grade), or -1. */

@@ -1,6 +1,5 @@
 package io.decisioning.rules.engine;
 
-import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,11 +135,6 @@ record ProfileConstraint(ProfileFeature feature, Operator operator, String opera
     /** The number it compares with. */
     double number() {
         return Double.parseDouble(operand);
-    }
-
-    /** The number it compares with, exactly. */
-    BigDecimal decimal() {
-        return new BigDecimal(operand);
     }
 
     /** "claims12m >= 3", "lossRatio3y != null", as written (without a number's suffix). */

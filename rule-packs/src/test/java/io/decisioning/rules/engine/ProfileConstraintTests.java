@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.decisioning.rules.engine.ProfileConstraint.Operator;
-import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class ProfileConstraintTests {
@@ -18,7 +17,7 @@ class ProfileConstraintTests {
         assertThat(constraint.number()).isEqualTo(3.0);
         assertThat(constraint.nullCheck()).isFalse();
         assertThat(constraint.placeholder()).isFalse();
-        assertThat(ProfileConstraint.parse("lossRatio3y < -0.25").decimal()).isEqualByComparingTo(new BigDecimal("-0.25"));
+        assertThat(ProfileConstraint.parse("lossRatio3y < -0.25").number()).isEqualTo(-0.25);
     }
 
     @Test
