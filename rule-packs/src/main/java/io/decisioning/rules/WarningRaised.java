@@ -19,7 +19,10 @@ public record WarningRaised(String customerNo, WarningType type, WarningCategory
         }
     }
 
-    /** The warning with its type's category: what rules write, {@code new WarningRaised($p.customerNo(), WarningType.X, Severity.Y)}. */
+    /**
+     * The warning with its type's category, as rules write it:
+     * {@code new WarningRaised($p.customerNo(), WarningType.X, Severity.Y)}.
+     */
     public WarningRaised(String customerNo, WarningType type, Severity severity) {
         this(customerNo, type, Objects.requireNonNull(type, "type").category(), severity);
     }

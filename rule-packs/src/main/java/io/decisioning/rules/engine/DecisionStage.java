@@ -61,14 +61,15 @@ final class DecisionStage {
             if (!rules.isEmpty()) {
                 throw new PackOrderException("pack " + pack.name() + " (order " + pack.order() + ") runs after the"
                         + " decision, which pack " + decision.name() + " (order " + decision.order() + ") makes, so its"
-                        + " rules may read the grade, tier and decision but not change them: " + String.join("; ", gives)
+                        + " rules may read the grade, tier and decision but not change them: "
+                        + String.join("; ", gives)
                         + ". Move such rules to a pack before the decision (order below " + decision.order()
                         + "), or take them out", pack.name(), pack.order(), rules, decision.name(), decision.order());
             }
         }
     }
 
-    /** Whether an action inserting this is refused after the decision; points of a card the action does not name are. */
+    /** Whether an action inserting this is refused after the decision (points of a card it does not name are). */
     private static boolean settled(OutcomeKind.Insert insert) {
         return insert.kind() == OutcomeKind.SCORE ? insert.card() == null || DECISION_CARDS.contains(insert.card())
                 : insert.kind().required();
@@ -76,7 +77,8 @@ final class DecisionStage {
 
     private static String describe(OutcomeKind.Insert insert) {
         if (insert.kind() == OutcomeKind.SCORE) {
-            return insert.card() == null ? "score points of a scorecard it does not name" : insert.card() + " score points";
+            return insert.card() == null ? "score points of a scorecard it does not name"
+                    : insert.card() + " score points";
         }
         return "a " + insert.kind().noun + (insert.value() == null ? "" : " (" + insert.value() + ")");
     }

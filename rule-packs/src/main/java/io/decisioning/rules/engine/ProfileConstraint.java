@@ -119,7 +119,7 @@ record ProfileConstraint(ProfileFeature feature, Operator operator, String opera
         return operand.startsWith("$");
     }
 
-    /** Which of a cell's values the operand stands for: 1 for {@code $param} and {@code $1}, n for {@code $n}; 0 for none. */
+    /** The cell value the operand stands for: 1 for {@code $param}, {@code $1}, n for {@code $n}; else 0. */
     int parameter() {
         if (!placeholder()) {
             return 0;
