@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -25,11 +26,16 @@ public final class CompiledPack {
     /** Each rule's reason and salience, by rule name (names are unique within a pack). */
     final Map<String, CompiledRule> rules;
     /**
-     * For near misses: by kind of outcome (as {@link CustomerOutcomes} counts them), the rules that
-     * give it and whose conditions the engine can evaluate, highest salience first; null when the
-     * pack has none or its hit policy is not {@link HitPolicy#FIRST}.
+     * For near misses: by slot (see {@link OutcomeKind}: grade, tier, decision, warning of a type), the
+     * rules that give it and whose conditions the engine can evaluate, highest salience first; null
+     * when the pack has none or its hit policy is not {@link HitPolicy#FIRST}.
      */
     final CompiledRule[][] missable;
+    /**
+     * The slots of {@link #missable} that hold rules, in ascending order: most of a pack's slots (one
+     * per warning type) are empty, and walking them all for every customer showed in profiles.
+     */
+    final int[] missableSlots;
     /** Simple names of the fact types the pack's rules match; null when that could not be told. */
     private final Set<String> factTypes;
     /**
@@ -51,24 +57,26 @@ public final class CompiledPack {
         this.rules = Collections.unmodifiableMap(new HashMap<>(rules));
         this.factTypes = factTypes == null ? null : Set.copyOf(factTypes);
         this.missable = descriptor.hitPolicy() == HitPolicy.FIRST ? missable(rules.values()) : null;
+        this.missableSlots = missable == null ? new int[0]
+                : IntStream.range(0, missable.length).filter(slot -> missable[slot] != null).toArray();
     }
 
     private static CompiledRule[][] missable(Collection<CompiledRule> rules) {
-        CompiledRule[][] byKind = new CompiledRule[CustomerOutcomes.KINDS][];
+        CompiledRule[][] bySlot = new CompiledRule[OutcomeKind.SLOTS][];
         boolean any = false;
-        for (int kind = 0; kind < byKind.length; kind++) {
-            int k = kind;
-            byKind[kind] = rules.stream()
-                    .filter(rule -> rule.conditions() != null && rule.conditions().kind == k)
+        for (int slot = 0; slot < bySlot.length; slot++) {
+            int s = slot;
+            bySlot[slot] = rules.stream()
+                    .filter(rule -> rule.conditions() != null && rule.conditions().slot == s)
                     .sorted(Comparator.comparingInt(CompiledRule::salience).reversed().thenComparing(CompiledRule::name))
                     .toArray(CompiledRule[]::new);
-            if (byKind[kind].length == 0) {
-                byKind[kind] = null;
+            if (bySlot[slot].length == 0) {
+                bySlot[slot] = null;
             } else {
                 any = true;
             }
         }
-        return any ? byKind : null;
+        return any ? bySlot : null;
     }
 
     /** An empty session of this pack's KieBase: a reset one if there is one, else a new one. */

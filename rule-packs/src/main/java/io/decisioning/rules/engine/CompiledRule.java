@@ -1,9 +1,9 @@
 package io.decisioning.rules.engine;
 
 import io.decisioning.rules.CustomerProfile;
-import io.decisioning.rules.ScorePoints;
 import io.decisioning.rules.Scorecard;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,6 +36,8 @@ final class CompiledRule {
     private final int salience;
     /** Its conditions as Java, for near misses; null when the engine cannot evaluate them all. */
     private final RuleConditions conditions;
+    /** The outcomes its action's text inserts (see {@link OutcomeKind#inserts}). */
+    private final List<OutcomeKind.Insert> inserts;
     /**
      * Sentences by key, for rules whose sentence depends on one whole-number field at most (most
      * scorecard bins and thresholds): writing them showed in profiles. Racy on purpose: a slot holds
@@ -44,14 +46,16 @@ final class CompiledRule {
     private final Written[] written = new Written[CACHE];
 
     CompiledRule(String name, ReasonTemplate reason, int salience) {
-        this(name, reason, salience, null);
+        this(name, reason, salience, null, List.of());
     }
 
-    CompiledRule(String name, ReasonTemplate reason, int salience, RuleConditions conditions) {
+    CompiledRule(String name, ReasonTemplate reason, int salience, RuleConditions conditions,
+                 List<OutcomeKind.Insert> inserts) {
         this.name = name;
         this.reason = reason;
         this.salience = salience;
         this.conditions = conditions;
+        this.inserts = List.copyOf(inserts);
     }
 
     String name() {
@@ -66,17 +70,16 @@ final class CompiledRule {
         return conditions;
     }
 
+    List<OutcomeKind.Insert> inserts() {
+        return inserts;
+    }
+
     /** Why the rule fired for this customer. */
     String message(CustomerProfile profile) {
         return message(profile, Integer.MIN_VALUE, null);
     }
 
     /** Why the rule added these points: "premium rank 85% >= 80 and < 95: +35 value points". */
-    String message(CustomerProfile profile, ScorePoints score) {
-        return message(profile, score.points(), score.card());
-    }
-
-    /** The same for a score contribution given by its points and card. */
     String message(CustomerProfile profile, int points, Scorecard card) {
         int key = reason == null ? 0 : reason.cacheKey(profile);
         if (key < 0 || key >= CACHE) {

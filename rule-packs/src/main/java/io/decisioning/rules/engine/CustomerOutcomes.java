@@ -2,15 +2,10 @@ package io.decisioning.rules.engine;
 
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
-import io.decisioning.rules.DecisionMade;
 import io.decisioning.rules.Grade;
-import io.decisioning.rules.GradeAssigned;
-import io.decisioning.rules.ScorePoints;
 import io.decisioning.rules.Scorecard;
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
-import io.decisioning.rules.TierAssigned;
-import io.decisioning.rules.WarningRaised;
 import io.decisioning.rules.WarningType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,22 +21,14 @@ import java.util.function.BiConsumer;
  */
 final class CustomerOutcomes {
 
-    /** Kinds of outcome a customer has at most one of; a warning's kind is WARNING + its type's ordinal. */
-    static final int SCORE = -1;
-    static final int GRADE = 0;
-    static final int TIER = 1;
-    static final int DECISION = 2;
-    static final int WARNING = 3;
-    /** The number of single-valued kinds: grade, tier, decision and one per warning type. */
-    static final int KINDS = WARNING + WarningType.values().length;
-    private static final String[] KIND_NAMES = {"grade", "tier", "decision"};
-
     private static final Grade[] GRADES = Grade.values();
     private static final Tier[] TIERS = Tier.values();
     private static final Decision[] DECISIONS = Decision.values();
-    private static final WarningType[] WARNING_TYPES = WarningType.values();
     private static final Severity[] SEVERITIES = Severity.values();
-    private static final Scorecard[] CARDS = Scorecard.values();
+    private static final int WARNING_TYPES = WarningType.values().length;
+    private static final int GRADE = OutcomeKind.GRADE.slot;
+    private static final int TIER = OutcomeKind.TIER.slot;
+    private static final int DECISION = OutcomeKind.DECISION.slot;
 
     /*
      * The candidates, one per outcome a rule inserted, in firing order, kept in two arrays rather
@@ -50,7 +37,7 @@ final class CustomerOutcomes {
      * nearly every one (about a tenth of the time in profiles). Candidate i is
      *   refs[3i] its pack, refs[3i + 1] its rule, refs[3i + 2] its outcome;
      *   info[2i] its stage (bits 16-30), whether it was dropped (bit 15), a small ordinal (bits 8-14:
-     *            the scorecard of a score) and its kind + 1 (bits 0-7);
+     *            the scorecard of a score) and its slot + 1 (bits 0-7; see OutcomeKind, 0 for a score);
      *   info[2i + 1] its value: the points of a score, the ordinal of a grade, tier, decision or of
      *            a warning's severity.
      * A candidate is dropped when the hit policy sets it aside or a rule deletes it again.
@@ -67,37 +54,16 @@ final class CustomerOutcomes {
         this.input = input;
     }
 
-    void add(CompiledPack pack, int stage, CompiledRule rule, Object outcome) {
+    void add(CompiledPack pack, int stage, CompiledRule rule, OutcomeKind kind, Object outcome) {
         if (size == info.length / 2) {
             refs = Arrays.copyOf(refs, refs.length * 2);
             info = Arrays.copyOf(info, info.length * 2);
         }
-        int kind;
-        int sub = 0;
-        int value;
-        if (outcome instanceof ScorePoints score) {
-            kind = SCORE;
-            sub = score.card().ordinal();
-            value = score.points();
-        } else if (outcome instanceof GradeAssigned grade) {
-            kind = GRADE;
-            value = grade.grade().ordinal();
-        } else if (outcome instanceof TierAssigned tier) {
-            kind = TIER;
-            value = tier.tier().ordinal();
-        } else if (outcome instanceof DecisionMade decision) {
-            kind = DECISION;
-            value = decision.decision().ordinal();
-        } else {
-            WarningRaised warning = (WarningRaised) outcome;
-            kind = WARNING + warning.type().ordinal();
-            value = warning.severity().ordinal();
-        }
         refs[3 * size] = pack;
         refs[3 * size + 1] = rule;
         refs[3 * size + 2] = outcome;
-        info[2 * size] = stage << 16 | sub << 8 | (kind + 1);
-        info[2 * size + 1] = value;
+        info[2 * size] = stage << 16 | kind.card(outcome) << 8 | (kind.slot(outcome) + 1);
+        info[2 * size + 1] = kind.value(outcome);
         size++;
     }
 
@@ -113,7 +79,7 @@ final class CustomerOutcomes {
         return info[2 * i] >>> 16;
     }
 
-    private int kind(int i) {
+    private int slot(int i) {
         return (info[2 * i] & 0xFF) - 1;
     }
 
@@ -142,12 +108,12 @@ final class CustomerOutcomes {
         int to = size;
         if (policy == HitPolicy.FIRST) {
             for (int i = from + 1; i < to; i++) {
-                int kind = kind(i);
-                if (kind == SCORE || dropped(i)) {
+                int slot = slot(i);
+                if (slot == OutcomeKind.NO_SLOT || dropped(i)) {
                     continue;
                 }
                 for (int j = from; j < i; j++) {
-                    if (kind(j) != kind || dropped(j)) {
+                    if (slot(j) != slot || dropped(j)) {
                         continue;
                     }
                     int later = rule(i).salience();
@@ -155,7 +121,8 @@ final class CustomerOutcomes {
                     if (later > earlier) {
                         info[2 * j] |= DROPPED;
                     } else if (later == earlier && !refs[3 * i + 2].equals(refs[3 * j + 2])) {
-                        throw new EvaluationException("customer " + input.profile().customerNo() + " got 2 of " + kindName(kind)
+                        throw new EvaluationException("customer " + input.profile().customerNo() + " got 2 of "
+                                + OutcomeKind.describe(slot)
                                 + " from rules of the same salience in pack " + refs[3 * i] + ": " + describe(j) + ", "
                                 + describe(i) + "; with hit policy FIRST the rule with the higher salience wins, so give them"
                                 + " different ones");
@@ -168,8 +135,8 @@ final class CustomerOutcomes {
         }
         for (int i = from; i < to; i++) {
             if (!dropped(i)) {
-                // the type from the kind: asking the outcome would read it from memory again
-                kept.accept(typeOf(kind(i)), refs[3 * i + 2]);
+                // the type from the slot: asking the outcome would read it from memory again
+                kept.accept(OutcomeKind.ofSlot(slot(i)).type, refs[3 * i + 2]);
             }
         }
     }
@@ -187,7 +154,7 @@ final class CustomerOutcomes {
         int grade = -1;
         int tier = -1;
         int decision = -1;
-        RaisedWarning[] warnings = null;
+        CustomerWarning[] warnings = null;
         long value = 0;
         long risk = 0;
         for (int i = 0; i < size; i++) {
@@ -195,13 +162,13 @@ final class CustomerOutcomes {
             if ((head & DROPPED) != 0) {
                 continue;
             }
-            int kind = (head & 0xFF) - 1;
+            int slot = (head & 0xFF) - 1;
             int v = info[2 * i + 1];
             CompiledRule rule = (CompiledRule) refs[3 * i + 1];
             String message;
-            switch (kind) {
+            switch (OutcomeKind.ofSlot(slot)) {
                 case SCORE -> {
-                    Scorecard card = CARDS[(head >>> 8) & 0x7F];
+                    Scorecard card = OutcomeKind.card((head >>> 8) & 0x7F);
                     if (card == Scorecard.VALUE) {
                         value += v;
                     } else {
@@ -210,52 +177,53 @@ final class CustomerOutcomes {
                     message = rule.message(profile, v, card);
                 }
                 case GRADE -> {
-                    grade = single(grade, i, kind);
+                    grade = single(grade, i, slot);
                     message = rule.message(profile);
                 }
                 case TIER -> {
-                    tier = single(tier, i, kind);
+                    tier = single(tier, i, slot);
                     message = rule.message(profile);
                 }
                 case DECISION -> {
-                    decision = single(decision, i, kind);
+                    decision = single(decision, i, slot);
                     message = rule.message(profile);
                 }
-                default -> {
-                    WarningType type = WARNING_TYPES[kind - WARNING];
+                case WARNING -> {
+                    WarningType type = OutcomeKind.warningType(slot);
                     Severity severity = SEVERITIES[v];
                     message = rule.message(profile);
                     if (warnings == null) {
-                        warnings = new RaisedWarning[WARNING_TYPES.length];
+                        warnings = new CustomerWarning[WARNING_TYPES];
                     }
-                    RaisedWarning previous = warnings[type.ordinal()];
+                    CustomerWarning previous = warnings[type.ordinal()];
                     // warnings of one type from several packs: the higher severity is kept
                     if (previous == null || severity.compareTo(previous.severity()) > 0) {
-                        warnings[type.ordinal()] = new RaisedWarning(type, severity, message);
+                        warnings[type.ordinal()] = new CustomerWarning(type, type.category(), severity, message);
                     }
                 }
+                default -> throw new IllegalStateException("slot " + slot);
             }
             CompiledPack pack = (CompiledPack) refs[3 * i];
             reasons[reasonCount++] = new Reason(pack.name(), pack.version(), rule.name(), message);
         }
         String customerNo = profile.customerNo();
-        for (int kind = GRADE; kind <= DECISION; kind++) {
-            if ((kind == GRADE ? grade : kind == TIER ? tier : decision) < 0) {
-                throw new EvaluationException("no rule gave customer " + customerNo + " a " + KIND_NAMES[kind]);
+        for (int slot = GRADE; slot <= DECISION; slot++) {
+            if ((slot == GRADE ? grade : slot == TIER ? tier : decision) < 0) {
+                throw new EvaluationException("no rule gave customer " + customerNo + " a " + OutcomeKind.describe(slot));
             }
         }
-        List<RaisedWarning> raised = List.of();
+        List<CustomerWarning> raised = List.of();
         if (warnings != null) {
             int count = 0;
-            for (RaisedWarning warning : warnings) {
+            for (CustomerWarning warning : warnings) {
                 if (warning != null) {
                     warnings[count++] = warning;
                 }
             }
             raised = List.of(Arrays.copyOf(warnings, count));
         }
-        List<NearMiss> nearMisses = nearMisses(packs,
-                info[2 * grade + 1] | info[2 * tier + 1] << 8 | info[2 * decision + 1] << 16);
+        List<NearMiss> nearMisses = nearMisses(packs, info[2 * grade + 1] << 8 * GRADE | info[2 * tier + 1] << 8 * TIER
+                | info[2 * decision + 1] << 8 * DECISION);
         return new Evaluation(profile, input.blacklistHits(), GRADES[info[2 * grade + 1]], TIERS[info[2 * tier + 1]],
                 DECISIONS[info[2 * decision + 1]], clamp(value), clamp(risk), raised,
                 List.of(reasonCount == reasons.length ? reasons : Arrays.copyOf(reasons, reasonCount)), rulePacks,
@@ -284,16 +252,13 @@ final class CustomerOutcomes {
             while (to < size && stage(to) == stage) {
                 to++;
             }
-            CompiledRule[][] missable = packs.get(stage).missable;
-            for (int kind = 0; missable != null && kind < missable.length; kind++) {
-                CompiledRule[] rules = missable[kind];
-                if (rules == null) {
-                    continue;
-                }
+            CompiledPack pack = packs.get(stage);
+            for (int slot : pack.missableSlots) {
+                CompiledRule[] rules = pack.missable[slot];
                 int salience = Integer.MIN_VALUE;
                 int outcome = -1;
                 for (int i = from; i < to; i++) {
-                    if (kind(i) == kind && !dropped(i)) {
+                    if (slot(i) == slot && !dropped(i)) {
                         salience = rule(i).salience();
                         outcome = info[2 * i + 1];
                         break;
@@ -346,35 +311,22 @@ final class CustomerOutcomes {
         return nearest == null ? null : nearest.nearMiss(nearestFailing, profile);
     }
 
-    /** The candidate of a single-valued kind, or an exception when there is already one. */
-    private int single(int already, int another, int kind) {
+    /** The candidate of a single-valued slot, or an exception when there is already one. */
+    private int single(int already, int another, int slot) {
         if (already < 0) {
             return another;
         }
         List<String> all = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            if (!dropped(i) && kind(i) == kind) {
+            if (!dropped(i) && slot(i) == slot) {
                 all.add(describe(i));
             }
         }
+        String what = OutcomeKind.describe(slot);
         throw new EvaluationException("customer " + input.profile().customerNo() + " got " + all.size() + " of "
-                + kindName(kind) + ": " + String.join(", ", all)
-                + "; a " + kindName(kind) + " comes from one pack, whose rules need hitPolicy=FIRST in its"
+                + what + ": " + String.join(", ", all)
+                + "; a " + what + " comes from one pack, whose rules need hitPolicy=FIRST in its"
                 + " pack.properties or a guard such as not GradeAssigned(customerNo == $p.customerNo)");
-    }
-
-    private static Class<?> typeOf(int kind) {
-        return switch (kind) {
-            case SCORE -> ScorePoints.class;
-            case GRADE -> GradeAssigned.class;
-            case TIER -> TierAssigned.class;
-            case DECISION -> DecisionMade.class;
-            default -> WarningRaised.class;
-        };
-    }
-
-    private static String kindName(int kind) {
-        return kind >= WARNING ? "warning " + WARNING_TYPES[kind - WARNING] : KIND_NAMES[kind];
     }
 
     private static int clamp(long sum) {

@@ -20,12 +20,12 @@ import java.util.Objects;
  *                   {@link NearMiss}
  */
 public record Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
-                         Decision decision, int valueScore, int riskScore, List<RaisedWarning> warnings,
+                         Decision decision, int valueScore, int riskScore, List<CustomerWarning> warnings,
                          List<Reason> reasons, Map<String, Integer> rulePacks, List<NearMiss> nearMisses) {
 
     /** An evaluation without near misses (for evaluations made up outside the engine). */
     public Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
-                      Decision decision, int valueScore, int riskScore, List<RaisedWarning> warnings,
+                      Decision decision, int valueScore, int riskScore, List<CustomerWarning> warnings,
                       List<Reason> reasons, Map<String, Integer> rulePacks) {
         this(profile, blacklistHits, grade, tier, decision, valueScore, riskScore, warnings, reasons, rulePacks, List.of());
     }

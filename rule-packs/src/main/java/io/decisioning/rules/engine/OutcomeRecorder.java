@@ -1,10 +1,5 @@
 package io.decisioning.rules.engine;
 
-import io.decisioning.rules.DecisionMade;
-import io.decisioning.rules.GradeAssigned;
-import io.decisioning.rules.ScorePoints;
-import io.decisioning.rules.TierAssigned;
-import io.decisioning.rules.WarningRaised;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -27,13 +22,19 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
     // map lookup per outcome, which showed in profiles.
     private Rule lastRule;
     private CompiledRule lastCompiled;
-    /** The first outcome for a customer outside the batch; the stage fails with it after firing. */
-    private String stray;
+    /** The pack that made the decision when this stage runs after it, else null (see {@link DecisionStage}). */
+    private final CompiledPack decision;
+    /**
+     * The first outcome the stage cannot be trusted with (for a customer outside the batch; a grade,
+     * tier, decision or score after the decision); the stage fails with it after firing.
+     */
+    private String problem;
 
-    OutcomeRecorder(CompiledPack pack, int stage, Map<String, CustomerOutcomes> customers) {
+    OutcomeRecorder(CompiledPack pack, int stage, Map<String, CustomerOutcomes> customers, CompiledPack decision) {
         this.pack = pack;
         this.stage = stage;
         this.customers = customers;
+        this.decision = decision;
     }
 
     @Override
@@ -43,10 +44,11 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
             return;
         }
         Object outcome = event.getObject();
-        String customerNo = customerNo(outcome);
-        if (customerNo == null) {
+        OutcomeKind kind = OutcomeKind.of(outcome);
+        if (kind == null) {
             return; // a fact the pack keeps to itself
         }
+        String customerNo = kind.customerNo(outcome);
         if (rule != lastRule) {
             lastRule = rule;
             lastCompiled = pack.rules.get(rule.getName());
@@ -56,13 +58,21 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
         }
         CustomerOutcomes customer = customers.get(customerNo);
         if (customer == null) {
-            if (stray == null) {
-                stray = "rule \"" + rule.getName() + "\" of pack " + pack + " produced " + outcome
+            if (problem == null) {
+                problem = "rule \"" + rule.getName() + "\" of pack " + pack + " produced " + outcome
                         + " for a customer who is not being evaluated";
             }
             return;
         }
-        customer.add(pack, stage, lastCompiled, outcome);
+        if (decision != null && DecisionStage.settled(kind, outcome)) {
+            if (problem == null) {
+                problem = "rule \"" + rule.getName() + "\" of pack " + pack + " (order " + pack.order() + ") gave "
+                        + outcome + " after the decision, which pack " + decision + " (order " + decision.order()
+                        + ") makes: packs after the decision may read the grade, tier and decision but not change them";
+            }
+            return;
+        }
+        customer.add(pack, stage, lastCompiled, kind, outcome);
     }
 
     @Override
@@ -75,34 +85,16 @@ final class OutcomeRecorder implements RuleRuntimeEventListener {
         if (event.getRule() == null) {
             return;
         }
-        String customerNo = customerNo(event.getOldObject());
-        CustomerOutcomes customer = customerNo == null ? null : customers.get(customerNo);
+        Object outcome = event.getOldObject();
+        OutcomeKind kind = OutcomeKind.of(outcome);
+        CustomerOutcomes customer = kind == null ? null : customers.get(kind.customerNo(outcome));
         if (customer != null) {
-            customer.deleted(event.getOldObject());
+            customer.deleted(outcome);
         }
     }
 
     /** Why the stage cannot be trusted, or null. */
-    String stray() {
-        return stray;
-    }
-
-    static String customerNo(Object fact) {
-        if (fact instanceof ScorePoints points) {
-            return points.customerNo();
-        }
-        if (fact instanceof GradeAssigned grade) {
-            return grade.customerNo();
-        }
-        if (fact instanceof WarningRaised warning) {
-            return warning.customerNo();
-        }
-        if (fact instanceof TierAssigned tier) {
-            return tier.customerNo();
-        }
-        if (fact instanceof DecisionMade decision) {
-            return decision.customerNo();
-        }
-        return null;
+    String problem() {
+        return problem;
     }
 }

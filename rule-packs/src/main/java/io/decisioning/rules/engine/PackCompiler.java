@@ -117,8 +117,8 @@ public final class PackCompiler {
 
     /**
      * Parses each rule file for what the engine needs besides the KieBase: rule IDs (present and
-     * unique), each rule's reason, salience and conditions (for near misses), and the fact types the
-     * rules match. Syntax errors are left to the build, which reports them all with their lines.
+     * unique), each rule's reason, salience, conditions (for near misses) and the outcomes its action
+     * inserts (for the check of packs after the decision), and the fact types the rules match. Syntax errors are left to the build, which reports them all with their lines.
      */
     private static boolean inspect(PackSource source, Map<String, String> drls, Map<String, DecisionTable> tables,
                                    Map<String, String> packages, Map<String, CompiledRule> rules, Set<String> factTypes,
@@ -169,8 +169,9 @@ public final class PackCompiler {
                             + " (the engine ranks the outcomes of rules that hold by it)"));
                     continue;
                 }
+                String action = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
                 rules.put(rule.getName(), new CompiledRule(rule.getName(), reason, Integer.parseInt(salience),
-                        RuleConditions.of(source.name(), source.version(), rule)));
+                        RuleConditions.of(source.name(), source.version(), rule), OutcomeKind.inserts(action)));
                 allTypesKnown &= collectFactTypes(rule.getLhs(), factTypes);
             }
         }

@@ -1,5 +1,6 @@
 package io.decisioning.rules.engine;
 
+import io.decisioning.rules.engine.ProfileConstraint.Operator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -27,31 +28,24 @@ import java.util.stream.Collectors;
 final class ProfileSpace {
 
     /** A comparison of a profile field with a number, or with null ({@code == null}, {@code != null}). */
-    record Comparison(ProfileFeature feature, String operator, BigDecimal value) {
+    record Comparison(ProfileFeature feature, Operator operator, BigDecimal value) {
 
         Comparison {
             Objects.requireNonNull(feature, "feature");
-            if (value == null && !operator.equals("==") && !operator.equals("!=")) {
+            Objects.requireNonNull(operator, "operator");
+            if (value == null && operator != Operator.EQ && operator != Operator.NE) {
                 throw new IllegalArgumentException("only == and != compare with null");
             }
         }
 
         boolean holds(BigDecimal v) {
             if (value == null) {
-                return operator.equals("==") == (v == null);
+                return (operator == Operator.EQ) == (v == null);
             }
             if (v == null) {
-                return operator.equals("!=");
+                return operator == Operator.NE;
             }
-            int c = v.compareTo(value);
-            return switch (operator) {
-                case ">=" -> c >= 0;
-                case ">" -> c > 0;
-                case "<=" -> c <= 0;
-                case "<" -> c < 0;
-                case "==" -> c == 0;
-                default -> c != 0;
-            };
+            return operator.holds(v.compareTo(value));
         }
     }
 

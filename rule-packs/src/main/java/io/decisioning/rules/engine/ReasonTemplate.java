@@ -26,28 +26,25 @@ import org.drools.drl.ast.descr.RuleDescr;
  */
 record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, String fallback) {
 
-    private static final Pattern NUMERIC_ATOM =
-            Pattern.compile("^([A-Za-z_]\\w*)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)[dDlL]?$");
     private static final Pattern ENUM_ATOM = Pattern.compile("^([A-Za-z_]\\w*)\\s*==\\s*(?:\\w+\\.)*([A-Z][A-Z0-9_]*)$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern RULE_ID = Pattern.compile("^[A-Z]{2,4}-\\d{2,4}\\s+");
 
     /** One {@code feature op threshold} constraint of a rule. */
-    record Atom(ProfileFeature feature, String op, double threshold, String thresholdText) {
+    record Atom(ProfileConstraint constraint, double threshold) {
+
+        Atom(ProfileConstraint constraint) {
+            this(constraint, constraint.number());
+        }
+
+        ProfileFeature feature() {
+            return constraint.feature();
+        }
+
+        /** Whether it held; never for an unknown value (a comparison with null is false). */
         boolean holds(CustomerProfile profile) {
-            Number value = feature.valueOf(profile);
-            if (value == null) {
-                return false;
-            }
-            double v = value.doubleValue();
-            return switch (op) {
-                case ">=" -> v >= threshold;
-                case "<=" -> v <= threshold;
-                case ">" -> v > threshold;
-                case "<" -> v < threshold;
-                case "==" -> v == threshold;
-                default -> v != threshold;
-            };
+            Number value = feature().valueOf(profile);
+            return value != null && constraint.operator().holds(value.doubleValue(), threshold);
         }
     }
 
@@ -109,10 +106,9 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
         boolean or = alternative || expression.contains("||");
         for (String part : expression.split("\\|\\||&&|,")) {
             String atom = part.replaceAll("[()]", " ").trim().replaceAll("\\s+", " ");
-            Matcher numeric = NUMERIC_ATOM.matcher(atom);
-            if (profile && numeric.matches() && ProfileFeature.byField(numeric.group(1)) != null) {
-                atoms.add(new Atom(ProfileFeature.byField(numeric.group(1)), numeric.group(2),
-                        Double.parseDouble(numeric.group(3)), numeric.group(3)));
+            ProfileConstraint constraint = profile ? ProfileConstraint.ofRule(atom) : null;
+            if (constraint != null && !constraint.nullCheck()) {
+                atoms.add(new Atom(constraint));
                 continue;
             }
             Matcher enumAtom = ENUM_ATOM.matcher(atom);
@@ -142,7 +138,7 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
                 atom.feature().describe(profile, out);
                 out.append(' ');
             }
-            out.append(atom.op()).append(' ').append(atom.thresholdText());
+            out.append(atom.constraint().operator().symbol).append(' ').append(atom.constraint().operand());
             previous = atom.feature();
         }
         for (String text : statics) {

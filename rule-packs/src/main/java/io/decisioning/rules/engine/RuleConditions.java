@@ -1,11 +1,7 @@
 package io.decisioning.rules.engine;
 
 import io.decisioning.rules.CustomerProfile;
-import io.decisioning.rules.Decision;
-import io.decisioning.rules.Grade;
-import io.decisioning.rules.Severity;
-import io.decisioning.rules.Tier;
-import io.decisioning.rules.WarningType;
+import io.decisioning.rules.engine.ProfileConstraint.Operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,46 +41,26 @@ final class RuleConditions {
      */
     static final double NEAR = 1.0 / 3 + 1e-9;
 
-    private static final Pattern NUMERIC_ATOM =
-            Pattern.compile("^([A-Za-z_]\\w*)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)[dDlL]?$");
-    private static final Pattern NULL_ATOM = Pattern.compile("^([A-Za-z_]\\w*)\\s*(==|!=)\\s*null$");
     private static final Pattern JOIN = Pattern.compile("^customerNo\\s*==\\s*(\\$?\\w+)\\.customerNo(?:\\s*\\(\\s*\\))?$");
-    private static final Pattern ENUM_ATOM = Pattern.compile("^(grade|tier|decision)\\s*==\\s*(?:\\w+\\.)*([A-Z][A-Z0-9_]*)$");
-    private static final Pattern NEW_OUTCOME =
-            Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?(GradeAssigned|TierAssigned|DecisionMade|WarningRaised)\\s*\\(([^;]*)");
-    private static final Pattern GRADE = Pattern.compile("\\bGrade\\.([A-Z][A-Z0-9_]*)\\b");
-    private static final Pattern TIER = Pattern.compile("\\bTier\\.([A-Z][A-Z0-9_]*)\\b");
-    private static final Pattern DECISION = Pattern.compile("\\bDecision\\.([A-Z][A-Z0-9_]*)\\b");
-    private static final Pattern WARNING_TYPE = Pattern.compile("\\bWarningType\\.([A-Z][A-Z0-9_]*)\\b");
-    private static final Pattern SEVERITY = Pattern.compile("\\bSeverity\\.([A-Z][A-Z0-9_]*)\\b");
+    private static final Pattern ENUM_ATOM = Pattern.compile("^(\\w+)\\s*==\\s*(?:\\w+\\.)*([A-Z][A-Z0-9_]*)$");
 
     /** Whole-number values up to this have their near miss written once and reused. */
     private static final int CACHE = 64;
 
-    static final int GE = 0;
-    static final int GT = 1;
-    static final int LE = 2;
-    static final int LT = 3;
-    static final int EQ = 4;
-    static final int NE = 5;
-    static final int IS_NULL = 6;
-    static final int NOT_NULL = 7;
+    /** One condition on a profile field, as Java: {@code claims12m >= 3}, {@code lossRatio3y != null}. */
+    record Constraint(ProfileFeature feature, Operator operator, boolean nullCheck, double threshold, String text) {
 
-    /** One condition on a profile field, as Java: {@code claims12m >= 3}. */
-    record Constraint(ProfileFeature feature, int op, double threshold, String text) {
+        static Constraint of(ProfileConstraint constraint) {
+            return new Constraint(constraint.feature(), constraint.operator(), constraint.nullCheck(),
+                    constraint.nullCheck() ? Double.NaN : constraint.number(), constraint.text());
+        }
 
         boolean holds(CustomerProfile profile) {
             double v = feature.value(profile);
-            return switch (op) {
-                case GE -> v >= threshold;
-                case GT -> v > threshold;
-                case LE -> v <= threshold;
-                case LT -> v < threshold;
-                case EQ -> v == threshold;
-                case NE -> v != threshold;
-                case IS_NULL -> Double.isNaN(v);
-                default -> !Double.isNaN(v);
-            };
+            if (nullCheck) {
+                return (operator == Operator.EQ) == Double.isNaN(v);
+            }
+            return operator.holds(v, threshold);
         }
 
         /**
@@ -95,13 +71,13 @@ final class RuleConditions {
          */
         double gap(CustomerProfile profile) {
             double v = feature.value(profile);
-            if (Double.isNaN(v) || op == NE || op == IS_NULL || op == NOT_NULL) {
+            if (Double.isNaN(v) || nullCheck || operator == Operator.NE) {
                 return Double.POSITIVE_INFINITY;
             }
             double t = threshold;
-            if (feature.whole() && op == GT) {
+            if (feature.whole() && operator == Operator.GT) {
                 t = Math.floor(threshold) + 1;
-            } else if (feature.whole() && op == LT) {
+            } else if (feature.whole() && operator == Operator.LT) {
                 t = Math.ceil(threshold) - 1;
             }
             double scale = Math.max(Math.abs(t), Math.abs(v));
@@ -110,8 +86,8 @@ final class RuleConditions {
     }
 
     final String rule;
-    /** The kind of outcome the rule gives, as {@link CustomerOutcomes} counts them (grade, tier, ..., warning of a type). */
-    final int kind;
+    /** The slot of the outcome the rule gives (see {@link OutcomeKind}: grade, tier, decision, warning of a type). */
+    final int slot;
     /** The ordinal of the grade, tier, decision or warning severity it gives; -1 when the action does not name it. */
     final int value;
     final String outcome;
@@ -119,17 +95,17 @@ final class RuleConditions {
     private final int version;
     private final String prefix;
     final Constraint[] constraints;
-    /** Kind and ordinal pairs: the customer's grade, tier or decision the rule requires. */
+    /** Slot and ordinal pairs: the customer's grade, tier or decision the rule requires. */
     private final int[] required;
     /** Near misses already written, by constraint and whole-number value: racy on purpose, like CompiledRule's sentences. */
     private final NearMiss[][] written;
 
-    private RuleConditions(String pack, int version, String rule, int kind, int value, String outcome, String prefix,
+    private RuleConditions(String pack, int version, String rule, int slot, int value, String outcome, String prefix,
                            List<Constraint> constraints, List<int[]> required) {
         this.pack = pack;
         this.version = version;
         this.rule = rule;
-        this.kind = kind;
+        this.slot = slot;
         this.value = value;
         this.outcome = outcome;
         this.prefix = prefix;
@@ -157,47 +133,29 @@ final class RuleConditions {
         if (!(consequence instanceof String action)) {
             return null;
         }
-        Matcher created = NEW_OUTCOME.matcher(action);
-        if (!created.find()) {
-            return null;
+        List<OutcomeKind.Insert> inserts = OutcomeKind.inserts(action).stream()
+                .filter(insert -> !insert.kind().additive()).toList();
+        if (inserts.size() != 1) {
+            return null; // none, or two: which one a miss would give is not clear
         }
-        String type = created.group(1);
-        String arguments = created.group(2);
-        if (created.find()) {
-            return null; // two outcomes: which one a miss would give is not clear
-        }
+        OutcomeKind.Insert insert = inserts.get(0);
         String id = rule.getName().split("\\s+", 2)[0];
-        int kind;
-        int value = -1;
+        int slot = insert.slot();
+        int value = insert.ordinal();
         String outcome = null;
         String prefix;
-        switch (type) {
-            case "GradeAssigned", "TierAssigned", "DecisionMade" -> {
-                kind = type.equals("GradeAssigned") ? CustomerOutcomes.GRADE
-                        : type.equals("TierAssigned") ? CustomerOutcomes.TIER : CustomerOutcomes.DECISION;
-                String constant = onlyConstant(kind == CustomerOutcomes.GRADE ? GRADE
-                        : kind == CustomerOutcomes.TIER ? TIER : DECISION, arguments);
-                value = constant == null ? -1 : ordinal(kind, constant);
-                if (value >= 0) {
-                    outcome = constant;
-                    prefix = "would be " + outcome + " if ";
-                } else {
-                    prefix = id + " would apply if ";
-                }
+        if (insert.kind() == OutcomeKind.WARNING) {
+            if (slot == OutcomeKind.NO_SLOT) {
+                return null; // a warning of a type the action does not name
             }
-            default -> {
-                String warningType = onlyConstant(WARNING_TYPE, arguments);
-                int typeOrdinal = warningType == null ? -1 : ordinal(WarningType.values(), warningType);
-                if (typeOrdinal < 0) {
-                    return null;
-                }
-                kind = CustomerOutcomes.WARNING + typeOrdinal;
-                String severity = onlyConstant(SEVERITY, arguments);
-                value = severity == null ? -1 : ordinal(Severity.values(), severity);
-                String warning = warningType + (value >= 0 ? " " + severity : "");
-                outcome = warning.replace(' ', ':');
-                prefix = "would raise " + warning + " if ";
-            }
+            String warning = insert.qualifier() + (value >= 0 ? " " + insert.value() : "");
+            outcome = warning.replace(' ', ':');
+            prefix = "would raise " + warning + " if ";
+        } else if (value >= 0) {
+            outcome = insert.value();
+            prefix = "would be " + outcome + " if ";
+        } else {
+            prefix = id + " would apply if ";
         }
         List<Constraint> constraints = new ArrayList<>();
         List<int[]> required = new ArrayList<>();
@@ -211,7 +169,7 @@ final class RuleConditions {
                 return null;
             }
         }
-        return new RuleConditions(pack, version, rule.getName(), kind, value, outcome, prefix, constraints, required);
+        return new RuleConditions(pack, version, rule.getName(), slot, value, outcome, prefix, constraints, required);
     }
 
     private static boolean collect(BaseDescr descr, List<Constraint> constraints, List<int[]> required,
@@ -254,74 +212,27 @@ final class RuleConditions {
             }
             return true;
         }
-        int kind = switch (type) {
-            case "GradeAssigned" -> CustomerOutcomes.GRADE;
-            case "TierAssigned" -> CustomerOutcomes.TIER;
-            case "DecisionMade" -> CustomerOutcomes.DECISION;
-            default -> -1;
-        };
-        if (kind < 0 || atoms.size() != 2) {
+        OutcomeKind kind = OutcomeKind.byTypeName(type);
+        if (kind == null || !kind.required() || atoms.size() != 2) {
             return false;
         }
         Matcher join = JOIN.matcher(atoms.get(0));
         Matcher equals = ENUM_ATOM.matcher(atoms.get(1));
-        if (!join.matches() || !equals.matches()
-                || !equals.group(1).equals(kind == CustomerOutcomes.GRADE ? "grade" : kind == CustomerOutcomes.TIER ? "tier" : "decision")) {
+        if (!join.matches() || !equals.matches() || !equals.group(1).equals(kind.field)) {
             return false;
         }
-        int ordinal = ordinal(kind, equals.group(2));
+        int ordinal = kind.ordinal(equals.group(2));
         if (ordinal < 0) {
             return false;
         }
         joins.add(join.group(1));
-        required.add(new int[] {kind, ordinal});
+        required.add(new int[] {kind.slot, ordinal});
         return true;
     }
 
     private static Constraint constraint(String atom) {
-        Matcher numeric = NUMERIC_ATOM.matcher(atom);
-        if (numeric.matches() && ProfileFeature.byField(numeric.group(1)) != null) {
-            int op = switch (numeric.group(2)) {
-                case ">=" -> GE;
-                case ">" -> GT;
-                case "<=" -> LE;
-                case "<" -> LT;
-                case "==" -> EQ;
-                default -> NE;
-            };
-            return new Constraint(ProfileFeature.byField(numeric.group(1)), op, Double.parseDouble(numeric.group(3)),
-                    numeric.group(1) + " " + numeric.group(2) + " " + numeric.group(3));
-        }
-        Matcher nullCheck = NULL_ATOM.matcher(atom);
-        if (nullCheck.matches() && ProfileFeature.byField(nullCheck.group(1)) != null) {
-            return new Constraint(ProfileFeature.byField(nullCheck.group(1)), nullCheck.group(2).equals("==") ? IS_NULL : NOT_NULL,
-                    Double.NaN, nullCheck.group(1) + " " + nullCheck.group(2) + " null");
-        }
-        return null;
-    }
-
-    /** The constant named in the action, such as HIGH_QUALITY of Grade.HIGH_QUALITY; null when none or several. */
-    private static String onlyConstant(Pattern constant, String arguments) {
-        Matcher matcher = constant.matcher(arguments);
-        if (!matcher.find()) {
-            return null;
-        }
-        String name = matcher.group(1);
-        return matcher.find() ? null : name;
-    }
-
-    private static int ordinal(int kind, String name) {
-        return ordinal(kind == CustomerOutcomes.GRADE ? Grade.values() : kind == CustomerOutcomes.TIER ? Tier.values()
-                : Decision.values(), name);
-    }
-
-    private static int ordinal(Enum<?>[] values, String name) {
-        for (Enum<?> constant : values) {
-            if (constant.name().equals(name)) {
-                return constant.ordinal();
-            }
-        }
-        return -1;
+        ProfileConstraint constraint = ProfileConstraint.ofRule(atom);
+        return constraint == null ? null : Constraint.of(constraint);
     }
 
     /**

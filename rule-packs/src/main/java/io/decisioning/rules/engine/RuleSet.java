@@ -25,6 +25,10 @@ import org.kie.api.runtime.KieSession;
  * cannot reach into another's; the price is inserting the profiles once per stage, which the
  * benchmark (BENCHMARK-engine.md) shows to be small next to the rules' own work.
  *
+ * <p>Packs after the decision cannot change it ({@link DecisionStage}): building a rule set whose
+ * packs after the decision give a grade, tier, decision or VALUE or RISK points throws a
+ * {@link PackOrderException}, and such an outcome inserted anyway fails the evaluation.
+ *
  * <p>Evaluate many customers per call: a batch of 250 to 1000 shares a session per stage, which is
  * the fast path. Joins between a customer's facts are by {@code customerNo}.
  */
@@ -47,6 +51,8 @@ public final class RuleSet {
     static final long BUDGET_NANOS_PER_CUSTOMER = 5_000_000L;
 
     private final List<CompiledPack> packs;
+    /** The index of the pack that makes the decision (see {@link DecisionStage}), -1 when none does. */
+    private final int decisionStage;
     private final Map<String, Integer> rulePacks;
     /** The same, immutable, so that each Evaluation shares it instead of copying it. */
     private final Map<String, Integer> rulePacksShared;
@@ -63,9 +69,16 @@ public final class RuleSet {
         }
         this.rulePacks = Collections.unmodifiableMap(versions);
         this.rulePacksShared = Map.copyOf(versions);
+        this.decisionStage = DecisionStage.of(this.packs);
+        DecisionStage.check(this.packs, decisionStage);
     }
 
-    /** The pipeline of these packs, run in their {@code order} (lower first). */
+    /**
+     * The pipeline of these packs, run in their {@code order} (lower first).
+     *
+     * @throws PackOrderException when a pack after the decision has rules that give a grade, tier,
+     *                            decision or VALUE or RISK points
+     */
     public static RuleSet of(List<CompiledPack> packs) {
         if (packs.isEmpty()) {
             throw new IllegalArgumentException("a rule set needs at least one pack");
@@ -73,7 +86,13 @@ public final class RuleSet {
         return new RuleSet(packs);
     }
 
-    /** This rule set with {@code pack} in place of the pack of the same name (or added): to try a draft. */
+    /**
+     * This rule set with {@code pack} in place of the pack of the same name (or added): to try a draft,
+     * and to check it before it is published.
+     *
+     * @throws PackOrderException when, with the draft in place, a pack after the decision has rules that
+     *                            give a grade, tier, decision or VALUE or RISK points
+     */
     public RuleSet with(CompiledPack pack) {
         List<CompiledPack> replaced = new ArrayList<>(packs.stream().filter(p -> !p.name().equals(pack.name())).toList());
         replaced.add(pack);
@@ -120,7 +139,8 @@ public final class RuleSet {
         BiConsumer<Class<?>, Object> keep = (type, outcome) -> kept.computeIfAbsent(type, newList).add(outcome);
         for (int stage = 0; stage < packs.size(); stage++) {
             CompiledPack pack = packs.get(stage);
-            runStage(pack, stage, inputs, kept, customers);
+            runStage(pack, stage, inputs, kept, customers,
+                    decisionStage >= 0 && stage > decisionStage ? packs.get(decisionStage) : null);
             for (CustomerOutcomes customer : ordered) {
                 customer.endStage(stage, pack.hitPolicy(), keep);
             }
@@ -132,11 +152,13 @@ public final class RuleSet {
         return evaluations;
     }
 
+    /** @param decision the pack that made the decision when this stage runs after it, else null */
     private static void runStage(CompiledPack pack, int stage, List<EvaluationInput> inputs,
-                                 Map<Class<?>, List<Object>> earlier, Map<String, CustomerOutcomes> customers) {
+                                 Map<Class<?>, List<Object>> earlier, Map<String, CustomerOutcomes> customers,
+                                 CompiledPack decision) {
         KieSession session = pack.session();
         boolean clean = false;
-        OutcomeRecorder recorder = new OutcomeRecorder(pack, stage, customers);
+        OutcomeRecorder recorder = new OutcomeRecorder(pack, stage, customers, decision);
         int limit = FIRINGS_PER_CUSTOMER * inputs.size();
         try {
             boolean profiles = pack.reads(CustomerProfile.class);
@@ -195,8 +217,8 @@ public final class RuleSet {
                 pack.discard(session);
             }
         }
-        if (recorder.stray() != null) {
-            throw new EvaluationException(recorder.stray());
+        if (recorder.problem() != null) {
+            throw new EvaluationException(recorder.problem());
         }
     }
 

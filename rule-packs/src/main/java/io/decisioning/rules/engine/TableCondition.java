@@ -13,17 +13,11 @@ import java.util.regex.Pattern;
  * lossRatio3y <= $2)} with {@code 3, 0.1} is three comparisons. Anything else (strings, enums, other
  * fact types, {@code ||}, method calls) is not modelled: {@link #of} throws saying why.
  */
-record TableCondition(List<Term> terms) {
-
-    /** One comparison of the code: a field, an operator and a number, {@code null}, {@code $param} or {@code $n}. */
-    record Term(ProfileFeature feature, String operator, String operand) {
-    }
+record TableCondition(List<ProfileConstraint> terms) {
 
     private static final Pattern PATTERN = Pattern.compile(
             "\\s*(?:\\$\\w+\\s*:\\s*)?(?:[\\w.]+\\.)?CustomerProfile\\s*\\((.*)\\)\\s*", Pattern.DOTALL);
-    private static final Pattern TERM = Pattern.compile(
-            "(\\w+)\\s*(>=|<=|==|!=|>|<)\\s*(\\$param|\\$\\d+|-?\\d+(?:\\.\\d+)?|null)");
-    private static final Pattern ENDS_WITH_OPERATOR = Pattern.compile(".*(>=|<=|==|!=|>|<)\\s*");
+    private static final Pattern ENDS_WITH_OPERATOR = Pattern.compile(".*(" + ProfileConstraint.OPERATORS + ")\\s*");
     private static final Pattern IDENTIFIER = Pattern.compile("\\w+");
     private static final Pattern NUMBERED = Pattern.compile("\\$(\\d+)");
     private static final Pattern BINDING = Pattern.compile("(\\$\\w+)\\s*:");
@@ -58,24 +52,10 @@ record TableCondition(List<Term> terms) {
         if (inside.contains("|")) {
             throw new IllegalArgumentException("it has alternatives (||)");
         }
-        List<Term> terms = new ArrayList<>();
+        List<ProfileConstraint> terms = new ArrayList<>();
         if (!inside.isEmpty()) {
             for (String part : inside.split(",|&&")) {
-                Matcher term = TERM.matcher(part.trim());
-                if (!term.matches()) {
-                    throw new IllegalArgumentException("'" + part.trim() + "' is not a comparison of a field with a number");
-                }
-                ProfileFeature feature = ProfileFeature.byField(term.group(1));
-                if (feature == null) {
-                    throw new IllegalArgumentException(term.group(1) + " is not a numeric field of CustomerProfile");
-                }
-                if (term.group(3).equals("$0")) {
-                    throw new IllegalArgumentException("'" + part.trim() + "' uses $0; a cell's values are $1, $2, ...");
-                }
-                if (term.group(3).equals("null") && !term.group(2).equals("==") && !term.group(2).equals("!=")) {
-                    throw new IllegalArgumentException("'" + part.trim() + "' compares with null");
-                }
-                terms.add(new Term(feature, term.group(2), term.group(3)));
+                terms.add(ProfileConstraint.parse(part));
             }
         }
         return new TableCondition(List.copyOf(terms));
@@ -115,14 +95,12 @@ record TableCondition(List<Term> terms) {
 
     /** The comparisons a cell makes; throws when one of its values is not a number. */
     List<ProfileSpace.Comparison> comparisons(String cell) {
-        int numbered = terms.stream().filter(t -> NUMBERED.matcher(t.operand()).matches())
-                .mapToInt(t -> parameters(t.operand())).max().orElse(0);
+        int numbered = terms.stream().filter(ProfileConstraint::numbered)
+                .mapToInt(ProfileConstraint::parameter).max().orElse(0);
         List<String> values = numbered > 0 ? values(cell, numbered) : List.of(cell.trim());
         List<ProfileSpace.Comparison> comparisons = new ArrayList<>();
-        for (Term term : terms) {
-            String operand = term.operand();
-            String value = operand.equals("$param") ? values.get(0)
-                    : operand.startsWith("$") ? values.get(Integer.parseInt(operand.substring(1)) - 1) : operand;
+        for (ProfileConstraint term : terms) {
+            String value = term.placeholder() ? values.get(term.parameter() - 1) : term.operand();
             if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                 value = value.substring(1, value.length() - 1).trim();
             }
@@ -136,8 +114,9 @@ record TableCondition(List<Term> terms) {
                     throw new IllegalArgumentException("'" + value + "' is not a number", e);
                 }
             }
-            if (number == null && !term.operator().equals("==") && !term.operator().equals("!=")) {
-                throw new IllegalArgumentException("null is compared with " + term.operator());
+            if (number == null && term.operator() != ProfileConstraint.Operator.EQ
+                    && term.operator() != ProfileConstraint.Operator.NE) {
+                throw new IllegalArgumentException("null is compared with " + term.operator().symbol);
             }
             comparisons.add(new ProfileSpace.Comparison(term.feature(), term.operator(), number));
         }

@@ -1,26 +1,14 @@
 package io.decisioning.rules.engine;
 
-import io.decisioning.rules.engine.ProfileSpace.Box;
-import io.decisioning.rules.engine.ProfileSpace.Comparison;
 import io.decisioning.rules.engine.TableFile.Block;
-import io.decisioning.rules.engine.TableFile.Column;
-import io.decisioning.rules.engine.TableFile.DataRow;
+import io.decisioning.rules.engine.TableRow.Competing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
@@ -66,14 +54,13 @@ import org.drools.drl.parser.DroolsParserException;
  * ranks its rows top-down, as Drools does. Severities: ERROR, a row or customer surely does not get
  * what the table says (or the table does not compile); WARNING, probably a mistake; INFO, worth
  * knowing.
+ *
+ * <p>This class reads the pack (its hit policy, its DRL catch-alls, its table files and sheets); for
+ * each RuleTable block, {@link TableRows} reads the rows and reports blank or unreadable cells,
+ * {@link TableCoverage} compares the rows as sets of customers, and {@link TableFindings} places each
+ * finding at its cell.
  */
 public final class TableLint {
-
-    private static final Pattern RULE_ID = Pattern.compile("([A-Z]{2,4}-\\d{2,4})(\\s.*)?");
-    private static final Pattern OUTCOME = Pattern.compile("new\\s+(?:[\\w.]+\\.)?([A-Z]\\w*)\\s*\\(");
-    private static final Pattern OUTCOME_CONSTANT = Pattern.compile("\\b(?:WarningType|Scorecard)\\.(\\w+)");
-    private static final Pattern LABEL_GROUP = Pattern.compile("(.*)\\(([^()]*)\\)\\s*");
-    private static final Set<String> SINGLE = Set.of("GradeAssigned", "TierAssigned", "DecisionMade");
 
     private TableLint() {
     }
@@ -82,7 +69,7 @@ public final class TableLint {
     public static List<LintFinding> lint(PackSource source) {
         List<LintFinding> findings = new ArrayList<>();
         HitPolicy policy = hitPolicy(source, findings);
-        Set<String> catchAlls = catchAlls(source);
+        Set<Competing> catchAlls = catchAlls(source);
         new TreeMap<>(source.files()).forEach((file, content) -> {
             if (DecisionTable.isTable(file)) {
                 lintFile(file, content, policy, catchAlls, findings);
@@ -109,11 +96,11 @@ public final class TableLint {
     }
 
     /**
-     * The kinds of outcome (as {@link #kind}) that a rule of the pack's DRL files gives every customer:
+     * The outcomes (as {@link Competing#of}) that a rule of the pack's DRL files gives every customer:
      * a rule whose only condition is {@code CustomerProfile()} without constraints.
      */
-    private static Set<String> catchAlls(PackSource source) {
-        Set<String> kinds = new HashSet<>();
+    private static Set<Competing> catchAlls(PackSource source) {
+        Set<Competing> kinds = new HashSet<>();
         source.files().forEach((file, content) -> {
             if (!file.endsWith(".drl")) {
                 return;
@@ -133,14 +120,14 @@ public final class TableLint {
                 if (lhs != null && lhs.getDescrs().size() == 1 && lhs.getDescrs().get(0) instanceof PatternDescr pattern
                         && pattern.getObjectType().endsWith("CustomerProfile") && pattern.getDescrs().isEmpty()
                         && pattern.getSource() == null && rule.getConsequence() != null) {
-                    kinds.add(kind(rule.getConsequence().toString()));
+                    kinds.add(Competing.of(rule.getConsequence().toString()));
                 }
             }
         });
         return kinds;
     }
 
-    private static void lintFile(String file, byte[] content, HitPolicy policy, Set<String> catchAlls,
+    private static void lintFile(String file, byte[] content, HitPolicy policy, Set<Competing> catchAlls,
                                  List<LintFinding> findings) {
         List<TableFile.Sheet> sheets;
         try {
@@ -155,7 +142,7 @@ public final class TableLint {
         }
         TableFile.Sheet first = sheets.get(0);
         for (Block block : TableFile.blocks(first)) {
-            new Table(file, first.name(), block, policy, catchAlls).check(findings);
+            lintBlock(file, first.name(), block, policy, catchAlls, findings);
         }
         for (TableFile.Sheet other : sheets.subList(1, sheets.size())) {
             if (other.hasRuleTable()) {
@@ -176,579 +163,18 @@ public final class TableLint {
         }
     }
 
-    /**
-     * The kind of outcome an action inserts: its class, with the warning type or scorecard when the code
-     * names one ("GradeAssigned", "WarningRaised REPEAT_CLAIMANT", "ScorePoints VALUE"); rows compete
-     * under a hit policy only with rows of the same kind.
-     */
-    static String kind(String consequence) {
-        List<String> classes = new ArrayList<>();
-        Matcher outcome = OUTCOME.matcher(consequence);
-        while (outcome.find()) {
-            classes.add(outcome.group(1));
+    /** The checks of one RuleTable block: its cells as they are read, then its rows compared. */
+    private static void lintBlock(String file, String sheet, Block block, HitPolicy policy, Set<Competing> catchAlls,
+                                  List<LintFinding> findings) {
+        TableFindings found = new TableFindings(file, sheet, block);
+        List<TableRow> rows = TableRows.read(block, policy, found);
+        try {
+            new TableCoverage(block, policy, catchAlls, rows, found).check();
+        } catch (ProfileSpace.TooComplex e) {
+            found.add(block.row(), block.column(), null, LintFinding.NOT_ANALYSED, LintFinding.INFO,
+                    "table " + found.tableName() + " has too many rows and fields to check for unreachable rows,"
+                            + " overlaps and gaps exactly; only its blank cells were checked");
         }
-        if (classes.size() != 1) {
-            return String.join("+", classes);
-        }
-        Matcher constant = OUTCOME_CONSTANT.matcher(consequence);
-        return constant.find() ? classes.get(0) + " " + constant.group(1) : classes.get(0);
-    }
-
-    /** One row of a table and what the lint made of it. */
-    private static final class Line {
-        final DataRow data;
-        final String id;
-        int priority;
-        boolean blankPriority;
-        /** False when a cell could not be read: the row is left out of the analysis (the compiler reports it). */
-        boolean usable = true;
-        /** False when the row fills a column the lint does not model: its box holds more customers than the row. */
-        boolean modelled = true;
-        /** True once found unreachable: it takes no further part. */
-        boolean dead;
-        final List<Comparison> comparisons = new ArrayList<>();
-        /** The filled condition cells by column, with their comparisons (absent for unmodelled columns). */
-        final Map<Integer, List<Comparison>> cells = new LinkedHashMap<>();
-        final List<String> outcomeValues = new ArrayList<>();
-        String consequence = "";
-        String kind;
-        Box box;
-
-        Line(DataRow data, String id) {
-            this.data = data;
-            this.id = id;
-        }
-
-        String outcome() {
-            return String.join(", ", outcomeValues);
-        }
-
-        int spreadsheetRow() {
-            return data.row() + 1;
-        }
-    }
-
-    /** The checks of one RuleTable block. */
-    private static final class Table {
-        private final String file;
-        private final String sheet;
-        private final Block block;
-        private final HitPolicy policy;
-        private final Set<String> catchAlls;
-        private final List<Column> conditions;
-        private final List<Column> actions;
-        private final Column nameColumn;
-        private final Column priorityColumn;
-        private final Map<Integer, TableCondition> models = new TreeMap<>();
-        private final boolean scorecard;
-        private final List<Found> found = new ArrayList<>();
-        private final List<Line> lines = new ArrayList<>();
-        private ProfileSpace space;
-
-        private record Found(int row, int column, LintFinding finding) {
-        }
-
-        Table(String file, String sheet, Block block, HitPolicy policy, Set<String> catchAlls) {
-            this.file = file;
-            this.sheet = sheet;
-            this.block = block;
-            this.policy = policy;
-            this.catchAlls = catchAlls;
-            this.conditions = block.columns(TableFile.CONDITION);
-            this.actions = block.columns(TableFile.ACTION);
-            this.nameColumn = block.columns(TableFile.NAME).stream().findFirst().orElse(null);
-            this.priorityColumn = block.columns(TableFile.PRIORITY).stream().findFirst().orElse(null);
-            this.scorecard = actions.stream().anyMatch(a -> a.code().contains("ScorePoints"));
-        }
-
-        void check(List<LintFinding> findings) {
-            modelColumns();
-            readRows();
-            checkPriorities();
-            try {
-                analyse();
-            } catch (ProfileSpace.TooComplex e) {
-                add(block.row(), block.column(), null, LintFinding.NOT_ANALYSED, LintFinding.INFO,
-                        "table " + name() + " has too many rows and fields to check for unreachable rows, overlaps"
-                                + " and gaps exactly; only its blank cells were checked");
-            }
-            found.sort(Comparator.comparingInt(Found::row).thenComparingInt(Found::column));
-            found.forEach(f -> findings.add(f.finding()));
-        }
-
-        private void modelColumns() {
-            for (Column column : conditions) {
-                try {
-                    models.put(column.index(), TableCondition.of(column.objectType(), column.code()));
-                } catch (IllegalArgumentException e) {
-                    add(block.row() + 3, column.index(), column, LintFinding.NOT_ANALYSED, LintFinding.INFO,
-                            "condition not analysed: " + e.getMessage() + ". The lint understands comparisons of"
-                                    + " numeric CustomerProfile fields with the cell's values (claims12m >= $param,"
-                                    + " lossRatio3y != null); rows filling this column are checked for blanks, and"
-                                    + " for being shadowed by other rows, but not for overlaps or gaps");
-                }
-            }
-        }
-
-        private void readRows() {
-            Set<String> bindings = new HashSet<>();
-            for (Column column : conditions) {
-                bindings.addAll(TableCondition.bindings(column.objectType() + " " + column.code()));
-            }
-            boolean actionsNeedBinding = actions.stream().anyMatch(a -> bindings.stream().anyMatch(b ->
-                    Pattern.compile(Pattern.quote(b) + "\\b").matcher(a.code()).find()));
-            for (DataRow data : block.rows()) {
-                Line line = new Line(data, id(data));
-                lines.add(line);
-                if (nameColumn != null && data.cell(nameColumn.index()).isEmpty()) {
-                    add(data.row(), nameColumn.index(), nameColumn, LintFinding.AMBIGUOUS_BLANK, LintFinding.ERROR,
-                            "row " + line.spreadsheetRow() + " has no rule name, so no stable ID: Drools names it \""
-                                    + block.name().replace(' ', '_') + "_" + line.spreadsheetRow() + "\", which the"
-                                    + " compiler rejects and no reason can cite. Write the ID and a title, like"
-                                    + " \"GRD-045 Poor quality by early claims\"");
-                }
-                readPriority(line);
-                readConditions(line, actionsNeedBinding);
-                readActions(line);
-            }
-        }
-
-        private void readPriority(Line line) {
-            if (block.sequential()) {
-                line.priority = -line.data.row();
-                return;
-            }
-            String value = priorityColumn == null ? "" : line.data.cell(priorityColumn.index());
-            if (value.isEmpty()) {
-                line.blankPriority = true;
-                return;
-            }
-            try {
-                line.priority = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                line.usable = false;
-                add(line.data.row(), priorityColumn.index(), priorityColumn, LintFinding.NOT_ANALYSED, LintFinding.INFO,
-                        line.id + ": the priority '" + value + "' is not a whole number, so the row is left out of the"
-                                + " checks (the compiler rejects it)");
-            }
-        }
-
-        private void readConditions(Line line, boolean actionsNeedBinding) {
-            for (Column column : conditions) {
-                String cell = line.data.cell(column.index());
-                if (cell.isEmpty()) {
-                    continue;
-                }
-                int parameters = TableCondition.parameters(column.code());
-                if (parameters >= 2 && !allValues(line, column, cell, parameters)) {
-                    line.usable = false;
-                    line.cells.put(column.index(), null);
-                    continue;
-                }
-                TableCondition model = models.get(column.index());
-                if (model == null) {
-                    line.modelled = false;
-                    line.cells.put(column.index(), null);
-                    continue;
-                }
-                try {
-                    List<Comparison> comparisons = model.comparisons(cell);
-                    line.comparisons.addAll(comparisons);
-                    line.cells.put(column.index(), comparisons);
-                } catch (IllegalArgumentException e) {
-                    line.usable = false;
-                    line.cells.put(column.index(), null);
-                    add(line.data.row(), column.index(), column, LintFinding.NOT_ANALYSED, LintFinding.INFO,
-                            line.id + ": " + e.getMessage() + ", so the row is left out of the checks");
-                }
-            }
-            if (line.cells.isEmpty() && !conditions.isEmpty()) {
-                Column first = conditions.get(0);
-                add(line.data.row(), first.index(), first, LintFinding.AMBIGUOUS_BLANK,
-                        actionsNeedBinding ? LintFinding.ERROR : LintFinding.WARNING,
-                        line.id + " fills no condition cell, so it applies to every customer"
-                                + (actionsNeedBinding ? "; and as the customer ($p) is bound by the condition cells,"
-                                        + " its action does not compile" : "")
-                                + ". Fill the condition it was meant to have; for a rule that applies to everyone"
-                                + " otherwise, write it in the pack's DRL with a low salience (like GRD-090 Standard"
-                                + " otherwise)");
-            }
-        }
-
-        /** Whether every value of a two-value cell ("3, 3") is there; adds the finding when one is missing. */
-        private boolean allValues(Line line, Column column, String cell, int parameters) {
-            List<String> values = TableCondition.values(cell, parameters);
-            List<String> missing = new ArrayList<>();
-            List<String> parts = labelParts(column.label(), parameters);
-            for (int i = 0; i < parameters; i++) {
-                if (values.get(i).isEmpty()) {
-                    missing.add(parts == null ? "value " + (i + 1) : "'" + parts.get(i) + "'");
-                }
-            }
-            if (missing.isEmpty()) {
-                return true;
-            }
-            add(line.data.row(), column.index(), column, LintFinding.AMBIGUOUS_BLANK, LintFinding.ERROR,
-                    line.id + ": the cell '" + cell + "' holds " + (parameters - missing.size()) + " of the "
-                            + parameters + " values its column takes; " + String.join(" and ", missing)
-                            + (missing.size() == 1 ? " is" : " are") + " blank. A blank part means neither 0 nor"
-                            + " 'no limit': Drools leaves the placeholder in the rule, which does not compile. Write"
-                            + " all " + parameters + " values, separated by commas; for a range open at the top use"
-                            + " the table's 'at least' column, if it has one");
-            return false;
-        }
-
-        /**
-         * What each value of a cell is, from its column's label: "tenure years at least, claim-free years at
-         * least" names two; so does "premium rank % (from, below)": "premium rank % from", "... below".
-         */
-        private static List<String> labelParts(String label, int parameters) {
-            Matcher grouped = LABEL_GROUP.matcher(label);
-            if (grouped.matches() && grouped.group(2).split(",").length == parameters) {
-                return Stream.of(grouped.group(2).split(","))
-                        .map(part -> grouped.group(1).trim() + " " + part.trim()).toList();
-            }
-            String[] parts = label.split(",");
-            return parts.length == parameters ? Stream.of(parts).map(String::trim).toList() : null;
-        }
-
-        private void readActions(Line line) {
-            List<Column> blank = new ArrayList<>();
-            List<String> consequence = new ArrayList<>();
-            for (Column column : actions) {
-                String cell = line.data.cell(column.index());
-                if (cell.isEmpty()) {
-                    blank.add(column);
-                    continue;
-                }
-                int parameters = TableCondition.parameters(column.code());
-                if (parameters >= 2 && !allValues(line, column, cell, parameters)) {
-                    line.usable = false;
-                    continue;
-                }
-                line.outcomeValues.add(cell);
-                consequence.add(substitute(column.code(), cell, parameters));
-            }
-            line.consequence = String.join("\n", consequence).replaceAll("\\s+", " ").trim();
-            line.kind = consequence.isEmpty() ? null : kind(line.consequence);
-            if (!actions.isEmpty() && blank.size() == actions.size()) {
-                Column first = actions.get(0);
-                add(line.data.row(), first.index(), first, LintFinding.AMBIGUOUS_BLANK,
-                        scorecard ? LintFinding.WARNING : LintFinding.ERROR, scorecard
-                                ? line.id + " has no points: a blank is not 0, the row inserts nothing, so the bin is"
-                                        + " missing from the customer's reasons. Write 0 for a bin worth no points"
-                                : line.id + " has no outcome (" + first.title() + " is blank): the row holds but decides"
-                                        + " nothing. Fill it, or delete the row");
-            } else {
-                for (Column column : blank) {
-                    add(line.data.row(), column.index(), column, LintFinding.AMBIGUOUS_BLANK, LintFinding.WARNING,
-                            line.id + " leaves " + column.title() + " blank, so that action is left out of the rule."
-                                    + " Fill it if the row should do it too");
-                }
-            }
-        }
-
-        private static String substitute(String code, String cell, int parameters) {
-            if (parameters >= 2 || code.matches("(?s).*\\$1\\b.*")) {
-                List<String> values = TableCondition.values(cell, Math.max(parameters, 1));
-                String result = code;
-                for (int i = values.size(); i >= 1; i--) {
-                    result = result.replace("$" + i, values.get(i - 1));
-                }
-                return result;
-            }
-            return code.replace("$param", cell);
-        }
-
-        private void checkPriorities() {
-            if (policy != HitPolicy.FIRST || block.sequential() || priorityColumn == null
-                    || lines.stream().allMatch(l -> l.blankPriority)) {
-                return;
-            }
-            for (Line line : lines) {
-                if (line.blankPriority) {
-                    add(line.data.row(), priorityColumn.index(), priorityColumn, LintFinding.AMBIGUOUS_BLANK,
-                            LintFinding.WARNING, line.id + " has no priority while other rows have one: a blank"
-                                    + " counts as 0, the lowest usual priority (a catch-all such as GRD-090 has 0 too,"
-                                    + " and two rules of equal priority that disagree fail the evaluation). Write the"
-                                    + " priority; with hitPolicy=FIRST the highest one that holds wins");
-                }
-            }
-        }
-
-        private void analyse() {
-            List<Line> analysed = lines.stream().filter(l -> l.usable).toList();
-            // fields in the order of the table's columns, so that findings read like the table
-            List<Comparison> comparisons = new ArrayList<>();
-            for (Column column : conditions) {
-                for (Line line : analysed) {
-                    List<Comparison> cell = line.cells.get(column.index());
-                    if (cell != null) {
-                        comparisons.addAll(cell);
-                    }
-                }
-            }
-            space = ProfileSpace.of(comparisons);
-            for (Line line : analysed) {
-                line.box = space.box(line.comparisons);
-                if (line.box.isEmpty()) {
-                    reportEmpty(line);
-                }
-            }
-            Map<String, List<Line>> byKind = new LinkedHashMap<>();
-            for (Line line : analysed) {
-                if (!line.dead && line.kind != null) {
-                    byKind.computeIfAbsent(line.kind, k -> new ArrayList<>()).add(line);
-                }
-            }
-            boolean incomplete = lines.stream().anyMatch(l -> !l.usable || l.kind == null);
-            byKind.forEach((kind, group) -> {
-                String type = kind.split(" ")[0];
-                if (type.equals("ScorePoints")) {
-                    checkBins(group, incomplete);
-                } else if (SINGLE.contains(type) || type.equals("WarningRaised")) {
-                    if (policy == HitPolicy.FIRST) {
-                        checkShadowed(group);
-                        checkEqualPriorities(group);
-                    } else {
-                        checkUnique(group, SINGLE.contains(type));
-                    }
-                    checkGap(kind, group, incomplete);
-                }
-            });
-        }
-
-        /** A row whose own cells exclude every customer ("5, 3" as from, below). */
-        private void reportEmpty(Line line) {
-            line.dead = true;
-            int column = rowStart();
-            Column at = nameColumn;
-            String why = "its conditions together exclude every customer";
-            for (Map.Entry<Integer, List<Comparison>> cell : line.cells.entrySet()) {
-                if (cell.getValue() != null && space.box(cell.getValue()).isEmpty()) {
-                    column = cell.getKey();
-                    at = columnAt(column);
-                    why = "no value satisfies '" + line.data.cell(column) + "' under " + at.title();
-                    break;
-                }
-            }
-            add(line.data.row(), column, at, LintFinding.UNREACHABLE_ROW, LintFinding.ERROR,
-                    line.id + " never applies: " + why + " (counts and years are whole numbers from 0, premium share"
-                            + " and rank run from 0 to 100). Correct the values, or delete the row");
-        }
-
-        /** FIRST: a row that rows of a higher priority take from every customer it holds for. */
-        private void checkShadowed(List<Line> group) {
-            for (Line line : group) {
-                List<Line> higher = group.stream()
-                        .filter(h -> h.modelled && !h.dead && h.priority > line.priority && h.box.intersects(line.box))
-                        .sorted(Comparator.comparingInt((Line h) -> -h.priority)).toList();
-                if (higher.isEmpty() || space.uncovered(line.box, higher.stream().map(h -> h.box).toList()) != null) {
-                    continue;
-                }
-                List<Line> by = higher.stream().filter(h -> h.box.contains(line.box)).limit(1).toList();
-                if (by.isEmpty()) {
-                    by = higher;
-                }
-                line.dead = true;
-                String names = by.stream().map(h -> h.id + " (" + rank(h) + ")")
-                        .collect(Collectors.joining(by.size() == 2 ? " and " : ", "));
-                boolean redundant = by.stream().allMatch(h -> h.consequence.equals(line.consequence));
-                String rows = by.size() > 1 ? "rows" : "row";
-                add(line.data.row(), rowStart(), nameColumn, LintFinding.UNREACHABLE_ROW,
-                        redundant ? LintFinding.WARNING : LintFinding.ERROR,
-                        line.id + " (" + rank(line) + ") never applies: every customer it holds for is"
-                                + " taken first by " + names + (by.size() > 1 ? " together" : "")
-                                + (redundant ? ", which give the same " + outcomeName(line.kind) + " (so only the reason"
-                                        + " differs). Delete the row, or give it a higher priority if its reason should"
-                                        + " show" : ". Delete the row, narrow the higher " + rows + ", or "
-                                        + (block.sequential() ? "move this row above them" : "give this row a higher"
-                                        + " priority") + " if it should win"));
-            }
-        }
-
-        /** FIRST: rows of the same priority that give one customer different outcomes. */
-        private void checkEqualPriorities(List<Line> group) {
-            for (int j = 0; j < group.size(); j++) {
-                Line b = group.get(j);
-                for (int i = 0; i < j; i++) {
-                    Line a = group.get(i);
-                    if (a.dead || b.dead || !a.modelled || !b.modelled || a.priority != b.priority
-                            || a.consequence.equals(b.consequence) || !a.box.intersects(b.box)) {
-                        continue;
-                    }
-                    List<Box> higher = group.stream().filter(h -> h.modelled && !h.dead && h.priority > a.priority)
-                            .map(h -> h.box).toList();
-                    Box both = space.uncovered(a.box.intersection(b.box), higher);
-                    if (both == null) {
-                        continue;
-                    }
-                    addAtOutcome(b, LintFinding.CONFLICTING_OVERLAP, LintFinding.ERROR,
-                            a.id + " and " + b.id + " have the same priority " + a.priority + " and both hold when "
-                                    + when(both) + ", but give " + a.outcome() + " and " + b.outcome() + ": the"
-                                    + " evaluation of such a customer fails. Give the row that should win a higher"
-                                    + " priority, or make the conditions exclusive");
-                }
-            }
-        }
-
-        /** UNIQUE: any two rows that can hold for one customer with outcomes the engine will not settle. */
-        private void checkUnique(List<Line> group, boolean single) {
-            for (int j = 0; j < group.size(); j++) {
-                Line b = group.get(j);
-                for (int i = 0; i < j; i++) {
-                    Line a = group.get(i);
-                    boolean differ = !a.consequence.equals(b.consequence);
-                    if (a.dead || b.dead || !a.modelled || !b.modelled || !(differ || single)
-                            || !a.box.intersects(b.box)) {
-                        continue;
-                    }
-                    Box both = a.box.intersection(b.box);
-                    String what = outcomeName(b.kind);
-                    String giving = differ ? "giving " + a.outcome() + " and " + b.outcome() : "both giving " + a.outcome();
-                    String result = single ? "such a customer gets two " + what + "s and the evaluation fails"
-                            : "such a customer gets the " + what + " twice; the engine keeps the higher severity";
-                    addAtOutcome(b, LintFinding.CONFLICTING_OVERLAP, single ? LintFinding.ERROR : LintFinding.WARNING,
-                            a.id + " and " + b.id + " both hold when " + when(both) + ", " + giving + ", and the pack's"
-                                    + " hit policy is UNIQUE: " + result + ". Make the conditions exclusive, or declare"
-                                    + " hitPolicy=FIRST in pack.properties and give the rows priorities");
-                }
-            }
-        }
-
-        /** Customers no row of this kind applies to, unless a catch-all rule of the pack gives them the outcome. */
-        private void checkGap(String kind, List<Line> group, boolean incomplete) {
-            if (catchAlls.contains(kind)) {
-                return;
-            }
-            List<Line> covering = group.stream().filter(l -> l.modelled && !l.dead).toList();
-            boolean partial = incomplete || group.stream().anyMatch(l -> !l.modelled);
-            if (covering.isEmpty() || space.fields().isEmpty()) {
-                return;
-            }
-            Box gap = space.uncovered(space.all(), covering.stream().map(l -> l.box).toList());
-            if (gap == null) {
-                return;
-            }
-            boolean required = SINGLE.contains(kind.split(" ")[0]);
-            String what = outcomeName(kind);
-            String advice = required ? "such a customer gets no " + what + " from this table, and without one the"
-                    + " evaluation fails. Add a row for them, or a rule for everyone else in the pack's DRL with a low"
-                    + " salience (like GRD-090 Standard otherwise)"
-                    : "such a customer gets no " + what + " from this table. Fine if intended";
-            add(block.row(), block.column(), null, LintFinding.GAP,
-                    required && !partial ? LintFinding.WARNING : LintFinding.INFO,
-                    "no row of table " + name() + " applies when " + when(gap) + ", and the pack has no catch-all rule"
-                            + " for the " + what + (partial ? " (rows the lint could not fully analyse are not counted)"
-                            : "") + ": " + advice);
-        }
-
-        /**
-         * Scorecards: the bins of one characteristic (the rows comparing the same fields) must not overlap,
-         * and should cover the fields' range.
-         */
-        private void checkBins(List<Line> group, boolean incomplete) {
-            Map<Set<ProfileFeature>, List<Line>> characteristics = new LinkedHashMap<>();
-            for (Line line : group) {
-                if (line.modelled && !line.dead && !line.comparisons.isEmpty()) {
-                    Set<ProfileFeature> fields = line.comparisons.stream().map(Comparison::feature)
-                            .collect(Collectors.toCollection(TreeSet::new));
-                    characteristics.computeIfAbsent(fields, f -> new ArrayList<>()).add(line);
-                }
-            }
-            characteristics.forEach((fields, bins) -> {
-                String names = fields.stream().map(f -> f.field).collect(Collectors.joining(" and "));
-                for (int j = 0; j < bins.size(); j++) {
-                    for (int i = 0; i < j; i++) {
-                        Line a = bins.get(i);
-                        Line b = bins.get(j);
-                        if (a.box.intersects(b.box)) {
-                            Box both = a.box.intersection(b.box);
-                            int column = firstCondition(b);
-                            add(b.data.row(), column, columnAt(column), LintFinding.CONFLICTING_OVERLAP,
-                                    LintFinding.ERROR, a.id + " and " + b.id + " are bins of " + names + " that overlap:"
-                                            + " a customer with " + space.example(both) + " is in both and gets "
-                                            + a.outcome() + " + " + b.outcome() + " points. Make the ranges meet without"
-                                            + " overlapping ('from, below' holds from 'from' up to, not including,"
-                                            + " 'below')");
-                        }
-                    }
-                }
-                List<Box> boxes = bins.stream().map(l -> l.box).toList();
-                int column = firstCondition(bins.get(0));
-                Box gap = space.uncovered(space.known(fields), boxes);
-                if (gap != null) {
-                    add(block.row() + 4, column, columnAt(column), LintFinding.GAP,
-                            incomplete ? LintFinding.INFO : LintFinding.WARNING,
-                            "no bin of " + names + " applies when " + when(gap) + ": such a customer gets no points"
-                                    + " for it, and no reason shows it" + (incomplete ? " (rows the lint could not fully"
-                                    + " analyse are not counted)" : "") + ". Add a bin (worth 0 points if need be), or"
-                                    + " widen a neighbouring one");
-                } else if ((gap = space.uncovered(space.all(), boxes)) != null) {
-                    add(block.row() + 4, column, columnAt(column), LintFinding.GAP, LintFinding.INFO,
-                            "no bin of " + names + " applies when " + space.describe(gap) + " (no value known): such"
-                                    + " a customer gets no points for it. Fine if intended (a comparison with null is"
-                                    + " false, so a bin cannot catch it)");
-                }
-            });
-        }
-
-        /** "priority 80", or "row 12" in a Sequential table, where the rows rank top-down. */
-        private String rank(Line line) {
-            return block.sequential() ? "row " + line.spreadsheetRow() : "priority " + line.priority;
-        }
-
-        /** "claims12m <= 2 (for example claims12m = 2)", without the example when it says the same. */
-        private String when(Box box) {
-            String description = space.describe(box);
-            String example = space.example(box);
-            return description.equals(example) ? description : description + " (for example " + example + ")";
-        }
-
-        private int firstCondition(Line line) {
-            return line.cells.keySet().stream().findFirst().orElse(rowStart());
-        }
-
-        private void addAtOutcome(Line line, String kind, String severity, String message) {
-            Column at = actions.stream().filter(a -> !line.data.cell(a.index()).isEmpty()).findFirst().orElse(null);
-            add(line.data.row(), at == null ? rowStart() : at.index(), at == null ? nameColumn : at, kind, severity,
-                    message);
-        }
-
-        private int rowStart() {
-            return nameColumn != null ? nameColumn.index() : block.column();
-        }
-
-        private Column columnAt(int index) {
-            return block.columns().stream().filter(c -> c.index() == index).findFirst().orElse(null);
-        }
-
-        private String name() {
-            return "'" + block.name() + "'";
-        }
-
-        private String id(DataRow data) {
-            String name = nameColumn == null ? "" : data.cell(nameColumn.index());
-            Matcher id = RULE_ID.matcher(name);
-            return id.matches() ? id.group(1) : name.isEmpty() ? "row " + (data.row() + 1) : "\"" + name + "\"";
-        }
-
-        private void add(int row, int column, Column at, String kind, String severity, String message) {
-            found.add(new Found(row, column, new LintFinding(file, sheet, TableFile.cellName(row, column),
-                    at == null ? null : at.title(), kind, severity, message)));
-        }
-    }
-
-    /** "grade", "REPEAT_CLAIMANT warning", "VALUE points". */
-    private static String outcomeName(String kind) {
-        String[] parts = Objects.requireNonNullElse(kind, "").split(" ");
-        return switch (parts[0]) {
-            case "GradeAssigned" -> "grade";
-            case "TierAssigned" -> "tier";
-            case "DecisionMade" -> "decision";
-            case "WarningRaised" -> parts.length > 1 ? parts[1] + " warning" : "warning";
-            case "ScorePoints" -> parts.length > 1 ? parts[1] + " points" : "points";
-            default -> parts[0] + " outcome";
-        };
+        found.addSortedTo(findings);
     }
 }

@@ -6,6 +6,7 @@ import io.decisioning.rules.Grade;
 import io.decisioning.rules.MatchStrength;
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
+import io.decisioning.rules.WarningCategory;
 import io.decisioning.rules.WarningType;
 import java.util.EnumMap;
 import java.util.Map;
@@ -57,7 +58,9 @@ final class ReferenceEvaluation {
         if (strong || weak) {
             warnings.put(WarningType.BLACKLISTED, Severity.HIGH);
         }
-        boolean highWarning = warnings.containsValue(Severity.HIGH);
+        // only RISK warnings restrict, refer and add risk points (DESIGN.md section 9)
+        boolean highWarning = warnings.entrySet().stream()
+                .anyMatch(w -> w.getKey().category() == WarningCategory.RISK && w.getValue() == Severity.HIGH);
         Tier tier;
         if (strong || weak || grade == Grade.POOR_QUALITY || highWarning) {
             tier = Tier.RESTRICTED;
@@ -94,8 +97,10 @@ final class ReferenceEvaluation {
         int claims = p.claims12m();
         points += claims >= 5 ? 30 : claims >= 3 ? 20 : claims >= 1 ? 10 : 0;
         points += p.earlyClaims12m() >= 1 ? 15 : 0;
-        for (Severity severity : warnings.values()) {
-            points += severity == Severity.HIGH ? 10 : severity == Severity.MEDIUM ? 5 : 0;
+        for (Map.Entry<WarningType, Severity> warning : warnings.entrySet()) {
+            if (warning.getKey().category() == WarningCategory.RISK) {
+                points += warning.getValue() == Severity.HIGH ? 10 : warning.getValue() == Severity.MEDIUM ? 5 : 0;
+            }
         }
         return Math.min(100, points);
     }

@@ -14,6 +14,7 @@ import io.decisioning.rules.Grade;
 import io.decisioning.rules.MatchStrength;
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
+import io.decisioning.rules.WarningCategory;
 import io.decisioning.rules.WarningType;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ class RuleSetTests {
                 new Reason("tiering", 1, "TIR-020 Restricted for poor quality", "grade POOR_QUALITY"),
                 new Reason("decision", 1, "DEC-030 Refer on a high warning", "a HIGH warning is raised"));
         assertThat(evaluation.warnings()).containsExactly(
-                new io.decisioning.rules.engine.RaisedWarning(WarningType.REPEAT_CLAIMANT, Severity.HIGH,
+                new CustomerWarning(WarningType.REPEAT_CLAIMANT, WarningCategory.RISK, Severity.HIGH,
                         "5 claims in the last 12 months >= 5"));
     }
 
