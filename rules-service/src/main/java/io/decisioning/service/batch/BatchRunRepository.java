@@ -87,9 +87,8 @@ class BatchRunRepository {
     /**
      * Splits the book into partitions of about {@code size} customers each, by id: the first id of every
      * size-th customer starts a partition, found by stepping {@code size} entries along the primary key
-     * from the previous start (one short index walk a partition; a {@code ROW_NUMBER()} over the whole
-     * customer table materialized and numbered a million rows first, measured at 1-2 s of a run's serial
-     * preparation on a book of a million).
+     * from the previous start: one short index walk a partition, where a {@code ROW_NUMBER()} over the
+     * whole customer table would materialize and number every row first, in the run's serial preparation.
      */
     List<Partition> insertPartitions(long runId, int size) {
         List<Long> starts = new java.util.ArrayList<>();

@@ -35,12 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
  * every customer's percent rank by annual premium (premiumRankPct), kept in {@code book_customer_rank}.
  * Computed nightly and at start-up when none exist.
  *
- * <p>How, and why not one {@code INSERT ... SELECT ... PERCENT_RANK() OVER ...} over the book (what
- * this class did first): that statement took 20-30 s on a book of a million customers, 9 s of it
- * offering every customer's row to the table again, changed or not. Now the book is read in ranges
- * of {@value #RANGE} customer ids, {@value #READERS} at a time: each customer's annual premium
- * (customers by primary key, policies from the covering policy index), kept in memory (24 bytes a customer: id, premium and the
- * sorted distribution a rank is read from); then, range by range, the stored ranks, compared with
+ * <p>How: not one {@code INSERT ... SELECT ... PERCENT_RANK() OVER ...} over the book, which would
+ * offer every customer's row to the table again every night, changed or not (BENCHMARKS.md has the
+ * figures), but the book read in ranges of {@value #RANGE} customer ids, {@value #READERS} at a time:
+ * each customer's annual premium (customers by primary key, policies from the covering policy index),
+ * kept in memory (24 bytes a customer: id, premium and the sorted distribution a rank is read from);
+ * then, range by range, the stored ranks, compared with
  * the new ones, and only the rows that are new or moved are written. A night on which the book did
  * not change writes nothing.
  *

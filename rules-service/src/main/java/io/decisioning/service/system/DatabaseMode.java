@@ -18,12 +18,11 @@ public class DatabaseMode {
     /**
      * Run on every new connection: row estimates for {@code IN (...)} lists from index dives, however
      * long the list. By default MySQL and MariaDB estimate lists of 200 values or more (an event batch,
-     * a chunk of customers whose ids are not consecutive) from index statistics, which after a large
-     * load (the first nightly run filling match keys, warnings and assessments) were stale enough that
-     * a list of 200 customer ids was estimated at 1.1 million rows: the optimizer then read whole
-     * tables (150-500 ms a statement; for {@code FOR UPDATE} reads, locking them) and events on the
-     * 1M-customer book ran at 650-730 a second instead of 2,400-3,700. Dives cost a few microseconds per
-     * value. The same statement is set for a configured datasource in application.properties.
+     * a chunk of customers whose ids are not consecutive, a chunk's identity keys) from index statistics,
+     * which a large load (the first nightly run filling match keys, warnings and assessments) leaves
+     * stale enough that a list of 200 customer ids is estimated at a million rows: the optimizer then
+     * reads (and for {@code FOR UPDATE}, locks) whole tables. Dives cost a few microseconds per value.
+     * The same statement is set for a configured datasource in application.properties.
      */
     public static final String CONNECTION_INIT_SQL = "SET SESSION eq_range_index_dive_limit = 0";
 
