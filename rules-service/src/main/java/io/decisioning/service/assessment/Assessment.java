@@ -2,9 +2,9 @@ package io.decisioning.service.assessment;
 
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.Tier;
+import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.NearMiss;
-import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * where they were not kept: history rows, and current assessments stored before they were.
  */
 public record Assessment(String customerNo, Grade grade, Tier tier, boolean vip, int valueScore, int riskScore,
-                         boolean blacklisted, List<RaisedWarning> warnings, Features profile, List<Reason> reasons,
+                         boolean blacklisted, List<CustomerWarning> warnings, Features profile, List<Reason> reasons,
                          Map<String, Integer> rulePacks, Instant evaluatedAt, Trigger trigger,
                          @Nullable List<NearMiss> nearMisses) {
 

@@ -3,9 +3,9 @@ package io.decisioning.service.assessment;
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.Tier;
+import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.NearMiss;
-import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
 import io.decisioning.service.identity.MatchKeys;
 import io.decisioning.service.system.BulkSql;
@@ -54,7 +54,7 @@ public class AssessmentRepository {
     private static final String HISTORY_COLUMNS_READ = """
             customer_no, grade, tier, vip, value_score, risk_score, blacklisted, profile, warnings, reasons,
             NULL AS near_misses, rule_packs, evaluated_at, eval_trigger""";
-    private static final TypeReference<List<RaisedWarning>> WARNINGS = new TypeReference<>() { };
+    private static final TypeReference<List<CustomerWarning>> WARNINGS = new TypeReference<>() { };
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
     private static final TypeReference<List<NearMiss>> NEAR_MISSES = new TypeReference<>() { };
     private static final TypeReference<Map<String, Integer>> PACKS = new TypeReference<>() { };
@@ -356,7 +356,7 @@ public class AssessmentRepository {
                 .number(f.claims12m()).number(f.earlyClaims12m()).number(f.claimFreeYears()).number(f.tenureYears())
                 .number(f.premiumSharePct()).number(f.premiumRankPct()).number(f.productLines());
         d.number(e.warnings().size());
-        for (RaisedWarning w : e.warnings()) {
+        for (CustomerWarning w : e.warnings()) {
             d.text(w.type().name()).text(w.severity().name()).text(w.message());
         }
         d.number(e.blacklistHits().size());

@@ -1,8 +1,8 @@
 package io.decisioning.service.assessment;
 
 import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.NearMiss;
-import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,7 +27,8 @@ final class ContentDigest {
     private static final Map<Class<?>, List<String>> FED = Map.of(
             Features.class, List.of("annualPremium", "premium3y", "paid3y", "lossRatio3y", "claims12m", "earlyClaims12m",
                     "claimFreeYears", "tenureYears", "premiumSharePct", "premiumRankPct", "productLines"),
-            RaisedWarning.class, List.of("type", "severity", "message"),
+            // the category is the type's (CustomerWarning refuses any other): feeding the type feeds it
+            CustomerWarning.class, List.of("type", "category", "severity", "message"),
             BlacklistHit.class, List.of("customerNo", "entryId", "strength", "matchedOn", "reasonCode"),
             Reason.class, List.of("pack", "version", "rule", "message"),
             NearMiss.class, List.of("pack", "version", "rule", "outcome", "message"));

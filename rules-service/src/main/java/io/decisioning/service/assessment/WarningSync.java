@@ -1,6 +1,6 @@
 package io.decisioning.service.assessment;
 
-import io.decisioning.rules.engine.RaisedWarning;
+import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.system.BulkSql;
 import java.time.Instant;
@@ -43,7 +43,7 @@ class WarningSync {
     }
 
     /** What the rules raise now for one customer. */
-    record Raised(long customerId, String customerNo, List<RaisedWarning> warnings) {
+    record Raised(long customerId, String customerNo, List<CustomerWarning> warnings) {
 
         public Raised {
             Objects.requireNonNull(customerNo, "customerNo");
@@ -79,7 +79,7 @@ class WarningSync {
         List<AuditTrail.Target> resolved = new ArrayList<>();
         for (Raised customer : customers) {
             Map<String, Open> existing = open.getOrDefault(customer.customerId(), new HashMap<>());
-            for (RaisedWarning warning : customer.warnings()) {
+            for (CustomerWarning warning : customer.warnings()) {
                 Open current = existing.remove(warning.type().name());
                 String message = truncate(warning.message());
                 if (current == null) {

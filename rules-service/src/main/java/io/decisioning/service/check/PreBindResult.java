@@ -6,8 +6,8 @@ import io.decisioning.rules.Grade;
 import io.decisioning.rules.MatchField;
 import io.decisioning.rules.MatchStrength;
 import io.decisioning.rules.Tier;
+import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.NearMiss;
-import io.decisioning.rules.engine.RaisedWarning;
 import io.decisioning.rules.engine.Reason;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * claims12m <= 3 (now 4)"), the underwriter's first question about a REFER.
  */
 record PreBindResult(String checkId, Decision decision, @Nullable String customerNo, @Nullable Grade grade,
-                     @Nullable Tier tier, @Nullable Boolean vip, List<RaisedWarning> warnings,
+                     @Nullable Tier tier, @Nullable Boolean vip, List<CustomerWarning> warnings,
                      List<Hit> blacklistHits, List<Reason> reasons, Map<String, Integer> rulePacks,
                      Instant evaluatedAt, List<NearMiss> nearMisses) {
 

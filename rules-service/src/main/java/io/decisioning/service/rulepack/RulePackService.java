@@ -3,6 +3,7 @@ package io.decisioning.service.rulepack;
 import io.decisioning.rules.engine.Compilation;
 import io.decisioning.rules.engine.CompileError;
 import io.decisioning.rules.engine.CompiledPack;
+import io.decisioning.rules.engine.PackOrderException;
 import io.decisioning.rules.engine.PackSource;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.rules.engine.ScenarioResult;
@@ -178,7 +179,7 @@ public class RulePackService {
 
     private TestRun runScenarios(String pack, int version, @Nullable String postedScenarios) {
         CompiledPack compiled = engine.prepared(pack, version);
-        RuleSet rules = engine.current().with(compiled);
+        RuleSet rules = withLiveRules(compiled);
         PackSource source = compiled.source();
         if (postedScenarios != null && !postedScenarios.isBlank()) {
             Map<String, byte[]> files = new LinkedHashMap<>(source.files());
@@ -199,6 +200,18 @@ public class RulePackService {
         List<TestRun.Result> out = results.stream().map(TestRun.Result::of).toList();
         int passed = (int) results.stream().filter(ScenarioResult::passed).count();
         return new TestRun(passed, results.size() - passed, out);
+    }
+
+    /**
+     * The live rules with this version in its pack's place, as its scenarios and publishing run them; 409
+     * when they cannot run together (a pack after the decision that would change it).
+     */
+    private RuleSet withLiveRules(CompiledPack version) {
+        try {
+            return engine.current().with(version);
+        } catch (PackOrderException e) {
+            throw new ConflictException(e.getMessage());
+        }
     }
 
     /**

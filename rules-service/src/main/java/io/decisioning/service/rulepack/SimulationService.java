@@ -1,9 +1,10 @@
 package io.decisioning.service.rulepack;
 
 import io.decisioning.rules.engine.CompiledPack;
+import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
-import io.decisioning.rules.engine.RaisedWarning;
+import io.decisioning.rules.engine.PackOrderException;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.service.assessment.AssessmentPipeline;
 import io.decisioning.service.assessment.EvaluationDate;
@@ -98,6 +99,12 @@ public class SimulationService {
         }
         CompiledPack draft = engine.prepared(pack, version);
         RuleSet published = engine.current();
+        RuleSet candidate;
+        try {
+            candidate = published.with(draft);
+        } catch (PackOrderException e) {
+            throw new ConflictException(e.getMessage());
+        }
         Optional<Simulation> running = simulations.find(pack, version)
                 .filter(s -> s.status() == SimulationStatus.RUNNING && s.startedAt().isAfter(clock.instant().minus(STALE)));
         if (running.isPresent()) {
@@ -109,7 +116,7 @@ public class SimulationService {
             audit.record(user, "RULE_PACK_SIMULATE", "RULE_PACK_VERSION", pack + ":" + version,
                     Map.of("against", published.rulePacks(), "customers", book));
         });
-        runner.submit(() -> run(pack, version, published, published.with(draft)));
+        runner.submit(() -> run(pack, version, published, candidate));
         return simulations.find(pack, version).orElseThrow();
     }
 
@@ -255,7 +262,7 @@ public class SimulationService {
         }
     }
 
-    static String warnings(List<RaisedWarning> warnings) {
+    static String warnings(List<CustomerWarning> warnings) {
         if (warnings.isEmpty()) {
             return "none";
         }

@@ -1,6 +1,7 @@
 package io.decisioning.service.warning;
 
 import io.decisioning.rules.Severity;
+import io.decisioning.rules.WarningCategory;
 import io.decisioning.rules.WarningType;
 import io.decisioning.service.system.UserAccount;
 import jakarta.validation.Valid;
@@ -35,20 +36,24 @@ class WarningController {
     }
 
     /**
-     * Warnings newest first; every filter is optional; {@code branch} lists that branch's subtree within
-     * the caller's own scope. {@code page} counts from 0.
+     * Warnings newest first; every filter is optional; {@code category} is the types' category (DESIGN.md
+     * section 9), {@code accountManager} the customer's account manager (a manager's work queue),
+     * {@code branch} lists that branch's subtree within the caller's own scope. {@code page} counts from 0.
      */
     @GetMapping
     WarningPage list(@RequestParam(required = false) @Nullable WarningStatus status,
                      @RequestParam(required = false) @Nullable WarningType type,
+                     @RequestParam(required = false) @Nullable WarningCategory category,
                      @RequestParam(required = false) @Nullable Severity severity,
                      @RequestParam(required = false) @Nullable @Size(max = 32) String customerNo,
+                     @RequestParam(required = false) @Nullable @Size(max = 64) String accountManager,
                      @RequestParam(required = false) @Nullable
                      @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be a branch code such as GD or GD-SZ") String branch,
                      @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
                      @AuthenticationPrincipal UserAccount user) {
-        return warnings.list(new WarningFilter(status, type, severity, customerNo, branch), user, page, size);
+        return warnings.list(new WarningFilter(status, type, category, severity, customerNo, branch, accountManager), user,
+                page, size);
     }
 
     @GetMapping("/{id}")

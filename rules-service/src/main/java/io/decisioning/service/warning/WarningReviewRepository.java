@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,8 @@ class WarningReviewRepository {
             JOIN customer c ON c.id = w.customer_id
             WHERE (:status IS NULL OR w.status = :status)
               AND (:type IS NULL OR w.type = :type)
+              AND (:category IS NULL OR w.type IN (:categoryTypes))
+              AND (:accountManager IS NULL OR c.account_manager = :accountManager)
               AND (:severity IS NULL OR w.severity = :severity)
               AND (:customerNo IS NULL OR c.customer_no = :customerNo)
               AND (:filterBranch IS NULL OR c.branch_code = :filterBranch OR c.branch_code LIKE :filterSubBranches ESCAPE '!')
@@ -137,6 +140,11 @@ class WarningReviewRepository {
         return BranchScope.bind(jdbc.sql(sql), user)
                 .param("status", filter.status() == null ? null : filter.status().name(), Types.VARCHAR)
                 .param("type", filter.type() == null ? null : filter.type().name(), Types.VARCHAR)
+                .param("category", filter.category() == null ? null : filter.category().name(), Types.VARCHAR)
+                .param("categoryTypes", Arrays.stream(WarningType.values())
+                        .filter(type -> filter.category() == null || type.category() == filter.category())
+                        .map(WarningType::name).toList())
+                .param("accountManager", filter.accountManager(), Types.VARCHAR)
                 .param("severity", filter.severity() == null ? null : filter.severity().name(), Types.VARCHAR)
                 .param("customerNo", filter.customerNo(), Types.VARCHAR)
                 .param("filterBranch", filter.branch(), Types.VARCHAR)
@@ -146,10 +154,12 @@ class WarningReviewRepository {
 
 
     private static Warning warning(ResultSet rs, int row) throws SQLException {
+        WarningType type = WarningType.valueOf(rs.getString("type"));
         return new Warning(
                 rs.getLong("id"),
                 rs.getString("customer_no"),
-                WarningType.valueOf(rs.getString("type")),
+                type,
+                type.category(),
                 Severity.valueOf(rs.getString("severity")),
                 rs.getString("message"),
                 WarningStatus.valueOf(rs.getString("status")),

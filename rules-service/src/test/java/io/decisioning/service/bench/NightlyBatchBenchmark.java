@@ -1,7 +1,5 @@
 package io.decisioning.service.bench;
 
-import io.decisioning.rules.engine.PackCompiler;
-import io.decisioning.rules.engine.PackSource;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.service.DecisioningApplication;
 import io.decisioning.service.assessment.AssessmentPipeline;
@@ -9,6 +7,7 @@ import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.assessment.Trigger;
 import io.decisioning.service.engine.RuleEngine;
+import io.decisioning.service.engine.TestPacks;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -52,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The nightly batch over a generated book on the embedded MariaDB, end to end through the service's
  * API ({@code POST /api/v1/batch-runs}, then {@code GET} until it is finished), side by side with its
  * floor: the same run with the live rules swapped for a test pack of constant outcomes
- * ({@code bench-packs/floor} in the test resources: a grade, tier, decision and ten reasons for every
+ * ({@code test-packs/floor} in the test resources: a grade, tier, decision and ten reasons for every
  * customer, a warning for one in ten), swapped between runs in the same JVM. Then events: {@code crm_event} rows and {@code POST /api/v1/events}
  * until all are processed.
  *
@@ -105,7 +104,7 @@ public final class NightlyBatchBenchmark {
         this.pipeline = app.getBean(AssessmentPipeline.class);
         this.engine = app.getBean(RuleEngine.class);
         this.published = engine.current();
-        this.floor = RuleSet.of(List.of(new PackCompiler().compile(testPack("floor")).orThrow()));
+        this.floor = RuleSet.of(List.of(TestPacks.compiled("floor")));
         this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
         this.mysqld = ProcessCpu.embeddedDatabase();
     }
@@ -347,34 +346,6 @@ public final class NightlyBatchBenchmark {
     /** The floor's rules or the published ones; the service's watcher is slowed down so that it does not swap them back. */
     private void setConstant(boolean constant) {
         engine.swap(constant ? floor : published);
-    }
-
-    /** A pack of the test resources' {@code bench-packs} folder, as its pack.properties lists its files. */
-    private static PackSource testPack(String name) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        byte[] descriptor = resource("bench-packs/" + name + "/pack.properties");
-        files.put("pack.properties", descriptor);
-        java.util.Properties properties = new java.util.Properties();
-        try {
-            properties.load(new java.io.ByteArrayInputStream(descriptor));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        for (String file : properties.getProperty("files").split(",")) {
-            files.put(file.strip(), resource("bench-packs/" + name + "/" + file.strip()));
-        }
-        return new PackSource(name, 1, files);
-    }
-
-    private static byte[] resource(String path) {
-        try (java.io.InputStream in = NightlyBatchBenchmark.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("no test resource " + path);
-            }
-            return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private void printTable() {

@@ -80,6 +80,30 @@ class RulePackLifecycleTests {
     }
 
     @Test
+    void aVersionThatWouldDecideTheTierAfterTheDecisionIsRefusedWithTheEnginesReason() {
+        int published = publishedVersion("tiering");
+        String descriptor = api.get("/api/v1/rule-packs/tiering/versions/" + published, "analyst").json()
+                .get("files").get("pack.properties").asString();
+        Response draft = post("/api/v1/rule-packs/tiering/versions", Map.of(
+                "baseVersion", published,
+                "comment", "Tiers after the decision",
+                "files", Map.of("pack.properties", descriptor.replace("order=40", "order=60"))), "analyst");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        assertThat(draft.json().get("valid").asBoolean()).as("it compiles").isTrue();
+        int version = draft.json().get("version").asInt();
+
+        Response test = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/test", null, "analyst");
+        Response simulate = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/simulate", null, "analyst");
+        Response publish = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "approver");
+
+        for (Response refused : List.of(test, simulate, publish)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.json().get("detail").asString()).contains("tiering", "60", "decision", "TIR-");
+        }
+        assertThat(publishedVersion("tiering")).isEqualTo(published);
+    }
+
+    @Test
     void aThresholdChangeGoesFromDraftToTestToSimulationToPublishToNewAnswersAndBack() throws Exception {
         long claimant = crm.customer();
         long policy = crm.policy(claimant, "ACTIVE", today.minusYears(1), today.plusMonths(6), "2000.00");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.decisioning.rules.WarningType;
-import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.ApiClient;
 import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.Role;
@@ -113,6 +113,31 @@ class WarningApiTests {
         assertThat(acknowledgedEarlyClaims.get("items").valueStream()
                 .map(item -> item.get("type").asString() + "/" + item.get("status").asString()))
                 .containsOnly("EARLY_CLAIM/ACKNOWLEDGED");
+    }
+
+    @Test
+    void eachWarningCarriesItsCategoryAndTheListFiltersByCategoryAndByTheCustomersAccountManager() {
+        Claimant managed = claimant(3, false);
+        Claimant other = claimant(3, false);
+        String manager = "AM-" + CrmFixtures.uniqueNumber();
+        jdbc.sql("UPDATE customer SET account_manager = :manager WHERE id = :id")
+                .param("manager", manager).param("id", managed.id()).update();
+        evaluate(managed);
+        evaluate(other);
+        long warning = warningId(managed, WarningType.REPEAT_CLAIMANT);
+
+        assertThat(list("customerNo=" + managed.no(), "underwriter").get("items").get(0).get("category").asString())
+                .isEqualTo("RISK");
+        assertThat(api.get("/api/v1/customers/" + managed.no() + "/assessment", "underwriter").json()
+                .get("warnings").get(0).get("category").asString()).isEqualTo("RISK");
+        assertThat(ids(list("accountManager=" + manager, "underwriter"))).containsExactly(warning);
+        assertThat(ids(list("accountManager=" + manager + "&category=RISK&status=OPEN", "underwriter")))
+                .containsExactly(warning);
+        assertThat(ids(list("accountManager=" + manager + "&category=SERVICE", "underwriter"))).isEmpty();
+        assertThat(ids(list("customerNo=" + other.no() + "&category=RISK", "underwriter"))).hasSize(1);
+        Response unknown = api.get("/api/v1/warnings?category=URGENT", "underwriter");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
     }
 
     @Test
