@@ -40,7 +40,7 @@ class EventController {
 
     @PostMapping
     ResponseEntity<EventsAccepted.Receipt> accept(@Valid @RequestBody NewEvent event, @AuthenticationPrincipal UserAccount user) {
-        boolean accepted = events.accept(event, user.getUsername());
+        boolean accepted = events.accept(event, user);
         if (accepted) {
             events.nudge();
         }

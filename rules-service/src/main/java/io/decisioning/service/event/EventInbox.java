@@ -2,6 +2,8 @@ package io.decisioning.service.event;
 
 import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.BulkSql;
+import io.decisioning.service.system.SignIn;
+import io.decisioning.service.system.SignInChangedException;
 import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,22 +44,31 @@ class EventInbox {
         this.batch = batch;
     }
 
-    /** Stores an event from the API as PENDING; false when its eventId is already known. */
-    boolean accept(NewEvent event, String user) {
+    /**
+     * Stores an event from the API as PENDING, only if the user is still as they signed in
+     * ({@link SignIn}); false when its eventId is already known.
+     *
+     * @throws SignInChangedException when the user changed: nothing is stored
+     */
+    boolean accept(NewEvent event, UserAccount user) {
         try {
-            jdbc.sql("""
+            int stored = jdbc.sql("""
                             INSERT INTO event_inbox (event_id, type, customer_no, occurred_at, source, received_by,
                                 received_at, status, attempts, next_attempt_at)
-                            VALUES (:eventId, :type, :customerNo, :occurredAt, 'API', :user, UTC_TIMESTAMP(3), :status, 0,
-                                UTC_TIMESTAMP(3))
-                            """)
+                            SELECT :eventId, :type, :customerNo, :occurredAt, 'API', :user, UTC_TIMESTAMP(3), :status, 0,
+                                   UTC_TIMESTAMP(3) FROM DUAL
+                             WHERE\s""" + SignIn.STILL_VALID)
+                    .params(SignIn.params(user))
                     .param("status", EventStatus.PENDING.name())
                     .param("eventId", event.eventId())
                     .param("type", event.type().name())
                     .param("customerNo", event.customerNo())
                     .param("occurredAt", LocalDateTime.ofInstant(event.occurredAt().toInstant(), ZoneOffset.UTC))
-                    .param("user", user)
+                    .param("user", user.getUsername())
                     .update();
+            if (stored == 0) {
+                throw new SignInChangedException(user.getUsername());
+            }
             return true;
         } catch (DuplicateKeyException duplicate) {
             return false;

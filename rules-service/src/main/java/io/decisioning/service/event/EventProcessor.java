@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -57,6 +58,8 @@ class EventProcessor implements SmartLifecycle {
     private final RulesProperties.Events settings;
     private final String node;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** When this node last looked for expired claims ({@link System#nanoTime()}); long ago at first. */
+    private final AtomicLong leasesReleasedAt = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
     private final Semaphore wakeUps = new Semaphore(0);
     private final List<Thread> workers = new ArrayList<>();
 
@@ -142,21 +145,20 @@ class EventProcessor implements SmartLifecycle {
     }
 
     /**
-     * One round: import from crm_event, release expired claims, claim a batch and process it.
+     * One round: import from crm_event and claim a batch in one short transaction (an idle round is two
+     * reads and a commit), then process the batch; now and then, release the claims of nodes that died.
      *
      * @return the events claimed (0: nothing was due)
      */
     int pollOnce() {
-        Integer imported = tx.execute(status -> inbox.importCrmEvents(settings.claimSize() * 5));
-        if (imported != null && imported > 0) {
-            log.debug("Imported {} crm_event rows", imported);
-        }
-        try {
-            inbox.releaseExpiredLeases();
-        } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
-            log.debug("Releasing expired claims collided with another worker; next round", busy);
-        }
-        List<EventInbox.Claimed> claimed = tx.execute(status -> inbox.claim(settings.claimSize(), node, settings.lease()));
+        releaseExpiredLeasesNowAndThen();
+        List<EventInbox.Claimed> claimed = tx.execute(status -> {
+            int imported = inbox.importCrmEvents(settings.claimSize() * 5);
+            if (imported > 0) {
+                log.debug("Imported {} crm_event rows", imported);
+            }
+            return inbox.claim(settings.claimSize(), node, settings.lease());
+        });
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
@@ -255,6 +257,23 @@ class EventProcessor implements SmartLifecycle {
         inbox.failed(event, error, settings.maxAttempts(), backoff);
         if (event.attempt() >= settings.maxAttempts()) {
             log.warn("Event {} parked after {} attempts: {}", event.eventId(), event.attempt(), error);
+        }
+    }
+
+    /**
+     * Claims outlive their node by a lease ({@code rules.events.lease}): looking for expired ones a few
+     * times a lease is soon enough, and spares every idle round a read.
+     */
+    private void releaseExpiredLeasesNowAndThen() {
+        long now = System.nanoTime();
+        long last = leasesReleasedAt.get();
+        if (now - last < settings.lease().toNanos() / 4 || !leasesReleasedAt.compareAndSet(last, now)) {
+            return;
+        }
+        try {
+            inbox.releaseExpiredLeases();
+        } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+            log.debug("Releasing expired claims collided with another worker; next time", busy);
         }
     }
 

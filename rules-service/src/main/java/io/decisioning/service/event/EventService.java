@@ -26,7 +26,7 @@ public class EventService {
 
     /** Stores the event (committed when this returns); false when its eventId was seen before. */
     @Transactional
-    public boolean accept(NewEvent event, String user) {
+    public boolean accept(NewEvent event, UserAccount user) {
         return inbox.accept(event, user);
     }
 

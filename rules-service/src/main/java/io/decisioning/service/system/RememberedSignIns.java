@@ -15,7 +15,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Sign-ins of the requests that record what they do on every call (a pre-bind check): a user whose sign-in this node verified within the last {@link #TTL} is signed in as they
+ * Sign-ins of the requests that record what they do on every call (a pre-bind check, an event posted
+ * alone): a user whose sign-in this node verified within the last {@link #TTL} is signed in as they
  * were, without reading their row; any other sign-in is the full one ({@link VerifiedCredentialsCache},
  * which reads the user). Safe because such a request writes its record only where the user's row is
  * still as it was read ({@link SignIn}): a disabled user, a new password, other roles or another branch

@@ -57,7 +57,7 @@ class SecurityConfiguration {
     }
 
     /**
-     * The requests that record what they do on every call, a pre-bind check:
+     * The requests that record what they do on every call, a pre-bind check and an event posted alone:
      * signed in from a sign-in this node verified moments ago, without reading the user
      * ({@link RememberedSignIns}); each proves the user unchanged in the statement that records it
      * ({@link SignIn}). The same rules as every other request.
@@ -67,7 +67,8 @@ class SecurityConfiguration {
     SecurityFilterChain recordingRequests(HttpSecurity http, ProblemWriter problems, RememberedSignIns signIns)
             throws Exception {
         http.securityMatcher(new OrRequestMatcher(
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/checks/pre-bind")))
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/checks/pre-bind"),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/events")))
                 .authenticationManager(new ProviderManager(signIns));
         return rules(http, problems).build();
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Proves, inside the statement that records what a request did, that its user is still as they were
  * signed in: enabled, with the same password, roles and branch. The requests that record something on
- * every call (a pre-bind check) are signed in from a sign-in this node verified
+ * every call (a pre-bind check, an event posted alone) are signed in from a sign-in this node verified
  * moments ago ({@link RememberedSignIns}), without reading the user; their record is written only where
  * this condition holds, so a change to the user (on any node) takes effect with their next request all
  * the same. Such a record is {@code INSERT INTO t (...) SELECT ... FROM DUAL WHERE } + {@link #STILL_VALID};

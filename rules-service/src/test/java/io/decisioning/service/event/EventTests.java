@@ -2,8 +2,8 @@ package io.decisioning.service.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.ApiClient;
 import io.decisioning.service.customer.CrmFixtures;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -55,6 +55,30 @@ class EventTests {
         crm = new CrmFixtures(jdbc);
         today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         crm.largeBook();
+    }
+
+    @Test
+    void anIntegrationUserDisabledAfterTheirSignInWasRememberedCannotPostTheNextEvent() {
+        String user = "crm" + CrmFixtures.uniqueNumber().replace("-", "").toLowerCase();
+        String password = "a long passphrase for the crm";
+        assertThat(api.post("/api/v1/users", """
+                {"username": "%s", "password": "%s", "roles": ["INTEGRATION"], "branchCode": "HQ"}
+                """.formatted(user, password), "admin").status()).isEqualTo(201);
+        ApiClient crmApi = api.withPassword(password);
+        String customerNo = crm.customerNo(crm.customer());
+        assertThat(crmApi.post("/api/v1/events", body("evt-" + UUID.randomUUID(), "CUSTOMER_UPDATED", customerNo), user)
+                .status()).isEqualTo(202);
+        jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE username = :user").param("user", user).update();
+        String refusedId = "evt-" + UUID.randomUUID();
+
+        Response refused = crmApi.post("/api/v1/events", body(refusedId, "CUSTOMER_UPDATED", customerNo), user);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+        assertThat(refused.json().get("type").asString()).endsWith("/sign-in-changed");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM event_inbox WHERE event_id = :id").param("id", refusedId)
+                .query(Integer.class).single()).isZero();
+        assertThat(crmApi.post("/api/v1/events", body(refusedId, "CUSTOMER_UPDATED", customerNo), user).status())
+                .isEqualTo(401);
     }
 
     @Test
