@@ -1,19 +1,23 @@
-// Warnings: the work queue of early warnings, filtered by status, type, severity, branch and customer
-// (the filters live in the address, so a filtered queue can be bookmarked or shared); approvers
-// acknowledge (note optional) and resolve (note required) in place.
+// Warnings: the work queue of early warnings, filtered by status, category, type, severity, branch, account
+// manager and customer (the filters live in the address, so a filtered queue can be bookmarked or shared);
+// approvers acknowledge (note optional) and resolve (note required) in place.
 
 import { api } from '../lib/api.js';
 import { t, label, formatTime } from '../lib/i18n.js';
 import { h, heading, card, badge, dataTable, pager, field, errorBox, busy, confirmDialog, toast, showError } from '../lib/ui.js';
 
 const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
-const TYPES = ['REPEAT_CLAIMANT', 'HIGH_LOSS_RATIO', 'EARLY_CLAIM', 'BLACKLISTED'];
+const CATEGORIES = ['RISK', 'DATA', 'RETENTION', 'SERVICE'];
+const TYPES = ['REPEAT_CLAIMANT', 'HIGH_LOSS_RATIO', 'EARLY_CLAIM', 'BLACKLISTED', 'POSSIBLE_DUPLICATE', 'PREMIUM_OVERDUE',
+  'POLICY_SUSPENDED', 'LAPSE_RISK', 'RENEWAL_DUE', 'NO_ACCOUNT_MANAGER', 'VISIT_OVERDUE', 'CARE_DUE', 'OWNERSHIP_CONFLICT',
+  'COMPLAINT_DEADLINE_NEAR', 'COMPLAINT_OVERDUE', 'VIP_COMPLAINT', 'REPEAT_COMPLAINANT', 'REGULATOR_COMPLAINT'];
 const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'];
 const PAGE_SIZE = 20;
 
 const text = {
   'zh-CN': {
     'nav.warnings': '预警', 'warn.title': '预警工作台', 'warn.status': '状态', 'warn.type': '类型', 'warn.severity': '严重程度',
+    'warn.category': '类别', 'warn.accountManager': '客户经理',
     'warn.branch': '机构', 'warn.branchHint': '如 GD（含下属机构）', 'warn.customerNo': '客户号', 'warn.filter': '筛选', 'warn.clear': '清除',
     'warn.raisedAt': '产生时间', 'warn.message': '内容', 'warn.customer': '客户', 'warn.handled': '处理', 'warn.acknowledge': '确认',
     'warn.resolve': '解决', 'warn.acknowledgeConfirm': '确认预警 #{id}？可填写备注。', 'warn.resolveConfirm': '解决预警 #{id}？请填写处理说明。',
@@ -22,6 +26,7 @@ const text = {
   },
   en: {
     'nav.warnings': 'Warnings', 'warn.title': 'Warning queue', 'warn.status': 'Status', 'warn.type': 'Type', 'warn.severity': 'Severity',
+    'warn.category': 'Category', 'warn.accountManager': 'Account manager',
     'warn.branch': 'Branch', 'warn.branchHint': 'e.g. GD (with its sub-branches)', 'warn.customerNo': 'Customer no.', 'warn.filter': 'Filter', 'warn.clear': 'Clear',
     'warn.raisedAt': 'Raised', 'warn.message': 'Message', 'warn.customer': 'Customer', 'warn.handled': 'Handling', 'warn.acknowledge': 'Acknowledge',
     'warn.resolve': 'Resolve', 'warn.acknowledgeConfirm': 'Acknowledge warning #{id}? A note is optional.', 'warn.resolveConfirm': 'Resolve warning #{id}? Please say how it was handled.',
@@ -44,16 +49,19 @@ export default {
   text,
   async render(view, ctx) {
     const q = ctx.query;
-    const filters = { status: q.get('status') ?? 'OPEN', type: q.get('type'), severity: q.get('severity'),
-      branch: q.get('branch'), customerNo: q.get('customerNo') };
+    const filters = { status: q.get('status') ?? 'OPEN', category: q.get('category'), type: q.get('type'),
+      severity: q.get('severity'), branch: q.get('branch'), accountManager: q.get('accountManager'),
+      customerNo: q.get('customerNo') };
     const page = Math.max(0, Number(q.get('page')) || 0);
     view.append(heading(t('warn.title')));
 
     const form = h('form', { class: 'filters card', novalidate: true },
       field(t('warn.status'), select('status', 'warningStatus', STATUSES, filters.status, 'ALL')),
+      field(t('warn.category'), select('category', 'warningCategory', CATEGORIES, filters.category)),
       field(t('warn.type'), select('type', 'warningType', TYPES, filters.type)),
       field(t('warn.severity'), select('severity', 'severity', SEVERITIES, filters.severity)),
       field(t('warn.branch'), h('input', { name: 'branch', value: filters.branch || '', maxlength: 32, size: 10, placeholder: t('warn.branchHint') })),
+      field(t('warn.accountManager'), h('input', { name: 'accountManager', value: filters.accountManager || '', maxlength: 64, size: 10 })),
       field(t('warn.customerNo'), h('input', { name: 'customerNo', value: filters.customerNo || '', maxlength: 32, size: 12 })),
       h('div', { class: 'actions' },
         h('button', { type: 'submit', class: 'primary', text: t('warn.filter') }),
@@ -82,6 +90,7 @@ export default {
     const cells = warning => [
       h('td', { class: 'number', text: `#${warning.id}` }),
       h('td', {}, h('a', { href: `#/customers/${encodeURIComponent(warning.customerNo)}`, text: warning.customerNo })),
+      h('td', {}, badge('warningCategory', warning.category)),
       h('td', {}, badge('warningType', warning.type)),
       h('td', {}, badge('severity', warning.severity)),
       h('td', { class: 'message', text: warning.message }),
@@ -120,7 +129,7 @@ export default {
       return [ack, resolve];
     };
 
-    const headers = ['#', t('warn.customer'), t('warn.type'), t('warn.severity'), t('warn.message'), t('warn.status'),
+    const headers = ['#', t('warn.customer'), t('warn.category'), t('warn.type'), t('warn.severity'), t('warn.message'), t('warn.status'),
       t('warn.raisedAt'), t('warn.handled'), canHandle ? '' : null].filter(x => x !== null);
     const body = h('tbody', {}, data.items.length ? data.items.map(rowOf)
       : h('tr', { class: 'empty' }, h('td', { colspan: headers.length, text: t('warn.empty') })));
