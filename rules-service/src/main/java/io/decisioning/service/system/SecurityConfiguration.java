@@ -91,6 +91,11 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/admin/**"),
                                 new StaticHeadersWriter("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No logout, no saved requests, no servlet-API wrapping of the request: there is no session to end
+                // or return to, and no code asks the request who signed in; three filters less on every request.
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems::unauthorized)
