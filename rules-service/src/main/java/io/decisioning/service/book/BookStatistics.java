@@ -156,6 +156,62 @@ public class BookStatistics {
         return new Refreshed(stats, written, removed);
     }
 
+    /**
+     * The book figures as of a date, computed from the CRM as {@link #refresh} would, without storing
+     * anything: for evaluations as of a past date (a back-test), whose figures are not the latest
+     * nightly run's. Holds 24 bytes a customer.
+     */
+    public BookFigures figuresAsOf(LocalDate asOf) {
+        Map<String, Object> span = jdbc.sql("SELECT MIN(id) AS first_id, MAX(id) AS last_id FROM customer")
+                .query().singleRow();
+        long firstId = span.get("first_id") == null ? 1 : ((Number) span.get("first_id")).longValue();
+        long lastId = span.get("last_id") == null ? 0 : ((Number) span.get("last_id")).longValue();
+        List<RangePremiums> premiums = premiums(asOf, ranges(firstId, lastId));
+        return new BookFigures(asOf, premiums, PremiumDistribution.of(premiums));
+    }
+
+    /** Every customer's annual premium and percent rank as of {@link #asOf}, and the book's total. */
+    public static final class BookFigures {
+
+        private final LocalDate asOf;
+        private final List<RangePremiums> ranges;
+        private final PremiumDistribution distribution;
+        private final BigDecimal total;
+
+        private BookFigures(LocalDate asOf, List<RangePremiums> ranges, PremiumDistribution distribution) {
+            this.asOf = asOf;
+            this.ranges = List.copyOf(ranges);
+            this.distribution = distribution;
+            long cents = 0;
+            for (RangePremiums range : ranges) {
+                for (long premium : range.cents()) {
+                    cents = Math.addExact(cents, premium);
+                }
+            }
+            this.total = BigDecimal.valueOf(cents, 2);
+        }
+
+        public LocalDate asOf() {
+            return asOf;
+        }
+
+        /** The book's annual premium. */
+        public BigDecimal total() {
+            return total;
+        }
+
+        /** The customer's percent rank by annual premium; 0 for a customer not in the book that day. */
+        public double percentRank(long customerId) {
+            for (RangePremiums range : ranges) {
+                if (customerId >= range.range().fromId() && customerId <= range.range().toId()) {
+                    int at = Arrays.binarySearch(range.ids(), customerId);
+                    return at < 0 ? 0 : distribution.percentRank(range.cents()[at]);
+                }
+            }
+            return 0;
+        }
+    }
+
     /** Consecutive ranges of {@link #RANGE} customers each (the last one fewer), covering firstId to lastId. */
     private List<IdRange> ranges(long firstId, long lastId) {
         List<IdRange> ranges = new ArrayList<>();
