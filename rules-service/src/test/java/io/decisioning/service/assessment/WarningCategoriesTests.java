@@ -9,11 +9,11 @@ import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.demo.DemoBooks;
 import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.engine.TestPacks;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -44,7 +44,7 @@ class WarningCategoriesTests {
 
     @Test
     void aHighWarningOfAnotherCategoryLeavesGradeTierDecisionAndScoresAsTheyWere() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = CrmFixtures.today();
         DemoBooks.write(dataSource, 1_000, 11, today);
         IdRange book = new IdRange(jdbc.sql("SELECT MIN(id) FROM customer").query(Long.class).single(),
                 jdbc.sql("SELECT MAX(id) FROM customer").query(Long.class).single());

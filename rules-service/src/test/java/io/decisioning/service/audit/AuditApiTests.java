@@ -1,5 +1,7 @@
 package io.decisioning.service.audit;
 
+import static io.decisioning.service.Pages.items;
+import static io.decisioning.service.ProblemAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient;
@@ -219,18 +221,12 @@ class AuditApiTests {
     }
 
     private JsonNode list(String query, String user) {
-        Response response = api.get("/api/v1/audit?" + query, user);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.getJson("/api/v1/audit?" + query, user);
     }
 
     private long records(String targetId) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE target_id = :id").param("id", targetId)
                 .query(Long.class).single();
-    }
-
-    private static List<JsonNode> items(JsonNode page) {
-        return page.get("items").valueStream().toList();
     }
 
     private static String at(Instant instant) {
@@ -239,14 +235,5 @@ class AuditApiTests {
 
     private static String at(String instant) {
         return URLEncoder.encode(instant, StandardCharsets.UTF_8);
-    }
-
-    private static void assertInvalid(Response response, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asString()).endsWith("/invalid-input");
-        assertThat(response.json().get("errors").valueStream().map(error -> error.get("field").asString()))
-                .as(response.body())
-                .contains(field);
     }
 }

@@ -1,5 +1,6 @@
 package io.decisioning.service.blacklist;
 
+import static io.decisioning.service.Pages.ids;
 import static io.decisioning.service.blacklist.BlacklistFixtures.birthDate;
 import static io.decisioning.service.blacklist.BlacklistFixtures.customerNo;
 import static io.decisioning.service.blacklist.BlacklistFixtures.fullWidth;
@@ -359,10 +360,6 @@ class BlacklistControllerTests {
         Response response = get("/api/v1/blacklist?query=" + encode(query), "analyst");
         assertThat(response.status()).isEqualTo(200);
         return response.body();
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        return page.get("items").valueStream().map(item -> item.get("id").asLong()).toList();
     }
 
     private static void assertInvalid(Response response, String field) {
