@@ -158,21 +158,6 @@ class WarningApiTests {
     }
 
     @Test
-    void invalidFiltersAndPagingAre400NamingTheParameter() {
-        assertInvalid(api.get("/api/v1/warnings?status=CLOSED", "underwriter"), "status");
-        assertInvalid(api.get("/api/v1/warnings?type=LATE_PAYMENT", "underwriter"), "type");
-        assertInvalid(api.get("/api/v1/warnings?severity=CRITICAL", "underwriter"), "severity");
-        assertInvalid(api.get("/api/v1/warnings?size=0", "underwriter"), "size");
-        assertInvalid(api.get("/api/v1/warnings?size=501", "underwriter"), "size");
-        assertInvalid(api.get("/api/v1/warnings?size=ten", "underwriter"), "size");
-        assertInvalid(api.get("/api/v1/warnings?page=-1", "underwriter"), "page");
-        assertInvalid(api.get("/api/v1/warnings?page=first", "underwriter"), "page");
-        assertInvalid(api.get("/api/v1/warnings?customerNo=" + "C".repeat(33), "underwriter"), "customerNo");
-        assertInvalid(api.get("/api/v1/warnings/not-a-number", "underwriter"), "id");
-        assertThat(api.get("/api/v1/warnings?size=500&status=&type=", "underwriter").status()).isEqualTo(200);
-    }
-
-    @Test
     void acknowledgingThenResolvingRecordsWhoWhenAndWhyAndIsAudited() {
         Claimant claimant = claimant(3, false);
         evaluate(claimant);
