@@ -8,7 +8,6 @@ import io.decisioning.service.ServiceNode;
 import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.demo.DemoBooks;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.customer.CrmFixtures;
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
