@@ -1,5 +1,7 @@
 package io.decisioning.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,6 +43,13 @@ public final class ApiClient {
 
     public Response get(String path, @Nullable String user) {
         return send(request(path, user).GET());
+    }
+
+    /** GETs {@code path} and gives the JSON body, failing the test unless the answer is a 200. */
+    public JsonNode getJson(String path, @Nullable String user) {
+        Response response = get(path, user);
+        assertThat(response.status()).as(path + " -> " + response.body()).isEqualTo(200);
+        return response.json();
     }
 
     public Response post(String path, @Nullable String body, @Nullable String user) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,17 @@ public final class ServiceNode implements AutoCloseable {
     }
 
     /** Starts a node on the database behind {@code dataSource} and waits until it is healthy. */
+    /** The connection pool behind the service's DataSource (which wraps it in a CommittingDataSource). */
+    private static HikariDataSource pool(DataSource dataSource) {
+        try {
+            return dataSource.unwrap(HikariDataSource.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service's DataSource is not a Hikari pool: " + dataSource, e);
+        }
+    }
+
     public static ServiceNode start(DataSource dataSource, String name, String... properties) {
-        HikariDataSource hikari = (HikariDataSource) dataSource;
+        HikariDataSource hikari = pool(dataSource);
         int port = freePort();
         Path log = Path.of("target", "nodes", name + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(

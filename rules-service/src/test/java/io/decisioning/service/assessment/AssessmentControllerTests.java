@@ -10,7 +10,6 @@ import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,8 @@ class AssessmentControllerTests {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        crm = new CrmFixtures(jdbc);
-        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        crm.largeBook();
+        crm = CrmFixtures.inALargeBook(jdbc);
+        today = CrmFixtures.today();
     }
 
     @Test

@@ -9,17 +9,17 @@ import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.demo.DemoBooks;
 import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.engine.TestPacks;
+import io.decisioning.service.system.DatabaseTest;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * before the risk packs or after the decision, leaves every customer's grade, tier, decision and both
  * scores as the shipped packs give them.
  */
-@SpringBootTest
+@DatabaseTest
 class WarningCategoriesTests {
 
     @Autowired
@@ -44,7 +44,7 @@ class WarningCategoriesTests {
 
     @Test
     void aHighWarningOfAnotherCategoryLeavesGradeTierDecisionAndScoresAsTheyWere() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = CrmFixtures.today();
         DemoBooks.write(dataSource, 1_000, 11, today);
         IdRange book = new IdRange(jdbc.sql("SELECT MIN(id) FROM customer").query(Long.class).single(),
                 jdbc.sql("SELECT MAX(id) FROM customer").query(Long.class).single());

@@ -1,5 +1,6 @@
 package io.decisioning.service.audit;
 
+import static io.decisioning.service.Pages.items;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient;
@@ -182,17 +183,7 @@ class AuditApiTests {
     }
 
     @Test
-    void invalidParametersAre400NamingTheParameter() {
-        assertInvalid(api.get("/api/v1/audit?from=yesterday", "auditor"), "from");
-        assertInvalid(api.get("/api/v1/audit?from=2026-03-01", "auditor"), "from");
-        assertInvalid(api.get("/api/v1/audit?to=2026-13-01T00:00:00Z", "auditor"), "to");
-        assertInvalid(api.get("/api/v1/audit?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "auditor"), "to");
-        assertInvalid(api.get("/api/v1/audit?size=0", "auditor"), "size");
-        assertInvalid(api.get("/api/v1/audit?size=501", "auditor"), "size");
-        assertInvalid(api.get("/api/v1/audit?size=fifty", "auditor"), "size");
-        assertInvalid(api.get("/api/v1/audit?page=-1", "auditor"), "page");
-        assertInvalid(api.get("/api/v1/audit?actor=" + "a".repeat(65), "auditor"), "actor");
-        assertInvalid(api.get("/api/v1/audit?targetId=" + "1".repeat(101), "auditor"), "targetId");
+    void aTargetIdThatReadsLikeSqlIsBoundAsAValue() {
         assertThat(api.get("/api/v1/audit?targetId=x'%20OR%20'1'='1", "auditor").json().get("total").asLong())
                 .as("values are bound, never SQL").isZero();
     }
@@ -219,18 +210,12 @@ class AuditApiTests {
     }
 
     private JsonNode list(String query, String user) {
-        Response response = api.get("/api/v1/audit?" + query, user);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.getJson("/api/v1/audit?" + query, user);
     }
 
     private long records(String targetId) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE target_id = :id").param("id", targetId)
                 .query(Long.class).single();
-    }
-
-    private static List<JsonNode> items(JsonNode page) {
-        return page.get("items").valueStream().toList();
     }
 
     private static String at(Instant instant) {
@@ -239,14 +224,5 @@ class AuditApiTests {
 
     private static String at(String instant) {
         return URLEncoder.encode(instant, StandardCharsets.UTF_8);
-    }
-
-    private static void assertInvalid(Response response, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asString()).endsWith("/invalid-input");
-        assertThat(response.json().get("errors").valueStream().map(error -> error.get("field").asString()))
-                .as(response.body())
-                .contains(field);
     }
 }

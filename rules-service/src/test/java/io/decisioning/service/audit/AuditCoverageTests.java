@@ -7,7 +7,6 @@ import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.customer.CrmFixtures;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,9 +40,8 @@ class AuditCoverageTests {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        crm = new CrmFixtures(jdbc);
-        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        crm.largeBook();
+        crm = CrmFixtures.inALargeBook(jdbc);
+        today = CrmFixtures.today();
     }
 
     @Test

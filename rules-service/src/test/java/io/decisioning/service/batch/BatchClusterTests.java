@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.ServiceNode;
+import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.demo.DemoBooks;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -60,7 +59,7 @@ class BatchClusterTests {
     @BeforeAll
     void writeABook() {
         api = new ApiClient(port);
-        prefix = DemoBooks.write(dataSource, BOOK, 11, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        prefix = DemoBooks.write(dataSource, BOOK, 11, CrmFixtures.today());
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.demo.DemoBooks;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,9 +50,8 @@ class BatchRunTests {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        crm = new CrmFixtures(jdbc);
-        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        crm.largeBook();
+        crm = CrmFixtures.inALargeBook(jdbc);
+        today = CrmFixtures.today();
     }
 
     @Test

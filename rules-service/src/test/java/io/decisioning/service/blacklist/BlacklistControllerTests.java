@@ -1,5 +1,6 @@
 package io.decisioning.service.blacklist;
 
+import static io.decisioning.service.Pages.ids;
 import static io.decisioning.service.blacklist.BlacklistFixtures.birthDate;
 import static io.decisioning.service.blacklist.BlacklistFixtures.customerNo;
 import static io.decisioning.service.blacklist.BlacklistFixtures.fullWidth;
@@ -22,18 +23,19 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The blacklist API over real HTTP, against the real database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RecordedBlacklistEvents.class)
 class BlacklistControllerTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -51,7 +53,19 @@ class BlacklistControllerTests {
     RulesProperties properties;
 
     @Autowired
-    RecordedBlacklistEvents events;
+    ConfigurableApplicationContext context;
+
+    final RecordedBlacklistEvents events = new RecordedBlacklistEvents();
+
+    @BeforeEach
+    void recordEvents() {
+        context.addApplicationListener(events);
+    }
+
+    @AfterEach
+    void stopRecording() {
+        context.removeApplicationListener(events);
+    }
 
     @Test
     void addingAnEntryAnswers201WithTheEntryAndItsLocation() {
@@ -359,10 +373,6 @@ class BlacklistControllerTests {
         Response response = get("/api/v1/blacklist?query=" + encode(query), "analyst");
         assertThat(response.status()).isEqualTo(200);
         return response.body();
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        return page.get("items").valueStream().map(item -> item.get("id").asLong()).toList();
     }
 
     private static void assertInvalid(Response response, String field) {

@@ -23,6 +23,7 @@ import io.decisioning.service.identity.CustomerKeys;
 import io.decisioning.service.identity.IdType;
 import io.decisioning.service.identity.MatchKeyRepository;
 import io.decisioning.service.identity.MatchKeys;
+import io.decisioning.service.system.DatabaseTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -31,13 +32,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Matching against the real database and migrations. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RecordedBlacklistEvents.class)
+@DatabaseTest
 class BlacklistMatchRepositoryTests {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 15);

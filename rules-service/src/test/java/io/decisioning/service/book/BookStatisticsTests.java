@@ -6,20 +6,20 @@ import static org.assertj.core.api.Assertions.within;
 import io.decisioning.service.book.BookStatistics;
 import io.decisioning.service.book.BookStats;
 import io.decisioning.service.customer.CrmFixtures;
+import io.decisioning.service.system.DatabaseTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Book statistics against the real database. The book may hold other tests' customers (a shared
  * database), so expectations are stated relative to the whole book, the way PERCENT_RANK defines them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseTest
 class BookStatisticsTests {
 
     private static final LocalDate D = LocalDate.of(2025, 6, 15);

@@ -45,9 +45,8 @@ class PreBindControllerTests {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        crm = new CrmFixtures(jdbc);
-        today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        crm.largeBook();
+        crm = CrmFixtures.inALargeBook(jdbc);
+        today = CrmFixtures.today();
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.customer.CrmFixtures;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +45,7 @@ class PreBindSignInTests {
                 {"username": "%s", "password": "%s", "roles": ["UNDERWRITER"], "branchCode": "GD"}
                 """.formatted(user, PASSWORD), "admin").status()).isEqualTo(201);
         long customer = crm.customer();
-        crm.policy(customer, "ACTIVE", LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(2), "3200.00");
+        crm.policy(customer, "ACTIVE", CrmFixtures.today().minusMonths(2), "3200.00");
         body = "{\"customerNo\":\"" + crm.customerNo(customer) + "\"}";
         assertThat(asUser.post(CHECK, body, user).status()).isEqualTo(200);
     }

@@ -3,6 +3,7 @@ package io.decisioning.service.customer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,10 +21,29 @@ public final class CrmFixtures {
     private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+    /** The service's time zone in the tests (rules.zone's default): its "today" is the evaluation date. */
+    private static final ZoneId SERVICE_ZONE = ZoneId.of("Asia/Shanghai");
+
     private final JdbcClient jdbc;
 
     public CrmFixtures(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Fixtures for customers the service evaluates, in a book recorded as very large ({@link #largeBook()}),
+     * so that a hand-made customer's premium share is close to 0 and its grade and tier come from its own
+     * policies and claims.
+     */
+    public static CrmFixtures inALargeBook(JdbcClient jdbc) {
+        CrmFixtures crm = new CrmFixtures(jdbc);
+        crm.largeBook();
+        return crm;
+    }
+
+    /** The day the service evaluates on now: today in its time zone. */
+    public static LocalDate today() {
+        return LocalDate.now(SERVICE_ZONE);
     }
 
     /** A number no other test run uses, e.g. "T3F9A0C11B2-17" (fits customer_no, policy_no and claim_no). */

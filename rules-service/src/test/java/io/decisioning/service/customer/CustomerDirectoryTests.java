@@ -107,9 +107,7 @@ class CustomerDirectoryTests {
     }
 
     private JsonNode search(String query, String user) {
-        Response response = api.get("/api/v1/customers?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8), user);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return api.getJson("/api/v1/customers?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8), user);
     }
 
     private static java.util.List<String> numbers(JsonNode page) {

@@ -3,13 +3,13 @@ package io.decisioning.service.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.assessment.IdRange;
+import io.decisioning.service.system.DatabaseTest;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseTest
 class CustomerRepositoryTests {
 
     @Autowired

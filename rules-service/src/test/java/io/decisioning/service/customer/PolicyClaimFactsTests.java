@@ -10,20 +10,20 @@ import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.book.BookStatistics;
 import io.decisioning.service.book.BookStats;
+import io.decisioning.service.system.DatabaseTest;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The features of DESIGN.md section 4 at every boundary, as the evaluation pipeline reads them from the
  * policies and claims (and the book figures), against the real database and migrations.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseTest
 class PolicyClaimFactsTests {
 
     private static final LocalDate D = LocalDate.of(2025, 6, 15);

@@ -13,6 +13,7 @@ import io.decisioning.service.demo.DemoCustomer;
 import io.decisioning.service.demo.DemoDataGenerator;
 import io.decisioning.service.demo.DemoPolicy;
 import io.decisioning.service.demo.DemoProfile;
+import io.decisioning.service.system.DatabaseTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * added to a shared database), then read back with the feature query: the rows are the generated
  * ones, and each profile has the features it was generated for.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataGeneratorTests {
 

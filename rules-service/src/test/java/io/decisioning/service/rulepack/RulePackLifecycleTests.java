@@ -17,7 +17,6 @@ import io.decisioning.service.engine.RuleEngine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ class RulePackLifecycleTests {
     void setUp() {
         api = new ApiClient(port);
         crm = new CrmFixtures(jdbc);
-        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        today = CrmFixtures.today();
         DemoBooks.write(dataSource, 2_000, 5, today);
     }
 

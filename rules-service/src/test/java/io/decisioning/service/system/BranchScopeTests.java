@@ -6,7 +6,6 @@ import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.customer.CrmFixtures;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,9 +56,8 @@ class BranchScopeTests {
     void setUp() {
         api = new ApiClient(port);
         branchUsers = api.withPassword(PASSWORD);
-        crm = new CrmFixtures(jdbc);
-        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        crm.largeBook();
+        crm = CrmFixtures.inALargeBook(jdbc);
+        today = CrmFixtures.today();
         guangdongUser = underwriterOf("GD");
         shanghaiUser = underwriterOf("SH");
         guangdong = customerWithAWarning("GD");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * this against MariaDB 10.11 through a URL), estimates IN lists by index dives (see
  * {@link DatabaseMode#CONNECTION_INIT_SQL}).
  */
-@SpringBootTest
+@DatabaseTest
 class DatabaseSessionTests {
 
     @Autowired

@@ -16,9 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -33,8 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with its stack trace), and none of the values appears in it.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.level.io.decisioning=DEBUG")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LogPrivacyTests {
 
     @LocalServerPort
@@ -45,6 +48,20 @@ class LogPrivacyTests {
 
     @Autowired
     RuleEngine engine;
+
+    @Autowired
+    LoggingSystem logging;
+
+    /** Set here rather than as a property of the test, which would give it a context of its own. */
+    @BeforeEach
+    void debugForTheServicesOwnPackages() {
+        logging.setLogLevel("io.decisioning", LogLevel.DEBUG);
+    }
+
+    @AfterEach
+    void configuredLevelsAgain() {
+        logging.setLogLevel("io.decisioning", null);
+    }
 
     @Test
     void identityNumbersPhonesAndNamesAreNeverLoggedEvenWhenACheckFails(CapturedOutput output) {

@@ -1,5 +1,6 @@
 package io.decisioning.service.system;
 
+import static io.decisioning.service.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient;
@@ -93,11 +94,5 @@ class MalformedRequestTests {
 
         assertProblem(response, 400);
         assertThat(response.json().get("type").asString()).endsWith("/rejected");
-    }
-
-    static void assertProblem(Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
     }
 }

@@ -1,65 +1,77 @@
 package io.decisioning.service.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Base64;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
-/** The headers a browser gets from the admin UI and the API: no sniffing, no framing, no caching, no referrer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The headers a browser gets from the admin UI and the API: no sniffing, no framing, no caching, no referrer.
+ * They are the security configuration's, on every answer: an API answer here comes from a stand-in controller.
+ */
+@WebSliceTest(SecurityHeadersTests.AnApiAnswer.class)
+@Import(SecurityHeadersTests.AnApiAnswer.class)
 class SecurityHeadersTests {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void theAdminUiComesWithAContentSecurityPolicyAndTheUsualProtections() throws Exception {
-        HttpResponse<String> page = get("/admin/index.html", null);
+        MockHttpServletResponse page = get("/admin/index.html", null);
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        HttpHeaders headers = page.headers();
-        assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getHeader("Content-Security-Policy")).satisfies(csp -> assertThat(csp)
                 .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval"));
-        assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
-        assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(page.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
     }
 
     @Test
     void apiAnswersAreNotCachedNorSniffedAndSetNoSessionCookie() throws Exception {
-        HttpResponse<String> answer = get("/api/v1/batch-runs", "underwriter");
+        MockHttpServletResponse answer = get("/api/v1/batch-runs", "underwriter");
 
-        assertThat(answer.statusCode()).isEqualTo(200);
-        HttpHeaders headers = answer.headers();
-        assertThat(headers.firstValue("Cache-Control").orElse("")).contains("no-store");
-        assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(headers.firstValue("Set-Cookie")).as("stateless: nothing for a forged request to ride on").isEmpty();
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getHeader("Cache-Control")).contains("no-store");
+        assertThat(answer.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.getHeader("Set-Cookie")).as("stateless: nothing for a forged request to ride on").isNull();
+        assertThat(answer.getCookies()).isEmpty();
     }
 
     @Test
     void credentialsInTheUrlAreNotAcceptedInsteadOfTheAuthorizationHeader() throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/v1/batch-runs?username=underwriter&password=demo")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        MockHttpServletResponse answer = get("/api/v1/batch-runs?username=underwriter&password=demo", null);
 
-        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.getStatus()).isEqualTo(401);
     }
 
-    private HttpResponse<String> get(String path, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    private MockHttpServletResponse get(String path, @Nullable String user) throws Exception {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path);
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()));
+            request.with(httpBasic(user, WebSliceConfiguration.PASSWORD));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** An API answer like any other (the list of batch runs, empty), for the headers the security chain adds. */
+    @RestController
+    static class AnApiAnswer {
+
+        @GetMapping("/api/v1/batch-runs")
+        List<String> batchRuns() {
+            return List.of();
+        }
     }
 }

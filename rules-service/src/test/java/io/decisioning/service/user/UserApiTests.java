@@ -1,5 +1,7 @@
 package io.decisioning.service.user;
 
+import static io.decisioning.service.ProblemAssertions.assertConflict;
+import static io.decisioning.service.ProblemAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient.Response;
@@ -399,20 +401,5 @@ class UserApiTests {
 
     private static String newName() {
         return "t-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static void assertInvalid(Response response, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asString()).endsWith("/invalid-input");
-        assertThat(response.json().get("errors").valueStream().map(error -> error.get("field").asString()))
-                .as(response.body())
-                .contains(field);
-    }
-
-    private static void assertConflict(Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(409);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asString()).endsWith("/conflict");
     }
 }

@@ -1,5 +1,8 @@
 package io.decisioning.service.warning;
 
+import static io.decisioning.service.Pages.ids;
+import static io.decisioning.service.ProblemAssertions.assertConflict;
+import static io.decisioning.service.ProblemAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +14,6 @@ import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,9 +54,8 @@ class WarningApiTests {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        crm = new CrmFixtures(jdbc);
-        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        crm.largeBook();
+        crm = CrmFixtures.inALargeBook(jdbc);
+        today = CrmFixtures.today();
     }
 
     @Test
@@ -94,7 +94,7 @@ class WarningApiTests {
         long earlyClaim = warningId(early, WarningType.EARLY_CLAIM);
         long highRepeat = warningId(early, WarningType.REPEAT_CLAIMANT);
         long mediumRepeat = warningId(repeat, WarningType.REPEAT_CLAIMANT);
-        assertThat(post("/api/v1/warnings/" + earlyClaim + "/acknowledge", "{}", "approver").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/warnings/" + earlyClaim + "/acknowledge", "{}", "approver").status()).isEqualTo(200);
 
         assertThat(ids(list("customerNo=" + early.no(), "underwriter")))
                 .containsExactly(Math.max(highRepeat, earlyClaim), Math.min(highRepeat, earlyClaim));
@@ -157,27 +157,12 @@ class WarningApiTests {
     }
 
     @Test
-    void invalidFiltersAndPagingAre400NamingTheParameter() {
-        assertInvalid(api.get("/api/v1/warnings?status=CLOSED", "underwriter"), "status");
-        assertInvalid(api.get("/api/v1/warnings?type=LATE_PAYMENT", "underwriter"), "type");
-        assertInvalid(api.get("/api/v1/warnings?severity=CRITICAL", "underwriter"), "severity");
-        assertInvalid(api.get("/api/v1/warnings?size=0", "underwriter"), "size");
-        assertInvalid(api.get("/api/v1/warnings?size=501", "underwriter"), "size");
-        assertInvalid(api.get("/api/v1/warnings?size=ten", "underwriter"), "size");
-        assertInvalid(api.get("/api/v1/warnings?page=-1", "underwriter"), "page");
-        assertInvalid(api.get("/api/v1/warnings?page=first", "underwriter"), "page");
-        assertInvalid(api.get("/api/v1/warnings?customerNo=" + "C".repeat(33), "underwriter"), "customerNo");
-        assertInvalid(api.get("/api/v1/warnings/not-a-number", "underwriter"), "id");
-        assertThat(api.get("/api/v1/warnings?size=500&status=&type=", "underwriter").status()).isEqualTo(200);
-    }
-
-    @Test
     void acknowledgingThenResolvingRecordsWhoWhenAndWhyAndIsAudited() {
         Claimant claimant = claimant(3, false);
         evaluate(claimant);
         long id = warningId(claimant, WarningType.REPEAT_CLAIMANT);
 
-        Response acknowledged = post("/api/v1/warnings/" + id + "/acknowledge", """
+        Response acknowledged = api.post("/api/v1/warnings/" + id + "/acknowledge", """
                 {"note": "  Calling the customer's agent.  "}""", "approver");
 
         assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
@@ -189,7 +174,7 @@ class WarningApiTests {
         assertThat(ack.get("acknowledgeNote").asString()).isEqualTo("Calling the customer's agent.");
         assertThat(ack.get("resolvedBy").isNull()).isTrue();
 
-        Response resolved = post("/api/v1/warnings/" + id + "/resolve", """
+        Response resolved = api.post("/api/v1/warnings/" + id + "/resolve", """
                 {"note": "Claims are genuine: three storms in one season."}""", "admin");
 
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
@@ -216,7 +201,7 @@ class WarningApiTests {
         evaluate(claimant);
         long id = warningId(claimant, WarningType.REPEAT_CLAIMANT);
 
-        Response resolved = post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"Known customer.\"}", "approver");
+        Response resolved = api.post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"Known customer.\"}", "approver");
 
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
@@ -230,13 +215,13 @@ class WarningApiTests {
         evaluate(claimant);
         long id = warningId(claimant, WarningType.REPEAT_CLAIMANT);
 
-        Response acknowledged = post("/api/v1/warnings/" + id + "/acknowledge", null, "approver");
+        Response acknowledged = api.post("/api/v1/warnings/" + id + "/acknowledge", null, "approver");
         assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
         assertThat(acknowledged.json().get("acknowledgeNote").isNull()).isTrue();
 
-        assertInvalid(post("/api/v1/warnings/" + id + "/resolve", "{}", "approver"), "note");
-        assertInvalid(post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"   \"}", "approver"), "note");
-        assertInvalid(post("/api/v1/warnings/" + id + "/resolve", null, "approver"), "body");
+        assertInvalid(api.post("/api/v1/warnings/" + id + "/resolve", "{}", "approver"), "note");
+        assertInvalid(api.post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"   \"}", "approver"), "note");
+        assertInvalid(api.post("/api/v1/warnings/" + id + "/resolve", null, "approver"), "body");
         assertThat(status(id)).isEqualTo("ACKNOWLEDGED");
         assertThat(audit(id)).extracting(row -> row.get("action")).containsExactly("WARNING_ACKNOWLEDGE");
     }
@@ -246,12 +231,12 @@ class WarningApiTests {
         Claimant claimant = claimant(3, false);
         evaluate(claimant);
         long id = warningId(claimant, WarningType.REPEAT_CLAIMANT);
-        post("/api/v1/warnings/" + id + "/acknowledge", "{\"note\": \"first\"}", "approver");
+        api.post("/api/v1/warnings/" + id + "/acknowledge", "{\"note\": \"first\"}", "approver");
 
-        assertConflict(post("/api/v1/warnings/" + id + "/acknowledge", "{\"note\": \"second\"}", "admin"));
-        post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"done\"}", "approver");
-        assertConflict(post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"done again\"}", "admin"));
-        assertConflict(post("/api/v1/warnings/" + id + "/acknowledge", "{}", "admin"));
+        assertConflict(api.post("/api/v1/warnings/" + id + "/acknowledge", "{\"note\": \"second\"}", "admin"));
+        api.post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"done\"}", "approver");
+        assertConflict(api.post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"done again\"}", "admin"));
+        assertConflict(api.post("/api/v1/warnings/" + id + "/acknowledge", "{}", "admin"));
 
         JsonNode warning = api.get("/api/v1/warnings/" + id, "approver").json();
         assertThat(warning.get("acknowledgeNote").asString()).isEqualTo("first");
@@ -275,7 +260,7 @@ class WarningApiTests {
                 String user = i % 2 == 0 ? "approver" : "admin";
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return post("/api/v1/warnings/" + id + "/acknowledge", "{\"note\": \"mine\"}", user).status();
+                    return api.post("/api/v1/warnings/" + id + "/acknowledge", "{\"note\": \"mine\"}", user).status();
                 }));
             }
             start.countDown();
@@ -297,10 +282,10 @@ class WarningApiTests {
         long id = warningId(claimant, WarningType.REPEAT_CLAIMANT);
         String tooLong = "x".repeat(2001);
 
-        assertInvalid(post("/api/v1/warnings/" + id + "/acknowledge", "{\"note\": \"" + tooLong + "\"}", "approver"),
+        assertInvalid(api.post("/api/v1/warnings/" + id + "/acknowledge", "{\"note\": \"" + tooLong + "\"}", "approver"),
                 "note");
-        assertInvalid(post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"" + tooLong + "\"}", "approver"), "note");
-        assertInvalid(post("/api/v1/warnings/" + id + "/acknowledge", "{\"comment\": \"hi\"}", "approver"), "comment");
+        assertInvalid(api.post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"" + tooLong + "\"}", "approver"), "note");
+        assertInvalid(api.post("/api/v1/warnings/" + id + "/acknowledge", "{\"comment\": \"hi\"}", "approver"), "comment");
 
         Map<String, Object> row = jdbc.sql("""
                         SELECT status, acknowledged_by, acknowledge_note, resolved_by, resolve_note FROM warning WHERE id = :id
@@ -312,7 +297,7 @@ class WarningApiTests {
         assertThat(row.get("resolved_by")).isNull();
         assertThat(row.get("resolve_note")).isNull();
         assertThat(audit(id)).isEmpty();
-        assertThat(post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"" + "x".repeat(2000) + "\"}", "approver")
+        assertThat(api.post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"" + "x".repeat(2000) + "\"}", "approver")
                 .status()).isEqualTo(200);
     }
 
@@ -322,14 +307,14 @@ class WarningApiTests {
         evaluate(claimant);
         long id = warningId(claimant, WarningType.REPEAT_CLAIMANT);
 
-        assertThat(post("/api/v1/warnings/" + id + "/acknowledge", "{}", "underwriter").status()).isEqualTo(403);
-        assertThat(post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"no\"}", "underwriter").status()).isEqualTo(403);
-        assertThat(post("/api/v1/warnings/" + id + "/acknowledge", "{}", "analyst").status()).isEqualTo(403);
-        assertThat(post("/api/v1/warnings/" + id + "/acknowledge", "{}", "auditor").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/warnings/" + id + "/acknowledge", "{}", "underwriter").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"no\"}", "underwriter").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/warnings/" + id + "/acknowledge", "{}", "analyst").status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/warnings/" + id + "/acknowledge", "{}", "auditor").status()).isEqualTo(403);
         assertThat(api.get("/api/v1/warnings", "auditor").status()).isEqualTo(403);
         assertThat(api.get("/api/v1/warnings/" + id, "auditor").status()).isEqualTo(403);
         assertThat(api.get("/api/v1/warnings", null).status()).isEqualTo(401);
-        assertThat(post("/api/v1/warnings/" + id + "/acknowledge", "{}", null).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/warnings/" + id + "/acknowledge", "{}", null).status()).isEqualTo(401);
         for (String reader : List.of("underwriter", "analyst", "approver", "admin")) {
             assertThat(api.get("/api/v1/warnings/" + id, reader).status()).as(reader).isEqualTo(200);
         }
@@ -342,11 +327,11 @@ class WarningApiTests {
         String unknown = "/api/v1/warnings/" + Long.MAX_VALUE;
 
         assertThat(api.get(unknown, "underwriter").status()).isEqualTo(404);
-        Response acknowledge = post(unknown + "/acknowledge", "{}", "approver");
+        Response acknowledge = api.post(unknown + "/acknowledge", "{}", "approver");
         assertThat(acknowledge.status()).isEqualTo(404);
         assertThat(acknowledge.contentType()).startsWith("application/problem+json");
         assertThat(acknowledge.json().get("type").asString()).endsWith("/not-found");
-        assertThat(post(unknown + "/resolve", "{\"note\": \"gone\"}", "approver").status()).isEqualTo(404);
+        assertThat(api.post(unknown + "/resolve", "{\"note\": \"gone\"}", "approver").status()).isEqualTo(404);
     }
 
     @Test
@@ -386,7 +371,7 @@ class WarningApiTests {
         Claimant claimant = claimant(3, false);
         evaluate(claimant);
         long id = warningId(claimant, WarningType.REPEAT_CLAIMANT);
-        post("/api/v1/warnings/" + id + "/acknowledge", "{\"note\": \"watching\"}", "approver");
+        api.post("/api/v1/warnings/" + id + "/acknowledge", "{\"note\": \"watching\"}", "approver");
         evaluate(claimant);
         assertThat(ids(list("customerNo=" + claimant.no(), "underwriter"))).containsExactly(id);
         assertThat(status(id)).isEqualTo("ACKNOWLEDGED");
@@ -405,7 +390,7 @@ class WarningApiTests {
                         """).param("id", Long.toString(id)).query(String.class).list()).containsExactly("system");
         assertThat(ids(list("customerNo=" + claimant.no() + "&status=OPEN", "underwriter"))).isEmpty();
         assertThat(ids(list("customerNo=" + claimant.no() + "&status=ACKNOWLEDGED", "underwriter"))).isEmpty();
-        assertConflict(post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"too late\"}", "approver"));
+        assertConflict(api.post("/api/v1/warnings/" + id + "/resolve", "{\"note\": \"too late\"}", "approver"));
     }
 
     @Test
@@ -413,7 +398,7 @@ class WarningApiTests {
         Claimant claimant = claimant(3, false);
         evaluate(claimant);
         long first = warningId(claimant, WarningType.REPEAT_CLAIMANT);
-        post("/api/v1/warnings/" + first + "/resolve", "{\"note\": \"Spoke to the customer.\"}", "approver");
+        api.post("/api/v1/warnings/" + first + "/resolve", "{\"note\": \"Spoke to the customer.\"}", "approver");
 
         evaluate(claimant);
         evaluate(claimant);
@@ -462,13 +447,7 @@ class WarningApiTests {
     }
 
     private JsonNode list(String query, String user) {
-        Response response = api.get("/api/v1/warnings?" + query, user);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private Response post(String path, @Nullable String body, @Nullable String user) {
-        return api.post(path, body, user);
+        return api.getJson("/api/v1/warnings?" + query, user);
     }
 
     private String status(long id) {
@@ -487,25 +466,6 @@ class WarningApiTests {
 
     private static UserAccount user(String branch) {
         return new UserAccount(branch.toLowerCase() + "-user", "x", Set.of(Role.APPROVER), branch);
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        return page.get("items").valueStream().map(item -> item.get("id").asLong()).toList();
-    }
-
-    private static void assertInvalid(Response response, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asString()).endsWith("/invalid-input");
-        assertThat(response.json().get("errors").valueStream().map(error -> error.get("field").asString()))
-                .as(response.body())
-                .contains(field);
-    }
-
-    private static void assertConflict(Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(409);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asString()).endsWith("/conflict");
     }
 
     /** A customer made for a test, with its claims in the order they were made. */
