@@ -8,6 +8,7 @@ import io.decisioning.service.assessment.AssessmentPipeline;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.customer.CrmFixtures;
+import io.decisioning.service.system.DatabaseTest;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * own as of an earlier date (a back-test), each compared with the database's PERCENT_RANK and sum over
  * the whole book (a shared database: other tests' customers are in it too).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseTest
 class BookFactsTests {
 
     @Autowired

@@ -1,6 +1,7 @@
 package io.decisioning.service.system;
 
 import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.assessment.FactSource;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.book.BookStatistics;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Repository;
  *
  * <p>The beans under test: every {@code @Repository} of the service (each needs only JDBC, JSON, the clock,
  * the audit trail or the pack store; several are package-private, so they are scanned by their stereotype
- * rather than named), the book statistics, and the evaluation pipeline's reads (its fact sources and the rule
+ * rather than named), the book statistics, the evaluation date, and the evaluation pipeline's reads (its fact sources and the rule
  * engine it is built with). One set for every database test, so that they share one context and one
  * embedded MariaDB: each distinct configuration would start a server of its own.
  *
@@ -49,7 +50,7 @@ import org.springframework.stereotype.Repository;
 @ComponentScan(basePackages = "io.decisioning.service", useDefaultFilters = false, includeFilters = {
         @Filter(Repository.class),
         @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {FactSource.class, AssessmentPipeline.class, RuleEngine.class,
-                RuleMetrics.class, AuditTrail.class, BookStatistics.class})})
+                RuleMetrics.class, AuditTrail.class, BookStatistics.class, EvaluationDate.class})})
 class DatabaseTestConfiguration {
 
     @Bean
