@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every pre-bind check, with what was asked and what was answered, and its line in the audit trail. */
 @Repository
 class PreBindCheckRepository {
+
+    /** A check's record, written only while its user is as they signed in ({@link SignIn}). */
+    private static final String INSERT = """
+            INSERT INTO pre_bind_check (check_id, customer_no, request, decision, grade, tier, response, checked_by,
+                checked_at)
+            VALUES (:checkId, :customerNo, :request, :decision, :grade, :tier, :response, %s, :at)
+            """.formatted(SignIn.ifUnchanged("signed_in.username"));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -36,24 +44,23 @@ class PreBindCheckRepository {
     String record(PreBindResult result, PreBindRequest request, UserAccount signedIn) {
         String user = signedIn.getUsername();
         String answer = json.writeValueAsString(result);
-        int recorded = jdbc.sql("""
-                        INSERT INTO pre_bind_check (check_id, customer_no, request, decision, grade, tier, response,
-                            checked_by, checked_at)
-                        SELECT :checkId, :customerNo, :request, :decision, :grade, :tier, :response, :user, :at FROM DUAL
-                         WHERE\s""" + SignIn.STILL_VALID)
-                .params(SignIn.params(signedIn))
-                .param("checkId", result.checkId())
-                .param("customerNo", result.customerNo())
-                .param("request", json.writeValueAsString(request))
-                .param("decision", result.decision().name())
-                .param("grade", result.grade() == null ? null : result.grade().name())
-                .param("tier", result.tier() == null ? null : result.tier().name())
-                .param("response", answer)
-                .param("user", user)
-                .param("at", LocalDateTime.ofInstant(result.evaluatedAt(), ZoneOffset.UTC))
-                .update();
-        if (recorded == 0) {
-            throw new SignInChangedException(user);
+        try {
+            jdbc.sql(INSERT)
+                    .params(SignIn.params(signedIn))
+                    .param("checkId", result.checkId())
+                    .param("customerNo", result.customerNo())
+                    .param("request", json.writeValueAsString(request))
+                    .param("decision", result.decision().name())
+                    .param("grade", result.grade() == null ? null : result.grade().name())
+                    .param("tier", result.tier() == null ? null : result.tier().name())
+                    .param("response", answer)
+                    .param("at", LocalDateTime.ofInstant(result.evaluatedAt(), ZoneOffset.UTC))
+                    .update();
+        } catch (DataIntegrityViolationException e) {
+            if (SignIn.refused(e, "checked_by")) {
+                throw new SignInChangedException(user);
+            }
+            throw e;
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decision", result.decision());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -36,6 +37,13 @@ class EventInbox {
             id, event_id, type, customer_no, occurred_at, source, received_at, status, attempts, next_attempt_at,
             processed_at, last_error""";
 
+    /** An event posted alone, stored only while its user is as they signed in ({@link SignIn}). */
+    private static final String ACCEPT = """
+            INSERT INTO event_inbox (event_id, type, customer_no, occurred_at, source, received_by, received_at, status,
+                attempts, next_attempt_at)
+            VALUES (:eventId, :type, :customerNo, :occurredAt, %s, :user, UTC_TIMESTAMP(3), :status, 0, UTC_TIMESTAMP(3))
+            """.formatted(SignIn.ifUnchanged("'API'"));
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
@@ -52,12 +60,7 @@ class EventInbox {
      */
     boolean accept(NewEvent event, UserAccount user) {
         try {
-            int stored = jdbc.sql("""
-                            INSERT INTO event_inbox (event_id, type, customer_no, occurred_at, source, received_by,
-                                received_at, status, attempts, next_attempt_at)
-                            SELECT :eventId, :type, :customerNo, :occurredAt, 'API', :user, UTC_TIMESTAMP(3), :status, 0,
-                                   UTC_TIMESTAMP(3) FROM DUAL
-                             WHERE\s""" + SignIn.STILL_VALID)
+            jdbc.sql(ACCEPT)
                     .params(SignIn.params(user))
                     .param("status", EventStatus.PENDING.name())
                     .param("eventId", event.eventId())
@@ -66,12 +69,14 @@ class EventInbox {
                     .param("occurredAt", LocalDateTime.ofInstant(event.occurredAt().toInstant(), ZoneOffset.UTC))
                     .param("user", user.getUsername())
                     .update();
-            if (stored == 0) {
-                throw new SignInChangedException(user.getUsername());
-            }
             return true;
         } catch (DuplicateKeyException duplicate) {
             return false;
+        } catch (DataIntegrityViolationException e) {
+            if (SignIn.refused(e, "source")) {
+                throw new SignInChangedException(user.getUsername());
+            }
+            throw e;
         }
     }
 
