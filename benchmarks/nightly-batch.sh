@@ -5,16 +5,10 @@
 # reused afterwards; delete that directory to generate it again.
 # Usage: benchmarks/nightly-batch.sh [customers=1000000] [events=50000] [http-events=20000] [http-batch=1] [warmup=30000] [rounds=1] [runs=floor,rules]
 #   http-batch: events per HTTP request (1: POST /api/v1/events one by one; more: POST /api/v1/events/batch), e.g. http-batch=1,100
-#   runs: floor, rules (each a cold and a steady run), or rules-steady (a steady run alone over the assessments left before)
+#   runs: floor, rules (each a cold and a steady run), or rules-steady (a steady run alone over the assessments left before, without a warm-up: it would empty them)
 #   the first argument is the number of customers, the others key=value, e.g. benchmarks/nightly-batch.sh 100000 events=20000
 set -euo pipefail
-cd "$(dirname "$0")/.."
-./mvnw -q -B -ntp -DskipTests install
-./mvnw -q -B -ntp -pl rules-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-cd rules-service
-# the service's classpath as the packaged jar has it: without the browser tests' Selenium, whose OpenTelemetry
-# would make Connector/J trace every statement (the jar has no OpenTelemetry)
-BENCH_CP=$(tr ':' '\n' < target/bench-classpath.txt | grep -v -e /org/seleniumhq/ -e /io/opentelemetry/ | paste -sd: -)
+source "$(dirname "$0")/service-classpath.sh"   # builds; then in rules-service with BENCH_CP
 # -Xmx640m: heap, metaspace (~130 MB), code cache, GC structures and thread stacks together stay under 1 GiB of RSS.
 # common pool parallelism 2: on 2 cores it defaults to 1, and then every async completion inside the JDK HttpClient of the
 # in-process load generator starts a thread of its own (10,000 threads for 10,000 posted events).

@@ -3,13 +3,7 @@
 # then 200 publishes in a row with the heap measured. Usage:
 #   benchmarks/publish-under-load.sh [requests-per-second=500] [seconds=60] [customers=10000]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-./mvnw -q -B -ntp -DskipTests install
-./mvnw -q -B -ntp -pl rules-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-cd rules-service
-# the service's classpath as the packaged jar has it: without the browser tests' Selenium, whose OpenTelemetry
-# would make Connector/J trace every statement (the jar has no OpenTelemetry)
-BENCH_CP=$(tr ':' '\n' < target/bench-classpath.txt | grep -v -e /org/seleniumhq/ -e /io/opentelemetry/ | paste -sd: -)
+source "$(dirname "$0")/service-classpath.sh"   # builds; then in rules-service with BENCH_CP
 rm -rf target/bench-db/publish-under-load      # a fresh embedded database and demo book each run
 # common pool parallelism 2: on 2 cores it defaults to 1, and then every async completion inside the JDK HttpClient of
 # the in-process load generator starts a thread of its own (a JFR recording showed 225 thread starts a second at 200/s)

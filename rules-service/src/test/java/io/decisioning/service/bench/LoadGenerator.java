@@ -28,12 +28,14 @@ import java.util.concurrent.locks.LockSupport;
  * held requests for seconds in some runs while the service was idle.
  *
  * <p>{@code LoadGenerator <port> <path> <basic-auth> <bodies-file> <rate> <seconds> <results-file>
- * [warm-up requests] [warm-up seconds]}: the bodies (one JSON document a line) are posted in turn. First
+ * [warm-up requests] [warm-up seconds] [distinct]}: the bodies (one JSON document a line) are posted in turn. First
  * the warm-up: that many requests with 4 in flight, then that many seconds at the rate. Then it prints
  * {@code ready} and starts the measured requests when a line arrives on standard input, prints
  * {@code answered} after the last answer and goes on (writes the results) at the next line, so that the
  * caller's measurements bracket the measured requests alone. The results file gets one line per request, in the order they were due: latency in microseconds and the
- * HTTP status (0 for an I/O error).
+ * HTTP status (0 for an I/O error). With {@code distinct}, no body is posted twice: the warm-up takes the first
+ * bodies and the measured requests the ones after them (events, whose ids must be new); without it every phase
+ * starts again at the first body.
  */
 public final class LoadGenerator {
 
@@ -50,20 +52,22 @@ public final class LoadGenerator {
         Path results = Path.of(args[6]);
         int warmUpRequests = args.length > 7 ? Integer.parseInt(args[7]) : 0;
         int warmUpSeconds = args.length > 8 ? Integer.parseInt(args[8]) : 0;
+        boolean distinct = args.length > 9 && args[9].equals("distinct");
+        int warmUpTotal = warmUpRequests + rate * warmUpSeconds;
 
         List<Connection> pool = new ArrayList<>();
         for (int i = 0; i < CONNECTIONS; i++) {
             pool.add(new Connection(port, path, auth));
         }
         // the warm-up in this JVM too, so that its own code is compiled before the measured requests
-        send(pool.subList(0, 4), bodies, warmUpRequests, 0);
-        send(pool, bodies, rate * warmUpSeconds, rate);
+        send(pool.subList(0, 4), bodies, 0, warmUpRequests, 0);
+        send(pool, bodies, distinct ? warmUpRequests : 0, rate * warmUpSeconds, rate);
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("ready");
         System.out.flush();
         commands.readLine();
 
-        long[][] measured = send(pool, bodies, rate * seconds, rate);
+        long[][] measured = send(pool, bodies, distinct ? warmUpTotal : 0, rate * seconds, rate);
         System.out.println("answered");
         System.out.flush();
         commands.readLine();
@@ -77,11 +81,11 @@ public final class LoadGenerator {
     }
 
     /**
-     * Posts {@code total} requests over these connections, at {@code rate} a second (0: each connection
+     * Posts {@code total} requests over these connections, from the body at {@code first} on, at {@code rate} a second (0: each connection
      * sends its next request as soon as the previous one is answered); the latencies in microseconds and
      * the statuses, by request.
      */
-    private static long[][] send(List<Connection> pool, List<byte[]> bodies, int total, int rate)
+    private static long[][] send(List<Connection> pool, List<byte[]> bodies, int first, int total, int rate)
             throws InterruptedException {
         long[][] measured = new long[2][total];
         AtomicInteger next = new AtomicInteger();
@@ -95,7 +99,7 @@ public final class LoadGenerator {
                     for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                         LockSupport.parkNanos(wait);
                     }
-                    measured[1][i] = connection.post(bodies.get(i % bodies.size()));
+                    measured[1][i] = connection.post(bodies.get((first + i) % bodies.size()));
                     measured[0][i] = (System.nanoTime() - due) / 1000;
                 }
             }, "load-" + workers.size());

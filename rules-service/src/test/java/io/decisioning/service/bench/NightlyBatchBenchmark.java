@@ -124,6 +124,11 @@ public final class NightlyBatchBenchmark {
         // which runs of a round: "floor,rules" (default), or one of them; "rules-steady" for a steady run alone over
         // the assessments an earlier benchmark of the same book left
         List<String> kinds = List.of(options.getOrDefault("runs", "floor,rules").split(","));
+        if (kinds.contains("rules-steady") && warmup > 0) {
+            // the warm-up empties the assessments after it, which would make the steady run a cold one
+            System.out.printf("runs=rules-steady: no warm-up (it would empty the assessments the steady run is to find)%n");
+            warmup = 0;
+        }
         String bufferPool = options.getOrDefault("db-buffer-pool", "1G");
         String redoLog = options.getOrDefault("db-redo-log", "1G");
 
