@@ -39,12 +39,8 @@ class BookFactsTests {
     @Autowired
     JdbcClient jdbc;
 
-    CrmFixtures crm;
-
     @Autowired
-    void fixtures(JdbcClient jdbc) {
-        this.crm = new CrmFixtures(jdbc);
-    }
+    CrmFixtures crm;
 
     @Test
     void asOfAnEarlierDateTheFiguresAreThatDatesAndAsOfTodayTheLatestStatistics() {

@@ -31,12 +31,8 @@ class BookStatisticsTests {
     @Autowired
     JdbcClient jdbc;
 
-    CrmFixtures crm;
-
     @Autowired
-    void fixtures(JdbcClient jdbc) {
-        this.crm = new CrmFixtures(jdbc);
-    }
+    CrmFixtures crm;
 
     @Test
     void everyCustomerIsRankedByAnnualPremiumAndTiesShareARank() {

@@ -18,12 +18,8 @@ class CustomerRepositoryTests {
     @Autowired
     JdbcClient jdbc;
 
-    CrmFixtures crm;
-
     @Autowired
-    void fixtures(JdbcClient jdbc) {
-        this.crm = new CrmFixtures(jdbc);
-    }
+    CrmFixtures crm;
 
     @Test
     void aCustomerIsFoundByNumberAndById() {

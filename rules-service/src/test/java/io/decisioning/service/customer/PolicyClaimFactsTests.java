@@ -37,12 +37,8 @@ class PolicyClaimFactsTests {
     @Autowired
     JdbcClient jdbc;
 
-    CrmFixtures crm;
-
     @Autowired
-    void fixtures(JdbcClient jdbc) {
-        this.crm = new CrmFixtures(jdbc);
-    }
+    CrmFixtures crm;
 
     private CustomerProfile of(long customerId) {
         return of(customerId, D);

@@ -5,6 +5,7 @@ import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.assessment.FactSource;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.book.BookStatistics;
+import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.engine.RuleMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.FilterType;
@@ -56,5 +58,11 @@ class DatabaseTestConfiguration {
     @Bean
     MeterRegistry meterRegistry() {
         return new SimpleMeterRegistry();
+    }
+
+    /** The CRM rows the tests insert, injected where a test needs them. */
+    @Bean
+    CrmFixtures crmFixtures(JdbcClient jdbc) {
+        return new CrmFixtures(jdbc);
     }
 }
