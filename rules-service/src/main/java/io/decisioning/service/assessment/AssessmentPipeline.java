@@ -131,13 +131,14 @@ public class AssessmentPipeline {
         for (Outcome outcome : rewritten) {
             Subject subject = outcome.subject();
             AssessmentRepository.StoredHashes stored = locked.get(subject.customerId());
-            if (stored == null || !stored.hasMatchKeys(outcome.matchKeys())) {
+            String matchKeys = AssessmentRepository.matchKeysHash(subject.keys());
+            if (stored == null || !stored.hasMatchKeys(matchKeys)) {
                 changedKeys.add(new CustomerKeys(subject.customerId(), subject.keys()));
             }
-            toStore.add(new AssessmentRepository.ToStore(subject.customerId(), outcome.evaluation(), outcome.matchKeys()));
+            toStore.add(new AssessmentRepository.ToStore(subject.customerId(), outcome.evaluation(), matchKeys));
             raised.add(new WarningSync.Raised(subject.customerId(), subject.customerNo(), outcome.evaluation().warnings()));
         }
-        matchKeys.refresh(changedKeys);
+        this.matchKeys.refresh(changedKeys);
         AssessmentRepository.Saved saved = assessments.saveAll(toStore, trigger, now, locked);
         warnings.syncAll(raised, now);
         return saved.changed().size();
@@ -201,9 +202,8 @@ public class AssessmentPipeline {
                 Subject subject = selected.get(i);
                 AssessmentRepository.StoredHashes stored = read.stored().get(subject.customerId());
                 String contentHash = AssessmentRepository.contentHash(evaluation, AssessmentRepository.outcomeHash(evaluation));
-                String matchKeys = AssessmentRepository.matchKeysHash(subject.keys());
-                outcomes.add(new Outcome(subject, evaluation, contentHash, matchKeys,
-                        stored != null && stored.content().equals(contentHash) && stored.hasMatchKeys(matchKeys)));
+                outcomes.add(new Outcome(subject, evaluation, contentHash,
+                        stored != null && stored.content().equals(contentHash) && subject.keysStored()));
             }
         }
         return new Evaluated(selected, read.stored(), outcomes, failures);
@@ -215,11 +215,10 @@ public class AssessmentPipeline {
     }
 
     /**
-     * One customer's evaluation, its hashes, and whether it is what is stored already (content and
+     * One customer's evaluation, its content hash, and whether it is what is stored already (content and
      * identity keys alike).
      */
-    private record Outcome(Subject subject, Evaluation evaluation, String contentHash, String matchKeys,
-                           boolean unchanged) {
+    private record Outcome(Subject subject, Evaluation evaluation, String contentHash, boolean unchanged) {
     }
 
     /**

@@ -13,9 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param branchCode the customer's branch; null for an applicant
  * @param keys       the identity keys of the CRM row (of the stated details, for an applicant)
  * @param stated     identity details an applicant stated for this customer, or null
+ * @param keysStored whether {@code customer_match_key} holds exactly {@code keys} for this customer (the
+ *                   digest stored with its assessment is theirs), so that a source may join those rows
+ *                   instead of sending the keys; false for an applicant and a customer never evaluated
  */
 public record Subject(long customerId, String customerNo, String customerType, @Nullable String branchCode,
-                      MatchKeys keys, @Nullable MatchKeys stated) {
+                      MatchKeys keys, @Nullable MatchKeys stated, boolean keysStored) {
 
     public Subject {
         Objects.requireNonNull(customerNo, "customerNo");
@@ -25,7 +28,7 @@ public record Subject(long customerId, String customerNo, String customerType, @
 
     /** An applicant of a pre-bind check who is not a customer: nothing is read for them but what they stated. */
     public static Subject applicant(String key, String customerType, MatchKeys stated) {
-        return new Subject(0, key, customerType, null, stated, null);
+        return new Subject(0, key, customerType, null, stated, null, false);
     }
 
     public boolean applicant() {

@@ -66,9 +66,9 @@ class SubjectRepository {
         jdbc.sql(sql.toString())
                 .params(params)
                 .query((RowCallbackHandler) rs -> {
-                    Subject subject = subject(rs, selection.stated());
-                    facts.add(subject);
                     AssessmentRepository.StoredHashes hashes = AssessmentRepository.storedHashes(rs);
+                    Subject subject = subject(rs, selection.stated(), hashes);
+                    facts.add(subject);
                     if (hashes != null) {
                         stored.put(subject.customerId(), hashes);
                     }
@@ -86,16 +86,17 @@ class SubjectRepository {
                                c.birth_date, c.phone
                           FROM customer c WHERE c.customer_no = :customerNo""")
                 .param("customerNo", customerNo)
-                .query((rs, row) -> subject(rs, null))
+                .query((rs, row) -> subject(rs, null, null))
                 .optional();
     }
 
-    private static Subject subject(ResultSet rs, @Nullable MatchKeys stated) throws SQLException {
+    private static Subject subject(ResultSet rs, @Nullable MatchKeys stated,
+                                   AssessmentRepository.@Nullable StoredHashes stored) throws SQLException {
+        MatchKeys keys = MatchKeys.of(rs.getString("id_type"), rs.getString("id_number"), rs.getString("name"),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("phone"));
         return new Subject(rs.getLong("id"), rs.getString("customer_no"), rs.getString("customer_type"),
-                rs.getString("branch_code"),
-                MatchKeys.of(rs.getString("id_type"), rs.getString("id_number"), rs.getString("name"),
-                        rs.getObject("birth_date", LocalDate.class), rs.getString("phone")),
-                stated);
+                rs.getString("branch_code"), keys, stated,
+                stored != null && stored.hasMatchKeys(AssessmentRepository.matchKeysHash(keys)));
     }
 
     /**

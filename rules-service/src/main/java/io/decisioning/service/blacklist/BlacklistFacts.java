@@ -5,6 +5,7 @@ import io.decisioning.service.assessment.Facts;
 import io.decisioning.service.assessment.Subject;
 import io.decisioning.service.assessment.Subjects;
 import io.decisioning.service.identity.MatchKeys;
+import io.decisioning.service.system.BulkSql;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,12 +19,19 @@ import org.springframework.stereotype.Component;
  * The blacklist entries each customer or applicant matches (DESIGN.md section 4), with what matched:
  * on the CRM row's identity keys and on what an applicant stated in a pre-bind check. One statement for
  * any set of customers.
+ *
+ * <p>A small set sends its keys. A large one (a nightly chunk) whose customers' keys are mostly stored
+ * already ({@link Subject#keysStored()}) joins their {@code customer_match_key} rows with the entries
+ * instead, and sends only the keys that are not stored: three thousand keys in a statement cost
+ * MariaDB more to parse and look up than the join costs (BENCHMARKS.md section 6).
  */
 @Component
 @Order(BlacklistFacts.ORDER)
 class BlacklistFacts implements FactSource {
 
     static final int ORDER = 300;
+    /** From this many customers with stored keys on, their keys are joined in the database rather than sent. */
+    static final int JOIN_STORED_KEYS_FROM = 100;
 
     private final BlacklistMatchRepository matches;
 
@@ -33,14 +41,24 @@ class BlacklistFacts implements FactSource {
 
     @Override
     public void read(Subjects subjects, Facts facts) {
+        List<Long> keysStored = subjects.all().stream().filter(Subject::keysStored).map(Subject::customerId).toList();
+        boolean join = keysStored.size() >= JOIN_STORED_KEYS_FROM;
         List<MatchKeys> keys = new ArrayList<>(subjects.all().size() + 1);
         for (Subject subject : subjects.all()) {
-            keys.add(subject.keys());
+            if (!join || !subject.keysStored()) {
+                keys.add(subject.keys());
+            }
             if (subject.stated() != null) {
                 keys.add(subject.stated());
             }
         }
-        List<BlacklistMatchRepository.ActiveEntry> entries = matches.activeEntriesMatching(keys, subjects.asOf());
+        // Within a selected range, rows of customers whose stored keys are out of date join too: harmless, as a
+        // hit is only ever taken on a customer's current keys below.
+        Subjects.Condition storedKeysOf = !join ? null
+                : subjects.range() != null ? subjects.customersIn("k.customer_id", "k")
+                : condition(BulkSql.ids("k.customer_id", keysStored, "k"));
+        List<BlacklistMatchRepository.ActiveEntry> entries = matches.activeEntriesMatching(keys, storedKeysOf,
+                subjects.asOf());
         if (entries.isEmpty()) {
             return;
         }
@@ -61,6 +79,10 @@ class BlacklistFacts implements FactSource {
                     .forEach(entry -> entry.hitFor(subject.customerNo(), subject.keys(), subject.stated())
                             .ifPresent(hit -> facts.hit(subject, hit)));
         }
+    }
+
+    private static Subjects.Condition condition(BulkSql.IdCondition ids) {
+        return new Subjects.Condition(ids.sql(), ids.params());
     }
 
     private static void collect(MatchKeys keys, Map<String, List<BlacklistMatchRepository.ActiveEntry>> byKey,

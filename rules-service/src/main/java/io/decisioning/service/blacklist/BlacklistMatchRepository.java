@@ -3,6 +3,7 @@ package io.decisioning.service.blacklist;
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.MatchField;
 import io.decisioning.rules.MatchStrength;
+import io.decisioning.service.assessment.Subjects;
 import io.decisioning.service.identity.CustomerKeys;
 import io.decisioning.service.identity.MatchKeys;
 import java.sql.Types;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,13 +44,17 @@ public class BlacklistMatchRepository {
     }
 
     /**
-     * The active entries that share a key with any of these keys, each with its own keys: one statement
-     * whatever the number of keys (a nightly chunk has about three thousand), each key an equality on an
-     * indexed column.
+     * The active entries that share a key with any of these keys or with the keys stored in
+     * {@code customer_match_key} for the customers of {@code storedKeysOf}, each with its own keys: one
+     * statement, every key an equality on an indexed column; an entry found twice is listed once.
      *
-     * @param today the evaluation date in {@code rules.zone}; entries expiring on or before it no longer match
+     * @param storedKeysOf a condition on {@code k.customer_id} naming the customers whose stored keys are
+     *                     joined, or null
+     * @param today        the evaluation date in {@code rules.zone}; entries expiring on or before it no
+     *                     longer match
      */
-    public List<ActiveEntry> activeEntriesMatching(Collection<MatchKeys> keys, LocalDate today) {
+    List<ActiveEntry> activeEntriesMatching(Collection<MatchKeys> keys, Subjects.@Nullable Condition storedKeysOf,
+                                            LocalDate today) {
         Set<String> idKeys = new LinkedHashSet<>();
         Set<String> nameBirthKeys = new LinkedHashSet<>();
         Set<String> phoneKeys = new LinkedHashSet<>();
@@ -70,18 +77,48 @@ public class BlacklistMatchRepository {
             matches.add("phone_key IN (:phoneKeys)");
             params.put("phoneKeys", List.copyOf(phoneKeys));
         }
-        if (matches.isEmpty()) {
+        List<String> selects = new ArrayList<>(4);
+        if (storedKeysOf != null) {
+            params.putAll(storedKeysOf.params());
+            for (MatchField field : MatchField.values()) {
+                selects.add("""
+                        SELECT e.id, e.id_key, e.name_birth_key, e.phone_key, e.reason_code
+                          FROM customer_match_key k JOIN blacklist_entry e ON e.%s = k.key_value
+                         WHERE %s AND k.key_type = '%s'
+                           AND e.status = 'ACTIVE' AND (e.expires_at IS NULL OR e.expires_at > :today)"""
+                        .formatted(entryColumn(field), storedKeysOf.sql(), field.name()));
+            }
+        }
+        if (!matches.isEmpty()) {
+            selects.add("""
+                    SELECT id, id_key, name_birth_key, phone_key, reason_code FROM blacklist_entry
+                     WHERE status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > :today) AND (%s)"""
+                    .formatted(String.join(" OR ", matches)));
+        }
+        if (selects.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        SELECT id, id_key, name_birth_key, phone_key, reason_code FROM blacklist_entry
-                         WHERE status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > :today) AND (%s)
-                        """.formatted(String.join(" OR ", matches)))
+        Map<Long, ActiveEntry> entries = new LinkedHashMap<>();
+        jdbc.sql(String.join("\nUNION ALL\n", selects))
                 .params(params)
                 .param("today", today)
-                .query((rs, row) -> new ActiveEntry(rs.getLong("id"), new MatchKeys(rs.getString("id_key"),
-                        rs.getString("name_birth_key"), rs.getString("phone_key")), rs.getString("reason_code")))
-                .list();
+                .query((RowCallbackHandler) rs -> {
+                    long id = rs.getLong("id");
+                    if (!entries.containsKey(id)) {
+                        entries.put(id, new ActiveEntry(id, new MatchKeys(rs.getString("id_key"),
+                                rs.getString("name_birth_key"), rs.getString("phone_key")), rs.getString("reason_code")));
+                    }
+                });
+        return List.copyOf(entries.values());
+    }
+
+    /** The column of {@code blacklist_entry} that holds the key of this type. */
+    private static String entryColumn(MatchField field) {
+        return switch (field) {
+            case ID_NUMBER -> "id_key";
+            case NAME_BIRTH_DATE -> "name_birth_key";
+            case PHONE -> "phone_key";
+        };
     }
 
     /**
@@ -91,7 +128,7 @@ public class BlacklistMatchRepository {
      * @param customerNo the customer number the hits carry (the caller's label for an applicant)
      */
     public List<BlacklistHit> hitsFor(String customerNo, MatchKeys keys, LocalDate today) {
-        return activeEntriesMatching(List.of(keys), today).stream()
+        return activeEntriesMatching(List.of(keys), null, today).stream()
                 .sorted(Comparator.comparingLong(ActiveEntry::id))
                 .map(entry -> entry.hitFor(customerNo, keys))
                 .flatMap(Optional::stream)

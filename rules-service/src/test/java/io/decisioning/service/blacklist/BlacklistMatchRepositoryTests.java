@@ -18,7 +18,10 @@ import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.MatchStrength;
 import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.service.assessment.AssessmentPipeline;
+import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.assessment.Selection;
+import io.decisioning.service.assessment.Subject;
+import io.decisioning.service.assessment.Trigger;
 import io.decisioning.service.identity.CustomerKeys;
 import io.decisioning.service.identity.IdType;
 import io.decisioning.service.identity.MatchKeyRepository;
@@ -26,6 +29,7 @@ import io.decisioning.service.identity.MatchKeys;
 import io.decisioning.service.system.DatabaseTest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +166,50 @@ class BlacklistMatchRepositoryTests {
         assertThat(hits.get(weakNo)).containsExactly(
                 new BlacklistHit(weakNo, entry, MatchStrength.WEAK, List.of(NAME_BIRTH_DATE), "FRAUD"));
         assertThat(hits.get(cleanNo)).isEmpty();
+    }
+
+    @Test
+    void aLargeSetJoinsTheKeysStoredForItsCustomersAndSendsOnlyTheKeysThatChangedSince() {
+        List<Long> ids = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < BlacklistFacts.JOIN_STORED_KEYS_FROM + 20; i++) {
+            phones.add(phone());
+            ids.add(insertCustomer(jdbc, customerNo(), name(), "RESIDENT_ID", residentId(), birthDate(), phones.get(i)));
+        }
+        pipeline.assess(Selection.ids(ids), Trigger.MANUAL, TODAY);
+        long storedAndCurrent = ids.get(0);
+        long changedToAListedPhone = ids.get(1);
+        long changedAwayFromAListedPhone = ids.get(2);
+        String newPhone = phone();
+        setPhone(changedToAListedPhone, newPhone);
+        setPhone(changedAwayFromAListedPhone, phone());
+        long byStoredKey = add(entry(null, null, null, null, phones.get(0), null));
+        long byNewPhone = add(entry(null, null, null, null, newPhone, null));
+        add(entry(null, null, null, null, phones.get(2), null));
+
+        for (Selection selection : List.of(Selection.range(new IdRange(ids.get(0), ids.get(ids.size() - 1))),
+                Selection.ids(ids))) {
+            AssessmentPipeline.Read read = pipeline.read(selection, TODAY);
+            Map<Long, Boolean> keysStored = read.subjects().stream()
+                    .collect(Collectors.toMap(Subject::customerId, Subject::keysStored));
+            Map<Long, List<Long>> hits = new HashMap<>();
+            for (int i = 0; i < read.subjects().size(); i++) {
+                hits.put(read.subjects().get(i).customerId(),
+                        read.inputs().get(i).blacklistHits().stream().map(BlacklistHit::entryId).toList());
+            }
+
+            assertThat(keysStored).containsEntry(storedAndCurrent, true).containsEntry(changedToAListedPhone, false)
+                    .containsEntry(changedAwayFromAListedPhone, false);
+            assertThat(hits.get(storedAndCurrent)).containsExactly(byStoredKey);
+            assertThat(hits.get(changedToAListedPhone)).containsExactly(byNewPhone);
+            assertThat(hits.get(changedAwayFromAListedPhone)).isEmpty();
+            assertThat(hits.entrySet().stream().filter(hit -> !hit.getValue().isEmpty()).map(Map.Entry::getKey))
+                    .containsExactlyInAnyOrder(storedAndCurrent, changedToAListedPhone);
+        }
+    }
+
+    private void setPhone(long customerId, String phone) {
+        jdbc.sql("UPDATE customer SET phone = :phone WHERE id = :id").param("phone", phone).param("id", customerId).update();
     }
 
     @Test
