@@ -38,9 +38,9 @@ public class AuditTrail {
     /**
      * @param action     what was done, e.g. "BLACKLIST_ADD", "PRE_BIND_CHECK"
      * @param targetType what kind of thing it was done to, e.g. "BLACKLIST_ENTRY", "CUSTOMER"
-     * @param detail     what changed and the outcome, stored as JSON
+     * @param detail     what changed and the outcome, stored as JSON: a map, or a record of the same fields
      */
-    public void record(String actor, String action, String targetType, String targetId, Map<String, ?> detail) {
+    public void record(String actor, String action, String targetType, String targetId, Object detail) {
         jdbc.sql("""
                         INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, detail)
                         VALUES (:at, :actor, :action, :targetType, :targetId, :detail)

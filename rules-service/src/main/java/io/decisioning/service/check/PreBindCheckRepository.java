@@ -1,13 +1,16 @@
 package io.decisioning.service.check;
 
+import io.decisioning.rules.Decision;
+import io.decisioning.rules.Grade;
+import io.decisioning.rules.Tier;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.system.SignIn;
 import io.decisioning.service.system.SignInChangedException;
 import io.decisioning.service.system.UserAccount;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,13 +65,13 @@ class PreBindCheckRepository {
             }
             throw e;
         }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("decision", result.decision());
-        detail.put("grade", result.grade());
-        detail.put("tier", result.tier());
-        detail.put("rulePacks", result.rulePacks());
         audit.record(user, "PRE_BIND_CHECK", result.customerNo() != null ? "CUSTOMER" : "APPLICANT",
-                result.customerNo() != null ? result.customerNo() : result.checkId(), detail);
+                result.customerNo() != null ? result.customerNo() : result.checkId(),
+                new AuditDetail(result.decision(), result.grade(), result.tier(), result.rulePacks()));
         return answer;
+    }
+
+    /** What the audit trail keeps of a check (a record: Jackson writes it with a serializer it keeps, not a map's). */
+    record AuditDetail(Decision decision, @Nullable Grade grade, @Nullable Tier tier, Map<String, Integer> rulePacks) {
     }
 }

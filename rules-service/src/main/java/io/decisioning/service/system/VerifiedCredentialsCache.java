@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -20,9 +22,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic sends the password with every request and BCrypt takes tens of milliseconds by design,
- * which would dominate a pre-bind check. A successful BCrypt check is therefore remembered for a
- * short while, under a SHA-256 of the stored hash and the password (never the password itself); a
- * wrong password is always checked by BCrypt.
+ * which would dominate a pre-bind check. A successful BCrypt check is therefore remembered while it
+ * is in use (until {@link #TTL} passes without it), under a SHA-256 of the stored hash and the
+ * password (never the password itself); a wrong password is always checked by BCrypt. Requests that
+ * arrive together with the same credentials share one BCrypt check: after a restart, or when a
+ * remembered check has lapsed, a client with many requests in flight would otherwise start as many
+ * checks at once and hold up every request on the node.
  *
  * <p>Only the password check is remembered, not the sign-in: every request still reads the user (one
  * primary-key read, the only cost of a hit), so disabling a user or changing their roles or branch
@@ -34,7 +39,8 @@ import org.springframework.stereotype.Component;
 @Component
 class VerifiedCredentialsCache implements AuthenticationProvider {
 
-    private static final Duration TTL = Duration.ofMinutes(2);
+    /** How long a verified password is remembered after its last use: longer than {@link RememberedSignIns#TTL}. */
+    static final Duration TTL = Duration.ofMinutes(10);
     private static final int MAX_ENTRIES = 10_000;
 
     private final DaoAuthenticationProvider delegate;
@@ -47,7 +53,7 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     /**
      * Spring Security's own sign-in (user read, disabled check, password check, the authorities of
      * the user as read now), with the password check answered from memory when this password was
-     * verified against this very hash within the last {@link #TTL}.
+     * verified against this very hash and used within the last {@link #TTL}.
      */
     @Override
     public Authentication authenticate(Authentication authentication) {
@@ -59,12 +65,16 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    /** A password encoder that remembers which (password, stored hash) pairs it found to match. */
+    /**
+     * A password encoder that remembers which (password, stored hash) pairs it found to match, and lets
+     * concurrent checks of the same pair wait for the one under way.
+     */
     private static final class RememberingEncoder implements PasswordEncoder {
 
         private final PasswordEncoder encoder;
         private final Clock clock;
         private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+        private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
 
         RememberingEncoder(PasswordEncoder encoder, Clock clock) {
             this.encoder = encoder;
@@ -85,16 +95,34 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
             Instant now = clock.instant();
             Instant expiresAt = verified.get(key);
             if (expiresAt != null && expiresAt.isAfter(now)) {
+                verified.put(key, now.plus(TTL));
                 return true;
             }
-            boolean matches = encoder.matches(rawPassword, encodedPassword);
-            if (matches) {
-                if (verified.size() >= MAX_ENTRIES) {
-                    verified.clear();
+            CompletableFuture<Boolean> mine = new CompletableFuture<>();
+            CompletableFuture<Boolean> underWay = checking.putIfAbsent(key, mine);
+            if (underWay != null) {
+                try {
+                    return underWay.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
                 }
-                verified.put(key, now.plus(TTL));
             }
-            return matches;
+            try {
+                boolean matches = encoder.matches(rawPassword, encodedPassword);
+                if (matches) {
+                    if (verified.size() >= MAX_ENTRIES) {
+                        verified.clear();
+                    }
+                    verified.put(key, clock.instant().plus(TTL));
+                }
+                mine.complete(matches);
+                return matches;
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                checking.remove(key, mine);
+            }
         }
 
         @Override

@@ -8,6 +8,7 @@ import io.decisioning.service.customer.CrmFixtures;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,6 +142,13 @@ class AuditCoverageTests {
         }
         assertThat(api.get("/api/v1/audit?action=USER_PASSWORD&targetId=" + username, "auditor").body())
                 .doesNotContain("another long password");
+        JsonNode checked = api.get("/api/v1/audit?action=PRE_BIND_CHECK&targetId=" + customerNo + "&size=1", "auditor")
+                .json().get("items").get(0).get("detail");
+        assertThat(checked.propertyNames()).as("the check's outcome, as the answer gave it")
+                .containsExactlyInAnyOrder("decision", "grade", "tier", "rulePacks");
+        for (String field : List.of("decision", "grade", "tier", "rulePacks")) {
+            assertThat(checked.get(field)).as(field).isEqualTo(check.json().get(field));
+        }
     }
 
     private static Response ok(Response response, int status) {

@@ -8,7 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -74,16 +81,69 @@ class VerifiedCredentialsCacheTests {
     }
 
     @Test
-    void aVerifiedPasswordIsCheckedByBCryptAgainOnceItsTimeToLiveIsOver() {
+    void aVerifiedPasswordIsCheckedByBCryptAgainOnceUnusedForItsTimeToLive() {
         signIn("demo");
-        now.set(now.get().plus(Duration.ofMinutes(2)).minusMillis(1));
+        now.set(now.get().plus(VerifiedCredentialsCache.TTL).minusMillis(1));
         signIn("demo");
         assertThat(bcryptChecks).hasValue(1);
 
-        now.set(now.get().plusMillis(1));
+        now.set(now.get().plus(VerifiedCredentialsCache.TTL));
         signIn("demo");
 
         assertThat(bcryptChecks).hasValue(2);
+    }
+
+    @Test
+    void aPasswordInUseStaysVerified() {
+        for (int minute = 0; minute <= 60; minute += 2) {
+            now.set(Instant.parse("2026-12-04T08:00:00Z").plus(Duration.ofMinutes(minute)));
+            signIn("demo");
+        }
+
+        assertThat(bcryptChecks).as("every two minutes for an hour, as the remembered sign-ins lapse").hasValue(1);
+    }
+
+    @Test
+    void requestsArrivingTogetherShareOneBCryptCheck() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger slowChecks = new AtomicInteger();
+        PasswordEncoder slow = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return bcrypt.encode(rawPassword);
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                slowChecks.incrementAndGet();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return bcrypt.matches(rawPassword, encodedPassword);
+            }
+        };
+        VerifiedCredentialsCache slowCache = new VerifiedCredentialsCache(users, slow, clock);
+        ExecutorService requests = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Authentication>> signIns = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                signIns.add(requests.submit(() ->
+                        slowCache.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("u", "demo"))));
+            }
+            // Whichever requests have arrived by now are waiting: for the one check under way, or (without the
+            // sharing) each in a check of its own. Any that come later find the check remembered.
+            Thread.sleep(300);
+            release.countDown();
+            for (Future<Authentication> signIn : signIns) {
+                assertThat(signIn.get(30, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+
+        assertThat(slowChecks).hasValue(1);
     }
 
     @Test
