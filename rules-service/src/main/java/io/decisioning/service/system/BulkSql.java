@@ -93,6 +93,10 @@ public final class BulkSql {
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("no ids");
         }
+        if (ids.size() == 1) { // a check or an event: the condition the loop below makes for one id, without the loop
+            String a = prefix + "0a";
+            return new IdCondition("(" + column + " = :" + a + ")", Map.of(a, ids.iterator().next()));
+        }
         long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
         List<long[]> ranges = new ArrayList<>();
         long from = sorted[0];

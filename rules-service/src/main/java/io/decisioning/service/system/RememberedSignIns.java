@@ -70,16 +70,22 @@ class RememberedSignIns implements AuthenticationProvider {
     }
 
     private static String key(String username, String password) {
+        MessageDigest sha = SHA_256.get();
+        sha.reset();
+        sha.update(username.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(password.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** One digest per thread: looking SHA-256 up among the security providers costs more than the digest. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(username.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(password.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
-    }
+    });
 
     private record Remembered(UserAccount user, Instant expiresAt) {
     }
