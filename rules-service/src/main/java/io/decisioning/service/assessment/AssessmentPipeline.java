@@ -131,14 +131,13 @@ public class AssessmentPipeline {
         for (Outcome outcome : rewritten) {
             Subject subject = outcome.subject();
             AssessmentRepository.StoredHashes stored = locked.get(subject.customerId());
-            String matchKeys = AssessmentRepository.matchKeysHash(subject.keys());
-            if (stored == null || !stored.hasMatchKeys(matchKeys)) {
+            if (stored == null || !stored.hasMatchKeys(outcome.keyDigest())) {
                 changedKeys.add(new CustomerKeys(subject.customerId(), subject.keys()));
             }
-            toStore.add(new AssessmentRepository.ToStore(subject.customerId(), outcome.evaluation(), matchKeys));
+            toStore.add(new AssessmentRepository.ToStore(subject.customerId(), outcome.evaluation(), outcome.keyDigest()));
             raised.add(new WarningSync.Raised(subject.customerId(), subject.customerNo(), outcome.evaluation().warnings()));
         }
-        this.matchKeys.refresh(changedKeys);
+        matchKeys.refresh(changedKeys);
         AssessmentRepository.Saved saved = assessments.saveAll(toStore, trigger, now, locked);
         warnings.syncAll(raised, now);
         return saved.changed().size();
@@ -202,7 +201,7 @@ public class AssessmentPipeline {
                 Subject subject = selected.get(i);
                 AssessmentRepository.StoredHashes stored = read.stored().get(subject.customerId());
                 String contentHash = AssessmentRepository.contentHash(evaluation, AssessmentRepository.outcomeHash(evaluation));
-                outcomes.add(new Outcome(subject, evaluation, contentHash,
+                outcomes.add(new Outcome(subject, evaluation, contentHash, read.keyDigests().get(subject.customerId()),
                         stored != null && stored.content().equals(contentHash) && subject.keysStored()));
             }
         }
@@ -215,10 +214,11 @@ public class AssessmentPipeline {
     }
 
     /**
-     * One customer's evaluation, its content hash, and whether it is what is stored already (content and
-     * identity keys alike).
+     * One customer's evaluation, its content hash, the digest of its match keys, and whether it is what is
+     * stored already (content and identity keys alike).
      */
-    private record Outcome(Subject subject, Evaluation evaluation, String contentHash, boolean unchanged) {
+    private record Outcome(Subject subject, Evaluation evaluation, String contentHash, String keyDigest,
+                           boolean unchanged) {
     }
 
     /**

@@ -63,12 +63,16 @@ class SubjectRepository {
         sql.append("\n ORDER BY c.id");
         Facts facts = new Facts();
         Map<Long, AssessmentRepository.StoredHashes> stored = new HashMap<>();
+        Map<Long, String> keyDigests = new HashMap<>();
         jdbc.sql(sql.toString())
                 .params(params)
                 .query((RowCallbackHandler) rs -> {
                     AssessmentRepository.StoredHashes hashes = AssessmentRepository.storedHashes(rs);
-                    Subject subject = subject(rs, selection.stated(), hashes);
+                    MatchKeys keys = keys(rs);
+                    String keyDigest = AssessmentRepository.matchKeysHash(keys);
+                    Subject subject = subject(rs, keys, selection.stated(), hashes != null && hashes.hasMatchKeys(keyDigest));
                     facts.add(subject);
+                    keyDigests.put(subject.customerId(), keyDigest);
                     if (hashes != null) {
                         stored.put(subject.customerId(), hashes);
                     }
@@ -76,7 +80,7 @@ class SubjectRepository {
                         columns.reader().read(rs, subject, facts);
                     }
                 });
-        return new Read(new Subjects(facts.subjects(), asOf, selection.range()), stored, facts);
+        return new Read(new Subjects(facts.subjects(), asOf, selection.range()), stored, keyDigests, facts);
     }
 
     /** The customer with this number, if there is one. */
@@ -86,23 +90,27 @@ class SubjectRepository {
                                c.birth_date, c.phone
                           FROM customer c WHERE c.customer_no = :customerNo""")
                 .param("customerNo", customerNo)
-                .query((rs, row) -> subject(rs, null, null))
+                .query((rs, row) -> subject(rs, keys(rs), null, false))
                 .optional();
     }
 
-    private static Subject subject(ResultSet rs, @Nullable MatchKeys stated,
-                                   AssessmentRepository.@Nullable StoredHashes stored) throws SQLException {
-        MatchKeys keys = MatchKeys.of(rs.getString("id_type"), rs.getString("id_number"), rs.getString("name"),
-                rs.getObject("birth_date", LocalDate.class), rs.getString("phone"));
+    private static Subject subject(ResultSet rs, MatchKeys keys, @Nullable MatchKeys stated, boolean keysStored)
+            throws SQLException {
         return new Subject(rs.getLong("id"), rs.getString("customer_no"), rs.getString("customer_type"),
-                rs.getString("branch_code"), keys, stated,
-                stored != null && stored.hasMatchKeys(AssessmentRepository.matchKeysHash(keys)));
+                rs.getString("branch_code"), keys, stated, keysStored);
+    }
+
+    private static MatchKeys keys(ResultSet rs) throws SQLException {
+        return MatchKeys.of(rs.getString("id_type"), rs.getString("id_number"), rs.getString("name"),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("phone"));
     }
 
     /**
-     * The customers read, the hashes of the current assessment of those who have one (by customer id), and
-     * the facts the sources' columns gave.
+     * The customers read, the hashes of the current assessment of those who have one and the digest of each
+     * one's current match keys ({@link AssessmentRepository#matchKeysHash}), by customer id, and the facts the
+     * sources' columns gave.
      */
-    record Read(Subjects subjects, Map<Long, AssessmentRepository.StoredHashes> stored, Facts facts) {
+    record Read(Subjects subjects, Map<Long, AssessmentRepository.StoredHashes> stored, Map<Long, String> keyDigests,
+                Facts facts) {
     }
 }
