@@ -1,6 +1,5 @@
 package io.decisioning.service.bench;
 
-import io.decisioning.service.DecisioningApplication;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,14 +31,12 @@ public final class EventPostBenchmark {
     private static final int WARM_UP_SECONDS = 10;
 
     public static void main(String[] args) throws Exception {
-        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int customers = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
-        ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class,
-                "--server.port=0", "--rules.embedded.data-dir=target/bench-db/events", "--rules.demo.data=" + customers,
-                "--logging.level.root=WARN");
+        int rate = BenchService.arg(args, 0, 1000);
+        int seconds = BenchService.arg(args, 1, 30);
+        int customers = BenchService.arg(args, 2, 100_000);
+        ConfigurableApplicationContext app = BenchService.start(Path.of("target/bench-db/events"), customers);
         try {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            int port = BenchService.port(app);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             List<String> numbers = jdbc.sql("SELECT customer_no FROM customer ORDER BY id").query(String.class).list();
             String auth = "Basic " + Base64.getEncoder().encodeToString("crm:demo".getBytes(StandardCharsets.UTF_8));

@@ -39,7 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -105,7 +104,7 @@ public final class NightlyBatchBenchmark {
         this.engine = app.getBean(RuleEngine.class);
         this.published = engine.current();
         this.floor = RuleSet.of(List.of(TestPacks.compiled("floor")));
-        this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        this.base = "http://127.0.0.1:" + BenchService.port(app);
         this.mysqld = ProcessCpu.embeddedDatabase();
     }
 

@@ -1,6 +1,5 @@
 package io.decisioning.service.bench;
 
-import io.decisioning.service.DecisioningApplication;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +8,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,14 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class PreBindLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int customers = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-        ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class,
-                "--server.port=0", "--rules.embedded.data-dir=target/bench-db/prebind", "--rules.demo.data=" + customers,
-                "--logging.level.root=WARN");
+        int rate = BenchService.arg(args, 0, 200);
+        int seconds = BenchService.arg(args, 1, 30);
+        int customers = BenchService.arg(args, 2, 10_000);
+        ConfigurableApplicationContext app = BenchService.start(Path.of("target/bench-db/prebind"), customers);
         try {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            int port = BenchService.port(app);
             List<String> numbers = app.getBean(JdbcClient.class).sql("SELECT customer_no FROM customer ORDER BY id")
                     .query(String.class).list();
             List<Map<String, Object>> identities = app.getBean(JdbcClient.class)

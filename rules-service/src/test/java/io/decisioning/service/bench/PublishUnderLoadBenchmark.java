@@ -1,12 +1,12 @@
 package io.decisioning.service.bench;
 
-import io.decisioning.service.DecisioningApplication;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -19,8 +19,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -39,15 +37,14 @@ public final class PublishUnderLoadBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static void main(String[] args) throws Exception {
-        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        int customers = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-        ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class,
-                "--server.port=0", "--rules.embedded.data-dir=target/bench-db/publish-under-load", "--rules.demo.data=" + customers,
+        int rate = BenchService.arg(args, 0, 500);
+        int seconds = BenchService.arg(args, 1, 60);
+        int customers = BenchService.arg(args, 2, 10_000);
+        ConfigurableApplicationContext app = BenchService.start(Path.of("target/bench-db/publish-under-load"), customers,
                 "--rules.packs.require-simulation=false", "--rules.scheduler.enabled=false",
-                "--logging.level.root=WARN", "--logging.level.io.decisioning.service.rulepack=WARN");
+                "--logging.level.io.decisioning.service.rulepack=WARN");
         try {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            int port = BenchService.port(app);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             List<String> numbers = jdbc.sql("SELECT customer_no FROM customer ORDER BY id").query(String.class).list();
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();

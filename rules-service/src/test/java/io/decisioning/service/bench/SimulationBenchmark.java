@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +42,7 @@ public final class SimulationBenchmark {
                 "--logging.level.io.decisioning.service.rulepack.SimulationService=INFO");
         try {
             System.out.printf("service up in %.1f s%n", (System.nanoTime() - generating) / 1e9);
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            int port = BenchService.port(app);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             HttpClient http = HttpClient.newHttpClient();
             int published = jdbc.sql("SELECT version FROM rule_pack_version WHERE pack = 'grading' AND status = 'PUBLISHED'")

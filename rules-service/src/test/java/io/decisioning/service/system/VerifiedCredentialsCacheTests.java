@@ -31,18 +31,7 @@ class VerifiedCredentialsCacheTests {
 
     private final AtomicInteger bcryptChecks = new AtomicInteger();
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-    private final PasswordEncoder encoder = new PasswordEncoder() {
-        @Override
-        public String encode(CharSequence rawPassword) {
-            return bcrypt.encode(rawPassword);
-        }
-
-        @Override
-        public boolean matches(CharSequence rawPassword, String encodedPassword) {
-            bcryptChecks.incrementAndGet();
-            return bcrypt.matches(rawPassword, encodedPassword);
-        }
-    };
+    private final PasswordEncoder encoder = counting(bcryptChecks, () -> { });
     private final AtomicInteger lookups = new AtomicInteger();
     private final AtomicReference<UserAccount> stored =
             new AtomicReference<>(new UserAccount("u", encoder.encode("demo"), Set.of(Role.UNDERWRITER), "HQ"));
@@ -107,23 +96,13 @@ class VerifiedCredentialsCacheTests {
     void requestsArrivingTogetherShareOneBCryptCheck() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger slowChecks = new AtomicInteger();
-        PasswordEncoder slow = new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence rawPassword) {
-                return bcrypt.encode(rawPassword);
+        PasswordEncoder slow = counting(slowChecks, () -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public boolean matches(CharSequence rawPassword, String encodedPassword) {
-                slowChecks.incrementAndGet();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return bcrypt.matches(rawPassword, encodedPassword);
-            }
-        };
+        });
         VerifiedCredentialsCache slowCache = new VerifiedCredentialsCache(users, slow, clock);
         ExecutorService requests = Executors.newFixedThreadPool(8);
         try {
@@ -195,6 +174,23 @@ class VerifiedCredentialsCacheTests {
                 .contains("ROLE_AUDITOR").doesNotContain("ROLE_UNDERWRITER");
         assertThat(((UserAccount) result.getPrincipal()).branchCode()).isEqualTo("GD");
         assertThat(bcryptChecks).hasValue(1);
+    }
+
+    /** BCrypt that counts its checks and runs {@code beforeChecking} at the start of each. */
+    private PasswordEncoder counting(AtomicInteger checks, Runnable beforeChecking) {
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return bcrypt.encode(rawPassword);
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                checks.incrementAndGet();
+                beforeChecking.run();
+                return bcrypt.matches(rawPassword, encodedPassword);
+            }
+        };
     }
 
     private Authentication signIn(String password) {
