@@ -1,12 +1,8 @@
 package io.decisioning.service.system;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -43,7 +39,7 @@ class RememberedSignIns implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        String key = key(authentication.getName(), password);
+        String key = CredentialDigest.of(authentication.getName(), password);
         Instant now = clock.instant();
         Remembered known = remembered.get(key);
         if (known != null && known.expiresAt().isAfter(now)) {
@@ -68,24 +64,6 @@ class RememberedSignIns implements AuthenticationProvider {
     void forget(String username) {
         remembered.values().removeIf(entry -> entry.user().getUsername().equals(username));
     }
-
-    private static String key(String username, String password) {
-        MessageDigest sha = SHA_256.get();
-        sha.reset();
-        sha.update(username.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(password.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    /** One digest per thread: looking SHA-256 up among the security providers costs more than the digest. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    });
 
     private record Remembered(UserAccount user, Instant expiresAt) {
     }

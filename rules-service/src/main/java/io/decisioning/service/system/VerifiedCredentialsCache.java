@@ -1,12 +1,8 @@
 package io.decisioning.service.system;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -91,7 +87,7 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
             if (rawPassword == null || encodedPassword == null) {
                 return encoder.matches(rawPassword, encodedPassword);
             }
-            String key = digest(encodedPassword, rawPassword);
+            String key = CredentialDigest.of(encodedPassword, rawPassword);
             Instant now = clock.instant();
             Instant expiresAt = verified.get(key);
             if (expiresAt != null && expiresAt.isAfter(now)) {
@@ -128,18 +124,6 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
         @Override
         public boolean upgradeEncoding(@Nullable String encodedPassword) {
             return encoder.upgradeEncoding(encodedPassword);
-        }
-
-        private static String digest(String encodedPassword, CharSequence rawPassword) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                sha.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
-                return HexFormat.of().formatHex(sha.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is always available", e);
-            }
         }
     }
 }
