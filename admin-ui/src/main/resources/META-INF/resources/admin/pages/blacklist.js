@@ -8,7 +8,7 @@ import { api } from '../lib/api.js';
 import { t, label, formatTime } from '../lib/i18n.js';
 import { h, heading, card, badge, dataTable, definitions, pager, field, formValues, showError, clearErrors, errorBox,
   busy, confirmDialog, toast } from '../lib/ui.js';
-import { idNumberProblem } from '../lib/id-numbers.js';
+import { idNumberProblem, residentIdBirthDate } from '../lib/id-numbers.js';
 
 const ID_TYPES = ['RESIDENT_ID', 'PASSPORT', 'USCC', 'OTHER'];
 const REASONS = ['FRAUD', 'MISREPRESENTATION', 'PREMIUM_DEFAULT', 'SANCTIONS', 'OTHER'];
@@ -22,7 +22,7 @@ const text = {
     'bl.save': '加入黑名单', 'bl.saved': '已加入黑名单（条目 #{id}），相关客户已重新评估', 'bl.empty': '没有符合条件的条目。',
     'bl.lift': '解除', 'bl.liftConfirm': '解除黑名单条目 #{id}？条目不会被删除，请填写解除原因。', 'bl.lifted': '条目 #{id} 已解除',
     'bl.liftReason': '解除原因', 'bl.history': '记录', 'bl.created': '{who} 加入', 'bl.liftedBy': '{who} 解除', 'bl.expires': '到期',
-    'bl.entry': '黑名单条目 #{id}', 'bl.back': '返回黑名单', 'bl.format': '格式不正确', 'bl.checkDigit': '校验位不正确',
+    'bl.entry': '黑名单条目 #{id}', 'bl.back': '返回黑名单', 'bl.format': '格式不正确（18 位或旧的 15 位）', 'bl.checkDigit': '校验位不正确', 'bl.birthDate': '其中的出生日期不存在', 'bl.birthDateMismatch': '与证件号码中的出生日期 {date} 不一致',
     'bl.needKey': '请至少填写证件号码、姓名和出生日期或电话之一。', 'bl.identity': '身份信息', 'bl.decision': '原因与期限',
     'bl.createdBy': '操作人'
   },
@@ -33,7 +33,7 @@ const text = {
     'bl.save': 'Add to the blacklist', 'bl.saved': 'Added (entry #{id}); matching customers were re-evaluated', 'bl.empty': 'No entries match.',
     'bl.lift': 'Lift', 'bl.liftConfirm': 'Lift blacklist entry #{id}? The entry is kept; please give the reason.', 'bl.lifted': 'Entry #{id} lifted',
     'bl.liftReason': 'Reason for lifting', 'bl.history': 'History', 'bl.created': 'added by {who}', 'bl.liftedBy': 'lifted by {who}', 'bl.expires': 'expires',
-    'bl.entry': 'Blacklist entry #{id}', 'bl.back': 'Back to the blacklist', 'bl.format': 'is not well formed', 'bl.checkDigit': 'has a wrong check digit',
+    'bl.entry': 'Blacklist entry #{id}', 'bl.back': 'Back to the blacklist', 'bl.format': 'is not well formed (18 digits, or the old 15)', 'bl.checkDigit': 'has a wrong check digit', 'bl.birthDate': 'holds a birth date that does not exist', 'bl.birthDateMismatch': 'differs from the birth date in the ID number, {date}',
     'bl.needKey': 'Give at least an ID number, or a name with a birth date or a phone.', 'bl.identity': 'Identity', 'bl.decision': 'Reason and term',
     'bl.createdBy': 'By'
   }
@@ -131,12 +131,13 @@ function renderAdd(view, ctx) {
   const idType = h('select', { name: 'idType' }, h('option', { value: '', text: '-' }), ID_TYPES.map(v => h('option', { value: v, text: label('idType', v) })));
   idType.value = 'RESIDENT_ID';
   const idNumber = h('input', { name: 'idNumber', maxlength: 64, autocomplete: 'off', class: 'mono', size: 22 });
+  const birthDate = h('input', { name: 'birthDate', type: 'date', min: '1900-01-01' });
   const form = h('form', { class: 'card blacklist-form', novalidate: true },
     h('h3', { text: t('bl.identity') }),
     h('div', { class: 'form-row' }, field(t('bl.idType'), idType), field(t('bl.idNumber'), idNumber)),
     h('div', { class: 'form-row' },
       field(t('bl.name'), h('input', { name: 'name', maxlength: 200 })),
-      field(t('bl.birthDate'), h('input', { name: 'birthDate', type: 'date', min: '1900-01-01' })),
+      field(t('bl.birthDate'), birthDate),
       field(t('bl.phone'), h('input', { name: 'phone', maxlength: 32, type: 'tel' }))),
     h('h3', { text: t('bl.decision') }),
     h('div', { class: 'form-row' },
@@ -155,15 +156,28 @@ function renderAdd(view, ctx) {
     slot.textContent = show ? t(`bl.${problem}`) : '';
     return !problem;
   };
+  // A resident ID holds the birth date: filled in when empty, and a different one is flagged (the service refuses it).
+  const checkBirthDate = () => {
+    const slot = birthDate.closest('.field').querySelector('.field-error');
+    const inId = idType.value === 'RESIDENT_ID' && !idNumberProblem(idType.value, idNumber.value)
+      ? residentIdBirthDate(idNumber.value) : null;
+    if (inId && !birthDate.value) birthDate.value = inId;
+    const mismatch = !!inId && !!birthDate.value && birthDate.value !== inId;
+    birthDate.classList.toggle('invalid', mismatch);
+    slot.textContent = mismatch ? t('bl.birthDateMismatch', { date: inId }) : '';
+    return !mismatch;
+  };
   idNumber.addEventListener('input', () => checkIdNumber(false));
-  idNumber.addEventListener('blur', () => checkIdNumber(true));
-  idType.addEventListener('change', () => checkIdNumber(true));
+  idNumber.addEventListener('blur', () => { checkIdNumber(true); checkBirthDate(); });
+  idType.addEventListener('change', () => { checkIdNumber(true); checkBirthDate(); });
+  birthDate.addEventListener('change', checkBirthDate);
 
   ctx.guard(() => [...form.elements].some(el => el.name && el.type !== 'select-one' && el.value.trim() !== ''));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clearErrors(form);
     if (!checkIdNumber(true)) { idNumber.focus(); return; }
+    if (!checkBirthDate()) { birthDate.focus(); return; }
     const values = formValues(form);
     const button = form.querySelector('button[type=submit]');
     try {

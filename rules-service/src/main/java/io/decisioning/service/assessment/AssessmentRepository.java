@@ -386,7 +386,7 @@ public class AssessmentRepository {
      */
     static String matchKeysHash(MatchKeys keys) {
         byte[] digest = new ContentDigest(SHA_256.get()).text(keys.idNumber()).text(keys.nameBirthDate())
-                .text(keys.phone()).digest();
+                .text(keys.phone()).text(keys.identity()).text(keys.namePhone()).digest();
         return HEX.formatHex(digest, 0, 16);
     }
 

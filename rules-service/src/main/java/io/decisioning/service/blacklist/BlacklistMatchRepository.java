@@ -6,6 +6,7 @@ import io.decisioning.rules.MatchStrength;
 import io.decisioning.service.assessment.Subjects;
 import io.decisioning.service.identity.CustomerKeys;
 import io.decisioning.service.identity.MatchKeys;
+import io.decisioning.service.identity.ResidentId;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -194,7 +195,7 @@ public class BlacklistMatchRepository {
         if (keys.idNumber() != null && idNumber != null) {
             candidates.addAll(crmCustomers("""
                     SELECT id, id_type, id_number, name, birth_date, phone FROM customer WHERE id_number IN (:spellings)
-                    """, "spellings", idNumberSpellings(idNumber)));
+                    """, "spellings", idNumberSpellings(idType, idNumber)));
         }
         if (keys.phone() != null && phone != null) {
             candidates.addAll(crmCustomers("""
@@ -221,9 +222,10 @@ public class BlacklistMatchRepository {
                 .list();
     }
 
-    private static Set<String> idNumberSpellings(String idNumber) {
-        String normalized = MatchKeys.normalize(idNumber);
-        return new LinkedHashSet<>(List.of(normalized, normalized.toLowerCase(Locale.ROOT), idNumber.strip()));
+    private static Set<String> idNumberSpellings(@Nullable String idType, String idNumber) {
+        Set<String> spellings = new LinkedHashSet<>(ResidentId.storedForms(idType, MatchKeys.normalize(idNumber)));
+        spellings.add(idNumber.strip());
+        return spellings;
     }
 
     /** "13800138000" is also stored as "+86 13800138000", "138-0013-8000", "+86 138 0013 8000" and so on. */

@@ -45,7 +45,8 @@ class BlacklistRepository {
                         """)
                 .param("idType", entry.idType() == null ? null : entry.idType().name())
                 .param("idNumber", entry.idNumber())
-                .param("idNumberKey", entry.idNumber() == null ? null : MatchKeys.normalize(entry.idNumber()))
+                .param("idNumberKey", entry.idNumber() == null ? null
+                        : MatchKeys.comparableNumber(entry.idType() == null ? null : entry.idType().name(), entry.idNumber()))
                 .param("idKey", keys.idNumber())
                 .param("name", entry.name())
                 .param("nameKey", entry.name() == null ? null : MatchKeys.normalize(entry.name()))
@@ -77,6 +78,7 @@ class BlacklistRepository {
      */
     BlacklistPage search(String query, int page, int size) {
         String normalized = MatchKeys.normalize(query);
+        String idNumberKey = MatchKeys.comparableNumber(IdType.RESIDENT_ID.name(), query); // a 15-digit ID finds its 18 digits
         String phone = MatchKeys.normalizePhone(query);
         boolean all = normalized.isEmpty();
         String namePattern = "%" + normalized.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
@@ -88,7 +90,7 @@ class BlacklistRepository {
                          LIMIT :size OFFSET :offset
                         """.formatted(COLUMNS))
                 .param("all", all)
-                .param("idNumberKey", normalized)
+                .param("idNumberKey", idNumberKey)
                 .param("phoneKey", phone.isEmpty() ? null : phone, Types.VARCHAR)
                 .param("namePattern", namePattern)
                 .param("size", size)
@@ -101,7 +103,7 @@ class BlacklistRepository {
                                OR name_key LIKE :namePattern ESCAPE '!'
                         """)
                 .param("all", all)
-                .param("idNumberKey", normalized)
+                .param("idNumberKey", idNumberKey)
                 .param("phoneKey", phone.isEmpty() ? null : phone, Types.VARCHAR)
                 .param("namePattern", namePattern)
                 .query(Long.class)

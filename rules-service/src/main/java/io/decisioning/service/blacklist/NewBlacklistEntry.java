@@ -51,7 +51,17 @@ public record NewBlacklistEntry(
         } else if (idType == null && idNumber != null) {
             problems.add(new FieldProblem("idType", "is required with idNumber"));
         } else if (idType == IdType.RESIDENT_ID) {
-            canonicalIdNumber = checked(problems, () -> ResidentId.parse(idNumber).value());
+            // A 15-digit number is kept as typed (its key is the 18-digit form): the entry shows what the document says.
+            canonicalIdNumber = checked(problems, () -> {
+                ResidentId resident = ResidentId.parse(MatchKeys.normalize(idNumber));
+                String typed = MatchKeys.normalize(idNumber);
+                if (birthDate != null && !birthDate.equals(resident.birthDate())) {
+                    String problem = "birthDate is " + birthDate + " but idNumber says " + resident.birthDate();
+                    problems.add(new FieldProblem("birthDate", problem));
+                    problems.add(new FieldProblem("idNumber", problem));
+                }
+                return typed.length() == 15 ? typed : resident.value();
+            });
         } else if (idType == IdType.USCC) {
             canonicalIdNumber = checked(problems, () -> UnifiedSocialCreditCode.parse(idNumber).value());
         } else if (idNumber != null && MatchKeys.normalize(idNumber).isEmpty()) {

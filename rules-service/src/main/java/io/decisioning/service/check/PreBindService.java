@@ -195,8 +195,18 @@ class PreBindService {
             }
             // People paste numbers with spaces or dashes ("110105 19491231 002X"): check the normalized form.
             String idNumber = MatchKeys.normalize(applicant.idNumber());
-            if (applicant.idType() == IdType.RESIDENT_ID && !ResidentId.isValid(idNumber)) {
-                errors.add(new FieldProblem("applicant.idNumber", "is not a valid resident identity number (GB 11643 check digit)"));
+            if (applicant.idType() == IdType.RESIDENT_ID) {
+                try {
+                    LocalDate born = ResidentId.parse(idNumber).birthDate();
+                    if (applicant.birthDate() != null && !applicant.birthDate().equals(born)) {
+                        String problem = "applicant.birthDate is " + applicant.birthDate() + " but applicant.idNumber says " + born;
+                        errors.add(new FieldProblem("applicant.birthDate", problem));
+                        errors.add(new FieldProblem("applicant.idNumber", problem));
+                    }
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldProblem("applicant.idNumber",
+                            "is not a valid resident identity number (GB 11643, 18 or 15 digits): " + e.getMessage()));
+                }
             }
             if (applicant.idType() == IdType.USCC && !UnifiedSocialCreditCode.isValid(idNumber)) {
                 errors.add(new FieldProblem("applicant.idNumber", "is not a valid unified social credit code (GB 32100 check digit)"));

@@ -1,15 +1,13 @@
 package io.decisioning.service.customer;
 
 import io.decisioning.service.assessment.IdRange;
+import io.decisioning.service.identity.ResidentId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +55,7 @@ public class CustomerRepository {
                         WHERE id_number IN (:numbers) AND id_type = :idType
                         ORDER BY id
                         """)
-                .param("numbers", storedForms(normalizedIdNumber))
+                .param("numbers", ResidentId.storedForms(idType, normalizedIdNumber))
                 .param("idType", idType)
                 .query(CustomerRepository::customer)
                 .list();
@@ -101,13 +99,6 @@ public class CustomerRepository {
 
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM customer").query(Long.class).single();
-    }
-
-    private static Set<String> storedForms(String normalized) {
-        Set<String> forms = new LinkedHashSet<>();
-        forms.add(normalized);
-        forms.add(normalized.toLowerCase(Locale.ROOT));
-        return forms;
     }
 
     private static Customer customer(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,5 @@
 package io.decisioning.service.identity;
 
-import io.decisioning.rules.MatchField;
 import io.decisioning.service.system.BulkSql;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,18 +40,18 @@ public class MatchKeyRepository {
      */
     public void refresh(List<CustomerKeys> customers) {
         for (List<CustomerKeys> chunk : chunks(customers)) {
-            Map<Long, Map<MatchField, String>> stored = new HashMap<>();
+            Map<Long, Map<KeyType, String>> stored = new HashMap<>();
             BulkSql.IdCondition ids = BulkSql.ids("customer_id", chunk.stream().map(CustomerKeys::customerId).toList(), "id");
             jdbc.sql("SELECT customer_id, key_type, key_value FROM customer_match_key WHERE " + ids.sql())
                     .params(ids.params())
                     .query((RowCallbackHandler) rs -> stored
-                            .computeIfAbsent(rs.getLong("customer_id"), id -> new EnumMap<>(MatchField.class))
-                            .put(MatchField.valueOf(rs.getString("key_type")), rs.getString("key_value")));
+                            .computeIfAbsent(rs.getLong("customer_id"), id -> new EnumMap<>(KeyType.class))
+                            .put(KeyType.valueOf(rs.getString("key_type")), rs.getString("key_value")));
             List<Object[]> upserts = new ArrayList<>();
             List<SqlParameterSource> deletes = new ArrayList<>();
             for (CustomerKeys customer : chunk) {
-                Map<MatchField, String> current = stored.getOrDefault(customer.customerId(), Map.of());
-                for (MatchField field : MatchField.values()) {
+                Map<KeyType, String> current = stored.getOrDefault(customer.customerId(), Map.of());
+                for (KeyType field : KeyType.values()) {
                     String wanted = customer.keys().key(field);
                     if (wanted != null && !wanted.equals(current.get(field))) {
                         upserts.add(new Object[] {customer.customerId(), field.name(), wanted});

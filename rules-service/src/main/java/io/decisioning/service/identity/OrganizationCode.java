@@ -1,8 +1,12 @@
 package io.decisioning.service.identity;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The check character of a GB 11714-1997 organization code, the 9 characters inside a unified
- * social credit code; used to generate realistic demo organizations.
+ * A GB 11714-1997 organization code: 8 digits or capital letters and a check character (0-9 or X),
+ * often written "12345678-9". Every unified social credit code carries its organization's code in
+ * positions 9-17, so an organization registered once by its old code and once by its USCC is found
+ * to be one (DESIGN.md section 10).
  */
 public final class OrganizationCode {
 
@@ -22,5 +26,21 @@ public final class OrganizationCode {
         }
         int check = 11 - sum % 11;
         return check == 10 ? 'X' : check == 11 ? '0' : Character.forDigit(check, 10);
+    }
+
+    /**
+     * The code in {@code normalized} (half-width, upper case, without spaces and '-', as
+     * {@link MatchKeys#normalize} gives it), or null when it is not a valid organization code.
+     */
+    public static @Nullable String validOrNull(String normalized) {
+        if (!normalized.matches("[0-9A-Z]{8}[0-9X]")) {
+            return null;
+        }
+        return normalized.charAt(8) == checkCharacter(normalized.substring(0, 8)) ? normalized : null;
+    }
+
+    /** The organization code inside a valid unified social credit code (its characters 9 to 17). */
+    public static String of(UnifiedSocialCreditCode code) {
+        return code.value().substring(8, 17);
     }
 }

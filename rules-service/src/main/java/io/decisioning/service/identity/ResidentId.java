@@ -2,12 +2,19 @@ package io.decisioning.service.identity;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mainland China resident identity number (GB 11643-1999): six digits of region, the birth date
  * as YYYYMMDD, three digits of sequence and a check character (0-9 or X) over the first 17 digits.
+ *
+ * <p>Numbers issued before 1999 have 15 digits: the region, the birth date as YYMMDD (all in the
+ * 1900s) and the sequence, without a check character. {@link #parse} accepts them and gives the
+ * 18-digit form the same person's new card carries (DESIGN.md section 10), so the two compare equal.
  *
  * @param value the 18 characters in canonical form: ASCII digits and an upper-case X
  */
@@ -19,7 +26,7 @@ public record ResidentId(String value) {
     public ResidentId {
         Objects.requireNonNull(value, "value");
         if (!value.matches("[0-9]{17}[0-9X]")) {
-            throw new IllegalArgumentException("must be 17 digits followed by a check digit or X");
+            throw new IllegalArgumentException("must be 17 digits followed by a check digit or X, or 15 digits");
         }
         birthDateOf(value);
         if (value.charAt(17) != checkCharacter(value.substring(0, 17))) {
@@ -29,23 +36,50 @@ public record ResidentId(String value) {
 
     /**
      * Reads a number as people type it: surrounding spaces, full-width digits and a lower-case x
-     * are accepted.
+     * are accepted, and a 15-digit number becomes its 18-digit form.
      *
      * @throws IllegalArgumentException if it is not a valid resident identity number
      */
     public static ResidentId parse(String raw) {
         Objects.requireNonNull(raw, "raw");
-        return new ResidentId(HalfWidth.of(raw).strip().toUpperCase(Locale.ROOT));
+        String number = HalfWidth.of(raw).strip().toUpperCase(Locale.ROOT);
+        return new ResidentId(number.matches("[0-9]{15}") ? eighteenDigitsOf(number) : number);
     }
 
     /** Whether {@code raw} is a valid number in any form {@link #parse} accepts. */
     public static boolean isValid(String raw) {
-        try {
-            parse(raw);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+        return parseOrNull(raw) != null;
+    }
+
+    /** The number {@code raw} is, or null when it is not a valid one. */
+    public static @Nullable ResidentId parseOrNull(@Nullable String raw) {
+        if (raw == null) {
+            return null;
         }
+        try {
+            return parse(raw);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The spellings a CRM stores a normalized id number in, for an index lookup on the raw column:
+     * itself and in lower case ("...002x"), and for a valid resident ID its 18- and 15-digit forms.
+     */
+    public static Set<String> storedForms(@Nullable String idType, String normalized) {
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(normalized);
+        forms.add(normalized.toLowerCase(Locale.ROOT));
+        ResidentId resident = IdType.RESIDENT_ID.name().equals(idType) ? parseOrNull(normalized) : null;
+        if (resident != null) {
+            forms.add(resident.value());
+            forms.add(resident.value().toLowerCase(Locale.ROOT));
+            if (resident.fifteenDigits() != null) {
+                forms.add(resident.fifteenDigits());
+            }
+        }
+        return forms;
     }
 
     /** The check character for the first 17 digits of a number. */
@@ -64,9 +98,29 @@ public record ResidentId(String value) {
         return birthDateOf(value);
     }
 
+    /**
+     * The 15-digit form of this number, as a card issued before 1999 carried it, or null when the
+     * holder was not born in the 1900s (only those had 15-digit numbers).
+     */
+    public @Nullable String fifteenDigits() {
+        return value.startsWith("19", 6) ? value.substring(0, 6) + value.substring(8, 17) : null;
+    }
+
     @Override
     public String toString() {
         return value;
+    }
+
+    /** Region + "19" + YYMMDD + sequence + the check character (GB 11643-1999, the upgrade rule). */
+    private static String eighteenDigitsOf(String fifteen) {
+        String first17 = fifteen.substring(0, 6) + "19" + fifteen.substring(6);
+        try {
+            birthDateOf(first17);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("is a 15-digit number without a valid birth date (YYMMDD "
+                    + fifteen.substring(6, 12) + ")", e);
+        }
+        return first17 + checkCharacter(first17);
     }
 
     private static LocalDate birthDateOf(String value) {

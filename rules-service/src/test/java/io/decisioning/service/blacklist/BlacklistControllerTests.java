@@ -344,6 +344,37 @@ class BlacklistControllerTests {
     }
 
     @Test
+    void aFifteenDigitResidentIdIsKeptAsTypedAndMatchesTheCustomersOfBothForms() {
+        LocalDate birth = LocalDate.of(1961, 2, 3);
+        String eighteen = residentId(birth);
+        String fifteen = io.decisioning.service.identity.ResidentId.parse(eighteen).fifteenDigits();
+        long newCard = insertCustomer(jdbc, customerNo(), name(), "RESIDENT_ID", eighteen, null, null);
+        long oldCard = insertCustomer(jdbc, customerNo(), name(), "RESIDENT_ID", fifteen, null, null);
+
+        long entryId = created(post("/api/v1/blacklist", "approver", """
+                {"idType": "RESIDENT_ID", "idNumber": "%s", "birthDate": "%s", "reasonCode": "FRAUD"}
+                """.formatted(fullWidth(fifteen), birth)));
+
+        assertThat(events.forEntry(entryId)).containsExactly(new BlacklistChanged(List.of(newCard, oldCard), entryId));
+        assertThat(get("/api/v1/blacklist/" + entryId, "approver").body().get("idNumber").asString()).isEqualTo(fifteen);
+        assertThat(ids(search(eighteen))).containsExactly(entryId);
+        assertThat(ids(search(fifteen))).containsExactly(entryId);
+    }
+
+    @Test
+    void aBirthDateThatDisagreesWithTheResidentIdIs400NamingBothFields() {
+        Response response = post("/api/v1/blacklist", "approver", """
+                {"idType": "RESIDENT_ID", "idNumber": "%s", "birthDate": "1971-05-06", "reasonCode": "FRAUD"}
+                """.formatted(residentId(LocalDate.of(1971, 5, 5))));
+
+        assertInvalid(response, "birthDate");
+        assertInvalid(response, "idNumber");
+        assertInvalid(post("/api/v1/blacklist", "approver", """
+                {"idType": "RESIDENT_ID", "idNumber": "110105710230002", "reasonCode": "FRAUD"}
+                """), "idNumber");
+    }
+
+    @Test
     void invalidInputStoresAndAnnouncesNothing() {
         String phone = phone();
         long customer = insertCustomer(jdbc, customerNo(), name(), "PASSPORT", "E" + phone(), null, phone);

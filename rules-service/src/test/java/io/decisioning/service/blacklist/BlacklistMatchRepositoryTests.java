@@ -219,7 +219,8 @@ class BlacklistMatchRepositoryTests {
         keys.refresh(List.of(new CustomerKeys(customer, MatchKeys.of("PASSPORT", "p1", "Li Na", LocalDate.of(1980, 1, 2),
                 phone))));
         assertThat(storedKeys(customer)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ID_NUMBER", "PASSPORT|P1", "NAME_BIRTH_DATE", "LINA|1980-01-02", "PHONE", phone));
+                "ID_NUMBER", "PASSPORT|P1", "NAME_BIRTH_DATE", "LINA|1980-01-02", "PHONE", phone,
+                "IDENTITY", "PASSPORT|P1|LINA", "NAME_PHONE", "LINA|" + phone));
 
         keys.refresh(List.of(new CustomerKeys(customer, MatchKeys.of("PASSPORT", "P2", null, null, phone))));
 

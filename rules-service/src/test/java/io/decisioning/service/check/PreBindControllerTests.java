@@ -174,6 +174,51 @@ class PreBindControllerTests {
     }
 
     @Test
+    void anApplicantWithTheOldFifteenDigitIdIsTheCustomerWithTheNewOneAndTheOtherWayRound() {
+        String eighteen = residentId(LocalDate.of(1962, 4, 9));
+        String fifteen = ResidentId.parse(eighteen).fifteenDigits();
+        long newCard = crm.customer("PERSON", "RESIDENT_ID", eighteen);
+        String other = residentId(LocalDate.of(1958, 7, 30));
+        long oldCard = crm.customer("PERSON", "RESIDENT_ID", ResidentId.parse(other).fifteenDigits());
+
+        JsonNode byOld = api.post(CHECK, """
+                {"applicant":{"idType":"RESIDENT_ID","idNumber":"%s"},"productLine":"AUTO","premium":2000}
+                """.formatted(fifteen), "underwriter").json();
+        JsonNode byNew = api.post(CHECK, """
+                {"applicant":{"idType":"RESIDENT_ID","idNumber":"%s","birthDate":"1958-07-30"},"productLine":"AUTO","premium":2000}
+                """.formatted(other), "underwriter").json();
+
+        assertThat(byOld.get("customerNo").asString()).isEqualTo(crm.customerNo(newCard));
+        assertThat(byNew.get("customerNo").asString()).isEqualTo(crm.customerNo(oldCard));
+    }
+
+    @Test
+    void aBirthDateThatDisagreesWithTheResidentIdIsA400NamingBothFields() {
+        int checksBefore = countChecks();
+
+        Response response = api.post(CHECK, """
+                {"applicant":{"idType":"RESIDENT_ID","idNumber":"%s","birthDate":"1970-01-02"},"productLine":"AUTO","premium":100}
+                """.formatted(residentId(LocalDate.of(1970, 1, 1))), "underwriter");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("applicant.birthDate", "applicant.idNumber");
+        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("1970-01-02", "1970-01-01");
+        assertThat(countChecks()).isEqualTo(checksBefore);
+    }
+
+    @Test
+    void aFifteenDigitIdWithAnImpossibleBirthDateIsA400NamingTheField() {
+        Response response = api.post(CHECK, """
+                {"applicant":{"idType":"RESIDENT_ID","idNumber":"110105490230002"},"productLine":"AUTO","premium":100}
+                """, "underwriter");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("applicant.idNumber");
+        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("490230");
+    }
+
+    @Test
     void anInvalidCheckDigitIsA400NamingTheFieldAndNothingIsStored() {
         String valid = residentId(LocalDate.of(1980, 1, 1));
         char wrong = valid.charAt(17) == '1' ? '2' : '1';

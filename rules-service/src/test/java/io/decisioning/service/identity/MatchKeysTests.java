@@ -102,4 +102,50 @@ class MatchKeysTests {
         assertThat(none.isEmpty()).isTrue();
         assertThat(none.fieldsMatching(none)).isEmpty();
     }
+
+    @Test
+    void aFifteenDigitResidentIdHasTheKeyOfItsEighteenDigitForm() {
+        MatchKeys old = MatchKeys.of("RESIDENT_ID", "110105491231002", "张三", BIRTH, null);
+        MatchKeys current = MatchKeys.of("RESIDENT_ID", "11010519491231002x", "张三", BIRTH, null);
+        assertThat(old.idNumber()).isEqualTo("RESIDENT_ID|11010519491231002X").isEqualTo(current.idNumber());
+        assertThat(old.identity()).isEqualTo("RESIDENT_ID|11010519491231002X").isEqualTo(current.identity());
+        assertThat(old.fieldsMatching(current)).contains(MatchField.ID_NUMBER);
+    }
+
+    @Test
+    void anInvalidResidentIdKeepsItsBlacklistKeyButHasNoIdentityKey() {
+        MatchKeys keys = MatchKeys.of("RESIDENT_ID", "110105194912310021", "张三", BIRTH, null);
+        assertThat(keys.idNumber()).isEqualTo("RESIDENT_ID|110105194912310021");
+        assertThat(keys.identity()).isNull();
+        assertThat(MatchKeys.of("RESIDENT_ID", "110105490230002", "张三", null, null).idNumber())
+                .as("15 digits without a valid birth date stay as they are")
+                .isEqualTo("RESIDENT_ID|110105490230002");
+    }
+
+    @Test
+    void aUsccAndAnOtherIdThatIsItsOrganizationCodeShareTheIdentityKey() {
+        String organizationCode = "12345678" + OrganizationCode.checkCharacter("12345678");
+        String first17 = "91440300" + organizationCode;
+        String uscc = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        MatchKeys company = MatchKeys.of("USCC", uscc, "深圳某某科技有限公司", null, null);
+        MatchKeys oldRecord = MatchKeys.of("OTHER", organizationCode.substring(0, 8) + "-" + organizationCode.charAt(8),
+                "深圳某某科技有限公司", null, null);
+        assertThat(company.identity()).isEqualTo("ORG_CODE|" + organizationCode).isEqualTo(oldRecord.identity());
+        assertThat(company.idNumber()).isNotEqualTo(oldRecord.idNumber());
+        assertThat(MatchKeys.of("OTHER", "军官证123456", "某某", null, null).identity()).isNull();
+        assertThat(MatchKeys.of("USCC", uscc.substring(0, 17) + "0", "某某", null, null).identity())
+                .as("an invalid USCC says nothing certain").isNull();
+    }
+
+    @Test
+    void aPassportKeyIsTheNumberWithTheName() {
+        assertThat(MatchKeys.of("PASSPORT", "e1234 5678", "Li Na", null, null).identity()).isEqualTo("PASSPORT|E12345678|LINA");
+        assertThat(MatchKeys.of("PASSPORT", "E12345678", null, null, null).identity()).isNull();
+    }
+
+    @Test
+    void theNamePhoneKeyJoinsTheNormalizedNameAndPhone() {
+        assertThat(MatchKeys.of("PASSPORT", "E1", " 张　三", null, "+86 138-0013-8000").namePhone()).isEqualTo("张三|13800138000");
+        assertThat(MatchKeys.of("PASSPORT", "E1", "张三", null, null).namePhone()).isNull();
+    }
 }

@@ -60,4 +60,36 @@ class ResidentIdTests {
         assertThat(ResidentId.checkCharacter("11010519491231002")).isEqualTo('X');
         assertThat(ResidentId.checkCharacter("44052418800101001")).isEqualTo('4');
     }
+
+    @Test
+    void aFifteenDigitNumberBecomesItsEighteenDigitForm() {
+        // 110105 491231 002: region 110105, born 1949-12-31, sequence 002; the 18-digit card adds "19" and X.
+        ResidentId old = ResidentId.parse("110105491231002");
+        assertThat(old.value()).isEqualTo("11010519491231002X");
+        assertThat(old.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
+        assertThat(ResidentId.parse("１１０１０５４９１２３１００２ ").value()).isEqualTo("11010519491231002X");
+        assertThat(old.fifteenDigits()).isEqualTo("110105491231002");
+    }
+
+    @Test
+    void aFifteenDigitNumberWithAnImpossibleBirthDateIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ResidentId.parse("110105490230002"))
+                .withMessageContaining("15-digit").withMessageContaining("490230");
+        assertThat(ResidentId.isValid("110105491331002")).isFalse();
+    }
+
+    @Test
+    void onlyHoldersBornInThe1900sHaveAFifteenDigitForm() {
+        String born2001 = "44030820010101001";
+        assertThat(ResidentId.parse(born2001 + ResidentId.checkCharacter(born2001)).fifteenDigits()).isNull();
+    }
+
+    @Test
+    void storedFormsOfAResidentIdIncludeBothLengths() {
+        assertThat(ResidentId.storedForms("RESIDENT_ID", "11010519491231002X"))
+                .containsExactly("11010519491231002X", "11010519491231002x", "110105491231002");
+        assertThat(ResidentId.storedForms("RESIDENT_ID", "110105491231002"))
+                .contains("110105491231002", "11010519491231002X", "11010519491231002x");
+        assertThat(ResidentId.storedForms("PASSPORT", "110105491231002")).containsExactly("110105491231002");
+    }
 }

@@ -71,6 +71,33 @@ class BlacklistBrowserTests {
     }
 
     @Test
+    void anOldFifteenDigitIdIsAcceptedAndItsBirthDateFilledInAndCheckedAgainstTheFormsOwn() {
+        ui.signIn("approver");
+        ui.open("blacklist");
+        ui.click(By.cssSelector("[data-action=add]"));
+        ui.waitFor(By.cssSelector(".blacklist-form"));
+        By idError = By.cssSelector(".blacklist-form .field:has([name=idNumber]) .field-error");
+        By birthError = By.cssSelector(".blacklist-form .field:has([name=birthDate]) .field-error");
+
+        ui.type(By.name("idNumber"), "110105490230002");
+        ui.click(By.name("name"));
+        ui.waitForText(idError, "出生日期不存在");
+
+        ui.type(By.name("idNumber"), "１１０１０５ ４９１２３１ ００２");
+        ui.click(By.name("name"));
+        new WebDriverWait(ui.driver(), Duration.ofSeconds(10)).until(d ->
+                "1949-12-31".equals(d.findElement(By.name("birthDate")).getDomProperty("value")));
+        assertThat(ui.driver().findElement(idError).getText()).isEmpty();
+
+        ((org.openqa.selenium.JavascriptExecutor) ui.driver()).executeScript("""
+                const input = document.querySelector('[name=birthDate]');
+                input.value = '1949-12-30';
+                input.dispatchEvent(new Event('change'));""");
+        ui.waitForText(birthError, "1949-12-31");
+        ui.screenshot("birth-date-mismatch");
+    }
+
+    @Test
     void anUnderwriterSearchesWithMaskedNumbersAndIsNotOfferedToAddOrLift() {
         ui.signIn("underwriter");
         ui.open("blacklist");
