@@ -141,6 +141,10 @@ public final class CompiledPack {
     }
 
     /** How the pack's rules settle a customer's grade, tier, decision and warning of each type. */
+    public PackSubject subject() {
+        return descriptor.subject();
+    }
+
     public HitPolicy hitPolicy() {
         return descriptor.hitPolicy();
     }

@@ -66,6 +66,10 @@ final class CompiledRule {
         return salience;
     }
 
+    ReasonTemplate reason() {
+        return reason;
+    }
+
     RuleConditions conditions() {
         return conditions;
     }

@@ -57,6 +57,7 @@ public final class PackCompiler {
     public Compilation compile(PackSource source) {
         List<CompileError> errors = new ArrayList<>();
         PackDescriptor descriptor = descriptor(source, errors);
+        PackSubject subject = descriptor == null ? PackSubject.CUSTOMER : descriptor.subject();
         Map<String, String> drls = new LinkedHashMap<>();
         Map<String, DecisionTable> tables = new HashMap<>();
         new TreeMap<>(source.files()).forEach((file, content) -> {
@@ -72,7 +73,11 @@ public final class PackCompiler {
                     drls.put(file, table.drl);
                 }
             } else if (file.endsWith(Scenario.SUFFIX)) {
-                Scenario.parse(file, content, errors);
+                if (subject == PackSubject.PAIR) {
+                    PairScenario.parse(file, content, errors);
+                } else {
+                    Scenario.parse(file, content, errors);
+                }
             } else if (file.endsWith(".csv") || file.endsWith(".xlsx") || file.endsWith(".xls")) {
                 errors.add(new CompileError(file, 0, 0, "Drools ignores a table named like this: name decision tables"
                         + " *.drl.csv, *.drl.xlsx or *.drl.xls, and scenario files *" + Scenario.SUFFIX));
@@ -88,7 +93,7 @@ public final class PackCompiler {
         Map<String, CompiledRule> rules = new HashMap<>();
         Set<String> factTypes = new HashSet<>();
         Map<String, String> packages = new HashMap<>();
-        boolean allTypesKnown = inspect(source, drls, tables, packages, rules, factTypes, errors);
+        boolean allTypesKnown = inspect(source, subject, drls, tables, packages, rules, factTypes, errors);
         if (drls.isEmpty() && errors.isEmpty()) {
             errors.add(new CompileError(PackDescriptor.FILE, 0, 0, "the pack has no rule files"));
         }
@@ -120,7 +125,7 @@ public final class PackCompiler {
      * unique), each rule's reason, salience, conditions (for near misses) and the outcomes its action
      * inserts (for the check of packs after the decision), and the fact types the rules match. Syntax errors are left to the build, which reports them all with their lines.
      */
-    private static boolean inspect(PackSource source, Map<String, String> drls, Map<String, DecisionTable> tables,
+    private static boolean inspect(PackSource source, PackSubject subject, Map<String, String> drls, Map<String, DecisionTable> tables,
                                    Map<String, String> packages, Map<String, CompiledRule> rules, Set<String> factTypes,
                                    List<CompileError> errors) {
         boolean allTypesKnown = true;
@@ -161,8 +166,13 @@ public final class PackCompiler {
                     continue;
                 }
                 ReasonTemplate reason = ReasonTemplate.of(rule);
-                reason.unknownPlaceholders().forEach(name -> errors.add(at.apply("@reason of \"" + rule.getName()
-                        + "\" names {" + name + "}, which is not a field of CustomerProfile")));
+                if (subject == PackSubject.PAIR) {
+                    reason.placeholders().stream().filter(name -> !Linking.isField(name)).forEach(name -> errors.add(
+                            at.apply("@reason of \"" + rule.getName() + "\" names {" + name + "}, which is not a field of RecordPair")));
+                } else {
+                    reason.unknownPlaceholders().forEach(name -> errors.add(at.apply("@reason of \"" + rule.getName()
+                            + "\" names {" + name + "}, which is not a field of CustomerProfile")));
+                }
                 String salience = rule.getSalience() == null ? "0" : rule.getSalience().trim();
                 if (!SALIENCE.matcher(salience).matches()) {
                     errors.add(at.apply("rule \"" + rule.getName() + "\": salience must be a whole number, was " + salience

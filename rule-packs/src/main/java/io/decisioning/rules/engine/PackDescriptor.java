@@ -10,10 +10,11 @@ import java.util.Properties;
 /**
  * A pack's {@code pack.properties}: where the pack runs in the pipeline ({@code order}, lower runs
  * first), what it is for ({@code description}), how its rules settle single-valued outcomes
- * ({@code hitPolicy}: {@code FIRST} or {@code UNIQUE}, the default) and its files ({@code files},
- * comma-separated; a listing is needed because classpath folders cannot be listed reliably inside a jar).
+ * ({@code hitPolicy}: {@code FIRST} or {@code UNIQUE}, the default), its files ({@code files},
+ * comma-separated; a listing is needed because classpath folders cannot be listed reliably inside a jar)
+ * and what it decides about ({@code subject}: {@code customer}, the default, or {@code pair}).
  */
-record PackDescriptor(int order, String description, HitPolicy hitPolicy, List<String> files) {
+record PackDescriptor(int order, String description, HitPolicy hitPolicy, List<String> files, PackSubject subject) {
 
     static final String FILE = "pack.properties";
 
@@ -34,8 +35,27 @@ record PackDescriptor(int order, String description, HitPolicy hitPolicy, List<S
                     + " wins) or UNIQUE (two outcomes of a kind are an error), was " + policy);
         }
         String files = properties.getProperty("files", "");
+        String subject = properties.getProperty("subject", "customer").trim().toUpperCase(java.util.Locale.ROOT);
+        if (Arrays.stream(PackSubject.values()).noneMatch(s -> s.name().equals(subject))) {
+            throw new IllegalArgumentException("subject must be customer (the pack decides about customers) or pair"
+                    + " (it decides whether two CRM records are one party), was " + properties.getProperty("subject"));
+        }
         return new PackDescriptor(Integer.parseInt(order.trim()), properties.getProperty("description", "").trim(),
                 HitPolicy.valueOf(policy),
-                Arrays.stream(files.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList());
+                Arrays.stream(files.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList(),
+                PackSubject.valueOf(subject));
+    }
+
+    /** The subject a pack's files declare; {@link PackSubject#CUSTOMER} when they declare none or cannot be read. */
+    static PackSubject subjectOf(PackSource source) {
+        byte[] content = source.files().get(FILE);
+        if (content == null) {
+            return PackSubject.CUSTOMER;
+        }
+        try {
+            return parse(content).subject();
+        } catch (IllegalArgumentException e) {
+            return PackSubject.CUSTOMER;
+        }
     }
 }

@@ -162,6 +162,18 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
         return out.toString();
     }
 
+    /** The names in the {@code @reason}'s placeholders, in order. */
+    List<String> placeholders() {
+        List<String> names = new ArrayList<>();
+        if (explicit != null) {
+            Matcher matcher = PLACEHOLDER.matcher(explicit);
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
+    }
+
     /** Placeholders must name profile fields; returns the unknown ones. */
     List<String> unknownPlaceholders() {
         List<String> unknown = new ArrayList<>();

@@ -51,6 +51,10 @@ public final class RuleSet {
     static final long BUDGET_NANOS_PER_CUSTOMER = 5_000_000L;
 
     private final List<CompiledPack> packs;
+    /** The packs that decide about customers, in pipeline order: the stages of {@link #evaluate}. */
+    private final List<CompiledPack> stages;
+    /** The packs that decide about pairs of records ({@link PackSubject#PAIR}), in order: see {@link #link}. */
+    private final List<CompiledPack> linking;
     /** The index of the pack that makes the decision (see {@link DecisionStage}), -1 when none does. */
     private final int decisionStage;
     private final Map<String, Integer> rulePacks;
@@ -69,8 +73,10 @@ public final class RuleSet {
         }
         this.rulePacks = Collections.unmodifiableMap(versions);
         this.rulePacksShared = Map.copyOf(versions);
-        this.decisionStage = DecisionStage.of(this.packs);
-        DecisionStage.check(this.packs, decisionStage);
+        this.stages = this.packs.stream().filter(pack -> pack.subject() == PackSubject.CUSTOMER).toList();
+        this.linking = this.packs.stream().filter(pack -> pack.subject() == PackSubject.PAIR).toList();
+        this.decisionStage = DecisionStage.of(this.stages);
+        DecisionStage.check(this.stages, decisionStage);
     }
 
     /**
@@ -137,19 +143,32 @@ public final class RuleSet {
         int size = inputs.size();
         Function<Class<?>, List<Object>> newList = type -> new ArrayList<>(size);
         BiConsumer<Class<?>, Object> keep = (type, outcome) -> kept.computeIfAbsent(type, newList).add(outcome);
-        for (int stage = 0; stage < packs.size(); stage++) {
-            CompiledPack pack = packs.get(stage);
+        for (int stage = 0; stage < stages.size(); stage++) {
+            CompiledPack pack = stages.get(stage);
             runStage(pack, stage, inputs, kept, customers,
-                    decisionStage >= 0 && stage > decisionStage ? packs.get(decisionStage) : null);
+                    decisionStage >= 0 && stage > decisionStage ? stages.get(decisionStage) : null);
             for (CustomerOutcomes customer : ordered) {
                 customer.endStage(stage, pack.hitPolicy(), keep);
             }
         }
         List<Evaluation> evaluations = new ArrayList<>(ordered.size());
         for (CustomerOutcomes customer : ordered) {
-            evaluations.add(customer.evaluation(rulePacksShared, packs));
+            evaluations.add(customer.evaluation(rulePacksShared, stages));
         }
         return evaluations;
+    }
+
+    /**
+     * Decides for each pair of records whether they are one party ({@code identity} pack, DESIGN.md
+     * section 10), in the order given. All or nothing, like {@link #evaluate}.
+     */
+    public List<LinkDecision> link(List<io.decisioning.rules.RecordPair> pairs) {
+        return pairs.isEmpty() ? List.of() : Linking.decide(linking, pairs);
+    }
+
+    /** Whether a pack decides about pairs of records: without one, no two records link. */
+    public boolean links() {
+        return !linking.isEmpty();
     }
 
     /** @param decision the pack that made the decision when this stage runs after it, else null */

@@ -19,6 +19,18 @@ public final class ScenarioRunner {
     /** One result per scenario of the pack's scenario files, in file and line order. */
     public static List<ScenarioResult> run(RuleSet ruleSet, PackSource pack) {
         List<CompileError> errors = new ArrayList<>();
+        if (PackDescriptor.subjectOf(pack) == PackSubject.PAIR) {
+            List<PairScenario> pairs = new ArrayList<>();
+            new TreeMap<>(pack.files()).forEach((file, content) -> {
+                if (file.endsWith(Scenario.SUFFIX)) {
+                    pairs.addAll(PairScenario.parse(file, content, errors));
+                }
+            });
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException("the scenario files of pack " + pack.name() + " have errors: " + errors);
+            }
+            return pairs.stream().map(scenario -> scenario.run(ruleSet)).toList();
+        }
         List<Scenario> scenarios = new ArrayList<>();
         new TreeMap<>(pack.files()).forEach((file, content) -> {
             if (file.endsWith(Scenario.SUFFIX)) {

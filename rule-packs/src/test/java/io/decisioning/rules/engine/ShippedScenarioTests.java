@@ -23,7 +23,7 @@ class ShippedScenarioTests {
 
     @Test
     void theShippedPacksRunInTheirOrder() {
-        assertThat(RULE_SET.rulePacks()).containsExactly(
+        assertThat(RULE_SET.rulePacks()).containsExactly(java.util.Map.entry("identity", 1),
                 java.util.Map.entry("grading", 1), java.util.Map.entry("warnings", 1),
                 java.util.Map.entry("scoring", 1), java.util.Map.entry("tiering", 1), java.util.Map.entry("decision", 1));
     }
@@ -33,8 +33,12 @@ class ShippedScenarioTests {
         List<String> covered = ShippedPacks.load().stream()
                 .flatMap(pack -> pack.files().entrySet().stream()
                         .filter(file -> file.getKey().endsWith(Scenario.SUFFIX))
-                        .flatMap(file -> Scenario.parse(file.getKey(), file.getValue(), new java.util.ArrayList<>()).stream()))
-                .flatMap(scenario -> Stream.of(scenario.expectations().getOrDefault("rules", "").split(";")))
+                        .flatMap(file -> PackDescriptor.subjectOf(pack) == PackSubject.PAIR
+                                ? PairScenario.parse(file.getKey(), file.getValue(), new java.util.ArrayList<>()).stream()
+                                        .map(PairScenario::expectations)
+                                : Scenario.parse(file.getKey(), file.getValue(), new java.util.ArrayList<>()).stream()
+                                        .map(Scenario::expectations)))
+                .flatMap(expectations -> Stream.of(expectations.getOrDefault("rules", "").split(";")))
                 .toList();
         List<String> rules = RULE_SET.packs().stream().flatMap(pack -> pack.rules().stream())
                 .map(rule -> rule.split(" ")[0]).toList();
