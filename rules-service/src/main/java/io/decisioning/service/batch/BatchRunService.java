@@ -12,6 +12,7 @@ import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.book.BookStatistics;
 import io.decisioning.service.book.BookStats;
 import io.decisioning.service.engine.RuleEngine;
+import io.decisioning.service.identity.PartyResolver;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.RulesProperties;
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  *   <li>start: a RUNNING batch_run row (one at a time, cluster-wide, by a unique key) and its
  *       preparation job, in one transaction;</li>
- *   <li>prepare: the book-wide figures are refreshed, the book is split into partitions of
+ *   <li>prepare: the parties are resolved (DESIGN.md section 10), the book-wide figures are refreshed, the book is split into partitions of
  *       customer-id ranges and one Quartz job per partition is scheduled, in one transaction;</li>
  *   <li>each partition, on whichever node Quartz gives it to, in chunks: features read set-based,
  *       evaluated together, assessments, history and warnings written, and the checkpoint and
@@ -54,6 +55,7 @@ public class BatchRunService implements PartitionedRuns {
     private final RunScheduler runScheduler;
     private final Scheduler scheduler;
     private final BookStatistics bookStatistics;
+    private final PartyResolver parties;
     private final AssessmentPipeline pipeline;
     private final RuleEngine engine;
     private final EvaluationDate evaluationDate;
@@ -63,7 +65,7 @@ public class BatchRunService implements PartitionedRuns {
     private final Clock clock;
 
     BatchRunService(BatchRunRepository runs, RunScheduler runScheduler, Scheduler scheduler,
-                    BookStatistics bookStatistics, AssessmentPipeline pipeline,
+                    BookStatistics bookStatistics, PartyResolver parties, AssessmentPipeline pipeline,
                     RuleEngine engine, EvaluationDate evaluationDate, AuditTrail audit, RulesProperties properties,
                     PlatformTransactionManager transactions, Clock clock) {
         this.clock = clock;
@@ -71,6 +73,7 @@ public class BatchRunService implements PartitionedRuns {
         this.runScheduler = runScheduler;
         this.scheduler = scheduler;
         this.bookStatistics = bookStatistics;
+        this.parties = parties;
         this.pipeline = pipeline;
         this.engine = engine;
         this.evaluationDate = evaluationDate;
@@ -116,6 +119,8 @@ public class BatchRunService implements PartitionedRuns {
                 return; // prepared before a crash, or finished: nothing to do again
             }
             long started = System.nanoTime();
+            // the parties first (DESIGN.md section 10): the book figures rank parties, not records
+            PartyResolver.Summary resolved = parties.resolveBook();
             BookStats stats = bookStatistics.refresh(run.asOf());
             List<BatchRunRepository.Partition> partitions = runs.insertPartitions(runId, settings.partitionSize());
             runs.markPartitioned(runId, stats.customers(), partitions.size(), stats.id());
@@ -125,8 +130,10 @@ public class BatchRunService implements PartitionedRuns {
                 return;
             }
             runScheduler.schedulePartitions(runId, partitions.stream().map(BatchRunRepository.Partition::partitionNo).toList());
-            log.info("Run {} as of {}: {} customers in {} partitions ({} ms to refresh the book figures and partition)",
-                    runId, run.asOf(), stats.customers(), partitions.size(), (System.nanoTime() - started) / 1_000_000);
+            log.info("Run {} as of {}: {} customers in {} partitions ({} ms to resolve parties ({} records in {} pairs,"
+                            + " {} changed, {} candidates, {} new), refresh the book figures and partition)",
+                    runId, run.asOf(), stats.customers(), partitions.size(), (System.nanoTime() - started) / 1_000_000,
+                    resolved.records(), resolved.pairs(), resolved.changed(), resolved.candidates(), resolved.singletons());
         });
     }
 

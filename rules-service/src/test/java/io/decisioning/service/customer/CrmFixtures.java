@@ -20,6 +20,7 @@ public final class CrmFixtures {
 
     private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final long PHONE_BASE = java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L);
 
     /** The service's time zone in the tests (rules.zone's default): its "today" is the evaluation date. */
     private static final ZoneId SERVICE_ZONE = ZoneId.of("Asia/Shanghai");
@@ -70,13 +71,24 @@ public final class CrmFixtures {
         return customer("PERSON", "RESIDENT_ID", uniqueNumber(), branchCode);
     }
 
+    /**
+     * A customer with this identity document; its name and phone are its own, so that no two fixtures are
+     * taken for one person (DESIGN.md section 10) unless a test makes them so.
+     */
     public long customer(String customerType, String idType, String idNumber, String branchCode) {
+        String customerNo = uniqueNumber();
         return insert("""
                         INSERT INTO customer (customer_no, customer_type, name, id_type, id_number, birth_date, phone,
                                               branch_code, account_manager, created_at)
-                        VALUES (:no, :type, '测试客户', :idType, :idNumber, '1980-01-01', '13800000000', :branch, NULL, :createdAt)
-                        """, Map.of("no", uniqueNumber(), "type", customerType, "idType", idType, "idNumber", idNumber,
-                        "branch", branchCode, "createdAt", LocalDateTime.of(2020, 1, 1, 9, 0)));
+                        VALUES (:no, :type, :name, :idType, :idNumber, '1980-01-01', :phone, :branch, NULL, :createdAt)
+                        """, Map.of("no", customerNo, "type", customerType, "name", "测试客户" + customerNo, "idType", idType,
+                        "idNumber", idNumber, "phone", uniquePhone(), "branch", branchCode,
+                        "createdAt", LocalDateTime.of(2020, 1, 1, 9, 0)));
+    }
+
+    /** A mobile number no other fixture of this run has (and, very likely, no other run's). */
+    public static String uniquePhone() {
+        return "17" + "%09d".formatted((PHONE_BASE + SEQUENCE.incrementAndGet()) % 1_000_000_000L);
     }
 
     public long policy(long customerId, String status, LocalDate start, LocalDate end, String premium) {

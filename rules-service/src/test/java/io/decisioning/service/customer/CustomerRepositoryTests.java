@@ -30,7 +30,7 @@ class CustomerRepositoryTests {
 
         assertThat(customer.id()).isEqualTo(id);
         assertThat(customer.customerType()).isEqualTo("PERSON");
-        assertThat(customer.name()).isEqualTo("测试客户");
+        assertThat(customer.name()).startsWith("测试客户");
         assertThat(customer.birthDate()).isEqualTo(LocalDate.of(1980, 1, 1));
         assertThat(customer.branchCode()).isEqualTo("GD-SZ");
         assertThat(customer.accountManager()).isNull();

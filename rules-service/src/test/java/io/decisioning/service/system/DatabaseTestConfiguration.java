@@ -52,7 +52,8 @@ import org.springframework.stereotype.Repository;
 @ComponentScan(basePackages = "io.decisioning.service", useDefaultFilters = false, includeFilters = {
         @Filter(Repository.class),
         @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {FactSource.class, AssessmentPipeline.class, RuleEngine.class,
-                RuleMetrics.class, AuditTrail.class, BookStatistics.class, EvaluationDate.class})})
+                RuleMetrics.class, AuditTrail.class, BookStatistics.class, EvaluationDate.class,
+                io.decisioning.service.identity.PartyResolver.class})})
 class DatabaseTestConfiguration {
 
     @Bean

@@ -1,0 +1,185 @@
+package io.decisioning.service.identity;
+
+import io.decisioning.rules.RecordPair;
+import io.decisioning.rules.engine.LinkDecision;
+import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.service.engine.RuleEngine;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Resolves CRM records into parties (DESIGN.md section 10): finds the pairs of records that share an
+ * identity key, a phone, or a name with a birth date, lets the {@code identity} pack decide each pair,
+ * and stores the parties and the candidates for review that follow ({@link Linker}).
+ *
+ * <p>Set-based: pairs come from the match-key index ({@code customer_match_key}), never from all pairs of
+ * the book. Resolutions run one after another (they lock the party number counter), so a record is never
+ * given two parties by two resolutions at once.
+ */
+@Service
+public class PartyResolver {
+
+    /** Records sharing one key beyond which the key pairs nobody (a placeholder number, a switchboard). */
+    static final int GROUP_LIMIT = 50;
+    /** The same for a phone: families share phones, call centres more. */
+    static final int PHONE_GROUP_LIMIT = 10;
+    /** Pairs decided per call of the rules. */
+    private static final int PAIRS_PER_BATCH = 5000;
+    private static final Logger log = LoggerFactory.getLogger(PartyResolver.class);
+
+    private final PartyRepository repository;
+    private final Supplier<RuleSet> rules;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    PartyResolver(PartyRepository repository, RuleEngine engine, PlatformTransactionManager transactions, Clock clock) {
+        this.repository = repository;
+        this.rules = engine::current;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** What a resolution did. */
+    public record Summary(int records, int pairs, int changed, int candidates, int singletons) {
+    }
+
+    /**
+     * Resolves the whole book in one transaction: every record that shares a key with another, every
+     * member of a party of several, every record a person decided about or a candidate names; and gives
+     * every record without a party one of its own.
+     */
+    public Summary resolveBook() {
+        return tx.execute(status -> {
+            long started = System.nanoTime();
+            long next = repository.lockNumbers();
+            Set<Long> scope = repository.recordsSharingKeys(GROUP_LIMIT, PHONE_GROUP_LIMIT);
+            scope.addAll(repository.membersOfLargerParties());
+            List<Linker.Decision> decisions = repository.decisions(null);
+            decisions.forEach(d -> {
+                scope.add(d.a());
+                scope.add(d.b());
+            });
+            scope.addAll(repository.recordsOfPendingCandidates(null));
+            Resolved resolved = resolve(scope, decisions, next);
+            int singletons = repository.addSingletons(resolved.next(), clock.instant());
+            repository.setNextNumber(resolved.next() + singletons);
+            Summary summary = new Summary(scope.size(), resolved.pairs(), resolved.changed().size(), resolved.candidates(),
+                    singletons);
+            log.info("Parties resolved for the book: {} ({} ms)", summary, (System.nanoTime() - started) / 1_000_000);
+            return summary;
+        });
+    }
+
+    /**
+     * Resolves the parties of these records in the caller's transaction: the records, those sharing a key
+     * with them, the members of their parties and the records a person decided about with them. Records
+     * not in the CRM are left out.
+     *
+     * @return the records whose party changed (joined, left, got another primary), these records included
+     *         when they had none
+     */
+    public Set<Long> resolve(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Set.of();
+        }
+        long next = repository.lockNumbers();
+        Map<Long, IdentityRecord> involved = repository.records(customerIds);
+        Set<Long> scope = new HashSet<>(involved.keySet());
+        repository.recordsWithKeys(involved.values().stream().map(IdentityRecord::keys).toList()).forEach((type, groups) ->
+                groups.values().stream()
+                        .filter(ids -> ids.size() <= (type == KeyType.PHONE ? PHONE_GROUP_LIMIT : GROUP_LIMIT))
+                        .forEach(scope::addAll));
+        Set<Long> parties = new HashSet<>();
+        repository.memberships(scope).values().forEach(m -> {
+            if (m.records() > 1) {
+                parties.add(m.partyNo());
+            }
+        });
+        scope.addAll(repository.membersOf(parties));
+        List<Linker.Decision> decisions = repository.decisions(scope);
+        decisions.forEach(d -> {
+            scope.add(d.a());
+            scope.add(d.b());
+        });
+        scope.addAll(repository.recordsOfPendingCandidates(scope));
+        Resolved resolved = resolve(scope, decisions, next);
+        repository.setNextNumber(resolved.next());
+        return resolved.changed();
+    }
+
+    private record Resolved(int pairs, Set<Long> changed, int candidates, long next) {
+    }
+
+    private Resolved resolve(Set<Long> scope, List<Linker.Decision> decisions, long firstFreeNumber) {
+        Map<Long, IdentityRecord> records = repository.records(scope);
+        Map<Long, PartyRepository.Stored> stored = repository.memberships(records.keySet());
+        List<Linker.Pair> pairs = decide(records);
+        Map<Long, Long> current = new HashMap<>();
+        stored.forEach((id, m) -> current.put(id, m.partyNo()));
+        long[] next = {firstFreeNumber};
+        Linker.Resolution resolution = Linker.link(records, pairs, decisions, current, () -> next[0]++);
+        Set<Long> changed = new TreeSet<>(repository.saveMemberships(resolution.members().values(), stored, clock.instant()));
+        repository.syncCandidates(records.keySet(), resolution.candidates(), clock.instant());
+        return new Resolved(pairs.size(), changed, resolution.candidates().size(), next[0]);
+    }
+
+    /** The pairs of records that share a pairing key, each decided by the identity pack. */
+    private List<Linker.Pair> decide(Map<Long, IdentityRecord> records) {
+        Map<String, List<IdentityRecord>> groups = new HashMap<>();
+        for (IdentityRecord record : records.values()) {
+            for (KeyType type : PartyRepository.PAIRING_KEYS) {
+                String key = record.keys().key(type);
+                if (key != null) {
+                    groups.computeIfAbsent(type.name() + "|" + key, k -> new ArrayList<>()).add(record);
+                }
+            }
+        }
+        Map<String, IdentityRecord[]> pairs = new HashMap<>();
+        groups.forEach((key, group) -> {
+            int limit = key.startsWith(KeyType.PHONE.name() + "|") ? PHONE_GROUP_LIMIT : GROUP_LIMIT;
+            if (group.size() < 2 || group.size() > limit) {
+                return;
+            }
+            group.sort((x, y) -> Long.compare(x.customerId(), y.customerId()));
+            for (int i = 0; i < group.size(); i++) {
+                for (int j = i + 1; j < group.size(); j++) {
+                    IdentityRecord a = group.get(i);
+                    IdentityRecord b = group.get(j);
+                    pairs.putIfAbsent(IdentityRecord.pairId(a.customerId(), b.customerId()), new IdentityRecord[] {a, b});
+                }
+            }
+        });
+        RuleSet ruleSet = rules.get();
+        List<IdentityRecord[]> all = new ArrayList<>(pairs.values());
+        List<Linker.Pair> decided = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += PAIRS_PER_BATCH) {
+            List<IdentityRecord[]> batch = all.subList(from, Math.min(all.size(), from + PAIRS_PER_BATCH));
+            List<RecordPair> facts = batch.stream().map(p -> p[0].pairWith(p[1])).toList();
+            List<LinkDecision> decisions = ruleSet.link(facts);
+            for (int i = 0; i < batch.size(); i++) {
+                IdentityRecord a = batch.get(i)[0];
+                IdentityRecord b = batch.get(i)[1];
+                LinkDecision decision = decisions.get(i);
+                Set<Evidence> evidence = a.evidenceWith(b);
+                decided.add(new Linker.Pair(a.customerId(), b.customerId(), decision.outcome(),
+                        decision.reason().rule() + " (" + decision.reason().pack() + " v" + decision.reason().version() + ")",
+                        evidence.isEmpty() ? EnumSet.noneOf(Evidence.class) : evidence));
+            }
+        }
+        return decided;
+    }
+}

@@ -1,0 +1,164 @@
+package io.decisioning.service.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.decisioning.service.customer.CrmFixtures;
+import io.decisioning.service.system.DatabaseTest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Parties resolved on the real database: the book at once, and the records an evaluation involves. */
+@DatabaseTest
+class PartyResolverTests {
+
+    @Autowired
+    PartyResolver resolver;
+
+    @Autowired
+    MatchKeyRepository keys;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void theSamePersonUnderAnOldAndANewResidentIdAndByNameBirthDateAndPhoneIsOnePartyAndTheLikelyOnesAreCandidates() {
+        String name = name();
+        LocalDate birth = LocalDate.of(1961, 2, 3);
+        String eighteen = residentId(birth);
+        String fifteen = ResidentId.parse(eighteen).fifteenDigits();
+        String phone = CrmFixtures.uniquePhone();
+        long a = record(name, "RESIDENT_ID", eighteen, birth, phone, "GD");
+        long b = record(fullWidth(name), "RESIDENT_ID", fifteen, birth, null, "HQ");
+        long c = record(name, "PASSPORT", "E" + phone, birth, "+86 " + phone, "GD-SZ");
+        long d = record(name, "PASSPORT", "G" + phone, birth, CrmFixtures.uniquePhone(), "HQ");
+        long e = record(name, "RESIDENT_ID", residentId(birth), birth, phone, "HQ");
+        storeKeys(a, b, c, d, e);
+
+        resolver.resolveBook();
+
+        Map<Long, Map<String, Object>> parties = parties(a, b, c, d, e);
+        assertThat(parties.get(a)).containsEntry("party_no", parties.get(b).get("party_no"))
+                .containsEntry("primary_customer_id", a).containsEntry("records", 3);
+        assertThat(parties.get(c).get("party_no")).isEqualTo(parties.get(a).get("party_no"));
+        assertThat(parties.get(b)).containsEntry("link", "AUTO").containsEntry("evidence", "ID_NUMBER,NAME,BIRTH_DATE");
+        assertThat(parties.get(c)).containsEntry("link", "AUTO").containsEntry("evidence", "NAME,BIRTH_DATE,PHONE");
+        assertThat(parties.get(d)).containsEntry("records", 1).containsEntry("link", "ALONE");
+        assertThat(parties.get(e)).as("another valid resident ID: never in the party").containsEntry("records", 1);
+        assertThat(parties.get(a).get("party_no")).isEqualTo(smallest(parties, a, b, c));
+        assertThat(candidates(a, b, c, d, e)).containsExactly(List.of(a, d, "PENDING"), List.of(d, e, "PENDING"));
+    }
+
+    @Test
+    void aNewRecordOfAPartyJoinsItWhenItIsResolvedAndTheNumberStays() {
+        String name = name();
+        LocalDate birth = LocalDate.of(1970, 5, 6);
+        String id = residentId(birth);
+        long a = record(name, "RESIDENT_ID", id, birth, CrmFixtures.uniquePhone(), "GD");
+        long b = record(name, "RESIDENT_ID", ResidentId.parse(id).fifteenDigits(), null, null, "HQ");
+        storeKeys(a, b);
+        resolver.resolveBook();
+        Object party = parties(a).get(a).get("party_no");
+
+        long late = record(name, "RESIDENT_ID", id.toLowerCase(), birth, null, "SH");
+        var changed = tx.execute(status -> resolver.resolve(List.of(late)));
+
+        assertThat(changed).contains(a, b, late);
+        Map<Long, Map<String, Object>> after = parties(a, b, late);
+        assertThat(after.values()).allSatisfy(m -> assertThat(m).containsEntry("party_no", party).containsEntry("records", 3));
+
+        assertThat(resolver.resolveBook().changed()).as("resolving again changes nothing").isZero();
+        assertThat(parties(a, b, late)).isEqualTo(after);
+    }
+
+    @Test
+    void everyRecordGetsAPartyOfItsOwnWhenTheBookIsResolved() {
+        long alone = record(name(), "PASSPORT", "E" + CrmFixtures.uniquePhone(), null, null, "HQ");
+
+        PartyResolver.Summary summary = resolver.resolveBook();
+
+        assertThat(summary.singletons()).isPositive();
+        assertThat(parties(alone).get(alone)).containsEntry("records", 1).containsEntry("link", "ALONE")
+                .containsEntry("primary_customer_id", alone);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer c LEFT JOIN party_member m ON m.customer_id = c.id WHERE m.customer_id IS NULL")
+                .query(Long.class).single()).isZero();
+    }
+
+    /** The keys an evaluation of these records would have stored. */
+    private void storeKeys(long... ids) {
+        for (long id : ids) {
+            keys.refresh(List.of(jdbc.sql("SELECT id_type, id_number, name, birth_date, phone FROM customer WHERE id = :id")
+                    .param("id", id)
+                    .query((rs, row) -> new CustomerKeys(id, MatchKeys.of(rs.getString("id_type"), rs.getString("id_number"),
+                            rs.getString("name"), rs.getObject("birth_date", LocalDate.class), rs.getString("phone"))))
+                    .single()));
+        }
+    }
+
+    private long record(String name, String idType, String idNumber, LocalDate birth, String phone, String branch) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO customer (customer_no, customer_type, name, id_type, id_number, birth_date, phone, branch_code,
+                                              created_at)
+                        VALUES (:no, 'PERSON', :name, :idType, :idNumber, :birth, :phone, :branch, :at)
+                        """)
+                .param("no", CrmFixtures.uniqueNumber()).param("name", name).param("idType", idType).param("idNumber", idNumber)
+                .param("birth", birth).param("phone", phone).param("branch", branch).param("at", LocalDateTime.of(2020, 1, 1, 9, 0))
+                .update(key);
+        return key.getKey().longValue();
+    }
+
+    private Map<Long, Map<String, Object>> parties(long... ids) {
+        Map<Long, Map<String, Object>> parties = new java.util.HashMap<>();
+        for (long id : ids) {
+            parties.put(id, jdbc.sql("""
+                            SELECT party_no, primary_customer_id, records, link, evidence FROM party_member WHERE customer_id = :id
+                            """).param("id", id).query().singleRow());
+        }
+        return parties;
+    }
+
+    private static Object smallest(Map<Long, Map<String, Object>> parties, long... ids) {
+        return java.util.Arrays.stream(ids).mapToObj(id -> (Long) parties.get(id).get("party_no")).min(Long::compare).orElseThrow();
+    }
+
+    private List<List<Object>> candidates(long... ids) {
+        List<Long> all = java.util.Arrays.stream(ids).boxed().toList();
+        return jdbc.sql("""
+                        SELECT customer_id_a, customer_id_b, status FROM identity_candidate
+                         WHERE customer_id_a IN (:ids) OR customer_id_b IN (:ids) ORDER BY customer_id_a, customer_id_b
+                        """)
+                .param("ids", all)
+                .query((rs, row) -> List.<Object>of(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                .list();
+    }
+
+    private static String name() {
+        return "测" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static String residentId(LocalDate birth) {
+        String first17 = "4403%02d%s%03d".formatted(ThreadLocalRandom.current().nextInt(1, 100), birth.toString().replace("-", ""),
+                ThreadLocalRandom.current().nextInt(1000));
+        return first17 + ResidentId.checkCharacter(first17);
+    }
+
+    private static String fullWidth(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char ch : text.toCharArray()) {
+            out.append(ch >= '!' && ch <= '~' ? (char) (ch + 0xFEE0) : ch);
+        }
+        return out.toString();
+    }
+}
