@@ -20,6 +20,11 @@ import java.util.Objects;
  * @param premiumSharePct annualPremium as a percentage of the whole book's annual premium
  * @param premiumRankPct  percent rank of annualPremium in the book (0-100, largest is 100)
  * @param productLines    number of distinct product lines with a policy in force
+ * @param partyRecords    CRM records of the customer's party (DESIGN.md section 10): 1 when alone (and for an applicant)
+ * @param partyBranches   distinct branch codes of those records: 1 when alone
+ *
+ * <p>Every figure above is the party's: summed over all its records' policies and claims, years from the
+ * latest loss and earliest policy of any of them, shares and ranks among parties.
  */
 public record CustomerProfile(
         String customerNo,
@@ -35,7 +40,9 @@ public record CustomerProfile(
         int tenureYears,
         double premiumSharePct,
         double premiumRankPct,
-        int productLines) {
+        int productLines,
+        int partyRecords,
+        int partyBranches) {
 
     public CustomerProfile {
         Objects.requireNonNull(customerNo, "customerNo");
@@ -43,13 +50,26 @@ public record CustomerProfile(
         if (claims12m < 0 || earlyClaims12m < 0 || claimFreeYears < 0 || tenureYears < 0 || productLines < 0) {
             throw new IllegalArgumentException("counts and years cannot be negative for " + customerNo);
         }
+        if (partyRecords < 1 || partyBranches < 1 || partyBranches > partyRecords) {
+            throw new IllegalArgumentException("a party has at least one record, and no more branches than records, for "
+                    + customerNo);
+        }
         if (earlyClaims12m > claims12m) {
             throw new IllegalArgumentException("earlyClaims12m > claims12m for " + customerNo);
         }
     }
 
+    /** A customer alone in its party (one record, one branch). */
+    public CustomerProfile(String customerNo, String customerType, boolean applicant, double annualPremium,
+                           double premium3y, double paid3y, Double lossRatio3y, int claims12m, int earlyClaims12m,
+                           int claimFreeYears, int tenureYears, double premiumSharePct, double premiumRankPct,
+                           int productLines) {
+        this(customerNo, customerType, applicant, annualPremium, premium3y, paid3y, lossRatio3y, claims12m,
+                earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines, 1, 1);
+    }
+
     /** The profile of an applicant who is not a customer yet: nothing held, nothing claimed. */
     public static CustomerProfile newApplicant(String key, String customerType) {
-        return new CustomerProfile(key, customerType, true, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0);
+        return new CustomerProfile(key, customerType, true, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 1, 1);
     }
 }

@@ -21,7 +21,9 @@ enum ProfileFeature {
     TENURE_YEARS("tenureYears", "%s years of tenure", CustomerProfile::tenureYears),
     PREMIUM_SHARE_PCT("premiumSharePct", "premium share %s%%", CustomerProfile::premiumSharePct),
     PREMIUM_RANK_PCT("premiumRankPct", "premium rank %s%%", CustomerProfile::premiumRankPct),
-    PRODUCT_LINES("productLines", "%s product lines", CustomerProfile::productLines);
+    PRODUCT_LINES("productLines", "%s product lines", CustomerProfile::productLines),
+    PARTY_RECORDS("partyRecords", "%s CRM records in the party", CustomerProfile::partyRecords),
+    PARTY_BRANCHES("partyBranches", "%s branches in the party", CustomerProfile::partyBranches);
 
     private static final Map<String, ProfileFeature> BY_FIELD = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(f -> f.field, f -> f));
@@ -42,7 +44,7 @@ enum ProfileFeature {
     /** Whether the field holds whole numbers (counts and years). */
     boolean whole() {
         return this == CLAIMS_12M || this == EARLY_CLAIMS_12M || this == CLAIM_FREE_YEARS || this == TENURE_YEARS
-                || this == PRODUCT_LINES;
+                || this == PRODUCT_LINES || this == PARTY_RECORDS || this == PARTY_BRANCHES;
     }
 
     static ProfileFeature byField(String field) {
@@ -71,6 +73,8 @@ enum ProfileFeature {
             case PREMIUM_SHARE_PCT -> profile.premiumSharePct();
             case PREMIUM_RANK_PCT -> profile.premiumRankPct();
             case PRODUCT_LINES -> profile.productLines();
+            case PARTY_RECORDS -> profile.partyRecords();
+            case PARTY_BRANCHES -> profile.partyBranches();
         };
     }
 

@@ -47,6 +47,23 @@ public record Assessed(List<One> assessed, int changed, List<Failure> failures) 
         return assessed.get(0);
     }
 
+    /**
+     * The customer with this number, of a selection that named it (the other records of its party may have
+     * been evaluated with it); the rules' exception when they could not evaluate it, so that a caller
+     * answering for one customer fails closed.
+     *
+     * @throws NotFoundException when it was not evaluated (it does not exist)
+     */
+    public One one(String customerNo) {
+        for (Failure failure : failures) {
+            if (failure.subject().customerNo().equals(customerNo)) {
+                throw failure.error();
+            }
+        }
+        return assessed.stream().filter(one -> one.subject().customerNo().equals(customerNo)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No such customer."));
+    }
+
     /** A customer evaluated and stored. */
     public record One(Subject subject, Evaluation evaluation, Assessment assessment) {
     }

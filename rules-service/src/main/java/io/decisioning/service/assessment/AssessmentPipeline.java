@@ -7,6 +7,7 @@ import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.engine.RuleMetrics;
 import io.decisioning.service.identity.CustomerKeys;
 import io.decisioning.service.identity.MatchKeyRepository;
+import io.decisioning.service.identity.PartyResolver;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,18 +55,20 @@ public class AssessmentPipeline {
     private final AssessmentRepository assessments;
     private final WarningSync warnings;
     private final MatchKeyRepository matchKeys;
+    private final PartyResolver parties;
     private final RuleMetrics metrics;
     private final Clock clock;
 
     AssessmentPipeline(SubjectRepository subjects, List<FactSource> sources, RuleEngine engine,
                        AssessmentRepository assessments, WarningSync warnings, MatchKeyRepository matchKeys,
-                       RuleMetrics metrics, Clock clock) {
+                       PartyResolver parties, RuleMetrics metrics, Clock clock) {
         this.subjects = subjects;
         this.sources = List.copyOf(sources);
         this.engine = engine;
         this.assessments = assessments;
         this.warnings = warnings;
         this.matchKeys = matchKeys;
+        this.parties = parties;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -75,7 +78,7 @@ public class AssessmentPipeline {
      * Customers that do not exist are left out.
      */
     public Assessed assess(Selection selection, Trigger trigger, LocalDate asOf) {
-        Evaluated first = evaluate(readFacts(selection, asOf), trigger);
+        Evaluated first = evaluate(readWithParties(selection, asOf), trigger);
         if (first.subjects().isEmpty()) {
             return Assessed.NONE;
         }
@@ -113,7 +116,7 @@ public class AssessmentPipeline {
         }
         List<Assessed.One> assessed = new ArrayList<>(outcomes.size());
         outcomes.values().forEach(outcome -> assessed.add(new Assessed.One(outcome.subject(), outcome.evaluation(),
-                Assessment.of(outcome.evaluation(), trigger, now))));
+                Assessment.of(outcome.subject(), outcome.evaluation(), trigger, now))));
         return new Assessed(assessed, changed, failures);
     }
 
@@ -135,12 +138,43 @@ public class AssessmentPipeline {
                 changedKeys.add(new CustomerKeys(subject.customerId(), subject.keys()));
             }
             toStore.add(new AssessmentRepository.ToStore(subject.customerId(), outcome.evaluation(), outcome.keyDigest()));
-            raised.add(new WarningSync.Raised(subject.customerId(), subject.customerNo(), outcome.evaluation().warnings()));
+            // the warnings people work on exist once per party, under its primary record (DESIGN.md section 10)
+            boolean primary = !subject.inLargerParty() || subject.party().primaryCustomerId() == subject.customerId();
+            raised.add(new WarningSync.Raised(subject.customerId(), subject.customerNo(),
+                    primary ? outcome.evaluation().warnings() : List.of()));
         }
         matchKeys.refresh(changedKeys);
         AssessmentRepository.Saved saved = assessments.saveAll(toStore, trigger, now, locked);
         warnings.syncAll(raised, now);
         return saved.changed().size();
+    }
+
+    /**
+     * The selected customers and their facts, each in its party (DESIGN.md section 10): a record never
+     * resolved (a first evaluation) is resolved first, and the other records of the selected customers'
+     * parties are taken with them (but for a range, whose neighbours are evaluated in ranges of their own),
+     * so that every record of a party gets the party's outcome at once. Most customers are alone and
+     * resolved: one read.
+     */
+    private SubjectRepository.Read readWithParties(Selection selection, LocalDate asOf) {
+        SubjectRepository.Read read = readFacts(selection, asOf);
+        List<Long> unresolved = read.subjects().all().stream()
+                .filter(subject -> !subject.applicant() && subject.party() == null)
+                .map(Subject::customerId)
+                .toList();
+        if (!unresolved.isEmpty()) {
+            parties.resolve(unresolved);
+            read = readFacts(selection, asOf);
+        }
+        if (selection.range() == null) {
+            List<Long> outside = read.subjects().membersOutside();
+            if (!outside.isEmpty()) {
+                List<Long> also = new ArrayList<>(selection.also());
+                also.addAll(outside);
+                read = readFacts(selection.with(also), asOf);
+            }
+        }
+        return read;
     }
 
     /** The selected customers and their facts, with what is stored about them. */

@@ -53,7 +53,8 @@ public class AssessmentRepository {
     /** History rows keep no near misses (they explain the current outcome only). */
     private static final String HISTORY_COLUMNS_READ = """
             customer_no, grade, tier, vip, value_score, risk_score, blacklisted, profile, warnings, reasons,
-            NULL AS near_misses, rule_packs, evaluated_at, eval_trigger""";
+            NULL AS near_misses, rule_packs, evaluated_at, eval_trigger, NULL AS party_no, NULL AS party_records,
+            NULL AS primary_customer_no""";
     private static final TypeReference<List<CustomerWarning>> WARNINGS = new TypeReference<>() { };
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
     private static final TypeReference<List<NearMiss>> NEAR_MISSES = new TypeReference<>() { };
@@ -62,8 +63,11 @@ public class AssessmentRepository {
     /** A current assessment: the row every evaluation locks and touches, with its explanation beside it. */
     private static final String CURRENT = """
             SELECT a.customer_no, a.grade, a.tier, a.vip, a.value_score, a.risk_score, a.blacklisted, d.profile,
-                   d.warnings, d.reasons, d.near_misses, a.rule_packs, a.evaluated_at, a.eval_trigger
+                   d.warnings, d.reasons, d.near_misses, a.rule_packs, a.evaluated_at, a.eval_trigger,
+                   pm.party_no, pm.records AS party_records, pc.customer_no AS primary_customer_no
               FROM assessment a JOIN assessment_detail d ON d.customer_id = a.customer_id
+              LEFT JOIN party_member pm ON pm.customer_id = a.customer_id
+              LEFT JOIN customer pc ON pc.id = pm.primary_customer_id
              WHERE a.customer_id = :id""";
 
     /** The current assessment's outcome, hashes and time (V12: the explanation is in {@link #UPSERT_DETAIL}). */
@@ -354,7 +358,8 @@ public class AssessmentRepository {
         Features f = Features.of(e.profile());
         d.number(f.annualPremium()).number(f.premium3y()).number(f.paid3y()).number(f.lossRatio3y())
                 .number(f.claims12m()).number(f.earlyClaims12m()).number(f.claimFreeYears()).number(f.tenureYears())
-                .number(f.premiumSharePct()).number(f.premiumRankPct()).number(f.productLines());
+                .number(f.premiumSharePct()).number(f.premiumRankPct()).number(f.productLines())
+                .number(f.partyRecords()).number(f.partyBranches());
         d.number(e.warnings().size());
         for (CustomerWarning w : e.warnings()) {
             d.text(w.type().name()).text(w.severity().name()).text(w.message());
@@ -455,6 +460,9 @@ public class AssessmentRepository {
                 json.readValue(rs.getString("rule_packs"), PACKS),
                 rs.getObject("evaluated_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 Trigger.valueOf(rs.getString("eval_trigger")),
-                nearMisses == null ? null : json.readValue(nearMisses, NEAR_MISSES));
+                nearMisses == null ? null : json.readValue(nearMisses, NEAR_MISSES),
+                rs.getObject("party_no") == null ? null : rs.getLong("party_no"),
+                rs.getObject("party_records") == null ? null : rs.getInt("party_records"),
+                rs.getString("primary_customer_no"));
     }
 }

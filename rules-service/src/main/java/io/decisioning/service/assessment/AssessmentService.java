@@ -38,7 +38,7 @@ class AssessmentService {
     @Transactional
     Assessment evaluate(String customerNo, UserAccount user) {
         visible(customerNo, user);
-        return pipeline.assess(Selection.customerNo(customerNo), Trigger.MANUAL, evaluationDate.today()).single()
+        return pipeline.assess(Selection.customerNo(customerNo), Trigger.MANUAL, evaluationDate.today()).one(customerNo)
                 .assessment();
     }
 

@@ -27,6 +27,8 @@ public final class ProfileFacts {
     private @Nullable BigDecimal bookTotal;
     private double premiumRankPct;
     private int productLines;
+    private int partyRecords = 1;
+    private int partyBranches = 1;
 
     ProfileFacts(Subject subject) {
         this.subject = subject;
@@ -67,6 +69,12 @@ public final class ProfileFacts {
         this.premiumRankPct = premiumRankPct;
     }
 
+    /** The size of the customer's party (DESIGN.md section 10): its records and their distinct branches. */
+    public void party(int records, int branches) {
+        this.partyRecords = Math.max(1, records);
+        this.partyBranches = Math.max(1, Math.min(branches, this.partyRecords));
+    }
+
     /** 100 * annualPremium / the book's annual premium (DESIGN.md section 4); 0 without a book total. */
     private double premiumSharePct() {
         return bookTotal == null || bookTotal.signum() == 0 ? 0
@@ -80,6 +88,7 @@ public final class ProfileFacts {
         }
         return new CustomerProfile(subject.customerNo(), subject.customerType(), false,
                 annualPremium.doubleValue(), premium3y.doubleValue(), paid3y.doubleValue(), lossRatio3y,
-                claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct(), premiumRankPct, productLines);
+                claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct(), premiumRankPct, productLines,
+                partyRecords, partyBranches);
     }
 }

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param keysStored whether {@code customer_match_key} holds exactly {@code keys} for this customer (the
  *                   digest stored with its assessment is theirs), so that a source may join those rows
  *                   instead of sending the keys; false for an applicant and a customer never evaluated
+ * @param party      its party (DESIGN.md section 10); null for an applicant and a record never resolved
  */
 public record Subject(long customerId, String customerNo, String customerType, @Nullable String branchCode,
-                      MatchKeys keys, @Nullable MatchKeys stated, boolean keysStored) {
+                      MatchKeys keys, @Nullable MatchKeys stated, boolean keysStored, @Nullable Party party) {
 
     public Subject {
         Objects.requireNonNull(customerNo, "customerNo");
@@ -28,10 +29,15 @@ public record Subject(long customerId, String customerNo, String customerType, @
 
     /** An applicant of a pre-bind check who is not a customer: nothing is read for them but what they stated. */
     public static Subject applicant(String key, String customerType, MatchKeys stated) {
-        return new Subject(0, key, customerType, null, stated, null, false);
+        return new Subject(0, key, customerType, null, stated, null, false, null);
     }
 
     public boolean applicant() {
         return customerId == 0;
+    }
+
+    /** Whether its party has other records, whose facts are its facts. */
+    public boolean inLargerParty() {
+        return party != null && !party.alone();
     }
 }

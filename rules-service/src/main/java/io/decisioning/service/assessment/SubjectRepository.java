@@ -5,10 +5,13 @@ import io.decisioning.service.system.BulkSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +29,8 @@ class SubjectRepository {
 
     private static final String COLUMNS = """
             c.id, c.customer_no, c.customer_type, c.branch_code, c.id_type, c.id_number, c.name, c.birth_date, c.phone,
-            a.outcome_hash, a.content_hash, a.match_keys_hash""";
+            a.outcome_hash, a.content_hash, a.match_keys_hash, pm.party_no, pm.primary_customer_id, pc.customer_no AS primary_customer_no,
+            pm.records AS party_records""";
 
     private final JdbcClient jdbc;
 
@@ -42,7 +46,8 @@ class SubjectRepository {
             sql.append(",\n").append(columns.columns());
             params.putAll(columns.params());
         }
-        sql.append("\n  FROM customer c LEFT JOIN assessment a ON a.customer_id = c.id");
+        sql.append("\n  FROM customer c LEFT JOIN assessment a ON a.customer_id = c.id"
+                + " LEFT JOIN party_member pm ON pm.customer_id = c.id LEFT JOIN customer pc ON pc.id = pm.primary_customer_id");
         for (CustomerColumns columns : sourceColumns) {
             if (!columns.join().isEmpty()) {
                 sql.append("\n  ").append(columns.join());
@@ -53,12 +58,20 @@ class SubjectRepository {
             params.put("fromId", selection.range().fromId());
             params.put("toId", selection.range().toId());
         } else if (selection.customerNo() != null) {
-            sql.append("\n WHERE c.customer_no = :customerNo");
+            sql.append("\n WHERE (c.customer_no = :customerNo");
             params.put("customerNo", selection.customerNo());
         } else {
             BulkSql.IdCondition ids = BulkSql.ids("c.id", selection.ids(), "id");
-            sql.append("\n WHERE ").append(ids.sql());
+            sql.append("\n WHERE (").append(ids.sql());
             params.putAll(ids.params());
+        }
+        if (selection.range() == null) {
+            if (!selection.also().isEmpty()) {
+                BulkSql.IdCondition also = BulkSql.ids("c.id", selection.also(), "also");
+                sql.append(" OR ").append(also.sql());
+                params.putAll(also.params());
+            }
+            sql.append(')');
         }
         sql.append("\n ORDER BY c.id");
         Facts facts = new Facts();
@@ -70,7 +83,10 @@ class SubjectRepository {
                     AssessmentRepository.StoredHashes hashes = AssessmentRepository.storedHashes(rs);
                     MatchKeys keys = keys(rs);
                     String keyDigest = AssessmentRepository.matchKeysHash(keys);
-                    Subject subject = subject(rs, keys, selection.stated(), hashes != null && hashes.hasMatchKeys(keyDigest));
+                    // what an applicant stated is about the customer the check named, not the rest of its party
+                    MatchKeys stated = selection.stated() != null && rs.getString("customer_no").equals(selection.customerNo())
+                            ? selection.stated() : null;
+                    Subject subject = subject(rs, keys, stated, hashes != null && hashes.hasMatchKeys(keyDigest), party(rs));
                     facts.add(subject);
                     keyDigests.put(subject.customerId(), keyDigest);
                     if (hashes != null) {
@@ -80,7 +96,43 @@ class SubjectRepository {
                         columns.reader().read(rs, subject, facts);
                     }
                 });
-        return new Read(new Subjects(facts.subjects(), asOf, selection.range()), stored, keyDigests, facts);
+        List<Subject> read = facts.subjects();
+        Map<Long, List<Party.Member>> parties = parties(read);
+        Subjects subjects = new Subjects(read, asOf, selection.range(), parties);
+        for (Subject subject : read) {
+            List<Party.Member> members = subjects.membersOf(subject);
+            facts.profile(subject).party(members.size(),
+                    (int) members.stream().map(Party.Member::branchCode).distinct().count());
+        }
+        return new Read(subjects, stored, keyDigests, facts);
+    }
+
+    /**
+     * The records of the subjects' parties of more than one record, by party number, in one statement; none
+     * (and no statement) when every subject is alone, as most are.
+     */
+    private Map<Long, List<Party.Member>> parties(List<Subject> subjects) {
+        Set<Long> partyNos = new TreeSet<>();
+        for (Subject subject : subjects) {
+            if (subject.inLargerParty()) {
+                partyNos.add(subject.party().partyNo());
+            }
+        }
+        if (partyNos.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Party.Member>> parties = new HashMap<>();
+        jdbc.sql("""
+                        SELECT m.party_no, c.id, c.customer_no, c.branch_code, c.id_type, c.id_number, c.name, c.birth_date,
+                               c.phone
+                          FROM party_member m JOIN customer c ON c.id = m.customer_id
+                         WHERE m.party_no IN (:parties)
+                         ORDER BY m.party_no, c.id""")
+                .param("parties", List.copyOf(partyNos))
+                .query((RowCallbackHandler) rs -> parties.computeIfAbsent(rs.getLong("party_no"), p -> new ArrayList<>())
+                        .add(new Party.Member(rs.getLong("id"), rs.getString("customer_no"), rs.getString("branch_code"),
+                                keys(rs))));
+        return parties;
     }
 
     /** The customer with this number, if there is one. */
@@ -90,14 +142,24 @@ class SubjectRepository {
                                c.birth_date, c.phone
                           FROM customer c WHERE c.customer_no = :customerNo""")
                 .param("customerNo", customerNo)
-                .query((rs, row) -> subject(rs, keys(rs), null, false))
+                .query((rs, row) -> subject(rs, keys(rs), null, false, null))
                 .optional();
     }
 
-    private static Subject subject(ResultSet rs, MatchKeys keys, @Nullable MatchKeys stated, boolean keysStored)
-            throws SQLException {
+    private static Subject subject(ResultSet rs, MatchKeys keys, @Nullable MatchKeys stated, boolean keysStored,
+                                   @Nullable Party party) throws SQLException {
         return new Subject(rs.getLong("id"), rs.getString("customer_no"), rs.getString("customer_type"),
-                rs.getString("branch_code"), keys, stated, keysStored);
+                rs.getString("branch_code"), keys, stated, keysStored, party);
+    }
+
+    private static @Nullable Party party(ResultSet rs) throws SQLException {
+        long partyNo = rs.getLong("party_no");
+        if (rs.wasNull()) {
+            return null;
+        }
+        String primaryNo = rs.getString("primary_customer_no");
+        return new Party(partyNo, rs.getLong("primary_customer_id"), primaryNo == null ? rs.getString("customer_no") : primaryNo,
+                rs.getInt("party_records"));
     }
 
     private static MatchKeys keys(ResultSet rs) throws SQLException {

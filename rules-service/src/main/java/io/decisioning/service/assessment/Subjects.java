@@ -2,22 +2,55 @@ package io.decisioning.service.assessment;
 
 import io.decisioning.service.system.BulkSql;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The customers an evaluation takes, by ascending id (an applicant alone), and the date it is as of.
  *
- * @param range the id range they were selected by (a nightly chunk), so a source can read the range
- *              with one BETWEEN; null when they were selected otherwise
+ * @param range   the id range they were selected by (a nightly chunk), so a source can read the range
+ *                with one BETWEEN; null when they were selected otherwise
+ * @param parties the records of the subjects' parties of more than one record, by party number, ascending
+ *                ids (DESIGN.md section 10: their facts are the party's); empty when all are alone
  */
-public record Subjects(List<Subject> all, LocalDate asOf, @Nullable IdRange range) {
+public record Subjects(List<Subject> all, LocalDate asOf, @Nullable IdRange range,
+                       Map<Long, List<Party.Member>> parties) {
 
     public Subjects {
         all = List.copyOf(all);
         Objects.requireNonNull(asOf, "asOf");
+        parties = Map.copyOf(parties);
+    }
+
+    public Subjects(List<Subject> all, LocalDate asOf, @Nullable IdRange range) {
+        this(all, asOf, range, Map.of());
+    }
+
+    /** The records of the subject's party, itself included; just itself when it is alone. */
+    public List<Party.Member> membersOf(Subject subject) {
+        List<Party.Member> members = subject.party() == null ? null : parties.get(subject.party().partyNo());
+        return members != null ? members
+                : List.of(new Party.Member(subject.customerId(), subject.customerNo(),
+                        subject.branchCode() == null ? "" : subject.branchCode(), subject.keys()));
+    }
+
+    /** The records of the subjects' parties that are not subjects themselves (whose facts count all the same). */
+    public List<Long> membersOutside() {
+        Set<Long> subjects = new HashSet<>(customerIds());
+        List<Long> outside = new ArrayList<>();
+        for (List<Party.Member> members : parties.values()) {
+            for (Party.Member member : members) {
+                if (!subjects.contains(member.customerId())) {
+                    outside.add(member.customerId());
+                }
+            }
+        }
+        return outside;
     }
 
     /** The ids of the customers among them (not the applicant's). */

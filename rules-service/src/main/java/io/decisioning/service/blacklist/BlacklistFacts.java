@@ -2,6 +2,7 @@ package io.decisioning.service.blacklist;
 
 import io.decisioning.service.assessment.FactSource;
 import io.decisioning.service.assessment.Facts;
+import io.decisioning.service.assessment.Party;
 import io.decisioning.service.assessment.Subject;
 import io.decisioning.service.assessment.Subjects;
 import io.decisioning.service.identity.MatchKeys;
@@ -9,8 +10,10 @@ import io.decisioning.service.system.BulkSql;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -52,6 +55,11 @@ class BlacklistFacts implements FactSource {
                 keys.add(subject.stated());
             }
         }
+        // a match of any record of a party counts for the whole party (DESIGN.md section 10)
+        Set<Long> ids = new HashSet<>(subjects.customerIds());
+        subjects.parties().values().forEach(members -> members.stream()
+                .filter(member -> !ids.contains(member.customerId()))
+                .forEach(member -> keys.add(member.keys())));
         // Within a selected range, rows of customers whose stored keys are out of date join too: harmless, as a
         // hit is only ever taken on a customer's current keys below.
         Subjects.Condition storedKeysOf = !join ? null
@@ -74,9 +82,20 @@ class BlacklistFacts implements FactSource {
             Map<Long, BlacklistMatchRepository.ActiveEntry> candidates = new TreeMap<>();
             collect(subject.keys(), byKey, candidates);
             collect(subject.stated(), byKey, candidates);
+            List<MatchKeys> more = new ArrayList<>();
+            more.add(subject.stated());
+            if (subject.inLargerParty()) {
+                for (Party.Member member : subjects.membersOf(subject)) {
+                    if (member.customerId() != subject.customerId()) {
+                        collect(member.keys(), byKey, candidates);
+                        more.add(member.keys());
+                    }
+                }
+            }
+            MatchKeys[] others = more.toArray(MatchKeys[]::new);
             candidates.values().stream()
                     .sorted(Comparator.comparingLong(BlacklistMatchRepository.ActiveEntry::id))
-                    .forEach(entry -> entry.hitFor(subject.customerNo(), subject.keys(), subject.stated())
+                    .forEach(entry -> entry.hitFor(subject.customerNo(), subject.keys(), others)
                             .ifPresent(hit -> facts.hit(subject, hit)));
         }
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.LongStream;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The book-wide figures of DESIGN.md section 4: the total annual premium (for premiumSharePct) and
- * every customer's percent rank by annual premium (premiumRankPct), kept in {@code book_customer_rank}.
+ * every customer's percent rank by annual premium (premiumRankPct), kept in {@code book_customer_rank};
+ * both of parties (DESIGN.md section 10): a record of a party of several has the party's premium and rank.
  * Computed nightly and at start-up when none exist.
  *
  * <p>How: not one {@code INSERT ... SELECT ... PERCENT_RANK() OVER ...} over the book, which would
@@ -128,7 +129,7 @@ public class BookStatistics {
         long firstId = span.get("first_id") == null ? 1 : ((Number) span.get("first_id")).longValue();
         long lastId = span.get("last_id") == null ? 0 : ((Number) span.get("last_id")).longValue();
 
-        List<RangePremiums> premiums = premiums(asOf, ranges(firstId, lastId));
+        List<RangePremiums> premiums = byParty(premiums(asOf, ranges(firstId, lastId)));
         PremiumDistribution distribution = PremiumDistribution.of(premiums);
         long customers = 0;
         long totalCents = 0;
@@ -166,7 +167,7 @@ public class BookStatistics {
                 .query().singleRow();
         long firstId = span.get("first_id") == null ? 1 : ((Number) span.get("first_id")).longValue();
         long lastId = span.get("last_id") == null ? 0 : ((Number) span.get("last_id")).longValue();
-        List<RangePremiums> premiums = premiums(asOf, ranges(firstId, lastId));
+        List<RangePremiums> premiums = byParty(premiums(asOf, ranges(firstId, lastId)));
         return new BookFigures(asOf, premiums, PremiumDistribution.of(premiums));
     }
 
@@ -184,8 +185,10 @@ public class BookStatistics {
             this.distribution = distribution;
             long cents = 0;
             for (RangePremiums range : ranges) {
-                for (long premium : range.cents()) {
-                    cents = Math.addExact(cents, premium);
+                for (int i = 0; i < range.cents().length; i++) {
+                    if (!range.secondary()[i]) {
+                        cents = Math.addExact(cents, range.cents()[i]);
+                    }
                 }
             }
             this.total = BigDecimal.valueOf(cents, 2);
@@ -284,7 +287,41 @@ public class BookStatistics {
                         cents[customer] = cents(premium);
                     }
                 });
-        return new RangePremiums(range, ids, cents);
+        return new RangePremiums(range, ids, cents, new boolean[ids.length]);
+    }
+
+    /**
+     * The premiums as parties hold them (DESIGN.md section 10): each record of a party of several gets the
+     * party's annual premium, and all but its primary record are marked secondary, so that the
+     * distribution has one row per party (PERCENT_RANK over parties) and the book's total counts each
+     * premium once. Records alone, most of them, keep their own.
+     */
+    private List<RangePremiums> byParty(List<RangePremiums> ranges) {
+        Map<Long, long[]> members = new HashMap<>(); // customer id -> {party no, primary id}
+        jdbc.sql("SELECT customer_id, party_no, primary_customer_id FROM party_member WHERE records > 1")
+                .query((RowCallbackHandler) rs -> members.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)}));
+        if (members.isEmpty()) {
+            return ranges;
+        }
+        Map<Long, Long> partyCents = new HashMap<>();
+        for (RangePremiums range : ranges) {
+            for (int i = 0; i < range.ids().length; i++) {
+                long[] member = members.get(range.ids()[i]);
+                if (member != null) {
+                    partyCents.merge(member[0], range.cents()[i], Math::addExact);
+                }
+            }
+        }
+        for (RangePremiums range : ranges) {
+            for (int i = 0; i < range.ids().length; i++) {
+                long[] member = members.get(range.ids()[i]);
+                if (member != null) {
+                    range.cents()[i] = partyCents.get(member[0]);
+                    range.secondary()[i] = member[1] != range.ids()[i];
+                }
+            }
+        }
+        return ranges;
     }
 
     /** The second step for one range: ranks computed, compared with the stored ones, changes written. */
@@ -303,7 +340,9 @@ public class BookStatistics {
         for (int i = 0; i < range.ids().length; i++) {
             long id = range.ids()[i];
             long cents = range.cents()[i];
-            premiumCents = Math.addExact(premiumCents, cents);
+            if (!range.secondary()[i]) { // a party's premium counts once, with its primary record
+                premiumCents = Math.addExact(premiumCents, cents);
+            }
             double rank = distribution.percentRank(cents);
             StoredRank before = stored.remove(id);
             if (before == null || before.premiumCents() != cents || Double.compare(before.rankPct(), rank) != 0) {
@@ -327,7 +366,8 @@ public class BookStatistics {
     record PremiumDistribution(long[] sortedPremiums) {
 
         static PremiumDistribution of(List<RangePremiums> ranges) {
-            long[] all = ranges.stream().flatMapToLong(r -> LongStream.of(r.cents())).toArray();
+            long[] all = ranges.stream().flatMapToLong(r -> IntStream.range(0, r.cents().length)
+                    .filter(i -> !r.secondary()[i]).mapToLong(i -> r.cents()[i])).toArray();
             Arrays.sort(all);
             return new PremiumDistribution(all);
         }
@@ -368,8 +408,11 @@ public class BookStatistics {
     record Refreshed(BookStats stats, int written, int removed) {
     }
 
-    /** The customers of a range of ids and their annual premiums in cents, by id. */
-    private record RangePremiums(IdRange range, long[] ids, long[] cents) {
+    /**
+     * The customers of a range of ids and their annual premiums in cents, by id; {@code secondary} marks the
+     * records of a party of several but its primary, whose premium is the party's and counts once.
+     */
+    private record RangePremiums(IdRange range, long[] ids, long[] cents, boolean[] secondary) {
     }
 
     /** A growable array of longs (a million customers' premiums without a million Long objects). */

@@ -19,16 +19,21 @@ import org.jspecify.annotations.Nullable;
  * when the evaluation failed, in which case the decision is REFER. One field beyond the contract,
  * {@code nearMisses}: how near the applicant came to another outcome ("would be ACCEPT if
  * claims12m <= 3 (now 4)"), the underwriter's first question about a REFER.
+ *
+ * <p>The customer's party (DESIGN.md section 10): {@code partyNo}, {@code partyRecords} and
+ * {@code primaryCustomerNo} (null for a new applicant and when the evaluation failed; the primary's number
+ * also when the user may not see it), and for an applicant found among the customers {@code matchedRecords},
+ * the records that carry the applicant's identity (those the user may see), null otherwise.
  */
 record PreBindResult(String checkId, Decision decision, @Nullable String customerNo, @Nullable Grade grade,
                      @Nullable Tier tier, @Nullable Boolean vip, List<CustomerWarning> warnings,
                      List<Hit> blacklistHits, List<Reason> reasons, Map<String, Integer> rulePacks,
-                     Instant evaluatedAt, List<NearMiss> nearMisses) {
+                     Instant evaluatedAt, List<NearMiss> nearMisses, @Nullable Long partyNo,
+                     @Nullable Integer partyRecords, @Nullable String primaryCustomerNo,
+                     @Nullable List<String> matchedRecords) {
 
-    /** The same answer without naming the customer, for a user outside the customer's branch. */
-    PreBindResult withoutCustomerNo() {
-        return new PreBindResult(checkId, decision, null, grade, tier, vip, warnings, blacklistHits, reasons, rulePacks,
-                evaluatedAt, nearMisses);
+    /** A customer's party as the answer shows it. */
+    record PartyInfo(@Nullable Long partyNo, int records, @Nullable String primaryCustomerNo) {
     }
 
     record Hit(long entryId, MatchStrength strength, List<MatchField> matchedOn, String reasonCode) {

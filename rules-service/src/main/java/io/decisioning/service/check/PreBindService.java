@@ -6,6 +6,7 @@ import io.decisioning.rules.engine.Reason;
 import io.decisioning.service.assessment.Assessed;
 import io.decisioning.service.assessment.AssessmentPipeline;
 import io.decisioning.service.assessment.EvaluationDate;
+import io.decisioning.service.assessment.Party;
 import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.assessment.Subject;
 import io.decisioning.service.assessment.Trigger;
@@ -15,6 +16,7 @@ import io.decisioning.service.customer.CustomerRepository;
 import io.decisioning.service.engine.RuleMetrics;
 import io.decisioning.service.identity.IdType;
 import io.decisioning.service.identity.MatchKeys;
+import io.decisioning.service.identity.PartyResolver;
 import io.decisioning.service.identity.ResidentId;
 import io.decisioning.service.identity.UnifiedSocialCreditCode;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
@@ -29,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -54,18 +57,20 @@ class PreBindService {
     private final CustomerRepository customers;
     private final EvaluationDate evaluationDate;
     private final PreBindCheckRepository checks;
+    private final PartyResolver parties;
     private final TransactionTemplate transaction;
     private final RuleMetrics metrics;
     private final Clock clock;
     private final JsonMapper json;
 
     PreBindService(AssessmentPipeline pipeline, CustomerRepository customers, EvaluationDate evaluationDate,
-                   PreBindCheckRepository checks, PlatformTransactionManager transactions, RuleMetrics metrics,
-                   Clock clock, JsonMapper json) {
+                   PreBindCheckRepository checks, PartyResolver parties, PlatformTransactionManager transactions,
+                   RuleMetrics metrics, Clock clock, JsonMapper json) {
         this.pipeline = pipeline;
         this.customers = customers;
         this.evaluationDate = evaluationDate;
         this.checks = checks;
+        this.parties = parties;
         this.transaction = new TransactionTemplate(transactions);
         this.metrics = metrics;
         this.clock = clock;
@@ -88,49 +93,87 @@ class PreBindService {
 
     /**
      * The check's answer. A customer the user may not see is not named (an applicant's record may be in
-     * any branch: the decision must weigh it all the same); one asked for by number is not found.
+     * any branch: the decision must weigh it all the same); one asked for by number is not found. The
+     * answer is the party's (DESIGN.md section 10): every record of it is evaluated with the customer.
      */
     private PreBindResult answer(String checkId, PreBindRequest request, UserAccount user) {
         Applicant applicant = request.applicant();
         LocalDate today = evaluationDate.today();
         if (applicant == null) {
             Assessed assessed = pipeline.assess(Selection.customerNo(request.customerNo()), Trigger.CHECK, today);
-            Subject customer = customerOf(assessed);
+            Subject customer = subjectOf(assessed, request.customerNo());
             if (customer == null || !user.canSee(customer.branchCode())) {
                 throw new NotFoundException("No customer " + request.customerNo() + "."); // rolls back what was stored
             }
-            return answer(checkId, assessed, customer, request, user);
+            return answer(checkId, assessed, customer, user, null);
         }
         MatchKeys stated = MatchKeys.of(applicant.idType().name(), applicant.idNumber(), applicant.name(),
                 applicant.birthDate(), applicant.phone());
-        Optional<Customer> existing = existingCustomer(applicant);
-        if (existing.isPresent()) {
-            Assessed assessed = pipeline.assess(Selection.customerNo(existing.get().customerNo(), stated), Trigger.CHECK,
-                    today);
-            Subject customer = customerOf(assessed);
+        List<Customer> matched = existingCustomers(applicant, stated);
+        if (!matched.isEmpty()) {
+            // the applicant is the party of the records with its identity, answered for by its primary record
+            long primaryId = parties.primaryOf(matched.get(0).id());
+            String primaryNo = primaryId == matched.get(0).id() ? matched.get(0).customerNo()
+                    : customers.findById(primaryId).map(Customer::customerNo).orElse(matched.get(0).customerNo());
+            Assessed assessed = pipeline.assess(Selection.customerNo(primaryNo, stated)
+                    .with(matched.stream().map(Customer::id).toList()), Trigger.CHECK, today);
+            Subject customer = subjectOf(assessed, primaryNo);
             if (customer != null) {
-                return answer(checkId, assessed, customer, request, user);
+                List<String> visible = matched.stream().filter(c -> user.canSee(c.branchCode())).map(Customer::customerNo)
+                        .toList();
+                return answer(checkId, assessed, customer, user, visible);
             }
         }
         String type = applicant.idType() == IdType.USCC ? "ORGANIZATION" : "PERSON";
         Evaluation evaluation = pipeline.evaluateApplicant(Subject.applicant("APPLICANT-" + checkId, type, stated), today);
-        return result(checkId, null, evaluation);
+        return result(checkId, null, evaluation, null, null);
     }
 
-    private PreBindResult answer(String checkId, Assessed assessed, Subject customer, PreBindRequest request,
-                                 UserAccount user) {
+    private PreBindResult answer(String checkId, Assessed assessed, Subject customer, UserAccount user,
+                                 @Nullable List<String> matchedRecords) {
         boolean visible = user.canSee(customer.branchCode());
-        if (!assessed.failures().isEmpty()) {
+        if (assessed.failures().stream().anyMatch(f -> f.subject().customerId() == customer.customerId())) {
             return failedResult(checkId, visible ? customer.customerNo() : null, assessed.failures().get(0).error());
         }
-        return result(checkId, visible ? customer.customerNo() : null, assessed.single().evaluation());
+        return result(checkId, visible ? customer.customerNo() : null, assessed.one(customer.customerNo()).evaluation(),
+                partyOf(assessed, customer, user), matchedRecords);
     }
 
-    private static @Nullable Subject customerOf(Assessed assessed) {
-        if (!assessed.failures().isEmpty()) {
-            return assessed.failures().get(0).subject();
+    /** The party of the customer the check is about, the primary's number hidden from a user outside its branch. */
+    private static PreBindResult.@Nullable PartyInfo partyOf(Assessed assessed, Subject customer, UserAccount user) {
+        Party party = customer.party();
+        if (party == null) {
+            return new PreBindResult.PartyInfo(null, 1, user.canSee(customer.branchCode()) ? customer.customerNo() : null);
         }
-        return assessed.assessed().isEmpty() ? null : assessed.assessed().get(0).subject();
+        String primaryBranch = assessed.assessed().stream()
+                .filter(one -> one.subject().customerId() == party.primaryCustomerId())
+                .map(one -> one.subject().branchCode())
+                .findFirst().orElse(customer.branchCode());
+        return new PreBindResult.PartyInfo(party.partyNo(), party.records(),
+                user.canSee(primaryBranch) ? party.primaryCustomerNo() : null);
+    }
+
+    /** The evaluated customer with this number (failed or not), or null when there is none. */
+    private static @Nullable Subject subjectOf(Assessed assessed, String customerNo) {
+        for (Assessed.Failure failure : assessed.failures()) {
+            if (failure.subject().customerNo().equals(customerNo)) {
+                return failure.subject();
+            }
+        }
+        return assessed.assessed().stream().map(Assessed.One::subject)
+                .filter(subject -> subject.customerNo().equals(customerNo)).findFirst().orElse(null);
+    }
+
+    private PreBindResult result(String checkId, @Nullable String customerNo, Evaluation e,
+                                 PreBindResult.@Nullable PartyInfo party, @Nullable List<String> matchedRecords) {
+        return new PreBindResult(checkId, e.decision(), customerNo, e.grade(), e.tier(), e.vip(), e.warnings(),
+                e.blacklistHits().stream().map(PreBindResult.Hit::of).toList(), e.reasons(), e.rulePacks(), now(),
+                e.nearMisses(), party == null ? null : party.partyNo(), party == null ? null : party.records(),
+                party == null ? null : party.primaryCustomerNo(), matchedRecords);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** REFER with the reason ENGINE_ERROR, recorded in a transaction of its own: the check's failed. */
@@ -153,30 +196,26 @@ class PreBindService {
         Reason reason = new Reason("engine", 0, ENGINE_ERROR,
                 "The customer could not be evaluated; refer to a person. The error is logged with check " + checkId + ".");
         return new PreBindResult(checkId, Decision.REFER, customerNo, null, null, null, List.of(), List.of(), List.of(reason),
-                Map.of(), now(), List.of());
+                Map.of(), now(), List.of(), null, null, null, null);
     }
 
     /**
-     * An applicant is the customer with the same identity document, when there is one, whichever
-     * branch holds it: the decision must weigh the customer's whole record.
+     * The customers an applicant is (DESIGN.md section 10): those with the same identity document, in its
+     * 15- or 18-digit form, whichever branch holds them (the decision must weigh the customer's whole record),
+     * and those with the same identity key (a USCC's organization code on an OTHER id, a passport with the
+     * name), by ascending id.
      */
-    private Optional<Customer> existingCustomer(Applicant applicant) {
+    private List<Customer> existingCustomers(Applicant applicant, MatchKeys stated) {
+        Map<Long, Customer> found = new TreeMap<>();
         String normalized = MatchKeys.normalize(applicant.idNumber());
-        List<Customer> found = customers.findByIdNumber(applicant.idType().name(), normalized);
-        if (found.isEmpty()) {
-            found = customers.findByIdNumberKey(MatchKeys.idNumberKey(applicant.idType().name(), applicant.idNumber()));
+        customers.findByIdNumber(applicant.idType().name(), normalized).forEach(c -> found.put(c.id(), c));
+        if (stated.idNumber() != null) {
+            customers.findByIdNumberKey(stated.idNumber()).forEach(c -> found.put(c.id(), c));
         }
-        return found.stream().findFirst();
-    }
-
-    private PreBindResult result(String checkId, @Nullable String customerNo, Evaluation e) {
-        return new PreBindResult(checkId, e.decision(), customerNo, e.grade(), e.tier(), e.vip(), e.warnings(),
-                e.blacklistHits().stream().map(PreBindResult.Hit::of).toList(), e.reasons(), e.rulePacks(), now(),
-                e.nearMisses());
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (stated.identity() != null) {
+            customers.findByIdentityKey(stated.identity()).forEach(c -> found.put(c.id(), c));
+        }
+        return List.copyOf(found.values());
     }
 
     private static void validate(PreBindRequest request) {

@@ -67,14 +67,28 @@ public class CustomerRepository {
      * full-width characters, once they have been evaluated.
      */
     public List<Customer> findByIdNumberKey(String idNumberKey) {
+        return findByKey("ID_NUMBER", idNumberKey);
+    }
+
+    /**
+     * Customers whose {@code IDENTITY} key (DESIGN.md section 10: a resident ID in its 18-digit form, the
+     * organization code of a USCC or OTHER id, a passport with the name) is this one, once evaluated.
+     */
+    public List<Customer> findByIdentityKey(String identityKey) {
+        return findByKey("IDENTITY", identityKey);
+    }
+
+    /** Customers whose stored key of this type ({@code customer_match_key}) is this one, by ascending id. */
+    private List<Customer> findByKey(String keyType, String key) {
         return jdbc.sql("""
                         SELECT c.id, c.customer_no, c.customer_type, c.name, c.id_type, c.id_number, c.birth_date,
                                c.phone, c.branch_code, c.account_manager, c.created_at
                           FROM customer_match_key k JOIN customer c ON c.id = k.customer_id
-                        WHERE k.key_type = 'ID_NUMBER' AND k.key_value = :key
+                        WHERE k.key_type = :keyType AND k.key_value = :key
                         ORDER BY c.id
                         """)
-                .param("key", idNumberKey)
+                .param("keyType", keyType)
+                .param("key", key)
                 .query(CustomerRepository::customer)
                 .list();
     }

@@ -2,8 +2,11 @@ package io.decisioning.service.customer;
 
 import io.decisioning.service.assessment.FactSource;
 import io.decisioning.service.assessment.Facts;
+import io.decisioning.service.assessment.Party;
 import io.decisioning.service.assessment.ProfileFacts;
+import io.decisioning.service.assessment.Subject;
 import io.decisioning.service.assessment.Subjects;
+import io.decisioning.service.system.BulkSql;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.ResultSet;
@@ -11,6 +14,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
@@ -29,6 +33,12 @@ import org.springframework.stereotype.Component;
  * it reads them (no temporary table); the policy of a claim is looked up by primary key only for the
  * claims of the last 12 months (early claims). The date boundaries are computed here in Java; so are
  * whole years ({@link Period}, leap days included), from the dates the statement returns.
+ *
+ * <p>The figures are the party's (DESIGN.md section 10): a customer in a party of several records gets
+ * the sums over all of them, years from the latest loss and the earliest policy of any of them, and the
+ * product lines in force distinct over all of them (the statement returns each record's lines as bits,
+ * OR-ed here). The party's other records are read in the same statement, when they are not subjects
+ * themselves. A record alone gets its own figures, exactly as before parties.
  */
 @Component
 @Order(PolicyClaimFacts.ORDER)
@@ -47,8 +57,8 @@ class PolicyClaimFacts implements FactSource {
                             THEN premium ELSE 0 END) AS amount1,
                    SUM(CASE WHEN status <> 'CANCELLED' AND start_date > :d3y AND start_date <= :d
                             THEN premium ELSE 0 END) AS amount2,
-                   BIT_COUNT(BIT_OR(CASE WHEN status = 'ACTIVE' AND start_date <= :d AND end_date > :d
-                            THEN %3$s END)) AS count1,
+                   BIT_OR(CASE WHEN status = 'ACTIVE' AND start_date <= :d AND end_date > :d
+                            THEN %3$s END) AS count1,
                    0 AS count2,
                    MIN(start_date) AS day
               FROM policy
@@ -90,8 +100,9 @@ class PolicyClaimFacts implements FactSource {
             return;
         }
         LocalDate asOf = subjects.asOf();
-        Subjects.Condition policies = subjects.customersIn("customer_id", "p");
-        Subjects.Condition claims = subjects.customersIn("cl.customer_id", "k");
+        List<Long> outside = subjects.membersOutside();
+        Subjects.Condition policies = withMembers(subjects.customersIn("customer_id", "p"), "customer_id", outside, "pm");
+        Subjects.Condition claims = withMembers(subjects.customersIn("cl.customer_id", "k"), "cl.customer_id", outside, "km");
         Map<Long, Figures> policyFigures = new HashMap<>();
         Map<Long, Figures> claimFigures = new HashMap<>();
         jdbc.sql(FIGURES.formatted(policies.sql(), claims.sql(), PRODUCT_LINE_BIT))
@@ -102,19 +113,38 @@ class PolicyClaimFacts implements FactSource {
                 .param("d12m", asOf.minusMonths(12))
                 .query((RowCallbackHandler) rs -> (rs.getString("kind").equals("P") ? policyFigures : claimFigures)
                         .put(rs.getLong("customer_id"), Figures.of(rs)));
-        for (long customerId : subjects.customerIds()) {
-            ProfileFacts profile = facts.profile(customerId);
-            Figures policy = policyFigures.getOrDefault(customerId, Figures.NONE);
-            Figures claim = claimFigures.getOrDefault(customerId, Figures.NONE);
+        for (Subject subject : subjects.all()) {
+            if (subject.applicant()) {
+                continue;
+            }
+            ProfileFacts profile = facts.profile(subject);
+            Figures policy = Figures.NONE;
+            Figures claim = Figures.NONE;
+            for (Party.Member member : subjects.membersOf(subject)) {
+                policy = policy.plusPolicies(policyFigures.getOrDefault(member.customerId(), Figures.NONE));
+                claim = claim.plusClaims(claimFigures.getOrDefault(member.customerId(), Figures.NONE));
+            }
             BigDecimal premium3y = policy.amount2();
             BigDecimal paid3y = claim.amount1();
             LocalDate firstStart = policy.day();
             LocalDate lastLoss = claim.day();
-            profile.policies(policy.amount1(), premium3y, policy.count1(), wholeYears(firstStart, asOf));
+            profile.policies(policy.amount1(), premium3y, Long.bitCount(policy.count1()), wholeYears(firstStart, asOf));
             profile.claims(paid3y,
                     premium3y.signum() == 0 ? null : paid3y.divide(premium3y, MathContext.DECIMAL64).doubleValue(),
-                    claim.count1(), claim.count2(), wholeYears(lastLoss != null ? lastLoss : firstStart, asOf));
+                    (int) claim.count1(), (int) claim.count2(), wholeYears(lastLoss != null ? lastLoss : firstStart, asOf));
         }
+    }
+
+    /** {@code condition}, or also the party members {@code outside} the subjects. */
+    private static Subjects.Condition withMembers(Subjects.Condition condition, String column, List<Long> outside,
+                                                  String prefix) {
+        if (outside.isEmpty()) {
+            return condition;
+        }
+        BulkSql.IdCondition members = BulkSql.ids(column, outside, prefix);
+        Map<String, Object> params = new HashMap<>(condition.params());
+        params.putAll(members.params());
+        return new Subjects.Condition("(" + condition.sql() + " OR " + members.sql() + ")", params);
     }
 
     /** Whole years from {@code from} to {@code asOf} as {@link Period#between} counts them, never negative. */
@@ -123,17 +153,43 @@ class PolicyClaimFacts implements FactSource {
     }
 
     /**
-     * A customer's policy figures (annual premium, premium of 3 years, product lines, first start) or
-     * claim figures (paid of 3 years, claims and early claims of 12 months, last loss); zeros and no day
-     * when the customer has none.
+     * A customer's policy figures (annual premium, premium of 3 years, the bits of the product lines in
+     * force, first start) or claim figures (paid of 3 years, claims and early claims of 12 months, last
+     * loss); zeros and no day when the customer has none.
      */
-    private record Figures(BigDecimal amount1, BigDecimal amount2, int count1, int count2, @Nullable LocalDate day) {
+    private record Figures(BigDecimal amount1, BigDecimal amount2, long count1, long count2, @Nullable LocalDate day) {
 
         static final Figures NONE = new Figures(BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, null);
 
         static Figures of(ResultSet rs) throws SQLException {
-            return new Figures(money(rs, "amount1"), money(rs, "amount2"), rs.getInt("count1"), rs.getInt("count2"),
+            return new Figures(money(rs, "amount1"), money(rs, "amount2"), rs.getLong("count1"), rs.getLong("count2"),
                     rs.getObject("day", LocalDate.class));
+        }
+
+        /** Two records' policy figures as one's: sums, product lines OR-ed, the earlier first start. */
+        Figures plusPolicies(Figures other) {
+            if (this == NONE) {
+                return other;
+            }
+            return other == NONE ? this : new Figures(amount1.add(other.amount1), amount2.add(other.amount2),
+                    count1 | other.count1, 0, earlier(day, other.day));
+        }
+
+        /** Two records' claim figures as one's: sums, the later last loss. */
+        Figures plusClaims(Figures other) {
+            if (this == NONE) {
+                return other;
+            }
+            return other == NONE ? this : new Figures(amount1.add(other.amount1), amount2.add(other.amount2),
+                    count1 + other.count1, count2 + other.count2, later(day, other.day));
+        }
+
+        private static @Nullable LocalDate earlier(@Nullable LocalDate a, @Nullable LocalDate b) {
+            return a == null ? b : b == null || a.isBefore(b) ? a : b;
+        }
+
+        private static @Nullable LocalDate later(@Nullable LocalDate a, @Nullable LocalDate b) {
+            return a == null ? b : b == null || a.isAfter(b) ? a : b;
         }
 
         private static BigDecimal money(ResultSet rs, String column) throws SQLException {

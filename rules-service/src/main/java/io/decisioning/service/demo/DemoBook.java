@@ -1,5 +1,6 @@
 package io.decisioning.service.demo;
 
+import io.decisioning.service.identity.MatchKeys;
 import io.decisioning.service.identity.OrganizationCode;
 import io.decisioning.service.identity.ResidentId;
 import io.decisioning.service.identity.UnifiedSocialCreditCode;
@@ -73,6 +74,8 @@ final class DemoBook {
     private final long seed;
     private final LocalDate today;
     private final String prefix;
+    private final double duplicates;
+    private final long identitySeed;
     private final Map<Integer, Integer> blacklisted;
 
     /**
@@ -81,13 +84,33 @@ final class DemoBook {
      *               shared database
      */
     DemoBook(int size, long seed, LocalDate today, String prefix) {
+        this(size, seed, today, prefix, 0);
+    }
+
+    /**
+     * @param duplicates the share of customers that get a second record (0 to 0.5), see {@link #records}
+     */
+    DemoBook(int size, long seed, LocalDate today, String prefix, double duplicates) {
+        this(size, seed, today, prefix, duplicates,
+                // books with a prefix (tests that share a database) are other people: two books of one seed would
+                // otherwise hold the same persons, who would be linked into parties across the books (DESIGN.md section 10)
+                prefix.isEmpty() ? seed : seed ^ (prefix.hashCode() * GOLDEN));
+    }
+
+    /** @param identitySeed the seed of who the customers are (names, documents, phones), where the book's seed is not */
+    DemoBook(int size, long seed, LocalDate today, String prefix, double duplicates, long identitySeed) {
         if (size < 0) {
             throw new IllegalArgumentException("size < 0");
+        }
+        if (duplicates < 0 || duplicates > 0.5) {
+            throw new IllegalArgumentException("duplicates must be between 0 and 0.5");
         }
         this.size = size;
         this.seed = seed;
         this.today = today;
         this.prefix = prefix;
+        this.duplicates = duplicates;
+        this.identitySeed = identitySeed;
         this.blacklisted = blacklistedIndexes(size, seed);
     }
 
@@ -95,14 +118,88 @@ final class DemoBook {
         return size;
     }
 
-    /** All customers, in order of their number, generated lazily. */
+    /** All customers' records ({@link #records}), in order of their number, generated lazily. */
     Stream<DemoCustomer> customers() {
-        return IntStream.rangeClosed(1, size).mapToObj(this::customer);
+        return IntStream.rangeClosed(1, size).boxed().flatMap(index -> records(index).stream());
     }
 
-    /** The customers with 1-based indexes {@code from..to} (capped at the size of the book). */
+    /**
+     * The records of the customers with 1-based indexes {@code from..to} (capped at the size of the book): each
+     * customer's record, followed by its second record when it has one ({@link #records}).
+     */
     List<DemoCustomer> customers(int from, int to) {
-        return IntStream.rangeClosed(from, Math.min(to, size)).mapToObj(this::customer).toList();
+        return IntStream.rangeClosed(from, Math.min(to, size)).boxed().flatMap(index -> records(index).stream()).toList();
+    }
+
+    /**
+     * The CRM records of one customer: one, or with the share {@code duplicates} (never for a customer the
+     * demo blacklist matches) two, as real CRMs hold them (DESIGN.md section 10): the same person or company
+     * entered again at another branch, with another account manager, its policies split between the two,
+     * and its identity written another way: a resident ID in its old 15 digits or in full-width digits, the
+     * same number with the phone written otherwise, no identity number but the same name, birth date and
+     * phone, or (three in a hundred) only the same name and birth date, which takes a person's review; an
+     * organization's old organization code as an OTHER id; a passport in lower case.
+     */
+    List<DemoCustomer> records(int index) {
+        DemoCustomer first = customer(index);
+        SplittableRandom r = new SplittableRandom(mix(seed, index, 3));
+        if (duplicates == 0 || r.nextDouble() >= duplicates || blacklisted.containsKey(index)) {
+            return List.of(first);
+        }
+        List<DemoPolicy> kept = new ArrayList<>();
+        List<DemoPolicy> moved = new ArrayList<>();
+        for (DemoPolicy policy : first.policies()) {
+            (r.nextBoolean() ? moved : kept).add(policy);
+        }
+        if (kept.isEmpty() && !moved.isEmpty()) {
+            kept.add(moved.remove(0));
+        }
+        String idType = first.idType();
+        String idNumber = first.idNumber();
+        LocalDate birthDate = first.birthDate();
+        String phone = first.phone();
+        double u = r.nextDouble();
+        if (idType.equals("USCC")) {
+            String code = first.idNumber().substring(8, 17);
+            idType = "OTHER";
+            idNumber = u < 0.5 ? code.substring(0, 8) + "-" + code.charAt(8) : code;
+        } else if (idType.equals("PASSPORT")) {
+            idNumber = idNumber.toLowerCase(Locale.ROOT);
+        } else {
+            String id = MatchKeys.normalize(idNumber);
+            String fifteen = id.startsWith("19", 6) ? id.substring(0, 6) + id.substring(8, 17) : null;
+            if (u < 0.30 && fifteen != null) {
+                idNumber = fifteen;
+            } else if (u < 0.50) {
+                idNumber = fullWidth(id);
+            } else if (u < 0.70 || phone == null) {
+                idNumber = id;
+                phone = phone == null ? null : "+86 " + MatchKeys.normalizePhone(phone);
+            } else if (u < 0.97) {
+                idType = "PASSPORT";
+                idNumber = "E" + digits(r, 8);
+                String digits = MatchKeys.normalizePhone(phone);
+                phone = digits.length() == 11 ? digits.substring(0, 3) + "-" + digits.substring(3, 7) + "-" + digits.substring(7)
+                        : "0086" + digits;
+            } else {
+                idType = "PASSPORT";
+                idNumber = "G" + digits(r, 8);
+                phone = mobile(r);
+            }
+        }
+        Branch home = BRANCHES.stream().filter(b -> b.code.equals(first.branchCode())).findFirst().orElse(BRANCHES.get(0));
+        Branch other = home;
+        while (other == home) {
+            other = pick(r, BRANCHES);
+        }
+        DemoCustomer kept1 = new DemoCustomer(first.index(), first.profile(), first.customerNo(), first.customerType(),
+                first.name(), first.idType(), first.idNumber(), first.birthDate(), first.phone(), first.branchCode(),
+                first.accountManager(), first.createdAt(), List.copyOf(kept), null);
+        DemoCustomer second = new DemoCustomer(first.index(), first.profile(), prefix + "D" + "%08d".formatted(index),
+                first.customerType(), first.name(), idType, idNumber, birthDate, phone, other.code,
+                accountManager(r, other), first.createdAt().plusDays(r.nextInt(30, 900)), List.copyOf(moved),
+                first.customerNo());
+        return List.of(kept1, second);
     }
 
     /** Blacklist entries that match a few generated customers (two per kind of match at most). */
@@ -114,14 +211,14 @@ final class DemoBook {
 
     /** The customer with this 1-based index. */
     DemoCustomer customer(int index) {
-        SplittableRandom identity = new SplittableRandom(mix(seed, index, 1));
+        SplittableRandom identity = new SplittableRandom(mix(identitySeed, index, 1));
         SplittableRandom book = new SplittableRandom(mix(seed, index, 2));
         Integer blacklistOrdinal = blacklisted.get(index);
         DemoProfile profile = blacklistOrdinal != null ? DemoProfile.BLACKLIST_MATCH : profile(book.nextDouble());
         boolean organization = blacklistOrdinal != null
                 ? blacklistOrdinal % 4 == 3
                 : identity.nextDouble() < (profile == DemoProfile.KEY_ACCOUNT ? 0.8 : 0.1);
-        Identity who = organization ? organization(identity) : person(identity, blacklistOrdinal != null);
+        Identity who = organization ? organization(identity, index) : person(identity, index, blacklistOrdinal != null);
         List<PolicyDraft> policies = policies(profile, book);
         LocalDate firstDay = policies.stream().map(p -> p.start).min(LocalDate::compareTo)
                 .orElse(today.minusDays(book.nextInt(1, 720)));
@@ -142,7 +239,7 @@ final class DemoBook {
         }
         return new DemoCustomer(index, profile, prefix + "C" + number, organization ? "ORGANIZATION" : "PERSON",
                 who.name, who.idType, who.idNumber, who.birthDate, who.phone, who.branch, who.accountManager,
-                createdAt, List.copyOf(frozen));
+                createdAt, List.copyOf(frozen), null);
     }
 
     private static DemoProfile profile(double u) {
@@ -169,9 +266,13 @@ final class DemoBook {
     private record Branch(String code, String city, String areaCode, List<String> divisions) {
     }
 
-    private static Identity person(SplittableRandom r, boolean blacklisted) {
+    private Identity person(SplittableRandom r, int index, boolean blacklisted) {
         Branch branch = pick(r, BRANCHES);
-        LocalDate birthDate = BIRTH_ANCHOR.minusYears(20 + r.nextInt(56)).minusDays(r.nextInt(365));
+        r.nextInt(56); // the draws of the birth date before it was unique, so that the draws after it stay as they were
+        r.nextInt(365);
+        // no two customers of a book share a resident ID: birth date and sequence number come from the index
+        long unique = unique(index, PERSON_NUMBERS);
+        LocalDate birthDate = BIRTH_ANCHOR.minusYears(20).minusDays(unique / 1000);
         String name = r.nextDouble() < 0.005
                 ? fullWidth(pick(r, PINYIN_SURNAMES) + " " + pick(r, PINYIN_GIVEN))
                 : pick(r, SURNAMES) + pick(r, GIVEN) + (r.nextDouble() < 0.5 ? pick(r, GIVEN) : "");
@@ -182,21 +283,23 @@ final class DemoBook {
             idNumber = "E" + digits(r, 8);
         } else {
             idType = "RESIDENT_ID";
-            String first17 = pick(r, branch.divisions) + birthDate.toString().replace("-", "") + digits(r, 3);
+            digits(r, 3);
+            String first17 = pick(r, branch.divisions) + birthDate.toString().replace("-", "") + "%03d".formatted(unique % 1000);
             idNumber = storedResidentId(r, first17 + ResidentId.checkCharacter(first17));
         }
         String phone = blacklisted || r.nextDouble() < 0.92 ? storedMobile(r, mobile(r)) : null;
         return new Identity(name, idType, idNumber, birthDate, phone, branch.code, accountManager(r, branch));
     }
 
-    private static Identity organization(SplittableRandom r) {
+    private Identity organization(SplittableRandom r, int index) {
         Branch branch = pick(r, BRANCHES);
         String brand = pick(r, BRANDS);
         String industry = pick(r, INDUSTRIES);
         String name = r.nextDouble() < 0.15
                 ? brand + industry + "（" + branch.city.replace("市", "") + "）" + pick(r, COMPANY_SUFFIXES)
                 : branch.city + brand + industry + pick(r, COMPANY_SUFFIXES);
-        String organizationCode = digits(r, 8);
+        digits(r, 8);
+        String organizationCode = "%08d".formatted(unique(index, ORGANIZATION_NUMBERS)); // one code per organization
         organizationCode += OrganizationCode.checkCharacter(organizationCode);
         String first17 = "91" + pick(r, branch.divisions) + organizationCode;
         String phone = r.nextDouble() < 0.7 ? branch.areaCode + "-" + (r.nextInt(2, 9)) + digits(r, 7) : null;
@@ -477,6 +580,17 @@ final class DemoBook {
     }
 
     // ---- small helpers ----
+
+    /** Birth dates over 56 years times 1000 sequence numbers: the resident IDs of one division and book. */
+    private static final long PERSON_NUMBERS = 56L * 365 * 1000;
+    private static final long ORGANIZATION_NUMBERS = 100_000_000L;
+    /** A prime that divides neither, so that {@link #unique} is a permutation. */
+    private static final long SPREAD = 1_000_003L;
+
+    /** A number below {@code range} of its own for each index of this book (a permutation of the indexes). */
+    private long unique(int index, long range) {
+        return (Math.floorMod(identitySeed, range) + index) % range * SPREAD % range;
+    }
 
     private static long mix(long seed, int index, int stream) {
         long z = seed + GOLDEN * index + 0xBF58476D1CE4E5B9L * stream;

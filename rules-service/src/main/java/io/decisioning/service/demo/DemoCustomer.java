@@ -5,7 +5,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A generated customer row with its policies and their claims, before it is written (see {@link DemoBook}). */
+/**
+ * A generated customer row with its policies and their claims, before it is written (see {@link DemoBook}).
+ *
+ * @param duplicateOf for a second record of a customer (DESIGN.md section 10, {@code rules.demo.duplicates}), the
+ *                    number of the first: the truth resolution should find; null for a first record
+ */
 record DemoCustomer(
         int index,
         DemoProfile profile,
@@ -19,5 +24,6 @@ record DemoCustomer(
         String branchCode,
         @Nullable String accountManager,
         LocalDateTime createdAt,
-        List<DemoPolicy> policies) {
+        List<DemoPolicy> policies,
+        @Nullable String duplicateOf) {
 }

@@ -29,6 +29,7 @@ public class DemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final int customers;
     private final long seed;
+    private final double duplicates;
     private final EvaluationDate evaluationDate;
     private volatile boolean generated;
 
@@ -38,6 +39,7 @@ public class DemoData implements ApplicationRunner {
         this.jdbc = jdbc;
         this.customers = properties.demo().customers(mode.embedded());
         this.seed = properties.demo().seed();
+        this.duplicates = properties.demo().duplicates();
         this.evaluationDate = evaluationDate;
     }
 
@@ -51,10 +53,11 @@ public class DemoData implements ApplicationRunner {
             return;
         }
         DemoDataGenerator.Summary summary = new DemoDataGenerator(dataSource)
-                .generate(customers, seed, evaluationDate.today());
+                .generate(customers, seed, evaluationDate.today(), duplicates);
         generated = true;
-        log.info("Demo data: {} customers, {} policies, {} claims generated with seed {} in {} ms",
-                summary.customers(), summary.policies(), summary.claims(), seed, summary.took().toMillis());
+        log.info("Demo data: {} customers ({} of them second records of a customer), {} policies, {} claims generated"
+                        + " with seed {} in {} ms", summary.customers(), summary.customers() - customers, summary.policies(),
+                summary.claims(), seed, summary.took().toMillis());
         log.info("Demo data: customers the demo blacklist entries match: {}",
                 blacklistCandidates().stream().map(c -> c.customerNo() + " (" + c.matchedOn() + ")").toList());
     }

@@ -48,19 +48,28 @@ public final class DemoDataGenerator {
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    /** What was written. */
+    /** What was written: {@code customers} counts CRM records (second records of a customer included). */
     public record Summary(int customers, long policies, long claims, Duration took) {
     }
 
     /** Generates {@code customers} customers numbered C00000001, C00000002, ... with their policies and claims. */
     public Summary generate(int customers, long seed, LocalDate today) {
-        return write(new DemoBook(customers, seed, today, ""));
+        return generate(customers, seed, today, 0);
+    }
+
+    /**
+     * The same, with the share {@code duplicates} of the customers entered a second time (numbered D00000042
+     * for C00000042), as branches and channels do (DESIGN.md section 10).
+     */
+    public Summary generate(int customers, long seed, LocalDate today, double duplicates) {
+        return write(new DemoBook(customers, seed, today, "", duplicates));
     }
 
     /** Writes the book chunk by chunk; the next chunk is generated on another thread while one is written. */
     Summary write(DemoBook book) {
         long started = System.nanoTime();
         long[] counts = new long[2];
+        int records = 0;
         ExecutorService generator = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "demo-data-generator");
             thread.setDaemon(true);
@@ -75,6 +84,7 @@ public final class DemoDataGenerator {
                     next = generator.submit(() -> book.customers(nextFrom, nextFrom + CHUNK - 1));
                 }
                 transaction.executeWithoutResult(status -> writeChunk(rows, counts));
+                records += rows.size();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,7 +94,7 @@ public final class DemoDataGenerator {
         } finally {
             generator.shutdownNow();
         }
-        return new Summary(book.size(), counts[0], counts[1], Duration.ofNanos(System.nanoTime() - started));
+        return new Summary(records, counts[0], counts[1], Duration.ofNanos(System.nanoTime() - started));
     }
 
     private void writeChunk(List<DemoCustomer> customers, long[] counts) {
@@ -94,8 +104,16 @@ public final class DemoDataGenerator {
                     c.birthDate(), c.phone(), c.branchCode(), c.accountManager(), c.createdAt()});
         }
         BulkSql.insert(jdbc, INSERT_CUSTOMER, 10, "", customerRows);
-        Map<String, Long> customerIds = ids("SELECT id, customer_no FROM customer WHERE customer_no BETWEEN ? AND ?",
-                customers.get(0).customerNo(), customers.get(customers.size() - 1).customerNo());
+        // the first records (C...) and the second ones (D..., DESIGN.md section 10) are each in the order of their numbers
+        Map<String, Long> customerIds = new java.util.HashMap<>();
+        for (String letter : List.of("C", "D")) {
+            List<String> numbers = customers.stream().map(DemoCustomer::customerNo)
+                    .filter(no -> no.startsWith(letter, no.length() - 9)).sorted().toList();
+            if (!numbers.isEmpty()) {
+                customerIds.putAll(ids("SELECT id, customer_no FROM customer WHERE customer_no BETWEEN ? AND ?",
+                        numbers.get(0), numbers.get(numbers.size() - 1)));
+            }
+        }
 
         List<Object[]> policyRows = new ArrayList<>(customers.size() * 4);
         String firstPolicy = null;

@@ -163,13 +163,14 @@ class EventInbox {
      */
     List<Claimed> claim(int limit, String node, Duration lease) {
         List<Claimed> due = jdbc.sql("""
-                        SELECT id, event_id, customer_no, attempts FROM event_inbox
+                        SELECT id, event_id, type, customer_no, attempts FROM event_inbox
                          WHERE status = :pending AND next_attempt_at <= UTC_TIMESTAMP(3)
                          ORDER BY status, next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
                         """)
                 .param("pending", EventStatus.PENDING.name())
                 .param("limit", limit)
-                .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("event_id"), rs.getString("customer_no"),
+                .query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("event_id"), rs.getString("type"),
+                        rs.getString("customer_no"),
                         rs.getInt("attempts") + 1))
                 .list();
         if (!due.isEmpty()) {
@@ -350,6 +351,11 @@ class EventInbox {
     }
 
     /** An event claimed for processing; {@code attempt} counts this one. */
-    record Claimed(long id, String eventId, String customerNo, int attempt) {
+    record Claimed(long id, String eventId, String type, String customerNo, int attempt) {
+
+        /** Whether the CRM says the customer's own data changed (its identity, name, birth date, phone...). */
+        boolean customerUpdated() {
+            return EventType.CUSTOMER_UPDATED.name().equals(type);
+        }
     }
 }

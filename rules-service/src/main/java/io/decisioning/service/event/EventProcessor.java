@@ -5,6 +5,7 @@ import io.decisioning.service.assessment.AssessmentPipeline;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.assessment.Selection;
 import io.decisioning.service.assessment.Trigger;
+import io.decisioning.service.identity.PartyResolver;
 import io.decisioning.service.system.RulesProperties;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -51,6 +52,7 @@ class EventProcessor implements SmartLifecycle {
 
     private final EventInbox inbox;
     private final AssessmentPipeline pipeline;
+    private final PartyResolver parties;
     private final EvaluationDate evaluationDate;
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -63,10 +65,12 @@ class EventProcessor implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private final List<Thread> workers = new ArrayList<>();
 
-    EventProcessor(EventInbox inbox, AssessmentPipeline pipeline, EvaluationDate evaluationDate, JdbcClient jdbc,
+    EventProcessor(EventInbox inbox, AssessmentPipeline pipeline, PartyResolver parties, EvaluationDate evaluationDate,
+                   JdbcClient jdbc,
                    NamedParameterJdbcTemplate batch, PlatformTransactionManager transactions, RulesProperties properties) {
         this.inbox = inbox;
         this.pipeline = pipeline;
+        this.parties = parties;
         this.evaluationDate = evaluationDate;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -202,6 +206,12 @@ class EventProcessor implements SmartLifecycle {
                 eventsById.put(id, events);
             }
         });
+        // a record whose data changed may join or leave a party (DESIGN.md section 10): resolved before it is evaluated
+        List<Long> updated = eventsById.entrySet().stream()
+                .filter(entry -> entry.getValue().stream().anyMatch(EventInbox.Claimed::customerUpdated))
+                .map(Map.Entry::getKey)
+                .toList();
+        parties.resolve(updated);
         Assessed result = customerIds.isEmpty() ? null
                 : pipeline.assess(Selection.ids(customerIds), Trigger.EVENT, evaluationDate.today());
         Set<Long> failed = result == null ? Set.of() : result.failedIds();

@@ -106,6 +106,12 @@ class PartyRepository {
         return new HashSet<>(jdbc.sql("SELECT customer_id FROM party_member WHERE records > 1").query(Long.class).list());
     }
 
+    /** The primary record of the record's party; empty when the record has no party yet. */
+    java.util.Optional<Long> primaryOf(long customerId) {
+        return jdbc.sql("SELECT primary_customer_id FROM party_member WHERE customer_id = :id")
+                .param("id", customerId).query(Long.class).optional();
+    }
+
     /** All members of these parties. */
     Set<Long> membersOf(Collection<Long> partyNos) {
         Set<Long> ids = new HashSet<>();
@@ -123,7 +129,7 @@ class PartyRepository {
             BulkSql.IdCondition condition = BulkSql.ids("id", chunk, "id");
             jdbc.sql("""
                             SELECT id, customer_no, customer_type, branch_code, name, id_type, id_number, birth_date, phone
-                              FROM customer WHERE """ + condition.sql())
+                              FROM customer WHERE""" + " " + condition.sql())
                     .params(condition.params())
                     .query((RowCallbackHandler) rs -> records.put(rs.getLong("id"), IdentityRecord.of(rs.getLong("id"),
                             rs.getString("customer_no"), rs.getString("customer_type"), rs.getString("branch_code"),
@@ -140,7 +146,7 @@ class PartyRepository {
             BulkSql.IdCondition condition = BulkSql.ids("customer_id", chunk, "id");
             jdbc.sql("""
                             SELECT customer_id, party_no, primary_customer_id, records, link, evidence, linked_at
-                              FROM party_member WHERE """ + condition.sql())
+                              FROM party_member WHERE""" + " " + condition.sql())
                     .params(condition.params())
                     .query((RowCallbackHandler) rs -> stored.put(rs.getLong("customer_id"), stored(rs)));
         }
@@ -330,5 +336,129 @@ class PartyRepository {
             chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
         }
         return chunks;
+    }
+
+    // ---- what people see and do (the party API) ----
+
+    /** A CRM record by number, with its party number when it has one. */
+    record RecordRef(long customerId, String customerNo, String branchCode, @Nullable Long partyNo) {
+    }
+
+    java.util.Optional<RecordRef> recordByNo(String customerNo) {
+        return jdbc.sql("""
+                        SELECT c.id, c.customer_no, c.branch_code, m.party_no
+                          FROM customer c LEFT JOIN party_member m ON m.customer_id = c.id
+                         WHERE c.customer_no = :no""")
+                .param("no", customerNo)
+                .query((rs, row) -> new RecordRef(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4) == null ? null : rs.getLong(4)))
+                .optional();
+    }
+
+    /** A member of a party, as the API shows it. */
+    record MemberRow(long customerId, String customerNo, String branchCode, long primaryCustomerId, LinkKind link,
+                     LocalDateTime linkedAt, Set<Evidence> evidence) {
+    }
+
+    /** The members of a party, by ascending id; empty for an unknown party number. */
+    List<MemberRow> membersOfParty(long partyNo) {
+        return jdbc.sql("""
+                        SELECT m.customer_id, c.customer_no, c.branch_code, m.primary_customer_id, m.link, m.linked_at, m.evidence
+                          FROM party_member m JOIN customer c ON c.id = m.customer_id
+                         WHERE m.party_no = :party
+                         ORDER BY m.customer_id""")
+                .param("party", partyNo)
+                .query((rs, row) -> new MemberRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        LinkKind.valueOf(rs.getString(5)), rs.getObject(6, LocalDateTime.class), evidenceOf(rs.getString(7))))
+                .list();
+    }
+
+    private static final String CANDIDATE_COLUMNS = """
+            ic.id, ca.customer_no AS no_a, cb.customer_no AS no_b, ca.branch_code AS branch_a, cb.branch_code AS branch_b,
+            ic.customer_id_a, ic.customer_id_b, ic.evidence, ic.rule, ic.status, ic.created_at, ic.decided_by,
+            ic.decided_at, ic.note""";
+
+    /** A candidate with its records' numbers and branches. */
+    record CandidateRow(CandidateView view, long customerIdA, long customerIdB, String branchA, String branchB) {
+    }
+
+    /** A page of candidates in this status whose two records the user may see, newest first, and their number. */
+    CandidateView.Page candidates(CandidateStatus status, int page, int size, io.decisioning.service.system.UserAccount user) {
+        String from = """
+                 FROM identity_candidate ic
+                 JOIN customer ca ON ca.id = ic.customer_id_a
+                 JOIN customer cb ON cb.id = ic.customer_id_b
+                WHERE ic.status = :status AND %s AND %s""".formatted(
+                io.decisioning.service.system.BranchScope.visible("ca"), io.decisioning.service.system.BranchScope.visible("cb"));
+        List<CandidateView> items = io.decisioning.service.system.BranchScope.bind(jdbc.sql(
+                        "SELECT " + CANDIDATE_COLUMNS + from + " ORDER BY ic.id DESC LIMIT :size OFFSET :offset"), user)
+                .param("status", status.name())
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> candidate(rs).view())
+                .list();
+        long total = io.decisioning.service.system.BranchScope.bind(jdbc.sql("SELECT COUNT(*)" + from), user)
+                .param("status", status.name())
+                .query(Long.class).single();
+        return new CandidateView.Page(items, total);
+    }
+
+    /** The candidate, locked until the transaction ends. */
+    java.util.Optional<CandidateRow> lockCandidate(long id) {
+        return jdbc.sql("""
+                        SELECT %s
+                          FROM identity_candidate ic
+                          JOIN customer ca ON ca.id = ic.customer_id_a
+                          JOIN customer cb ON cb.id = ic.customer_id_b
+                         WHERE ic.id = :id FOR UPDATE""".formatted(CANDIDATE_COLUMNS))
+                .param("id", id)
+                .query((rs, row) -> candidate(rs))
+                .optional();
+    }
+
+    void decideCandidate(long id, CandidateStatus status, String user, Instant at, @Nullable String note) {
+        jdbc.sql("""
+                        UPDATE identity_candidate SET status = :status, decided_by = :user, decided_at = :at, note = :note
+                         WHERE id = :id""")
+                .param("status", status.name()).param("user", user)
+                .param("at", LocalDateTime.ofInstant(at, ZoneOffset.UTC)).param("note", note).param("id", id)
+                .update();
+    }
+
+    /** Records what a person decided about two records (replacing what was decided before about them). */
+    void saveDecision(IdentityRecord x, IdentityRecord y, Linker.Decision.Kind kind, String user, Instant at,
+                      @Nullable String reason) {
+        IdentityRecord a = x.customerId() < y.customerId() ? x : y;
+        IdentityRecord b = a == x ? y : x;
+        jdbc.sql("""
+                        INSERT INTO identity_decision (customer_id_a, customer_id_b, kind, keys_a, keys_b, decided_by, decided_at, reason)
+                        VALUES (:a, :b, :kind, :keysA, :keysB, :user, :at, :reason)
+                        ON DUPLICATE KEY UPDATE kind = VALUES(kind), keys_a = VALUES(keys_a), keys_b = VALUES(keys_b),
+                            decided_by = VALUES(decided_by), decided_at = VALUES(decided_at), reason = VALUES(reason)""")
+                .param("a", a.customerId()).param("b", b.customerId()).param("kind", kind.name())
+                .param("keysA", a.keysDigest()).param("keysB", b.keysDigest()).param("user", user)
+                .param("at", LocalDateTime.ofInstant(at, ZoneOffset.UTC)).param("reason", reason)
+                .update();
+    }
+
+    /** Gives a record a party of its own with this new number (a record split off, DESIGN.md section 10). */
+    void moveToNewParty(long customerId, long partyNo, Instant at) {
+        jdbc.sql("""
+                        UPDATE party_member SET party_no = :party, primary_customer_id = customer_id, records = 1, link = 'ALONE',
+                               evidence = NULL, linked_at = :at
+                         WHERE customer_id = :id""")
+                .param("party", partyNo).param("at", LocalDateTime.ofInstant(at, ZoneOffset.UTC)).param("id", customerId)
+                .update();
+    }
+
+    private static CandidateRow candidate(ResultSet rs) throws SQLException {
+        LocalDateTime decided = rs.getObject("decided_at", LocalDateTime.class);
+        CandidateView view = new CandidateView(rs.getLong("id"), rs.getString("no_a"), rs.getString("no_b"),
+                List.copyOf(evidenceOf(rs.getString("evidence"))), rs.getString("rule"),
+                CandidateStatus.valueOf(rs.getString("status")),
+                rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString("decided_by"),
+                decided == null ? null : decided.toInstant(ZoneOffset.UTC), rs.getString("note"));
+        return new CandidateRow(view, rs.getLong("customer_id_a"), rs.getLong("customer_id_b"), rs.getString("branch_a"),
+                rs.getString("branch_b"));
     }
 }

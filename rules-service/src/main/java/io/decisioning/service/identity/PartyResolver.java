@@ -121,6 +121,17 @@ public class PartyResolver {
         return resolved.changed();
     }
 
+    /**
+     * The primary record of the record's party (DESIGN.md section 10), resolving the record first, in the
+     * caller's transaction, when it has no party yet.
+     */
+    public long primaryOf(long customerId) {
+        return repository.primaryOf(customerId).orElseGet(() -> {
+            resolve(List.of(customerId));
+            return repository.primaryOf(customerId).orElse(customerId);
+        });
+    }
+
     private record Resolved(int pairs, Set<Long> changed, int candidates, long next) {
     }
 

@@ -34,11 +34,15 @@ public record RulesProperties(
     /**
      * Demo users and generated demo data. Both default to on only with the embedded database.
      *
-     * @param users create the demo users (password "demo"); null means "only when embedded"
+     * @param users      create the demo users (password "demo"); null means "only when embedded"
+     * @param duplicates the share of generated customers that get a second CRM record, as branches and channels
+     *                   enter the same person again (DESIGN.md section 10); 0 by default
      * @param data  customers to generate into an empty CRM; null means 10000 when embedded, else 0
      * @param seed  the seed of the deterministic generator
      */
-    public record Demo(@Nullable Boolean users, @Nullable @Min(0) Integer data, @DefaultValue("20260101") long seed) {
+    public record Demo(@Nullable Boolean users, @Nullable @Min(0) Integer data, @DefaultValue("20260101") long seed,
+                       @DefaultValue("0") @jakarta.validation.constraints.DecimalMin("0")
+                       @jakarta.validation.constraints.DecimalMax("0.5") double duplicates) {
 
         public boolean usersEnabled(boolean embedded) {
             return users != null ? users : embedded;

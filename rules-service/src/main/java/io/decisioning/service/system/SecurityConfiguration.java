@@ -107,6 +107,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/assessment", "/api/v1/customers/*/assessments",
                                 "/api/v1/customers", "/api/v1/customers/*")
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/party")
+                        .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/identity/candidates").hasAnyRole(names(ANALYST, APPROVER, ADMIN))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/identity/candidates/*/merge", "/api/v1/identity/candidates/*/reject",
+                                "/api/v1/parties/*/split")
+                        .hasAnyRole(names(APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/v1/blacklist", "/api/v1/blacklist/*")
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/blacklist", "/api/v1/blacklist/*/lift")

@@ -84,14 +84,18 @@ class BookFactsTests {
                 input -> byNumber.get(input.profile().customerNo()), input -> input.profile()));
     }
 
+    /** PERCENT_RANK over parties (DESIGN.md section 10; the customers here are each alone). */
     private Map<Long, Double> percentRanks(List<Long> customers, LocalDate asOf) {
         return jdbc.sql("""
                         SELECT id, pct FROM (
                             SELECT c.id, 100 * PERCENT_RANK() OVER (ORDER BY COALESCE(p.annual_premium, 0)) AS pct
                               FROM customer c
-                              LEFT JOIN (SELECT customer_id, SUM(premium) AS annual_premium FROM policy
-                                          WHERE status = 'ACTIVE' AND start_date <= :d AND end_date > :d
-                                          GROUP BY customer_id) p ON p.customer_id = c.id) ranked
+                              LEFT JOIN party_member m ON m.customer_id = c.id AND m.records > 1
+                              LEFT JOIN (SELECT COALESCE(pm.party_no, -pol.customer_id) AS party, SUM(pol.premium) AS annual_premium
+                                           FROM policy pol LEFT JOIN party_member pm ON pm.customer_id = pol.customer_id AND pm.records > 1
+                                          WHERE pol.status = 'ACTIVE' AND pol.start_date <= :d AND pol.end_date > :d
+                                          GROUP BY COALESCE(pm.party_no, -pol.customer_id)) p ON p.party = COALESCE(m.party_no, -c.id)
+                             WHERE m.customer_id IS NULL OR m.primary_customer_id = c.id) ranked
                          WHERE id IN (:ids)
                         """)
                 .param("d", asOf)

@@ -28,6 +28,11 @@ class BookStatisticsTests {
     @Autowired
     BookStatistics bookStatistics;
 
+    /** The rank rows of parties: every record alone, and the primary record of a party of several. */
+    static final String PARTY_ROWS = """
+            LEFT JOIN party_member pm ON pm.customer_id = r.customer_id
+                WHERE (pm.records IS NULL OR pm.records = 1 OR pm.primary_customer_id = r.customer_id)""";
+
     @Autowired
     JdbcClient jdbc;
 
@@ -56,14 +61,17 @@ class BookStatisticsTests {
         assertThat(pct.get(small)).isEqualTo(pct.get(sameAsSmall));
         assertThat(pct.get(none)).isLessThan(pct.get(small));
         assertThat(pct.get(small)).isLessThan(pct.get(large));
+        // one row per party (DESIGN.md section 10): the other records of a party of several are not ranked again
+        long parties = jdbc.sql("SELECT COUNT(*) FROM book_customer_rank r " + PARTY_ROWS).query(Long.class).single();
         for (long customer : pct.keySet()) {
             long below = jdbc.sql("""
-                            SELECT COUNT(*) FROM book_customer_rank
-                             WHERE annual_premium < (SELECT annual_premium FROM book_customer_rank WHERE customer_id = :id)
-                            """)
+                            SELECT COUNT(*) FROM book_customer_rank r %s
+                               AND r.annual_premium < (SELECT annual_premium FROM book_customer_rank WHERE customer_id = :id)
+                            """.formatted(PARTY_ROWS))
                     .param("id", customer).query(Long.class).single();
-            assertThat(pct.get(customer)).isCloseTo(100.0 * below / (stats.customers() - 1), within(1e-9));
+            assertThat(pct.get(customer)).isCloseTo(100.0 * below / (parties - 1), within(1e-9));
         }
+        assertThat(stats.customers()).as("the book's records").isGreaterThanOrEqualTo(parties);
     }
 
     @Test
@@ -135,18 +143,23 @@ class BookStatisticsTests {
 
         bookStatistics.refresh(D);
 
+        // PERCENT_RANK over parties (one row each, DESIGN.md section 10), every record of a party ranked as its party
         long differing = jdbc.sql("""
-                        SELECT COUNT(*) FROM (
-                            SELECT premium_rank_pct, 100 * PERCENT_RANK() OVER (ORDER BY annual_premium) AS in_sql
-                              FROM book_customer_rank) r
-                         WHERE ABS(premium_rank_pct - in_sql) > 1e-10
-                        """).query(Long.class).single();
+                        SELECT COUNT(*) FROM book_customer_rank all_rows
+                          LEFT JOIN party_member m ON m.customer_id = all_rows.customer_id AND m.records > 1
+                          JOIN (SELECT r.customer_id, 100 * PERCENT_RANK() OVER (ORDER BY r.annual_premium) AS in_sql
+                                  FROM book_customer_rank r %s) ranked
+                            ON ranked.customer_id = COALESCE(m.primary_customer_id, all_rows.customer_id)
+                         WHERE ABS(all_rows.premium_rank_pct - ranked.in_sql) > 1e-10
+                        """.formatted(PARTY_ROWS)).query(Long.class).single();
         long premiumsDiffering = jdbc.sql("""
                         SELECT COUNT(*) FROM customer c
                           LEFT JOIN book_customer_rank r ON r.customer_id = c.id
-                          LEFT JOIN (SELECT customer_id, SUM(premium) AS annual_premium FROM policy
-                                      WHERE status = 'ACTIVE' AND start_date <= :d AND end_date > :d
-                                      GROUP BY customer_id) p ON p.customer_id = c.id
+                          LEFT JOIN party_member m ON m.customer_id = c.id AND m.records > 1
+                          LEFT JOIN (SELECT COALESCE(pm.party_no, -pol.customer_id) AS party, SUM(pol.premium) AS annual_premium
+                                       FROM policy pol LEFT JOIN party_member pm ON pm.customer_id = pol.customer_id AND pm.records > 1
+                                      WHERE pol.status = 'ACTIVE' AND pol.start_date <= :d AND pol.end_date > :d
+                                      GROUP BY COALESCE(pm.party_no, -pol.customer_id)) p ON p.party = COALESCE(m.party_no, -c.id)
                          WHERE r.customer_id IS NULL OR r.annual_premium <> COALESCE(p.annual_premium, 0)
                         """).param("d", D).query(Long.class).single();
         assertThat(differing).isZero();

@@ -172,4 +172,31 @@ class DemoBookTests {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void secondRecordsShareAKeyWithTheirFirstAndDifferentCustomersNeverShareAnIdentityOrNameBirthDateAndPhone() {
+        for (String prefix : List.of("", "T1-", "T2-", "T3-")) {
+            Map<String, String> customerOf = new java.util.HashMap<>();
+            Map<String, String> firstOf = new java.util.HashMap<>();
+            List<DemoCustomer> records = new DemoBook(20_000, 20260101L, TODAY, prefix, 0.03).customers().toList();
+            for (DemoCustomer record : records) {
+                String customer = record.duplicateOf() == null ? record.customerNo() : record.duplicateOf();
+                io.decisioning.service.identity.MatchKeys keys = io.decisioning.service.identity.MatchKeys.of(record.idType(),
+                        record.idNumber(), record.name(), record.birthDate(), record.phone());
+                for (String key : new String[] {keys.identity(),
+                        keys.nameBirthDate() == null || keys.phone() == null ? null : keys.nameBirthDate() + "|" + keys.phone()}) {
+                    if (key == null) {
+                        continue;
+                    }
+                    String other = customerOf.putIfAbsent(key, customer);
+                    assertThat(other == null || other.equals(customer))
+                            .as("%s: %s of %s is also %s's", prefix, key, customer, other).isTrue();
+                }
+                if (record.duplicateOf() != null) {
+                    firstOf.put(record.customerNo(), record.duplicateOf());
+                }
+            }
+            assertThat(firstOf).hasSizeBetween(450, 750);
+        }
+    }
 }

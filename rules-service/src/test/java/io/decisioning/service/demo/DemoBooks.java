@@ -33,7 +33,29 @@ public final class DemoBooks {
         return new Written(prefix, profiles);
     }
 
+    /**
+     * Writes {@code customers} demo customers of whom the share {@code duplicates} have a second record (DESIGN.md
+     * section 10), numbered with a fresh prefix. Who they are depends on {@code seed} alone (not on the prefix),
+     * so the figures of a test are the same on every run; no other test may write a book of this seed.
+     *
+     * @return the prefix, and for each second record the number of the first: the truth resolution should find
+     */
+    public static Duplicated writeWithDuplicates(DataSource dataSource, int customers, long seed, LocalDate today,
+                                                 double duplicates) {
+        String prefix = CrmFixtures.uniquePrefix();
+        DemoBook book = new DemoBook(customers, seed, today, prefix, duplicates, seed);
+        DemoDataGenerator.Summary summary = new DemoDataGenerator(dataSource).write(book);
+        Map<String, String> firstOf = new LinkedHashMap<>();
+        book.customers().filter(customer -> customer.duplicateOf() != null)
+                .forEach(customer -> firstOf.put(customer.customerNo(), customer.duplicateOf()));
+        return new Duplicated(prefix, summary.customers(), firstOf);
+    }
+
     /** A written book: its customer-number prefix and each customer's profile by customer number. */
     public record Written(String prefix, Map<String, String> profiles) {
+    }
+
+    /** A book with second records: its prefix, its records, and the first record of each second one, by number. */
+    public record Duplicated(String prefix, int records, Map<String, String> firstOf) {
     }
 }

@@ -1,0 +1,63 @@
+package io.decisioning.service.identity;
+
+import io.decisioning.service.system.UserAccount;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The party API of DESIGN.md section 10 (contract): a customer's party, the review queue, merge, reject, split. */
+@RestController
+@Validated
+class PartyController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final PartyService parties;
+
+    PartyController(PartyService parties) {
+        this.parties = parties;
+    }
+
+    @GetMapping("/api/v1/customers/{customerNo}/party")
+    PartyView party(@PathVariable String customerNo, @AuthenticationPrincipal UserAccount user) {
+        return parties.party(customerNo, user);
+    }
+
+    @GetMapping("/api/v1/identity/candidates")
+    CandidateView.Page candidates(@RequestParam(defaultValue = "PENDING") CandidateStatus status,
+                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                                  @AuthenticationPrincipal UserAccount user) {
+        return parties.candidates(status, page, size, user);
+    }
+
+    @PostMapping("/api/v1/identity/candidates/{id}/merge")
+    CandidateView merge(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
+                        @AuthenticationPrincipal UserAccount user) {
+        return parties.merge(id, blankToNull(request.note()), user);
+    }
+
+    @PostMapping("/api/v1/identity/candidates/{id}/reject")
+    CandidateView reject(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
+                         @AuthenticationPrincipal UserAccount user) {
+        return parties.reject(id, blankToNull(request.note()), user);
+    }
+
+    @PostMapping("/api/v1/parties/{partyNo}/split")
+    PartyView split(@PathVariable long partyNo, @Valid @RequestBody SplitRequest request,
+                    @AuthenticationPrincipal UserAccount user) {
+        return parties.split(partyNo, request.customerNo().strip(), request.reason().strip(), user);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
