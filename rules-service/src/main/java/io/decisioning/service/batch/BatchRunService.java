@@ -130,10 +130,10 @@ public class BatchRunService implements PartitionedRuns {
                 return;
             }
             runScheduler.schedulePartitions(runId, partitions.stream().map(BatchRunRepository.Partition::partitionNo).toList());
-            log.info("Run {} as of {}: {} customers in {} partitions ({} ms to resolve parties ({} records in {} pairs,"
-                            + " {} changed, {} candidates, {} new), refresh the book figures and partition)",
+            log.info("Run {} as of {}: {} customers in {} partitions ({} ms to resolve parties ({} new records, {} records in"
+                            + " {} pairs, {} changed, {} candidates), refresh the book figures and partition)",
                     runId, run.asOf(), stats.customers(), partitions.size(), (System.nanoTime() - started) / 1_000_000,
-                    resolved.records(), resolved.pairs(), resolved.changed(), resolved.candidates(), resolved.singletons());
+                    resolved.fresh(), resolved.records(), resolved.pairs(), resolved.changed(), resolved.candidates());
         });
     }
 

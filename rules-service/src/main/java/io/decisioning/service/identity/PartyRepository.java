@@ -101,6 +101,14 @@ class PartyRepository {
         return found;
     }
 
+    /** The records without a party: never resolved (new in the CRM), by ascending id. */
+    List<Long> recordsWithoutParty() {
+        return jdbc.sql("""
+                        SELECT c.id FROM customer c LEFT JOIN party_member m ON m.customer_id = c.id
+                         WHERE m.customer_id IS NULL ORDER BY c.id""")
+                .query(Long.class).list();
+    }
+
     /** The members of parties of more than one record. */
     Set<Long> membersOfLargerParties() {
         return new HashSet<>(jdbc.sql("SELECT customer_id FROM party_member WHERE records > 1").query(Long.class).list());

@@ -42,19 +42,40 @@ public class PartyResolver {
     private static final Logger log = LoggerFactory.getLogger(PartyResolver.class);
 
     private final PartyRepository repository;
+    private final MatchKeyRepository matchKeys;
     private final Supplier<RuleSet> rules;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    PartyResolver(PartyRepository repository, RuleEngine engine, PlatformTransactionManager transactions, Clock clock) {
+    PartyResolver(PartyRepository repository, MatchKeyRepository matchKeys, RuleEngine engine,
+                  PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
+        this.matchKeys = matchKeys;
         this.rules = engine::current;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    /** What a resolution did. */
-    public record Summary(int records, int pairs, int changed, int candidates, int singletons) {
+    /**
+     * What a resolution of the book did: the records it looked at (those sharing a key, in parties of several,
+     * decided about or candidates), their pairs, the records whose party changed, the candidates, the records
+     * that got a party of their own, and the records new to it (whose keys it stored first).
+     */
+    public record Summary(int records, int pairs, int changed, int candidates, int singletons, int fresh) {
+    }
+
+    /**
+     * Stores the match keys of the records that were never resolved (new in the CRM since the last run, or the
+     * whole book on a first run), so that they are paired with the rest tonight rather than after their first
+     * evaluation has stored them.
+     */
+    private int storeKeysOfNewRecords() {
+        List<Long> fresh = repository.recordsWithoutParty();
+        for (List<Long> chunk : PartyRepository.chunks(fresh)) {
+            matchKeys.refresh(repository.records(chunk).values().stream()
+                    .map(record -> new CustomerKeys(record.customerId(), record.keys())).toList());
+        }
+        return fresh.size();
     }
 
     /**
@@ -66,6 +87,7 @@ public class PartyResolver {
         return tx.execute(status -> {
             long started = System.nanoTime();
             long next = repository.lockNumbers();
+            int fresh = storeKeysOfNewRecords();
             Set<Long> scope = repository.recordsSharingKeys(GROUP_LIMIT, PHONE_GROUP_LIMIT);
             scope.addAll(repository.membersOfLargerParties());
             List<Linker.Decision> decisions = repository.decisions(null);
@@ -78,7 +100,7 @@ public class PartyResolver {
             int singletons = repository.addSingletons(resolved.next(), clock.instant());
             repository.setNextNumber(resolved.next() + singletons);
             Summary summary = new Summary(scope.size(), resolved.pairs(), resolved.changed().size(), resolved.candidates(),
-                    singletons);
+                    singletons, fresh);
             log.info("Parties resolved for the book: {} ({} ms)", summary, (System.nanoTime() - started) / 1_000_000);
             return summary;
         });
