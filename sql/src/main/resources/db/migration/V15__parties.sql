@@ -9,6 +9,7 @@ CREATE TABLE party_member (
     link                VARCHAR(16)  NOT NULL,   -- ALONE | AUTO | CONFIRMED: how the record is in its party
     evidence            VARCHAR(100) NULL,       -- what linked it: ID_NUMBER, NAME, BIRTH_DATE, PHONE, ORG_CODE, PASSPORT
     linked_at           DATETIME(3)  NOT NULL,   -- since when it is in this party this way
+    candidates          INT          NOT NULL DEFAULT 0, -- its PENDING review candidates (POSSIBLE_DUPLICATE)
     KEY ix_party_member_party (party_no, customer_id),
     KEY ix_party_member_records (records)      -- the parties of more than one record, few among many
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param productLines    number of distinct product lines with a policy in force
  * @param partyRecords    CRM records of the customer's party (DESIGN.md section 10): 1 when alone (and for an applicant)
  * @param partyBranches   distinct branch codes of those records: 1 when alone
+ * @param possibleDuplicates pending review candidates of those records: other records that may be the same
+ *                        person or organization, for a person to merge or keep apart; 0 for most
  *
  * <p>Every figure above is the party's: summed over all its records' policies and claims, years from the
  * latest loss and earliest policy of any of them, shares and ranks among parties.
@@ -42,7 +44,8 @@ public record CustomerProfile(
         double premiumRankPct,
         int productLines,
         int partyRecords,
-        int partyBranches) {
+        int partyBranches,
+        int possibleDuplicates) {
 
     public CustomerProfile {
         Objects.requireNonNull(customerNo, "customerNo");
@@ -50,7 +53,7 @@ public record CustomerProfile(
         if (claims12m < 0 || earlyClaims12m < 0 || claimFreeYears < 0 || tenureYears < 0 || productLines < 0) {
             throw new IllegalArgumentException("counts and years cannot be negative for " + customerNo);
         }
-        if (partyRecords < 1 || partyBranches < 1 || partyBranches > partyRecords) {
+        if (partyRecords < 1 || partyBranches < 1 || partyBranches > partyRecords || possibleDuplicates < 0) {
             throw new IllegalArgumentException("a party has at least one record, and no more branches than records, for "
                     + customerNo);
         }
@@ -65,11 +68,11 @@ public record CustomerProfile(
                            int claimFreeYears, int tenureYears, double premiumSharePct, double premiumRankPct,
                            int productLines) {
         this(customerNo, customerType, applicant, annualPremium, premium3y, paid3y, lossRatio3y, claims12m,
-                earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines, 1, 1);
+                earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines, 1, 1, 0);
     }
 
     /** The profile of an applicant who is not a customer yet: nothing held, nothing claimed. */
     public static CustomerProfile newApplicant(String key, String customerType) {
-        return new CustomerProfile(key, customerType, true, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 1, 1);
+        return new CustomerProfile(key, customerType, true, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0);
     }
 }

@@ -23,7 +23,8 @@ enum ProfileFeature {
     PREMIUM_RANK_PCT("premiumRankPct", "premium rank %s%%", CustomerProfile::premiumRankPct),
     PRODUCT_LINES("productLines", "%s product lines", CustomerProfile::productLines),
     PARTY_RECORDS("partyRecords", "%s CRM records in the party", CustomerProfile::partyRecords),
-    PARTY_BRANCHES("partyBranches", "%s branches in the party", CustomerProfile::partyBranches);
+    PARTY_BRANCHES("partyBranches", "%s branches in the party", CustomerProfile::partyBranches),
+    POSSIBLE_DUPLICATES("possibleDuplicates", "%s possible duplicates to review", CustomerProfile::possibleDuplicates);
 
     private static final Map<String, ProfileFeature> BY_FIELD = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(f -> f.field, f -> f));
@@ -44,7 +45,7 @@ enum ProfileFeature {
     /** Whether the field holds whole numbers (counts and years). */
     boolean whole() {
         return this == CLAIMS_12M || this == EARLY_CLAIMS_12M || this == CLAIM_FREE_YEARS || this == TENURE_YEARS
-                || this == PRODUCT_LINES || this == PARTY_RECORDS || this == PARTY_BRANCHES;
+                || this == PRODUCT_LINES || this == PARTY_RECORDS || this == PARTY_BRANCHES || this == POSSIBLE_DUPLICATES;
     }
 
     static ProfileFeature byField(String field) {
@@ -75,6 +76,7 @@ enum ProfileFeature {
             case PRODUCT_LINES -> profile.productLines();
             case PARTY_RECORDS -> profile.partyRecords();
             case PARTY_BRANCHES -> profile.partyBranches();
+            case POSSIBLE_DUPLICATES -> profile.possibleDuplicates();
         };
     }
 

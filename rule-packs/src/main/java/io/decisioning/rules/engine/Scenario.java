@@ -32,7 +32,7 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
             List.of("grade", "tier", "decision", "vip", "warnings", "valueScore", "riskScore", "rules");
     private static final List<String> PROFILE_COLUMNS = List.of("customerNo", "customerType", "applicant",
             "annualPremium", "premium3y", "paid3y", "lossRatio3y", "claims12m", "earlyClaims12m", "claimFreeYears",
-            "tenureYears", "premiumSharePct", "premiumRankPct", "productLines", "partyRecords", "partyBranches", "hits");
+            "tenureYears", "premiumSharePct", "premiumRankPct", "productLines", "partyRecords", "partyBranches", "possibleDuplicates", "hits");
 
     /** The scenarios of one file; problems go to {@code errors} with their line. */
     static List<Scenario> parse(String file, byte[] content, List<CompileError> errors) {
@@ -107,7 +107,7 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
                 count(cells, "claims12m"), count(cells, "earlyClaims12m"), count(cells, "claimFreeYears"),
                 count(cells, "tenureYears"), number(cells, "premiumSharePct"), number(cells, "premiumRankPct"),
                 count(cells, "productLines"), cells.containsKey("partyRecords") ? count(cells, "partyRecords") : 1,
-                cells.containsKey("partyBranches") ? count(cells, "partyBranches") : 1);
+                cells.containsKey("partyBranches") ? count(cells, "partyBranches") : 1, count(cells, "possibleDuplicates"));
         List<BlacklistHit> hits = new ArrayList<>();
         for (String strength : list(cells.get("hits"))) {
             MatchStrength match = enumValue(MatchStrength.class, strength, "hits");

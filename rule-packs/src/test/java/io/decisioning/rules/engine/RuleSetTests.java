@@ -139,7 +139,7 @@ class RuleSetTests {
                 "GRD-090 Standard otherwise", "WRN-040 Blacklisted by identity document",
                 "TIR-010 Restricted when blacklisted", "DEC-010 Decline on a strong blacklist match");
         assertThat(evaluation.rulePacks()).as("every pack live, the identity pack that made the party too")
-                .containsOnlyKeys("identity", "grading", "warnings", "scoring", "tiering", "decision");
+                .containsOnlyKeys("identity", "grading", "warnings", "scoring", "tiering", "decision", "data");
     }
 
     @Test
@@ -387,9 +387,9 @@ class RuleSetTests {
                 ShippedPacks.load().stream().filter(p -> p.name().equals("grading")).findFirst().orElseThrow().files()))
                 .orThrow());
 
-        assertThat(draft.rulePacks()).containsEntry("grading", 2).hasSize(6);
+        assertThat(draft.rulePacks()).containsEntry("grading", 2).hasSize(7);
         assertThat(draft.packs()).extracting(CompiledPack::name)
-                .containsExactly("identity", "grading", "warnings", "scoring", "tiering", "decision");
+                .containsExactly("identity", "grading", "warnings", "scoring", "tiering", "decision", "data");
     }
 
     @Test

@@ -25,7 +25,8 @@ class ShippedScenarioTests {
     void theShippedPacksRunInTheirOrder() {
         assertThat(RULE_SET.rulePacks()).containsExactly(java.util.Map.entry("identity", 1),
                 java.util.Map.entry("grading", 1), java.util.Map.entry("warnings", 1),
-                java.util.Map.entry("scoring", 1), java.util.Map.entry("tiering", 1), java.util.Map.entry("decision", 1));
+                java.util.Map.entry("scoring", 1), java.util.Map.entry("tiering", 1), java.util.Map.entry("decision", 1),
+                java.util.Map.entry("data", 1));
     }
 
     @Test

@@ -359,7 +359,7 @@ public class AssessmentRepository {
         d.number(f.annualPremium()).number(f.premium3y()).number(f.paid3y()).number(f.lossRatio3y())
                 .number(f.claims12m()).number(f.earlyClaims12m()).number(f.claimFreeYears()).number(f.tenureYears())
                 .number(f.premiumSharePct()).number(f.premiumRankPct()).number(f.productLines())
-                .number(f.partyRecords()).number(f.partyBranches());
+                .number(f.partyRecords()).number(f.partyBranches()).number(f.possibleDuplicates());
         d.number(e.warnings().size());
         for (CustomerWarning w : e.warnings()) {
             d.text(w.type().name()).text(w.severity().name()).text(w.message());

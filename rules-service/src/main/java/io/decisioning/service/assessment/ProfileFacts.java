@@ -29,6 +29,7 @@ public final class ProfileFacts {
     private int productLines;
     private int partyRecords = 1;
     private int partyBranches = 1;
+    private int possibleDuplicates;
 
     ProfileFacts(Subject subject) {
         this.subject = subject;
@@ -69,10 +70,14 @@ public final class ProfileFacts {
         this.premiumRankPct = premiumRankPct;
     }
 
-    /** The size of the customer's party (DESIGN.md section 10): its records and their distinct branches. */
-    public void party(int records, int branches) {
+    /**
+     * The customer's party (DESIGN.md section 10): its records, their distinct branches, and their pending
+     * review candidates (records that may be the same person).
+     */
+    public void party(int records, int branches, int candidates) {
         this.partyRecords = Math.max(1, records);
         this.partyBranches = Math.max(1, Math.min(branches, this.partyRecords));
+        this.possibleDuplicates = Math.max(0, candidates);
     }
 
     /** 100 * annualPremium / the book's annual premium (DESIGN.md section 4); 0 without a book total. */
@@ -89,6 +94,6 @@ public final class ProfileFacts {
         return new CustomerProfile(subject.customerNo(), subject.customerType(), false,
                 annualPremium.doubleValue(), premium3y.doubleValue(), paid3y.doubleValue(), lossRatio3y,
                 claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct(), premiumRankPct, productLines,
-                partyRecords, partyBranches);
+                partyRecords, partyBranches, possibleDuplicates);
     }
 }

@@ -30,7 +30,7 @@ class SubjectRepository {
     private static final String COLUMNS = """
             c.id, c.customer_no, c.customer_type, c.branch_code, c.id_type, c.id_number, c.name, c.birth_date, c.phone,
             a.outcome_hash, a.content_hash, a.match_keys_hash, pm.party_no, pm.primary_customer_id, pc.customer_no AS primary_customer_no,
-            pm.records AS party_records""";
+            pm.records AS party_records, pm.candidates AS party_candidates""";
 
     private final JdbcClient jdbc;
 
@@ -102,7 +102,8 @@ class SubjectRepository {
         for (Subject subject : read) {
             List<Party.Member> members = subjects.membersOf(subject);
             facts.profile(subject).party(members.size(),
-                    (int) members.stream().map(Party.Member::branchCode).distinct().count());
+                    (int) members.stream().map(Party.Member::branchCode).distinct().count(),
+                    members.stream().mapToInt(Party.Member::candidates).sum());
         }
         return new Read(subjects, stored, keyDigests, facts);
     }
@@ -123,15 +124,15 @@ class SubjectRepository {
         }
         Map<Long, List<Party.Member>> parties = new HashMap<>();
         jdbc.sql("""
-                        SELECT m.party_no, c.id, c.customer_no, c.branch_code, c.id_type, c.id_number, c.name, c.birth_date,
-                               c.phone
+                        SELECT m.party_no, m.candidates, c.id, c.customer_no, c.branch_code, c.id_type, c.id_number, c.name,
+                               c.birth_date, c.phone
                           FROM party_member m JOIN customer c ON c.id = m.customer_id
                          WHERE m.party_no IN (:parties)
                          ORDER BY m.party_no, c.id""")
                 .param("parties", List.copyOf(partyNos))
                 .query((RowCallbackHandler) rs -> parties.computeIfAbsent(rs.getLong("party_no"), p -> new ArrayList<>())
                         .add(new Party.Member(rs.getLong("id"), rs.getString("customer_no"), rs.getString("branch_code"),
-                                keys(rs))));
+                                keys(rs), rs.getInt("candidates"))));
         return parties;
     }
 
@@ -159,7 +160,7 @@ class SubjectRepository {
         }
         String primaryNo = rs.getString("primary_customer_no");
         return new Party(partyNo, rs.getLong("primary_customer_id"), primaryNo == null ? rs.getString("customer_no") : primaryNo,
-                rs.getInt("party_records"));
+                rs.getInt("party_records"), rs.getInt("party_candidates"));
     }
 
     private static MatchKeys keys(ResultSet rs) throws SQLException {

@@ -36,7 +36,8 @@ public record Subjects(List<Subject> all, LocalDate asOf, @Nullable IdRange rang
         List<Party.Member> members = subject.party() == null ? null : parties.get(subject.party().partyNo());
         return members != null ? members
                 : List.of(new Party.Member(subject.customerId(), subject.customerNo(),
-                        subject.branchCode() == null ? "" : subject.branchCode(), subject.keys()));
+                        subject.branchCode() == null ? "" : subject.branchCode(), subject.keys(),
+                        subject.party() == null ? 0 : subject.party().candidates()));
     }
 
     /** The records of the subjects' parties that are not subjects themselves (whose facts count all the same). */

@@ -123,8 +123,9 @@ public final class DemoDataGenerator {
             for (DemoPolicy p : c.policies()) {
                 policyRows.add(new Object[] {p.policyNo(), customerId, p.productLine(), p.channel(), p.startDate(),
                         p.endDate(), p.premium(), p.status()});
-                firstPolicy = firstPolicy == null ? p.policyNo() : firstPolicy;
-                lastPolicy = p.policyNo();
+                // the lowest and highest number (a customer's second record holds some of its policies)
+                firstPolicy = firstPolicy == null || p.policyNo().compareTo(firstPolicy) < 0 ? p.policyNo() : firstPolicy;
+                lastPolicy = lastPolicy == null || p.policyNo().compareTo(lastPolicy) > 0 ? p.policyNo() : lastPolicy;
             }
         }
         if (policyRows.isEmpty()) {

@@ -301,6 +301,20 @@ class PartyRepository {
         return touched;
     }
 
+    /** Counts again the pending candidates of these records ({@code party_member.candidates}). */
+    void recountCandidates(java.util.Collection<Long> ids) {
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.sql("""
+                            UPDATE party_member m
+                               SET candidates =
+                                   (SELECT COUNT(*) FROM identity_candidate a WHERE a.customer_id_a = m.customer_id AND a.status = 'PENDING')
+                                 + (SELECT COUNT(*) FROM identity_candidate b WHERE b.customer_id_b = m.customer_id AND b.status = 'PENDING')
+                             WHERE m.customer_id IN (:ids)""")
+                    .param("ids", chunk)
+                    .update();
+        }
+    }
+
     /**
      * Gives every CRM record without a party a party of its own, numbered from {@code firstNo} in the
      * order of their ids, in one statement.

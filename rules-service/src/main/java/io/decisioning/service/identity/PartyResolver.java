@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,13 +45,15 @@ public class PartyResolver {
     private final PartyRepository repository;
     private final MatchKeyRepository matchKeys;
     private final Supplier<RuleSet> rules;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     PartyResolver(PartyRepository repository, MatchKeyRepository matchKeys, RuleEngine engine,
-                  PlatformTransactionManager transactions, Clock clock) {
+                  ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.matchKeys = matchKeys;
+        this.events = events;
         this.rules = engine::current;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -111,8 +114,8 @@ public class PartyResolver {
      * with them, the members of their parties and the records a person decided about with them. Records
      * not in the CRM are left out.
      *
-     * @return the records whose party changed (joined, left, got another primary), these records included
-     *         when they had none
+     * @return the records whose party changed (joined, left, got another primary) or whose review candidates
+     *         changed, these records included when they had none
      */
     public Set<Long> resolve(Collection<Long> customerIds) {
         if (customerIds.isEmpty()) {
@@ -140,6 +143,11 @@ public class PartyResolver {
         scope.addAll(repository.recordsOfPendingCandidates(scope));
         Resolved resolved = resolve(scope, decisions, next);
         repository.setNextNumber(resolved.next());
+        // the other records whose party or review candidates changed are evaluated again once this commits
+        List<Long> others = resolved.changed().stream().filter(id -> !involved.containsKey(id)).toList();
+        if (!others.isEmpty()) {
+            events.publishEvent(new PartiesChanged(others, "resolution of " + involved.size() + " records"));
+        }
         return resolved.changed();
     }
 
@@ -166,7 +174,9 @@ public class PartyResolver {
         long[] next = {firstFreeNumber};
         Linker.Resolution resolution = Linker.link(records, pairs, decisions, current, () -> next[0]++);
         Set<Long> changed = new TreeSet<>(repository.saveMemberships(resolution.members().values(), stored, clock.instant()));
-        repository.syncCandidates(records.keySet(), resolution.candidates(), clock.instant());
+        Set<Long> reviewed = repository.syncCandidates(records.keySet(), resolution.candidates(), clock.instant());
+        repository.recountCandidates(reviewed);
+        changed.addAll(reviewed);
         return new Resolved(pairs.size(), changed, resolution.candidates().size(), next[0]);
     }
 

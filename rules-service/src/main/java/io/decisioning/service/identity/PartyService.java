@@ -88,6 +88,7 @@ public class PartyService {
             repository.saveDecision(records.get(candidate.customerIdA()), records.get(candidate.customerIdB()),
                     Linker.Decision.Kind.CONFIRMED, user.getUsername(), now, note);
             repository.decideCandidate(candidateId, CandidateStatus.MERGED, user.getUsername(), now, note);
+            repository.recountCandidates(List.of(candidate.customerIdA(), candidate.customerIdB()));
             resolver.resolve(involved);
             changed.addAll(involved);
             audit.record(user.getUsername(), "IDENTITY_MERGE", "IDENTITY_CANDIDATE", Long.toString(candidateId),
@@ -110,6 +111,7 @@ public class PartyService {
             repository.saveDecision(records.get(candidate.customerIdA()), records.get(candidate.customerIdB()),
                     Linker.Decision.Kind.APART, user.getUsername(), now, note);
             repository.decideCandidate(candidateId, CandidateStatus.REJECTED, user.getUsername(), now, note);
+            repository.recountCandidates(List.of(candidate.customerIdA(), candidate.customerIdB()));
             changed.addAll(List.of(candidate.customerIdA(), candidate.customerIdB()));
             audit.record(user.getUsername(), "IDENTITY_REJECT", "IDENTITY_CANDIDATE", Long.toString(candidateId),
                     Map.of("customerNoA", candidate.view().customerNoA(), "customerNoB", candidate.view().customerNoB(),

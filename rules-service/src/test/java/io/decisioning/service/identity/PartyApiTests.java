@@ -86,6 +86,9 @@ class PartyApiTests {
         evaluate(bank);
         JsonNode candidate = pendingCandidateOf(first, bank);
         assertThat(candidate.get("evidence").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("NAME", "BIRTH_DATE");
+        for (String record : List.of(first, bank)) {
+            assertThat(warnings(record)).as("both records of a pending candidate").contains("POSSIBLE_DUPLICATE:DATA:LOW");
+        }
 
         assertThat(api.post("/api/v1/identity/candidates/" + candidate.get("id").asLong() + "/merge", "{\"note\":\"same\"}",
                 "analyst").status()).isEqualTo(403);
@@ -99,6 +102,11 @@ class PartyApiTests {
         assertThat(party.get("members").get(1).get("link").asString()).isEqualTo("CONFIRMED");
         assertThat(ok(api.get("/api/v1/customers/" + bank + "/assessment", "approver")).get("partyRecords").asInt())
                 .as("evaluated again once the merge committed").isEqualTo(2);
+        assertThat(warnings(first)).doesNotContain("POSSIBLE_DUPLICATE:DATA:LOW");
+        assertThat(jdbc.sql("""
+                        SELECT w.status FROM warning w JOIN customer c ON c.id = w.customer_id
+                         WHERE c.customer_no = :no AND w.type = 'POSSIBLE_DUPLICATE'""").param("no", first)
+                .query(String.class).list()).as("the warning people saw is resolved by the system").containsExactly("RESOLVED");
         Response again = api.post("/api/v1/identity/candidates/" + candidate.get("id").asLong() + "/merge", "{}", "approver");
         assertThat(again.status()).isEqualTo(409);
 
@@ -150,6 +158,12 @@ class PartyApiTests {
                 .anyMatch(c -> c.get("id").asLong() == candidate.get("id").asLong())).isTrue();
         assertThat(api.get("/api/v1/identity/candidates?status=LOST", "analyst").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/identity/candidates", "underwriter").status()).isEqualTo(403);
+    }
+
+    private List<String> warnings(String customerNo) {
+        return ok(api.get("/api/v1/customers/" + customerNo + "/assessment", "approver")).get("warnings").valueStream()
+                .map(w -> w.get("type").asString() + ":" + w.get("category").asString() + ":" + w.get("severity").asString())
+                .toList();
     }
 
     private JsonNode pendingCandidateOf(String a, String b) {
