@@ -68,20 +68,23 @@ class PartyRepository {
      * number or a switchboard says nothing of who is who, and its pairs would grow with its square.
      */
     Set<Long> recordsSharingKeys(int limit, int phoneLimit) {
+        // One walk of the key index, grouped in its order, each group's records concatenated (the index holds the
+        // customer id): joining the groups back to the index instead took MariaDB 90 s for a million customers.
         Set<Long> ids = new HashSet<>();
         jdbc.sql("""
-                        SELECT k.customer_id
-                          FROM customer_match_key k
-                          JOIN (SELECT key_type, key_value FROM customer_match_key
-                                 WHERE key_type IN ('IDENTITY', 'NAME_BIRTH_DATE', 'NAME_PHONE', 'PHONE')
-                                 GROUP BY key_type, key_value
-                                HAVING COUNT(*) >= 2
-                                   AND COUNT(*) <= CASE WHEN key_type = 'PHONE' THEN :phoneLimit ELSE :limit END) d
-                            ON k.key_type = d.key_type AND k.key_value = d.key_value
+                        SELECT GROUP_CONCAT(customer_id) AS ids
+                          FROM customer_match_key
+                         WHERE key_type IN ('IDENTITY', 'NAME_BIRTH_DATE', 'NAME_PHONE', 'PHONE')
+                         GROUP BY key_type, key_value
+                        HAVING COUNT(*) >= 2 AND COUNT(*) <= CASE WHEN key_type = 'PHONE' THEN :phoneLimit ELSE :limit END
                         """)
                 .param("limit", limit)
                 .param("phoneLimit", phoneLimit)
-                .query((RowCallbackHandler) rs -> ids.add(rs.getLong(1)));
+                .query((RowCallbackHandler) rs -> {
+                    for (String id : rs.getString(1).split(",")) {
+                        ids.add(Long.parseLong(id));
+                    }
+                });
         return ids;
     }
 
@@ -101,8 +104,18 @@ class PartyRepository {
         return found;
     }
 
-    /** The records without a party: never resolved (new in the CRM), by ascending id. */
+    /**
+     * The records without a party: never resolved (new in the CRM), by ascending id. None without looking
+     * when there are as many parties' records as CRM records (most nights: the look costs seconds at a
+     * million); a record the CRM deleted leaves its party row behind, so a new one may then be missed here,
+     * and is resolved at its first evaluation instead.
+     */
     List<Long> recordsWithoutParty() {
+        long customers = jdbc.sql("SELECT COUNT(*) FROM customer").query(Long.class).single();
+        long members = jdbc.sql("SELECT COUNT(*) FROM party_member").query(Long.class).single();
+        if (members >= customers) {
+            return List.of();
+        }
         return jdbc.sql("""
                         SELECT c.id FROM customer c LEFT JOIN party_member m ON m.customer_id = c.id
                          WHERE m.customer_id IS NULL ORDER BY c.id""")

@@ -72,13 +72,11 @@ public class PartyResolver {
      * whole book on a first run), so that they are paired with the rest tonight rather than after their first
      * evaluation has stored them.
      */
-    private int storeKeysOfNewRecords() {
-        List<Long> fresh = repository.recordsWithoutParty();
+    private void storeKeys(List<Long> fresh) {
         for (List<Long> chunk : PartyRepository.chunks(fresh)) {
             matchKeys.refresh(repository.records(chunk).values().stream()
                     .map(record -> new CustomerKeys(record.customerId(), record.keys())).toList());
         }
-        return fresh.size();
     }
 
     /**
@@ -90,7 +88,8 @@ public class PartyResolver {
         return tx.execute(status -> {
             long started = System.nanoTime();
             long next = repository.lockNumbers();
-            int fresh = storeKeysOfNewRecords();
+            List<Long> fresh = repository.recordsWithoutParty();
+            storeKeys(fresh);
             Set<Long> scope = repository.recordsSharingKeys(GROUP_LIMIT, PHONE_GROUP_LIMIT);
             scope.addAll(repository.membersOfLargerParties());
             List<Linker.Decision> decisions = repository.decisions(null);
@@ -100,10 +99,10 @@ public class PartyResolver {
             });
             scope.addAll(repository.recordsOfPendingCandidates(null));
             Resolved resolved = resolve(scope, decisions, next);
-            int singletons = repository.addSingletons(resolved.next(), clock.instant());
+            int singletons = fresh.isEmpty() ? 0 : repository.addSingletons(resolved.next(), clock.instant());
             repository.setNextNumber(resolved.next() + singletons);
             Summary summary = new Summary(scope.size(), resolved.pairs(), resolved.changed().size(), resolved.candidates(),
-                    singletons, fresh);
+                    singletons, fresh.size());
             log.info("Parties resolved for the book: {} ({} ms)", summary, (System.nanoTime() - started) / 1_000_000);
             return summary;
         });

@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * cannot hide the requests queued behind it). Prints median, p90, p99 and max. The load comes from a
  * {@link LoadGenerator} in a JVM of its own, as it would from the service's clients.
  *
- * <p>Run with {@code benchmarks/prebind-latency.sh [rate] [seconds] [customers]}; defaults 200/s, 30 s,
- * 10000 customers.
+ * <p>Run with {@code benchmarks/prebind-latency.sh [rate] [seconds] [customers] [duplicates-percent]}; defaults
+ * 200/s, 30 s, 10000 customers, none entered twice (3: 3 % of the customers get a second record, DESIGN.md
+ * section 10, so that checks of them evaluate their parties).
  */
 public final class PreBindLatencyBenchmark {
 
@@ -26,7 +27,9 @@ public final class PreBindLatencyBenchmark {
         int rate = BenchService.arg(args, 0, 200);
         int seconds = BenchService.arg(args, 1, 30);
         int customers = BenchService.arg(args, 2, 10_000);
-        ConfigurableApplicationContext app = BenchService.start(Path.of("target/bench-db/prebind"), customers);
+        int duplicatesPercent = BenchService.arg(args, 3, 0);
+        ConfigurableApplicationContext app = BenchService.start(Path.of("target/bench-db/prebind"), customers,
+                "--rules.demo.duplicates=" + duplicatesPercent / 100.0);
         try {
             int port = BenchService.port(app);
             List<String> numbers = app.getBean(JdbcClient.class).sql("SELECT customer_no FROM customer ORDER BY id")
