@@ -55,6 +55,7 @@ class RoleMatrixTests {
     private static final Map<String, String> UNKNOWN = Map.of(
             "customerNo", CrmFixtures.uniqueNumber(),
             "id", Long.toString(Long.MAX_VALUE),
+            "partyNo", Long.toString(Long.MAX_VALUE),
             "eventId", "no-such-event",
             "username", "no-such-user",
             "name", "grading",
@@ -96,6 +97,12 @@ class RoleMatrixTests {
             get("/api/v1/blacklist/{id}", READERS),
             post("/api/v1/blacklist", "{}", APPROVER, ADMIN),
             post("/api/v1/blacklist/{id}/lift", "{}", APPROVER, ADMIN),
+            // identity (DESIGN.md section 10): a customer's party, the review queue, merge, reject, split
+            get("/api/v1/customers/{customerNo}/party", READERS),
+            get("/api/v1/identity/candidates", ANALYST, APPROVER, ADMIN),
+            post("/api/v1/identity/candidates/{id}/merge", "{}", APPROVER, ADMIN),
+            post("/api/v1/identity/candidates/{id}/reject", "{}", APPROVER, ADMIN),
+            post("/api/v1/parties/{partyNo}/split", "{}", APPROVER, ADMIN),
             // batch (underwriter and approver read: beyond section 6); a start is refused with 409, see below
             post("/api/v1/batch-runs", null, ADMIN),
             get("/api/v1/batch-runs", READERS),
