@@ -2,7 +2,6 @@ package io.decisioning.rules.engine;
 
 import io.decisioning.rules.LinkOutcome;
 import io.decisioning.rules.RecordPair;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,63 +25,7 @@ record PairScenario(String file, int line, String name, RecordPair pair, Map<Str
     static final List<String> OUTCOMES = List.of("link", "rules");
 
     static List<PairScenario> parse(String file, byte[] content, List<CompileError> errors) {
-        List<Csv.Row> rows = Csv.parse(new String(content, StandardCharsets.UTF_8)).stream()
-                .filter(row -> !row.cell(0).startsWith("#"))
-                .toList();
-        if (rows.isEmpty()) {
-            errors.add(new CompileError(file, 0, 0, "no scenarios: the first line names the columns, each further line is a scenario"));
-            return List.of();
-        }
-        Csv.Row header = rows.get(0);
-        List<String> columns = new ArrayList<>();
-        for (int i = 0; i < header.cells().size(); i++) {
-            String column = canonical(header.cells().get(i));
-            if (column == null) {
-                errors.add(new CompileError(file, header.line(), i + 1, "unknown column '" + header.cells().get(i)
-                        + "'; known: scenario, note, " + FLAGS + " and 'expect <" + String.join("|", OUTCOMES) + ">'"));
-            }
-            columns.add(column);
-        }
-        if (!columns.contains("scenario")) {
-            errors.add(new CompileError(file, header.line(), 1, "a 'scenario' column naming each scenario is required"));
-            return List.of();
-        }
-        List<PairScenario> scenarios = new ArrayList<>();
-        for (Csv.Row row : rows.subList(1, rows.size())) {
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i) != null && !row.cell(i).isEmpty()) {
-                    cells.put(columns.get(i), row.cell(i));
-                }
-            }
-            try {
-                scenarios.add(of(file, row.line(), cells));
-            } catch (IllegalArgumentException e) {
-                errors.add(new CompileError(file, row.line(), 0, e.getMessage()));
-            }
-        }
-        return scenarios;
-    }
-
-    private static String canonical(String column) {
-        String trimmed = column.trim();
-        if (trimmed.equalsIgnoreCase("scenario") || trimmed.equalsIgnoreCase("note")) {
-            return trimmed.toLowerCase(Locale.ROOT);
-        }
-        for (String flag : FLAGS) {
-            if (flag.equalsIgnoreCase(trimmed)) {
-                return flag;
-            }
-        }
-        if (trimmed.toLowerCase(Locale.ROOT).startsWith("expect ")) {
-            String outcome = trimmed.substring("expect ".length()).trim();
-            for (String known : OUTCOMES) {
-                if (known.equalsIgnoreCase(outcome)) {
-                    return "expect " + known;
-                }
-            }
-        }
-        return null;
+        return Scenario.parseRows(file, content, errors, FLAGS, OUTCOMES, PairScenario::of);
     }
 
     private static PairScenario of(String file, int line, Map<String, String> cells) {

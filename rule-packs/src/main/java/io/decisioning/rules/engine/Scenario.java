@@ -36,6 +36,22 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
 
     /** The scenarios of one file; problems go to {@code errors} with their line. */
     static List<Scenario> parse(String file, byte[] content, List<CompileError> errors) {
+        return parseRows(file, content, errors, PROFILE_COLUMNS, OUTCOMES, Scenario::of);
+    }
+
+    /** Makes one scenario of a row's filled cells, by canonical column; IllegalArgumentException for a bad cell. */
+    interface RowReader<T> {
+        T read(String file, int line, Map<String, String> cells);
+    }
+
+    /**
+     * The rows of a scenario file (of customers or of pairs): the first line names the columns ({@code scenario},
+     * {@code note}, the {@code inputs} and {@code expect <outcome>}, in any case), each further line is read by
+     * {@code reader} from its filled cells; lines starting with '#' are comments. Problems go to {@code errors}
+     * with their line and column.
+     */
+    static <T> List<T> parseRows(String file, byte[] content, List<CompileError> errors, List<String> inputs,
+                                 List<String> outcomes, RowReader<T> reader) {
         List<Csv.Row> rows = Csv.parse(new String(content, StandardCharsets.UTF_8)).stream()
                 .filter(row -> !row.cell(0).startsWith("#"))
                 .toList();
@@ -46,10 +62,10 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
         Csv.Row header = rows.get(0);
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < header.cells().size(); i++) {
-            String column = canonical(header.cells().get(i));
+            String column = canonical(header.cells().get(i), inputs, outcomes);
             if (column == null) {
                 errors.add(new CompileError(file, header.line(), i + 1, "unknown column '" + header.cells().get(i)
-                        + "'; known: scenario, note, " + PROFILE_COLUMNS + " and 'expect <" + String.join("|", OUTCOMES) + ">'"));
+                        + "'; known: scenario, note, " + inputs + " and 'expect <" + String.join("|", outcomes) + ">'"));
             }
             columns.add(column);
         }
@@ -57,7 +73,7 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
             errors.add(new CompileError(file, header.line(), 1, "a 'scenario' column naming each scenario is required"));
             return List.of();
         }
-        List<Scenario> scenarios = new ArrayList<>();
+        List<T> scenarios = new ArrayList<>();
         for (Csv.Row row : rows.subList(1, rows.size())) {
             Map<String, String> cells = new LinkedHashMap<>();
             for (int i = 0; i < columns.size(); i++) {
@@ -66,7 +82,7 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
                 }
             }
             try {
-                scenarios.add(of(file, row.line(), cells));
+                scenarios.add(reader.read(file, row.line(), cells));
             } catch (IllegalArgumentException e) {
                 errors.add(new CompileError(file, row.line(), 0, e.getMessage()));
             }
@@ -74,19 +90,19 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
         return scenarios;
     }
 
-    private static String canonical(String column) {
+    private static String canonical(String column, List<String> inputs, List<String> outcomes) {
         String trimmed = column.trim();
         if (trimmed.equalsIgnoreCase("scenario") || trimmed.equalsIgnoreCase("note")) {
             return trimmed.toLowerCase(Locale.ROOT);
         }
-        for (String profile : PROFILE_COLUMNS) {
-            if (profile.equalsIgnoreCase(trimmed)) {
-                return profile;
+        for (String input : inputs) {
+            if (input.equalsIgnoreCase(trimmed)) {
+                return input;
             }
         }
         if (trimmed.toLowerCase(Locale.ROOT).startsWith("expect ")) {
             String outcome = trimmed.substring("expect ".length()).trim();
-            for (String known : OUTCOMES) {
+            for (String known : outcomes) {
                 if (known.equalsIgnoreCase(outcome)) {
                     return "expect " + known;
                 }
