@@ -166,6 +166,14 @@ public final class RuleSet {
         return pairs.isEmpty() ? List.of() : Linking.decide(linking, pairs);
     }
 
+    /**
+     * The packs that decide about pairs of records with their versions ({@code "identity:3"}), empty when none
+     * does: what a resolution of the book was done with.
+     */
+    public String linking() {
+        return String.join(",", linking.stream().map(pack -> pack.name() + ":" + pack.version()).toList());
+    }
+
     /** Whether a pack decides about pairs of records: without one, no two records link. */
     public boolean links() {
         return !linking.isEmpty();

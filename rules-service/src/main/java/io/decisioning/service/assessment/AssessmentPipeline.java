@@ -143,7 +143,7 @@ public class AssessmentPipeline {
             raised.add(new WarningSync.Raised(subject.customerId(), subject.customerNo(),
                     primary ? outcome.evaluation().warnings() : List.of()));
         }
-        matchKeys.refresh(changedKeys);
+        parties.keysChanged(matchKeys.refresh(changedKeys));
         AssessmentRepository.Saved saved = assessments.saveAll(toStore, trigger, now, locked);
         warnings.syncAll(raised, now);
         return saved.changed().size();

@@ -130,10 +130,12 @@ public class BatchRunService implements PartitionedRuns {
                 return;
             }
             runScheduler.schedulePartitions(runId, partitions.stream().map(BatchRunRepository.Partition::partitionNo).toList());
-            log.info("Run {} as of {}: {} customers in {} partitions ({} ms to resolve parties ({} new records, {} records in"
-                            + " {} pairs, {} changed, {} candidates), refresh the book figures and partition)",
+            log.info("Run {} as of {}: {} customers in {} partitions ({} ms to resolve parties ({}: {} new records, {} with"
+                            + " other keys, {} records in {} pairs, {} changed, {} candidates), refresh the book figures and"
+                            + " partition)",
                     runId, run.asOf(), stats.customers(), partitions.size(), (System.nanoTime() - started) / 1_000_000,
-                    resolved.fresh(), resolved.records(), resolved.pairs(), resolved.changed(), resolved.candidates());
+                    resolved.wholeBook() ? "the whole book" : "what changed", resolved.fresh(), resolved.changedKeys(),
+                    resolved.records(), resolved.pairs(), resolved.changed(), resolved.candidates());
         });
     }
 

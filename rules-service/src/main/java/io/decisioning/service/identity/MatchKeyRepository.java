@@ -37,8 +37,11 @@ public class MatchKeyRepository {
      * Brings {@code customer_match_key} up to date for these customers: reads their stored keys
      * ({@value #CHUNK} customers per statement) and writes only what changed, as batches of
      * upserts and deletes. Runs in the caller's transaction, if any.
+     *
+     * @return the customers that had keys stored and now have others (not those whose keys are stored for the first time)
      */
-    public void refresh(List<CustomerKeys> customers) {
+    public List<Long> refresh(List<CustomerKeys> customers) {
+        List<Long> changed = new ArrayList<>();
         for (List<CustomerKeys> chunk : chunks(customers)) {
             Map<Long, Map<KeyType, String>> stored = new HashMap<>();
             BulkSql.IdCondition ids = BulkSql.ids("customer_id", chunk.stream().map(CustomerKeys::customerId).toList(), "id");
@@ -51,15 +54,21 @@ public class MatchKeyRepository {
             List<SqlParameterSource> deletes = new ArrayList<>();
             for (CustomerKeys customer : chunk) {
                 Map<KeyType, String> current = stored.getOrDefault(customer.customerId(), Map.of());
+                boolean differs = false;
                 for (KeyType field : KeyType.values()) {
                     String wanted = customer.keys().key(field);
                     if (wanted != null && !wanted.equals(current.get(field))) {
                         upserts.add(new Object[] {customer.customerId(), field.name(), wanted});
+                        differs = true;
                     } else if (wanted == null && current.containsKey(field)) {
                         deletes.add(new MapSqlParameterSource()
                                 .addValue("customerId", customer.customerId())
                                 .addValue("keyType", field.name()));
+                        differs = true;
                     }
+                }
+                if (differs && !current.isEmpty()) {
+                    changed.add(customer.customerId());
                 }
             }
             BulkSql.insert(batch.getJdbcOperations(), "INSERT INTO customer_match_key (customer_id, key_type, key_value) VALUES",
@@ -70,6 +79,7 @@ public class MatchKeyRepository {
                         """, deletes.toArray(SqlParameterSource[]::new));
             }
         }
+        return changed;
     }
 
     private static <T> List<List<T>> chunks(Collection<T> items) {

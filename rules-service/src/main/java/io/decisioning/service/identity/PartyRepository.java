@@ -62,6 +62,49 @@ class PartyRepository {
         jdbc.sql("UPDATE party_number SET next_no = :next WHERE id = 1").param("next", next).update();
     }
 
+    /** What the last resolution of the whole book was done with; nulls before the first. */
+    record WholeBook(@Nullable String linking, @Nullable Instant resolvedAt) {
+    }
+
+    WholeBook wholeBook() {
+        return jdbc.sql("SELECT linking, resolved_at FROM party_number WHERE id = 1")
+                .query((rs, n) -> {
+                    LocalDateTime at = rs.getObject("resolved_at", LocalDateTime.class);
+                    return new WholeBook(rs.getString("linking"), at == null ? null : at.toInstant(ZoneOffset.UTC));
+                })
+                .single();
+    }
+
+    void wholeBookResolved(String linking, Instant at) {
+        jdbc.sql("UPDATE party_number SET linking = :linking, resolved_at = :at WHERE id = 1")
+                .param("linking", linking)
+                .param("at", LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The records that have a party. */
+    long members() {
+        return jdbc.sql("SELECT COUNT(*) FROM party_member").query(Long.class).single();
+    }
+
+    /** Lists these records as having other identity keys than at their last resolution ({@code identity_change}). */
+    void keysChanged(Collection<Long> ids) {
+        BulkSql.insert(operations, "INSERT IGNORE INTO identity_change (customer_id) VALUES", 1, "",
+                ids.stream().distinct().map(id -> new Object[] {id}).toList());
+    }
+
+    /** The records whose identity keys changed since their last resolution, in the order of their ids. */
+    List<Long> recordsWithChangedKeys() {
+        return jdbc.sql("SELECT customer_id FROM identity_change ORDER BY customer_id").query(Long.class).list();
+    }
+
+    /** Takes these records off the list of changed keys: they are resolved. */
+    void keysResolved(Collection<Long> ids) {
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.sql("DELETE FROM identity_change WHERE customer_id IN (:ids)").param("ids", chunk).update();
+        }
+    }
+
     /**
      * The records that share a pairing key with another record in {@code customer_match_key}, leaving out
      * keys shared by more than {@code limit} records (a phone by more than {@code phoneLimit}): a placeholder

@@ -4,7 +4,10 @@ import io.decisioning.rules.RecordPair;
 import io.decisioning.rules.engine.LinkDecision;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.service.engine.RuleEngine;
+import io.decisioning.service.system.RulesProperties;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -38,6 +41,13 @@ public class PartyResolver {
     static final int GROUP_LIMIT = 50;
     /** The same for a phone: families share phones, call centres more. */
     static final int PHONE_GROUP_LIMIT = 10;
+    /**
+     * Records new or with changed keys, as a share of the book, beyond which a night resolves the whole book:
+     * looking them up one by one would take longer than the one walk of the key index.
+     */
+    static final double WHOLE_BOOK_SHARE = 0.05;
+    /** ... and beyond this many (a small book is resolved from what changed, whatever the share). */
+    static final int WHOLE_BOOK_MIN = 10_000;
     /** Pairs decided per call of the rules. */
     private static final int PAIRS_PER_BATCH = 5000;
     private static final Logger log = LoggerFactory.getLogger(PartyResolver.class);
@@ -48,23 +58,29 @@ public class PartyResolver {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Duration wholeBookEvery;
 
     PartyResolver(PartyRepository repository, MatchKeyRepository matchKeys, RuleEngine engine,
-                  ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+                  ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+                  RulesProperties settings) {
         this.repository = repository;
         this.matchKeys = matchKeys;
         this.events = events;
         this.rules = engine::current;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.wholeBookEvery = settings.batch().wholeBookResolution();
     }
 
     /**
      * What a resolution of the book did: the records it looked at (those sharing a key, in parties of several,
      * decided about or candidates), their pairs, the records whose party changed, the candidates, the records
-     * that got a party of their own, and the records new to it (whose keys it stored first).
+     * that got a party of their own, the records new to it (whose keys it stored first), and the records whose keys
+     * had changed since their last resolution; {@code wholeBook} when it resolved the whole book rather than what
+     * changed.
      */
-    public record Summary(int records, int pairs, int changed, int candidates, int singletons, int fresh) {
+    public record Summary(boolean wholeBook, int records, int pairs, int changed, int candidates, int singletons,
+                          int fresh, int changedKeys) {
     }
 
     /**
@@ -80,32 +96,66 @@ public class PartyResolver {
     }
 
     /**
-     * Resolves the whole book in one transaction: every record that shares a key with another, every
-     * member of a party of several, every record a person decided about or a candidate names; and gives
-     * every record without a party one of its own.
+     * Keeps the book's parties resolved, in one transaction. The whole book (every record that shares a key with
+     * another, every member of a party of several, every record a person decided about or a candidate names) on
+     * the first run, when the identity pack's version changed since the last whole-book resolution, and every
+     * {@code rules.batch.whole-book-resolution}; otherwise only what can have changed since: the records whose
+     * identity keys changed ({@code identity_change}) and the records new to the CRM, with the records sharing
+     * their keys and their parties' members (the same parties, for a fraction of the work). Every record without
+     * a party gets one of its own.
      */
     public Summary resolveBook() {
         return tx.execute(status -> {
             long started = System.nanoTime();
             long next = repository.lockNumbers();
+            String linking = rules.get().linking();
+            PartyRepository.WholeBook last = repository.wholeBook();
             List<Long> fresh = repository.recordsWithoutParty();
             storeKeys(fresh);
-            Set<Long> scope = repository.recordsSharingKeys(GROUP_LIMIT, PHONE_GROUP_LIMIT);
-            scope.addAll(repository.membersOfLargerParties());
-            List<Linker.Decision> decisions = repository.decisions(null);
-            decisions.forEach(d -> {
+            List<Long> changedKeys = repository.recordsWithChangedKeys();
+            Instant now = clock.instant();
+            boolean whole = !linking.equals(last.linking()) || last.resolvedAt() == null
+                    || !last.resolvedAt().plus(wholeBookEvery).isAfter(now)
+                    || manyChanged(fresh.size() + changedKeys.size());
+            Set<Long> scope;
+            if (whole) {
+                scope = repository.recordsSharingKeys(GROUP_LIMIT, PHONE_GROUP_LIMIT);
+                scope.addAll(repository.membersOfLargerParties());
+            } else {
+                Set<Long> involved = new HashSet<>(fresh);
+                involved.addAll(changedKeys);
+                scope = scopeOf(repository.records(involved));
+            }
+            List<Linker.Decision> decisions = repository.decisions(whole ? null : scope);
+            for (Linker.Decision d : decisions) {
                 scope.add(d.a());
                 scope.add(d.b());
-            });
-            scope.addAll(repository.recordsOfPendingCandidates(null));
+            }
+            scope.addAll(repository.recordsOfPendingCandidates(whole ? null : scope));
             Resolved resolved = resolve(scope, decisions, next);
-            int singletons = fresh.isEmpty() ? 0 : repository.addSingletons(resolved.next(), clock.instant());
+            int singletons = fresh.isEmpty() ? 0 : repository.addSingletons(resolved.next(), now);
             repository.setNextNumber(resolved.next() + singletons);
-            Summary summary = new Summary(scope.size(), resolved.pairs(), resolved.changed().size(), resolved.candidates(),
-                    singletons, fresh.size());
+            repository.keysResolved(changedKeys);
+            if (whole) {
+                repository.wholeBookResolved(linking, now);
+            }
+            Summary summary = new Summary(whole, scope.size(), resolved.pairs(), resolved.changed().size(),
+                    resolved.candidates(), singletons, fresh.size(), changedKeys.size());
             log.info("Parties resolved for the book: {} ({} ms)", summary, (System.nanoTime() - started) / 1_000_000);
             return summary;
         });
+    }
+
+    /** Whether so many records are new or have other keys that one walk of the whole key index is the cheaper way. */
+    private boolean manyChanged(int records) {
+        return records > WHOLE_BOOK_MIN && records > WHOLE_BOOK_SHARE * repository.members();
+    }
+
+    /** Lists these records as having other identity keys than at their last resolution: the next night resolves them. */
+    public void keysChanged(List<Long> customerIds) {
+        if (!customerIds.isEmpty()) {
+            repository.keysChanged(customerIds);
+        }
     }
 
     /**
@@ -122,18 +172,7 @@ public class PartyResolver {
         }
         long next = repository.lockNumbers();
         Map<Long, IdentityRecord> involved = repository.records(customerIds);
-        Set<Long> scope = new HashSet<>(involved.keySet());
-        repository.recordsWithKeys(involved.values().stream().map(IdentityRecord::keys).toList()).forEach((type, groups) ->
-                groups.values().stream()
-                        .filter(ids -> ids.size() <= (type == KeyType.PHONE ? PHONE_GROUP_LIMIT : GROUP_LIMIT))
-                        .forEach(scope::addAll));
-        Set<Long> parties = new HashSet<>();
-        repository.memberships(scope).values().forEach(m -> {
-            if (m.records() > 1) {
-                parties.add(m.partyNo());
-            }
-        });
-        scope.addAll(repository.membersOf(parties));
+        Set<Long> scope = scopeOf(involved);
         List<Linker.Decision> decisions = repository.decisions(scope);
         decisions.forEach(d -> {
             scope.add(d.a());
@@ -148,6 +187,26 @@ public class PartyResolver {
             events.publishEvent(new PartiesChanged(others, "resolution of " + involved.size() + " records"));
         }
         return resolved.changed();
+    }
+
+    /** These records, the records sharing a pairing key with them (but in crowds), and all members of their parties. */
+    private Set<Long> scopeOf(Map<Long, IdentityRecord> involved) {
+        Set<Long> scope = new HashSet<>(involved.keySet());
+        if (involved.isEmpty()) {
+            return scope;
+        }
+        repository.recordsWithKeys(involved.values().stream().map(IdentityRecord::keys).toList()).forEach((type, groups) ->
+                groups.values().stream()
+                        .filter(ids -> ids.size() <= (type == KeyType.PHONE ? PHONE_GROUP_LIMIT : GROUP_LIMIT))
+                        .forEach(scope::addAll));
+        Set<Long> parties = new HashSet<>();
+        repository.memberships(scope).values().forEach(m -> {
+            if (m.records() > 1) {
+                parties.add(m.partyNo());
+            }
+        });
+        scope.addAll(repository.membersOf(parties));
+        return scope;
     }
 
     /**

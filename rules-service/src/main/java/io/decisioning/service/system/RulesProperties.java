@@ -75,13 +75,18 @@ public record RulesProperties(
      * @param threads       partitions this node processes at once (Quartz worker threads)
      * @param chunkPause    pause after each chunk, to leave the database room for the day's traffic
      *                      when a run must go on into business hours (default none)
+     * @param wholeBookResolution how often the preparation resolves the parties of the whole book from the key index
+     *                      (DESIGN.md section 10) rather than the records whose identity keys changed since, new
+     *                      records and their parties; the whole book is resolved too when the identity pack's version
+     *                      changes (default a week)
      */
     public record Batch(@DefaultValue("0 0 2 * * ?") @NotBlank String cron,
                         @DefaultValue("25000") @Min(1) int partitionSize,
                         @DefaultValue("1000") @Min(1) int chunkSize,
                         @DefaultValue("3") @Min(1) int maxAttempts,
                         @DefaultValue("2") @Min(1) int threads,
-                        @DefaultValue("0ms") @NotNull Duration chunkPause) {
+                        @DefaultValue("0ms") @NotNull Duration chunkPause,
+                        @DefaultValue("7d") @NotNull Duration wholeBookResolution) {
     }
 
     /**

@@ -88,22 +88,88 @@ class PartyResolverTests {
 
         PartyResolver.Summary summary = resolver.resolveBook();
 
-        assertThat(summary.singletons()).isPositive();
+        assertThat(summary.fresh()).isPositive();
         assertThat(parties(alone).get(alone)).containsEntry("records", 1).containsEntry("link", "ALONE")
                 .containsEntry("primary_customer_id", alone);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM customer c LEFT JOIN party_member m ON m.customer_id = c.id WHERE m.customer_id IS NULL")
                 .query(Long.class).single()).isZero();
     }
 
-    /** The keys an evaluation of these records would have stored. */
-    private void storeKeys(long... ids) {
+    @Test
+    void aNightResolvesTheRecordsWhoseKeysChangedIntoTheSamePartiesAsAWholeBookResolution() {
+        String name = name();
+        LocalDate birth = LocalDate.of(1975, 8, 9);
+        String id = residentId(birth);
+        long a = record(name, "RESIDENT_ID", id, birth, CrmFixtures.uniquePhone(), "GD");
+        long b = record(name, "RESIDENT_ID", residentId(birth), birth, null, "HQ");
+        String other = name();
+        LocalDate otherBirth = LocalDate.of(1980, 1, 2);
+        String phone = CrmFixtures.uniquePhone();
+        long c = record(other, "PASSPORT", "E" + phone, otherBirth, phone, "GD");
+        long d = record(other, "PASSPORT", "G" + phone, otherBirth, phone, "SH");
+        storeKeys(a, b, c, d);
+        wholeBookDue();
+        assertThat(resolver.resolveBook().wholeBook()).isTrue();
+        assertThat(parties(c).get(c)).containsEntry("records", 2);
+
+        // b's resident ID is corrected to a's (in its 15-digit form), d's phone changes: evaluations store the new keys
+        jdbc.sql("UPDATE customer SET id_number = :id WHERE id = :b").param("id", ResidentId.parse(id).fifteenDigits())
+                .param("b", b).update();
+        jdbc.sql("UPDATE customer SET phone = :phone WHERE id = :d").param("phone", CrmFixtures.uniquePhone()).param("d", d).update();
+        assertThat(storeKeys(a, b, c, d)).as("the records whose stored keys changed").containsExactly(b, d);
+        long e = record(name, "RESIDENT_ID", id, null, null, "SZ");
+
+        PartyResolver.Summary night = resolver.resolveBook();
+
+        assertThat(night.wholeBook()).as("%s", night).isFalse();
+        assertThat(night.changedKeys()).isGreaterThanOrEqualTo(2);
+        assertThat(night.fresh()).isPositive();
+        Map<Long, Map<String, Object>> after = parties(a, b, c, d, e);
+        assertThat(List.of(after.get(b).get("party_no"), after.get(e).get("party_no"))).containsOnly(after.get(a).get("party_no"));
+        assertThat(after.get(a)).containsEntry("records", 3);
+        assertThat(after.get(c)).containsEntry("records", 1);
+        assertThat(after.get(d)).containsEntry("records", 1);
+        assertThat(candidates(c, d)).containsExactly(List.of(c, d, "PENDING"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM identity_change WHERE customer_id IN (:ids)").param("ids", List.of(b, d))
+                .query(Long.class).single()).as("resolved: off the list").isZero();
+
+        wholeBookDue();
+        PartyResolver.Summary whole = resolver.resolveBook();
+        assertThat(whole.wholeBook()).isTrue();
+        assertThat(whole.changed()).as("the whole book resolved again finds nothing to change").isZero();
+        assertThat(parties(a, b, c, d, e)).isEqualTo(after);
+    }
+
+    @Test
+    void theWholeBookIsResolvedAgainWhenTheIdentityPackChangedOrAWeekPassed() {
+        jdbc.sql("UPDATE party_number SET linking = 'identity:0' WHERE id = 1").update();
+        assertThat(resolver.resolveBook().wholeBook()).as("another version of the identity pack").isTrue();
+        assertThat(resolver.resolveBook().wholeBook()).as("the next night").isFalse();
+        jdbc.sql("UPDATE party_number SET resolved_at = resolved_at - INTERVAL 7 DAY WHERE id = 1").update();
+        assertThat(resolver.resolveBook().wholeBook()).as("a week later").isTrue();
+    }
+
+    private void wholeBookDue() {
+        jdbc.sql("UPDATE party_number SET linking = NULL WHERE id = 1").update();
+    }
+
+    /** The keys an evaluation of these records would have stored, and the records listed as having other keys. */
+    private List<Long> storeKeys(long... ids) {
+        List<Long> changed = new java.util.ArrayList<>();
         for (long id : ids) {
-            keys.refresh(List.of(jdbc.sql("SELECT id_type, id_number, name, birth_date, phone FROM customer WHERE id = :id")
+            changed.addAll(storeKeys(id));
+        }
+        return changed;
+    }
+
+    private List<Long> storeKeys(long id) {
+        List<Long> changed = keys.refresh(List.of(jdbc.sql("SELECT id_type, id_number, name, birth_date, phone FROM customer WHERE id = :id")
                     .param("id", id)
                     .query((rs, row) -> new CustomerKeys(id, MatchKeys.of(rs.getString("id_type"), rs.getString("id_number"),
                             rs.getString("name"), rs.getObject("birth_date", LocalDate.class), rs.getString("phone"))))
                     .single()));
-        }
+        resolver.keysChanged(changed);
+        return changed;
     }
 
     private long record(String name, String idType, String idNumber, LocalDate birth, String phone, String branch) {
