@@ -29,8 +29,9 @@ class SubjectRepository {
 
     private static final String COLUMNS = """
             c.id, c.customer_no, c.customer_type, c.branch_code, c.id_type, c.id_number, c.name, c.birth_date, c.phone,
-            a.outcome_hash, a.content_hash, a.match_keys_hash, pm.party_no, pm.primary_customer_id, pc.customer_no AS primary_customer_no,
-            pm.records AS party_records, pm.candidates AS party_candidates""";
+            a.outcome_hash, a.content_hash, a.match_keys_hash, pm.party_no, pm.primary_customer_id,
+            CASE WHEN pm.records > 1 THEN (SELECT pc.customer_no FROM customer pc WHERE pc.id = pm.primary_customer_id)
+            END AS primary_customer_no, pm.records AS party_records, pm.candidates AS party_candidates""";
 
     private final JdbcClient jdbc;
 
@@ -46,8 +47,8 @@ class SubjectRepository {
             sql.append(",\n").append(columns.columns());
             params.putAll(columns.params());
         }
-        sql.append("\n  FROM customer c LEFT JOIN assessment a ON a.customer_id = c.id"
-                + " LEFT JOIN party_member pm ON pm.customer_id = c.id LEFT JOIN customer pc ON pc.id = pm.primary_customer_id");
+        // the primary record's number is looked up for the few records in a party of several (a record alone is its own)
+        sql.append("\n  FROM customer c LEFT JOIN assessment a ON a.customer_id = c.id LEFT JOIN party_member pm ON pm.customer_id = c.id");
         for (CustomerColumns columns : sourceColumns) {
             if (!columns.join().isEmpty()) {
                 sql.append("\n  ").append(columns.join());
