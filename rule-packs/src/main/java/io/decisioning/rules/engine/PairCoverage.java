@@ -135,7 +135,10 @@ final class PairCoverage {
                 }
             });
             pairs.forEach(session::insert);
-            session.fireAllRules(Linking.FIRINGS_PER_PAIR * pairs.size());
+            int limit = Linking.FIRINGS_PER_PAIR * pairs.size();
+            if (session.fireAllRules(limit) >= limit) {
+                return null; // a rule that loops: the scenarios and the simulation report it
+            }
         } catch (RuntimeException e) {
             return null; // a rule that throws: the scenarios and the simulation report it
         } finally {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public class PartyResolver {
     /** The same for a phone: families share phones, call centres more. */
     static final int PHONE_GROUP_LIMIT = 10;
     /** Pairs decided per call of the rules. */
-    private static final int PAIRS_PER_BATCH = 5000;
+    static final int PAIRS_PER_BATCH = 5000;
     private static final Logger log = LoggerFactory.getLogger(PartyResolver.class);
 
     private final PartyRepository repository;
@@ -184,7 +185,7 @@ public class PartyResolver {
 
     /** The pairs of records that share a pairing key, each decided by the live identity pack. */
     private List<Linker.Pair> decide(Map<Long, IdentityRecord> records) {
-        return decide(pairsOf(records), rules.get());
+        return decide(pairsOf(records), rules.get(), Supplier::get);
     }
 
     /** The pairs of records that share a pairing key (keys shared by too many records left out), {@code a < b}. */
@@ -219,13 +220,17 @@ public class PartyResolver {
         return all;
     }
 
-    /** Each pair decided by the identity pack of {@code ruleSet}, in the order given. */
-    private static List<Linker.Pair> decide(List<IdentityRecord[]> all, RuleSet ruleSet) {
+    /**
+     * Each pair decided by the identity pack of {@code ruleSet}, in the order given; each batch of pairs is
+     * decided inside {@code sandbox}.
+     */
+    private static List<Linker.Pair> decide(List<IdentityRecord[]> all, RuleSet ruleSet,
+                                            Function<Supplier<List<LinkDecision>>, List<LinkDecision>> sandbox) {
         List<Linker.Pair> decided = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += PAIRS_PER_BATCH) {
             List<IdentityRecord[]> batch = all.subList(from, Math.min(all.size(), from + PAIRS_PER_BATCH));
             List<RecordPair> facts = batch.stream().map(p -> p[0].pairWith(p[1])).toList();
-            List<LinkDecision> decisions = ruleSet.link(facts);
+            List<LinkDecision> decisions = sandbox.apply(() -> ruleSet.link(facts));
             for (int i = 0; i < batch.size(); i++) {
                 IdentityRecord a = batch.get(i)[0];
                 IdentityRecord b = batch.get(i)[1];
@@ -246,8 +251,11 @@ public class PartyResolver {
      * writes nothing, so the counts are those of the book as the reads found it.
      *
      * @param examples pairs kept as examples of each change of outcome
+     * @param sandbox  runs each batch of the draft's decisions (of {@value #PAIRS_PER_BATCH} pairs at most), so
+     *                 that the caller can stop a draft rule whose action does not return
      */
-    public LinkingImpact simulate(RuleSet live, RuleSet draft, int examples) {
+    public LinkingImpact simulate(RuleSet live, RuleSet draft, int examples,
+                                  Function<Supplier<List<LinkDecision>>, List<LinkDecision>> sandbox) {
         long started = System.nanoTime();
         long book = repository.countRecords();
         Set<Long> scope = repository.recordsSharingKeys(GROUP_LIMIT, PHONE_GROUP_LIMIT);
@@ -260,8 +268,8 @@ public class PartyResolver {
         scope.addAll(repository.recordsOfPendingCandidates(null));
         Map<Long, IdentityRecord> records = repository.records(scope);
         List<IdentityRecord[]> pairs = pairsOf(records);
-        List<Linker.Pair> now = decide(pairs, live);
-        List<Linker.Pair> then = decide(pairs, draft);
+        List<Linker.Pair> now = decide(pairs, live, Supplier::get);
+        List<Linker.Pair> then = decide(pairs, draft, sandbox);
         long[] number = {1};
         Linker.Resolution partiesNow = Linker.link(records, now, decisions, Map.of(), () -> number[0]++);
         Linker.Resolution partiesThen = Linker.link(records, then, decisions, Map.of(), () -> number[0]++);

@@ -167,13 +167,19 @@ public class SimulationService {
      */
     private void runLinking(String pack, int version, RuleSet published, RuleSet candidate, long book) {
         try {
-            LinkingImpact impact = parties.simulate(published, candidate, EXAMPLES_PER_TRANSITION * 4);
+            LinkingImpact impact = parties.simulate(published, candidate, EXAMPLES_PER_TRANSITION * 4,
+                    batch -> RunawayGuard.call("A batch of pairs of the simulation of version " + version + " of " + pack,
+                            runawayLimit, batch::get));
             simulations.finish(pack, version, SimulationStatus.DONE, book, impact.recordsChangingParty(), null, 0, List.of(),
                     List.of(), null, impact, clock.instant());
         } catch (Exception e) {
             log.error("Simulation of {} v{} failed", pack, version, e);
+            if (e instanceof RunawayGuard.RunawayRulesException) {
+                engine.forget(pack, version);
+            }
             simulations.finish(pack, version, SimulationStatus.FAILED, 0, 0, null, 0, List.of(), List.of(),
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+                    e instanceof RunawayGuard.RunawayRulesException ? e.getMessage()
+                            : e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
         }
     }
 

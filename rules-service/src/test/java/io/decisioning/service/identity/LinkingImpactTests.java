@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +49,7 @@ class LinkingImpactTests {
         RuleSet live = engine.current();
         RuleSet draft = live.with(identityDraft("IDN-040 Same name and birth date,70,,,true,true,,REVIEW",
                 "IDN-040 Same name and birth date,70,,,true,true,,AUTO_LINK"));
-        LinkingImpact before = resolver.simulate(live, draft, 20);
+        LinkingImpact before = resolver.simulate(live, draft, 20, Supplier::get);
 
         // one person under an old and a new resident ID: AUTO_LINK under both versions
         String n1 = name();
@@ -78,7 +79,7 @@ class LinkingImpactTests {
         storeKeys(a1, a2, c1, c2, c3, d1, d2, e1, e2, f1, f2);
         long partiesStored = jdbc.sql("SELECT COUNT(*) FROM party_member").query(Long.class).single();
 
-        LinkingImpact after = resolver.simulate(live, draft, 20);
+        LinkingImpact after = resolver.simulate(live, draft, 20, Supplier::get);
 
         assertThat(after.records() - before.records()).isEqualTo(11);
         assertThat(after.pairs() - before.pairs()).isEqualTo(7);
@@ -117,7 +118,7 @@ class LinkingImpactTests {
                 record(name, "PASSPORT", passport(), birth, CrmFixtures.uniquePhone(), "GD"));
         RuleSet live = engine.current();
 
-        LinkingImpact impact = resolver.simulate(live, live.with(identityDraft("", "")), 20);
+        LinkingImpact impact = resolver.simulate(live, live.with(identityDraft("", "")), 20, Supplier::get);
 
         assertThat(impact.pairs()).isPositive();
         assertThat(impact.changedPairs()).isZero();

@@ -278,6 +278,39 @@ class RulePackLifecycleTests {
         assertThat(engine.versions().get("identity")).isEqualTo(published);
     }
 
+    @Test
+    void anIdentityRuleWhoseActionNeverReturnsIsStoppedInTheTableChecksAndInTheSimulation() {
+        String name = "模" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        for (String customerNo : List.of(sameNameAndBirthDate(name, "GD"), sameNameAndBirthDate(name, "GD"))) {
+            assertThat(api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "underwriter").status()).isEqualTo(200);
+        }
+        long started = System.nanoTime();
+        Response draft = post("/api/v1/rule-packs/identity/versions", Map.of(
+                "baseVersion", publishedVersion("identity"),
+                "files", Map.of("spin.drl", """
+                        package packs.identity;
+                        import io.decisioning.rules.*;
+                        rule "IDN-667 spins in its action"
+                        when
+                            $p : RecordPair()
+                        then
+                            long i = 1;
+                            while (i > 0) { i = (i * 31 + 7) % 1000003 + 1; }
+                        end
+                        """)), "analyst");
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("saved after the limit, not never").isLessThan(30);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
+        assertThat(draft.json().get("lint").toString()).contains("NOT_ANALYSED", "did not finish within 8 s");
+        int version = draft.json().get("version").asInt();
+
+        JsonNode simulation = simulateToTheEnd("identity", version);
+        assertThat(simulation.get("status").asString()).isEqualTo("FAILED");
+        assertThat(simulation.get("error").asString()).contains("did not finish within 8 s");
+        assertThat(api.post("/api/v1/rule-packs/identity/versions/" + version + "/publish", null, "approver").status())
+                .isEqualTo(409);
+    }
+
     /** A person's record by name and birth date, with a phone and a passport of its own; its customer number. */
     private String sameNameAndBirthDate(String name, String branch) {
         String customerNo = CrmFixtures.uniqueNumber();
