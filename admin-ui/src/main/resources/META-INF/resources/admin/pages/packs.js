@@ -53,7 +53,14 @@ const text = {
     'packs.lint.GAP': '遗漏', 'packs.lint.UNREACHABLE': '永不触发', 'packs.lint.CONFLICTING_OVERLAP': '冲突重叠',
     'packs.lint.AMBIGUOUS_BLANK': '空白含义不明', 'packs.lint.NOT_ANALYSED': '未分析', 'packs.severity.ERROR': '错误',
     'packs.severity.WARNING': '警告', 'packs.severity.INFO': '提示', 'packs.compileError': '编译错误',
-    'packs.publishedBy': '发布人', 'packs.state': '当前状态'
+    'packs.publishedBy': '发布人', 'packs.state': '当前状态',
+    'packs.id.records': '比对的记录', 'packs.id.pairs': '记录对', 'packs.id.changedPairs': '结果变化的记录对',
+    'packs.id.parties': '当事人数（现在 → 此版本）', 'packs.id.recordsChangingParty': '归属变化的记录',
+    'packs.id.reviewQueue': '待确认队列（现在 → 此版本）', 'packs.id.outcome': '判定', 'packs.id.pairsNow': '记录对（现在）',
+    'packs.id.pairsDraft': '记录对（此版本）', 'packs.id.recordsNow': '记录（现在）', 'packs.id.recordsDraft': '记录（此版本）',
+    'packs.id.changes': '判定变化的记录对', 'packs.id.examplePairs': '示例记录对', 'packs.id.ruleNow': '现在的规则',
+    'packs.id.ruleDraft': '此版本的规则', 'packs.id.noChanges': '没有记录对的判定发生变化，客户归属不变。',
+    'packs.link.AUTO_LINK': '自动合并', 'packs.link.REVIEW': '人工确认', 'packs.link.NO_LINK': '不合并'
   },
   en: {
     'nav.packs': 'Rule packs', 'packs.title': 'Rule packs', 'packs.name': 'Pack', 'packs.published': 'Published version',
@@ -89,7 +96,14 @@ const text = {
     'packs.lint.GAP': 'Gap', 'packs.lint.UNREACHABLE': 'Never fires', 'packs.lint.CONFLICTING_OVERLAP': 'Conflicting overlap',
     'packs.lint.AMBIGUOUS_BLANK': 'Ambiguous blank', 'packs.lint.NOT_ANALYSED': 'Not analysed', 'packs.severity.ERROR': 'Error',
     'packs.severity.WARNING': 'Warning', 'packs.severity.INFO': 'Info', 'packs.compileError': 'Compile error',
-    'packs.publishedBy': 'Published by', 'packs.state': 'State'
+    'packs.publishedBy': 'Published by', 'packs.state': 'State',
+    'packs.id.records': 'Records compared', 'packs.id.pairs': 'Pairs of records', 'packs.id.changedPairs': 'Pairs whose outcome changes',
+    'packs.id.parties': 'Parties (now → with this version)', 'packs.id.recordsChangingParty': 'Records changing party',
+    'packs.id.reviewQueue': 'Review queue (now → with this version)', 'packs.id.outcome': 'Outcome', 'packs.id.pairsNow': 'Pairs now',
+    'packs.id.pairsDraft': 'Pairs with this version', 'packs.id.recordsNow': 'Records now', 'packs.id.recordsDraft': 'Records with this version',
+    'packs.id.changes': 'Pairs whose outcome changes', 'packs.id.examplePairs': 'Example pairs', 'packs.id.ruleNow': 'Rule now',
+    'packs.id.ruleDraft': 'Rule with this version', 'packs.id.noChanges': 'No pair\'s outcome changes; every record stays in its party.',
+    'packs.link.AUTO_LINK': 'Link at once', 'packs.link.REVIEW': 'Review', 'packs.link.NO_LINK': 'No link'
   }
 };
 
@@ -496,12 +510,14 @@ function simulationDetails(sim) {
   const parts = [h('div', { class: 'figures' },
     figure(t('packs.state'), badge('runStatus', sim.status)),
     figure(t('packs.customers'), formatNumber(sim.customers)),
-    figure(t('packs.changed'), formatNumber(sim.changed), 'sim-changed'),
-    figure(t('packs.premiumAtStake'), sim.changedPremium === null ? '-' : formatMoney(sim.changedPremium), 'sim-premium'))];
+    ...(sim.identity ? [] : [
+      figure(t('packs.changed'), formatNumber(sim.changed), 'sim-changed'),
+      figure(t('packs.premiumAtStake'), sim.changedPremium === null ? '-' : formatMoney(sim.changedPremium), 'sim-premium')]))];
   if (sim.status === 'FAILED') parts.push(h('div', { class: 'form-error', role: 'alert', text: t('packs.simError', { error: sim.error || '' }) }));
   if (sim.status === 'RUNNING') return parts;
   parts.push(h('p', { class: 'muted', text: `${t('packs.requestedBy')}: ${sim.requestedBy} · ${formatTime(sim.startedAt)} · ${t('packs.against')}: `
     + Object.entries(sim.againstVersions || {}).map(([p, v]) => `${p} v${v}`).join(', ') }));
+  if (sim.identity) return parts.concat(identityDetails(sim.identity));
   if (sim.transitions.length === 0) {
     if (sim.status === 'DONE') parts.push(h('p', { class: 'no-transitions', text: t('packs.noTransitions') }));
     return parts;
@@ -526,6 +542,42 @@ function simulationDetails(sim) {
         h('a', { href: `#/customers/${encodeURIComponent(c.customerNo)}`, text: c.customerNo })));
     } }
   ], sim.transitions, { class: 'data transitions' }));
+  return parts;
+}
+
+/**
+ * A version of the identity pack: what the book's pairs of records, parties and review queue would be with it,
+ * against the live version.
+ */
+function identityDetails(id) {
+  const linkLabel = outcome => t(`packs.link.${outcome}`);
+  const parts = [h('div', { class: 'figures identity-figures' },
+    figure(t('packs.id.records'), formatNumber(id.records)),
+    figure(t('packs.id.pairs'), formatNumber(id.pairs)),
+    figure(t('packs.id.changedPairs'), formatNumber(id.changedPairs), 'sim-changed-pairs'),
+    figure(t('packs.id.parties'), `${formatNumber(id.partiesNow)} → ${formatNumber(id.partiesDraft)}`, 'sim-parties'),
+    figure(t('packs.id.recordsChangingParty'), formatNumber(id.recordsChangingParty), 'sim-changed'),
+    figure(t('packs.id.reviewQueue'), `${formatNumber(id.reviewQueueNow)} → ${formatNumber(id.reviewQueueDraft)}`, 'sim-review-queue'))];
+  parts.push(dataTable([
+    { label: t('packs.id.outcome'), value: o => linkLabel(o.outcome) },
+    { label: t('packs.id.pairsNow'), class: 'number', value: o => formatNumber(o.pairsNow) },
+    { label: t('packs.id.pairsDraft'), class: 'number', value: o => formatNumber(o.pairsDraft) },
+    { label: t('packs.id.recordsNow'), class: 'number', value: o => formatNumber(o.recordsNow) },
+    { label: t('packs.id.recordsDraft'), class: 'number', value: o => formatNumber(o.recordsDraft) }
+  ], id.outcomes, { class: 'data link-outcomes' }));
+  if (id.changes.length === 0) {
+    parts.push(h('p', { class: 'no-transitions', text: t('packs.id.noChanges') }));
+    return parts;
+  }
+  const customer = no => h('a', { href: `#/customers/${encodeURIComponent(no)}`, text: no });
+  parts.push(h('h4', { text: t('packs.id.changes') }), dataTable([
+    { label: t('packs.from'), value: c => linkLabel(c.from) },
+    { label: t('packs.to'), value: c => linkLabel(c.to) },
+    { label: t('packs.id.pairs'), class: 'number', value: c => formatNumber(c.pairs) },
+    { label: t('packs.id.examplePairs'), value: c => h('span', { class: 'examples' }, c.examples.map(e =>
+      h('span', { class: 'example-pair', title: `${t('packs.id.ruleNow')}: ${e.ruleNow}\n${t('packs.id.ruleDraft')}: ${e.ruleDraft}` },
+        customer(e.customerNoA), ' ↔ ', customer(e.customerNoB)))) }
+  ], id.changes, { class: 'data link-changes' }));
   return parts;
 }
 

@@ -59,6 +59,10 @@ import org.drools.drl.parser.DroolsParserException;
  * each RuleTable block, {@link TableRows} reads the rows and reports blank or unreadable cells,
  * {@link TableCoverage} compares the rows as sets of customers, and {@link TableFindings} places each
  * finding at its cell.
+ *
+ * <p>The tables of a pair pack ({@code subject=pair}, the {@code identity} pack) read the true/false flags
+ * of a {@code RecordPair}: their cells are checked the same way, and their rows are compared by running
+ * every combination of the flags through the compiled pack ({@link PairCoverage}).
  */
 public final class TableLint {
 
@@ -70,9 +74,12 @@ public final class TableLint {
         List<LintFinding> findings = new ArrayList<>();
         HitPolicy policy = hitPolicy(source, findings);
         Set<Competing> catchAlls = catchAlls(source);
+        boolean pairs = PackDescriptor.subjectOf(source) == PackSubject.PAIR;
+        boolean tables = source.files().keySet().stream().anyMatch(DecisionTable::isTable);
+        Checks checks = new Checks(policy, catchAlls, pairs && tables ? PairCoverage.of(source) : null, pairs);
         new TreeMap<>(source.files()).forEach((file, content) -> {
             if (DecisionTable.isTable(file)) {
-                lintFile(file, content, policy, catchAlls, findings);
+                lintFile(file, content, checks, findings);
             }
         });
         return List.copyOf(findings);
@@ -127,8 +134,15 @@ public final class TableLint {
         return kinds;
     }
 
-    private static void lintFile(String file, byte[] content, HitPolicy policy, Set<Competing> catchAlls,
-                                 List<LintFinding> findings) {
+    /**
+     * What the tables of one pack are checked with: its hit policy and catch-alls; for a pair pack
+     * ({@code subject=pair}) the combinations of its flags run through its rules (null when it does not
+     * compile).
+     */
+    private record Checks(HitPolicy policy, Set<Competing> catchAlls, PairCoverage pairCoverage, boolean pairs) {
+    }
+
+    private static void lintFile(String file, byte[] content, Checks checks, List<LintFinding> findings) {
         List<TableFile.Sheet> sheets;
         try {
             sheets = TableFile.read(file, content);
@@ -142,7 +156,7 @@ public final class TableLint {
         }
         TableFile.Sheet first = sheets.get(0);
         for (Block block : TableFile.blocks(first)) {
-            lintBlock(file, first.name(), block, policy, catchAlls, findings);
+            lintBlock(file, first.name(), block, checks, findings);
         }
         for (TableFile.Sheet other : sheets.subList(1, sheets.size())) {
             if (other.hasRuleTable()) {
@@ -164,12 +178,19 @@ public final class TableLint {
     }
 
     /** The checks of one RuleTable block: its cells as they are read, then its rows compared. */
-    private static void lintBlock(String file, String sheet, Block block, HitPolicy policy, Set<Competing> catchAlls,
-                                  List<LintFinding> findings) {
+    private static void lintBlock(String file, String sheet, Block block, Checks checks, List<LintFinding> findings) {
         TableFindings found = new TableFindings(file, sheet, block);
-        List<TableRow> rows = TableRows.read(block, policy, found);
+        if (checks.pairs()) {
+            List<TableRow> rows = TableRows.readPairs(block, checks.policy(), found);
+            if (checks.pairCoverage() != null) {
+                checks.pairCoverage().check(block, rows, found);
+            }
+            found.addSortedTo(findings);
+            return;
+        }
+        List<TableRow> rows = TableRows.read(block, checks.policy(), found);
         try {
-            new TableCoverage(block, policy, catchAlls, rows, found).check();
+            new TableCoverage(block, checks.policy(), checks.catchAlls(), rows, found).check();
         } catch (ProfileSpace.TooComplex e) {
             found.add(block.row(), block.column(), null, LintFinding.NOT_ANALYSED, LintFinding.INFO,
                     "table " + found.tableName() + " has too many rows and fields to check for unreachable rows,"

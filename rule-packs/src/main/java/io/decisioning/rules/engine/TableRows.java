@@ -37,10 +37,13 @@ final class TableRows {
     private final Column priorityColumn;
     private final Map<Integer, TableCondition> models = new TreeMap<>();
     private final boolean scorecard;
+    /** True for a table of a pair pack: its conditions read {@code RecordPair}, which {@link TableCondition} does not model. */
+    private final boolean pairs;
     private final List<TableRow> lines = new ArrayList<>();
 
-    private TableRows(Block block, HitPolicy policy, TableFindings findings) {
+    private TableRows(Block block, HitPolicy policy, TableFindings findings, boolean pairs) {
         this.block = block;
+        this.pairs = pairs;
         this.policy = policy;
         this.findings = findings;
         this.conditions = block.columns(TableFile.CONDITION);
@@ -53,8 +56,19 @@ final class TableRows {
 
     /** The block's rows, in table order; what is blank or cannot be read goes to {@code findings}. */
     static List<TableRow> read(Block block, HitPolicy policy, TableFindings findings) {
-        TableRows rows = new TableRows(block, policy, findings);
+        TableRows rows = new TableRows(block, policy, findings, false);
         rows.modelColumns();
+        rows.readRows();
+        rows.checkPriorities();
+        return rows.lines;
+    }
+
+    /**
+     * The rows of a table of a pair pack, for the checks of their cells alone (blank names, priorities,
+     * outcomes, rows without a condition): {@link PairCoverage} compares such rows by running the pack.
+     */
+    static List<TableRow> readPairs(Block block, HitPolicy policy, TableFindings findings) {
+        TableRows rows = new TableRows(block, policy, findings, true);
         rows.readRows();
         rows.checkPriorities();
         return rows.lines;
@@ -151,13 +165,17 @@ final class TableRows {
             Column first = conditions.get(0);
             findings.add(line.data.row(), first.index(), first, LintFinding.AMBIGUOUS_BLANK,
                     actionsNeedBinding ? LintFinding.ERROR : LintFinding.WARNING,
-                    line.id + " fills no condition cell, so it applies to every customer"
-                            + (actionsNeedBinding ? "; and as the customer ($p) is bound by the condition cells,"
+                    line.id + " fills no condition cell, so it applies to every " + subject()
+                            + (actionsNeedBinding ? "; and as the " + subject() + " ($p) is bound by the condition cells,"
                                     + " its action does not compile" : "")
                             + ". Fill the condition it was meant to have; for a rule that applies to everyone"
                             + " otherwise, write it in the pack's DRL with a low salience (like GRD-090 Standard"
                             + " otherwise)");
         }
+    }
+
+    private String subject() {
+        return pairs ? "pair" : "customer";
     }
 
     /** Whether every value of a two-value cell ("3, 3") is there; adds the finding when one is missing. */

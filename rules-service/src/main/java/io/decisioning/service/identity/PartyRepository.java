@@ -165,6 +165,11 @@ class PartyRepository {
                 .query(Long.class).list();
     }
 
+    /** The records of the CRM. */
+    long countRecords() {
+        return jdbc.sql("SELECT COUNT(*) FROM customer").query(Long.class).single();
+    }
+
     /** The members of parties of more than one record. */
     Set<Long> membersOfLargerParties() {
         return new HashSet<>(jdbc.sql("SELECT customer_id FROM party_member WHERE records > 1").query(Long.class).list());

@@ -1,5 +1,6 @@
 package io.decisioning.service.identity;
 
+import io.decisioning.rules.LinkOutcome;
 import io.decisioning.rules.RecordPair;
 import io.decisioning.rules.engine.LinkDecision;
 import io.decisioning.rules.engine.RuleSet;
@@ -10,13 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +53,7 @@ public class PartyResolver {
     /** ... and beyond this many (a small book is resolved from what changed, whatever the share). */
     static final int WHOLE_BOOK_MIN = 10_000;
     /** Pairs decided per call of the rules. */
-    private static final int PAIRS_PER_BATCH = 5000;
+    static final int PAIRS_PER_BATCH = 5000;
     private static final Logger log = LoggerFactory.getLogger(PartyResolver.class);
 
     private final PartyRepository repository;
@@ -238,8 +242,13 @@ public class PartyResolver {
         return new Resolved(pairs.size(), changed, resolution.candidates().size(), next[0]);
     }
 
-    /** The pairs of records that share a pairing key, each decided by the identity pack. */
+    /** The pairs of records that share a pairing key, each decided by the live identity pack. */
     private List<Linker.Pair> decide(Map<Long, IdentityRecord> records) {
+        return decide(pairsOf(records), rules.get(), Supplier::get);
+    }
+
+    /** The pairs of records that share a pairing key (keys shared by too many records left out), {@code a < b}. */
+    private static List<IdentityRecord[]> pairsOf(Map<Long, IdentityRecord> records) {
         Map<String, List<IdentityRecord>> groups = new HashMap<>();
         for (IdentityRecord record : records.values()) {
             for (KeyType type : PartyRepository.PAIRING_KEYS) {
@@ -264,13 +273,23 @@ public class PartyResolver {
                 }
             }
         });
-        RuleSet ruleSet = rules.get();
         List<IdentityRecord[]> all = new ArrayList<>(pairs.values());
+        all.sort((x, y) -> x[0].customerId() != y[0].customerId() ? Long.compare(x[0].customerId(), y[0].customerId())
+                : Long.compare(x[1].customerId(), y[1].customerId()));
+        return all;
+    }
+
+    /**
+     * Each pair decided by the identity pack of {@code ruleSet}, in the order given; each batch of pairs is
+     * decided inside {@code sandbox}.
+     */
+    private static List<Linker.Pair> decide(List<IdentityRecord[]> all, RuleSet ruleSet,
+                                            Function<Supplier<List<LinkDecision>>, List<LinkDecision>> sandbox) {
         List<Linker.Pair> decided = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += PAIRS_PER_BATCH) {
             List<IdentityRecord[]> batch = all.subList(from, Math.min(all.size(), from + PAIRS_PER_BATCH));
             List<RecordPair> facts = batch.stream().map(p -> p[0].pairWith(p[1])).toList();
-            List<LinkDecision> decisions = ruleSet.link(facts);
+            List<LinkDecision> decisions = sandbox.apply(() -> ruleSet.link(facts));
             for (int i = 0; i < batch.size(); i++) {
                 IdentityRecord a = batch.get(i)[0];
                 IdentityRecord b = batch.get(i)[1];
@@ -282,5 +301,100 @@ public class PartyResolver {
             }
         }
         return decided;
+    }
+
+    /**
+     * What the book's parties would be with {@code draft} instead of {@code live} (a version of the identity
+     * pack in its place): the records and people's decisions a resolution of the book would take, each pair
+     * decided by both, and the parties and review candidates that follow, compared. Reads only; locks and
+     * writes nothing, so the counts are those of the book as the reads found it.
+     *
+     * @param examples pairs kept as examples of each change of outcome
+     * @param sandbox  runs each batch of the draft's decisions (of {@value #PAIRS_PER_BATCH} pairs at most), so
+     *                 that the caller can stop a draft rule whose action does not return
+     */
+    public LinkingImpact simulate(RuleSet live, RuleSet draft, int examples,
+                                  Function<Supplier<List<LinkDecision>>, List<LinkDecision>> sandbox) {
+        long started = System.nanoTime();
+        long book = repository.countRecords();
+        Set<Long> scope = repository.recordsSharingKeys(GROUP_LIMIT, PHONE_GROUP_LIMIT);
+        scope.addAll(repository.membersOfLargerParties());
+        List<Linker.Decision> decisions = repository.decisions(null);
+        decisions.forEach(d -> {
+            scope.add(d.a());
+            scope.add(d.b());
+        });
+        scope.addAll(repository.recordsOfPendingCandidates(null));
+        Map<Long, IdentityRecord> records = repository.records(scope);
+        List<IdentityRecord[]> pairs = pairsOf(records);
+        List<Linker.Pair> now = decide(pairs, live, Supplier::get);
+        List<Linker.Pair> then = decide(pairs, draft, sandbox);
+        long[] number = {1};
+        Linker.Resolution partiesNow = Linker.link(records, now, decisions, Map.of(), () -> number[0]++);
+        Linker.Resolution partiesThen = Linker.link(records, then, decisions, Map.of(), () -> number[0]++);
+
+        List<LinkingImpact.OutcomeCount> outcomes = new ArrayList<>();
+        for (LinkOutcome outcome : LinkOutcome.values()) {
+            outcomes.add(new LinkingImpact.OutcomeCount(outcome, count(now, outcome), count(then, outcome),
+                    recordsIn(now, outcome), recordsIn(then, outcome)));
+        }
+        Map<List<LinkOutcome>, List<Integer>> changed = new TreeMap<>(Comparator.comparing((List<LinkOutcome> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (int i = 0; i < pairs.size(); i++) {
+            if (now.get(i).outcome() != then.get(i).outcome()) {
+                changed.computeIfAbsent(List.of(now.get(i).outcome(), then.get(i).outcome()), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<LinkingImpact.Change> changes = new ArrayList<>();
+        changed.forEach((change, indexes) -> changes.add(new LinkingImpact.Change(change.get(0), change.get(1), indexes.size(),
+                indexes.stream().limit(examples).map(i -> {
+                    IdentityRecord a = pairs.get(i)[0];
+                    IdentityRecord b = pairs.get(i)[1];
+                    return new LinkingImpact.ExamplePair(a.customerNo(), a.branchCode(), b.customerNo(), b.branchCode(),
+                            now.get(i).rule(), then.get(i).rule());
+                }).toList())));
+        long outside = book - records.size();
+        LinkingImpact impact = new LinkingImpact(records.size(), pairs.size(),
+                changed.values().stream().mapToLong(List::size).sum(), outcomes,
+                outside + parties(partiesNow).size(), outside + parties(partiesThen).size(),
+                recordsChangingParty(partiesNow, partiesThen), partiesNow.candidates().size(), partiesThen.candidates().size(),
+                changes);
+        log.info("Linking simulated over {} records and {} pairs in {} ms: {} pairs and {} records' parties change",
+                records.size(), pairs.size(), (System.nanoTime() - started) / 1_000_000, impact.changedPairs(),
+                impact.recordsChangingParty());
+        return impact;
+    }
+
+    private static long count(List<Linker.Pair> pairs, LinkOutcome outcome) {
+        return pairs.stream().filter(p -> p.outcome() == outcome).count();
+    }
+
+    private static long recordsIn(List<Linker.Pair> pairs, LinkOutcome outcome) {
+        Set<Long> records = new HashSet<>();
+        for (Linker.Pair pair : pairs) {
+            if (pair.outcome() == outcome) {
+                records.add(pair.a());
+                records.add(pair.b());
+            }
+        }
+        return records.size();
+    }
+
+    /** The members of each party, by its primary record. */
+    private static Map<Long, Set<Long>> parties(Linker.Resolution resolution) {
+        Map<Long, Set<Long>> parties = new HashMap<>();
+        resolution.members().values().forEach(m ->
+                parties.computeIfAbsent(m.primaryCustomerId(), p -> new HashSet<>()).add(m.customerId()));
+        return parties;
+    }
+
+    /** Records whose party has other members in {@code then} than in {@code now}. */
+    private static long recordsChangingParty(Linker.Resolution now, Linker.Resolution then) {
+        Map<Long, Set<Long>> before = parties(now);
+        Map<Long, Set<Long>> after = parties(then);
+        return now.members().values().stream()
+                .filter(m -> !before.get(m.primaryCustomerId())
+                        .equals(after.get(then.members().get(m.customerId()).primaryCustomerId())))
+                .count();
     }
 }

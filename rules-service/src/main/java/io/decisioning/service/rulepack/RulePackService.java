@@ -142,7 +142,7 @@ public class RulePackService {
                     int number = versions.get(versions.size() - 1).version() + 1;
                     Compilation compilation = engine.compile(new PackSource(pack, number, files));
                     List<CompileError> errors = compilation.errors();
-                    String lint = json.writeValueAsString(Lint.of(new PackSource(pack, number, files)));
+                    String lint = json.writeValueAsString(Lint.of(new PackSource(pack, number, files), settings.runawayLimit()));
                     Instant now = clock.instant();
                     repository.insertDraft(pack, number, user, now, request.comment(), errors.isEmpty(), errors, lint, files);
                     audit.record(user, "RULE_PACK_DRAFT", "RULE_PACK_VERSION", pack + ":" + number, Map.of(

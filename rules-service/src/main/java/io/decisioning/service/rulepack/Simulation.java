@@ -1,5 +1,6 @@
 package io.decisioning.service.rulepack;
 
+import io.decisioning.service.identity.LinkingImpact;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,12 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param changedPremium the annual premium of those customers, each counted once (null for a simulation
  *                  kept from before it was recorded)
  * @param failed    customers the version could not evaluate (fails the simulation)
+ * @param identity  for a version of the {@code identity} pack, which decides about pairs of records rather than
+ *                  customers: how the book's pairs, parties and review queue would change; then
+ *                  {@code processed} counts the book, {@code changed} the records whose party would change, and
+ *                  there are no transitions. Null for every other pack
  */
 public record Simulation(String pack, int version, SimulationStatus status, Map<String, Integer> againstVersions,
                          String requestedBy, Instant startedAt, @Nullable Instant finishedAt, long customers,
                          long processed, long changed, @Nullable BigDecimal changedPremium, long failed,
                          List<Transition> transitions,
-                         List<Examples> examples, @Nullable String error) {
+                         List<Examples> examples, @Nullable String error, @Nullable LinkingImpact identity) {
 
     /** Customers whose {@code field} goes from {@code from} to {@code to}, and their annual premium. */
     public record Transition(String field, String from, String to, long count, BigDecimal annualPremium) {

@@ -1,5 +1,6 @@
 package io.decisioning.service.rulepack;
 
+import io.decisioning.service.identity.LinkingImpact;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Simulations kept with their versions (table rule_pack_simulation, V7). */
+/** Simulations kept with their versions (table rule_pack_simulation, V7; identity_impact, V17). */
 @Repository
 class SimulationRepository {
 
@@ -65,13 +66,20 @@ class SimulationRepository {
                 .update();
     }
 
-    void finish(String pack, int version, SimulationStatus status, long processed, long changed, BigDecimal changedPremium,
+    void finish(String pack, int version, SimulationStatus status, long processed, long changed, @Nullable BigDecimal changedPremium,
                 long failed, List<Simulation.Transition> transitions, List<Simulation.Examples> examples, @Nullable String error,
                 Instant at) {
+        finish(pack, version, status, processed, changed, changedPremium, failed, transitions, examples, error, null, at);
+    }
+
+    /** The same, with what a version of the identity pack would change in the book's parties. */
+    void finish(String pack, int version, SimulationStatus status, long processed, long changed, @Nullable BigDecimal changedPremium,
+                long failed, List<Simulation.Transition> transitions, List<Simulation.Examples> examples, @Nullable String error,
+                @Nullable LinkingImpact identity, Instant at) {
         jdbc.sql("""
                         UPDATE rule_pack_simulation SET status = :status, processed = :processed, changed = :changed,
                                changed_premium = :changedPremium, failed = :failed, transitions = :transitions, examples = :examples, error = :error,
-                               finished_at = :at
+                               identity_impact = :identity, finished_at = :at
                          WHERE pack = :pack AND version = :version
                         """)
                 .param("status", status.name())
@@ -81,6 +89,7 @@ class SimulationRepository {
                 .param("failed", failed)
                 .param("transitions", json.writeValueAsString(transitions))
                 .param("examples", json.writeValueAsString(examples))
+                .param("identity", identity == null ? null : json.writeValueAsString(identity))
                 .param("error", error == null ? null : error.length() <= 2000 ? error : error.substring(0, 1997) + "...")
                 .param("at", utc(at))
                 .param("pack", pack)
@@ -109,6 +118,7 @@ class SimulationRepository {
     private Simulation simulation(ResultSet rs, int row) throws SQLException {
         String transitions = rs.getString("transitions");
         String examples = rs.getString("examples");
+        String identity = rs.getString("identity_impact");
         LocalDateTime finished = rs.getObject("finished_at", LocalDateTime.class);
         return new Simulation(
                 rs.getString("pack"),
@@ -125,7 +135,8 @@ class SimulationRepository {
                 rs.getLong("failed"),
                 transitions == null ? List.of() : json.readValue(transitions, TRANSITIONS),
                 examples == null ? List.of() : json.readValue(examples, EXAMPLES),
-                rs.getString("error"));
+                rs.getString("error"),
+                identity == null ? null : json.readValue(identity, LinkingImpact.class));
     }
 
     private static LocalDateTime utc(Instant at) {

@@ -5,6 +5,7 @@ import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.rules.engine.PackOrderException;
+import io.decisioning.rules.engine.PackSubject;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.service.assessment.AssessmentPipeline;
 import io.decisioning.service.assessment.EvaluationDate;
@@ -15,6 +16,8 @@ import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.customer.Customer;
 import io.decisioning.service.customer.CustomerRepository;
 import io.decisioning.service.engine.RuleEngine;
+import io.decisioning.service.identity.LinkingImpact;
+import io.decisioning.service.identity.PartyResolver;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.RulesProperties;
@@ -49,6 +52,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * version in its pack's place, compared customer by customer; nothing is written but the
  * simulation's own row. Runs in the background on the node that was asked, in id windows over a few
  * threads, and keeps its progress and result with the version.
+ *
+ * <p>A version of a pack that decides about pairs of records (the {@code identity} pack) changes no
+ * customer's evaluation directly but the parties the customers are graded as: its simulation resolves the
+ * book's parties with the published version and with it ({@link PartyResolver#simulate}) and keeps what
+ * would change (pairs, records, parties, the review queue) as the simulation's {@code identity}.
  */
 @Service
 public class SimulationService {
@@ -59,6 +67,7 @@ public class SimulationService {
     private static final Logger log = LoggerFactory.getLogger(SimulationService.class);
 
     private final RulePackService packs;
+    private final PartyResolver parties;
     private final RuleEngine engine;
     private final SimulationRepository simulations;
     private final CustomerRepository customers;
@@ -76,10 +85,11 @@ public class SimulationService {
     private final Clock clock;
 
     SimulationService(RulePackService packs, RuleEngine engine, SimulationRepository simulations, CustomerRepository customers,
-                      AssessmentPipeline pipeline, EvaluationDate evaluationDate,
+                      AssessmentPipeline pipeline, EvaluationDate evaluationDate, PartyResolver parties,
                       AuditTrail audit, PlatformTransactionManager transactions, RulesProperties properties, Clock clock) {
         this.clock = clock;
         this.packs = packs;
+        this.parties = parties;
         this.engine = engine;
         this.simulations = simulations;
         this.customers = customers;
@@ -116,7 +126,11 @@ public class SimulationService {
             audit.record(user, "RULE_PACK_SIMULATE", "RULE_PACK_VERSION", pack + ":" + version,
                     Map.of("against", published.rulePacks(), "customers", book));
         });
-        runner.submit(() -> run(pack, version, published, candidate));
+        if (draft.subject() == PackSubject.PAIR) {
+            runner.submit(() -> runLinking(pack, version, published, candidate, book));
+        } else {
+            runner.submit(() -> run(pack, version, published, candidate));
+        }
         return simulations.find(pack, version).orElseThrow();
     }
 
@@ -129,11 +143,44 @@ public class SimulationService {
                 .map(e -> new Simulation.Examples(e.field(), e.from(), e.to(),
                         e.customers().stream().filter(c -> user.canSee(c.branchCode())).limit(EXAMPLES_PER_TRANSITION).toList()))
                 .toList();
+        LinkingImpact identity = simulation.identity();
+        if (identity != null) {
+            identity = new LinkingImpact(identity.records(), identity.pairs(), identity.changedPairs(), identity.outcomes(),
+                    identity.partiesNow(), identity.partiesDraft(), identity.recordsChangingParty(), identity.reviewQueueNow(),
+                    identity.reviewQueueDraft(), identity.changes().stream()
+                    .map(c -> c.withExamples(c.examples().stream()
+                            .filter(e -> user.canSee(e.branchCodeA()) && user.canSee(e.branchCodeB()))
+                            .limit(EXAMPLES_PER_TRANSITION).toList()))
+                    .toList());
+        }
         return new Simulation(simulation.pack(), simulation.version(), simulation.status(), simulation.againstVersions(),
                 simulation.requestedBy(), simulation.startedAt(), simulation.finishedAt(), simulation.customers(),
                 simulation.processed(), simulation.changed(), simulation.changedPremium(), simulation.failed(),
                 simulation.transitions(), visible,
-                simulation.error());
+                simulation.error(), identity);
+    }
+
+    /**
+     * A version of the identity pack: the book's parties resolved with the published version and with this
+     * one, compared. The whole book counts as processed (records sharing no key are parties of their own under
+     * any version); the records whose party would change count as changed.
+     */
+    private void runLinking(String pack, int version, RuleSet published, RuleSet candidate, long book) {
+        try {
+            LinkingImpact impact = parties.simulate(published, candidate, EXAMPLES_PER_TRANSITION * 4,
+                    batch -> RunawayGuard.call("A batch of pairs of the simulation of version " + version + " of " + pack,
+                            runawayLimit, batch::get));
+            simulations.finish(pack, version, SimulationStatus.DONE, book, impact.recordsChangingParty(), null, 0, List.of(),
+                    List.of(), null, impact, clock.instant());
+        } catch (Exception e) {
+            log.error("Simulation of {} v{} failed", pack, version, e);
+            if (e instanceof RunawayGuard.RunawayRulesException) {
+                engine.forget(pack, version);
+            }
+            simulations.finish(pack, version, SimulationStatus.FAILED, 0, 0, null, 0, List.of(), List.of(),
+                    e instanceof RunawayGuard.RunawayRulesException ? e.getMessage()
+                            : e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        }
     }
 
     private void run(String pack, int version, RuleSet published, RuleSet candidate) {

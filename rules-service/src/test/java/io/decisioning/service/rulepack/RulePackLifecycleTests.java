@@ -213,6 +213,120 @@ class RulePackLifecycleTests {
     }
 
     @Test
+    void anIdentityDraftHasItsTableChecksAndIsSimulatedOnTheBooksPartiesBeforeAnApproverPublishesIt() {
+        // one person entered twice by name and birth date, with two phones: a REVIEW pair under the live version
+        String name = "模" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String first = sameNameAndBirthDate(name, "GD");
+        String second = sameNameAndBirthDate(name, "HQ");
+        for (String customerNo : List.of(first, second)) {
+            assertThat(api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "underwriter").status()).isEqualTo(200);
+        }
+        int published = publishedVersion("identity");
+        String table = api.get("/api/v1/rule-packs/identity/versions/" + published, "analyst").json()
+                .get("files").get("linking.drl.csv").asString();
+        String review = "IDN-040 Same name and birth date,70,,,true,true,,REVIEW";
+        assertThat(table).contains(review);
+
+        // 1. a row below a more general one: the table checks say so at its cell, in the version's view
+        Response shadowed = post("/api/v1/rule-packs/identity/versions", Map.of("baseVersion", published,
+                "comment", "A row that never decides", "files", Map.of("linking.drl.csv",
+                        table.strip() + "\nIDN-060 Same identity and phone,60,,true,,,true,AUTO_LINK\n")), "analyst");
+        assertThat(shadowed.status()).as(shadowed.body()).isEqualTo(201);
+        JsonNode lint = api.get("/api/v1/rule-packs/identity/versions/" + shadowed.json().get("version").asInt(), "analyst")
+                .json().get("lint");
+        assertThat(lint).as(lint.toString()).hasSize(1);
+        assertThat(lint.get(0).get("kind").asString()).isEqualTo("UNREACHABLE_ROW");
+        assertThat(lint.get(0).get("cell").asString()).isEqualTo("A15");
+        assertThat(lint.get(0).get("message").asString()).contains("IDN-020");
+
+        // 2. name and birth date linked at once: more links, fewer reviews, fewer parties
+        Response draft = post("/api/v1/rule-packs/identity/versions", Map.of("baseVersion", published,
+                "comment", "Same name and birth date is the same person", "files", Map.of("linking.drl.csv",
+                        table.replace(review, "IDN-040 Same name and birth date,70,,,true,true,,AUTO_LINK"))), "analyst");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        assertThat(draft.json().get("lint")).isEmpty();
+        JsonNode simulation = simulateToTheEnd("identity", draft.json().get("version").asInt());
+        assertThat(simulation.get("status").asString()).as(simulation.toString()).isEqualTo("DONE");
+        JsonNode identity = simulation.get("identity");
+        Map<String, JsonNode> outcomes = new HashMap<>();
+        identity.get("outcomes").forEach(o -> outcomes.put(o.get("outcome").asString(), o));
+        assertThat(outcomes.get("AUTO_LINK").get("pairsDraft").asLong()).isGreaterThan(outcomes.get("AUTO_LINK").get("pairsNow").asLong());
+        assertThat(outcomes.get("REVIEW").get("pairsDraft").asLong()).isLessThan(outcomes.get("REVIEW").get("pairsNow").asLong());
+        assertThat(identity.get("partiesDraft").asLong()).isLessThan(identity.get("partiesNow").asLong());
+        assertThat(identity.get("reviewQueueDraft").asLong()).isLessThan(identity.get("reviewQueueNow").asLong());
+        assertThat(simulation.get("changed").asLong()).isEqualTo(identity.get("recordsChangingParty").asLong()).isPositive();
+        assertThat(simulation.get("processed").asLong()).isEqualTo(simulation.get("customers").asLong());
+        assertThat(simulation.get("transitions")).isEmpty();
+        JsonNode change = identity.get("changes").get(0);
+        assertThat(change.get("from").asString() + "->" + change.get("to").asString()).isEqualTo("REVIEW->AUTO_LINK");
+        assertThat(change.get("examples")).isNotEmpty();
+        assertThat(change.get("examples").get(0).get("ruleNow").asString()).startsWith("IDN-040");
+
+        // 3. an unchanged copy changes nothing, and once simulated an approver may publish it
+        int copy = copyOfPublished("identity", "analyst");
+        assertThat(api.post("/api/v1/rule-packs/identity/versions/" + copy + "/publish", null, "approver").status()).isEqualTo(409);
+        JsonNode unchanged = simulateToTheEnd("identity", copy);
+        assertThat(unchanged.get("status").asString()).isEqualTo("DONE");
+        assertThat(unchanged.get("identity").get("changedPairs").asLong()).isZero();
+        assertThat(unchanged.get("identity").get("changes")).isEmpty();
+        assertThat(unchanged.get("changed").asLong()).isZero();
+        Response publish = api.post("/api/v1/rule-packs/identity/versions/" + copy + "/publish", null, "approver");
+        assertThat(publish.status()).as(publish.body()).isEqualTo(200);
+        assertThat(engine.versions().get("identity")).isEqualTo(copy);
+        Response rollback = post("/api/v1/rule-packs/identity/rollback", Map.of("reason", "Back to the version before"), "approver");
+        assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
+        assertThat(engine.versions().get("identity")).isEqualTo(published);
+    }
+
+    @Test
+    void anIdentityRuleWhoseActionNeverReturnsIsStoppedInTheTableChecksAndInTheSimulation() {
+        String name = "模" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        for (String customerNo : List.of(sameNameAndBirthDate(name, "GD"), sameNameAndBirthDate(name, "GD"))) {
+            assertThat(api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "underwriter").status()).isEqualTo(200);
+        }
+        long started = System.nanoTime();
+        Response draft = post("/api/v1/rule-packs/identity/versions", Map.of(
+                "baseVersion", publishedVersion("identity"),
+                "files", Map.of("spin.drl", """
+                        package packs.identity;
+                        import io.decisioning.rules.*;
+                        rule "IDN-667 spins in its action"
+                        when
+                            $p : RecordPair()
+                        then
+                            long i = 1;
+                            while (i > 0) { i = (i * 31 + 7) % 1000003 + 1; }
+                        end
+                        """)), "analyst");
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("saved after the limit, not never").isLessThan(30);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
+        assertThat(draft.json().get("lint").toString()).contains("NOT_ANALYSED", "did not finish within 8 s");
+        int version = draft.json().get("version").asInt();
+
+        JsonNode simulation = simulateToTheEnd("identity", version);
+        assertThat(simulation.get("status").asString()).isEqualTo("FAILED");
+        assertThat(simulation.get("error").asString()).contains("did not finish within 8 s");
+        assertThat(api.post("/api/v1/rule-packs/identity/versions/" + version + "/publish", null, "approver").status())
+                .isEqualTo(409);
+    }
+
+    /** A person's record by name and birth date, with a phone and a passport of its own; its customer number. */
+    private String sameNameAndBirthDate(String name, String branch) {
+        String customerNo = CrmFixtures.uniqueNumber();
+        jdbc.sql("""
+                        INSERT INTO customer (customer_no, customer_type, name, id_type, id_number, birth_date, phone, branch_code,
+                                              created_at)
+                        VALUES (:no, 'PERSON', :name, 'PASSPORT', :passport, :birth, :phone, :branch, :at)
+                        """)
+                .param("no", customerNo).param("name", name).param("passport", "E" + CrmFixtures.uniquePhone())
+                .param("birth", LocalDate.of(1972, 3, 4)).param("phone", CrmFixtures.uniquePhone()).param("branch", branch)
+                .param("at", java.time.LocalDateTime.of(2020, 1, 1, 9, 0))
+                .update();
+        return customerNo;
+    }
+
+    @Test
     void anInvalidDraftIsKeptWithEveryErrorAndCannotBeTestedSimulatedOrPublished() {
         Response draft = post("/api/v1/rule-packs/tiering/versions", Map.of(
                 "baseVersion", publishedVersion("tiering"),

@@ -3,10 +3,13 @@ package io.decisioning.service.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient;
+import io.decisioning.service.customer.CrmFixtures;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +33,9 @@ class RulePackBrowserTests {
 
     @RegisterExtension
     static final Browser ui = new Browser();
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anAnalystChangesAThresholdAndAnApproverPublishesIt() {
@@ -141,6 +149,59 @@ class RulePackBrowserTests {
 
         // an example customer opens the customer's page
         WebElement example = ui.waitFor(By.cssSelector(".simulation table.transitions .examples a"));
+        String customerNo = example.getText();
+        example.click();
+        ui.waitForText(By.cssSelector(".page-customers h2"), customerNo);
+    }
+
+    @Test
+    void aSimulationOfTheIdentityPackShowsPairsPartiesAndTheReviewQueueNowAndWithTheVersion() {
+        // one person entered twice by name and birth date, with two phones: a pair for review under the live version
+        String name = "模" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        for (String branch : List.of("GD", "HQ")) {
+            String customerNo = CrmFixtures.uniqueNumber();
+            jdbc.sql("""
+                            INSERT INTO customer (customer_no, customer_type, name, id_type, id_number, birth_date, phone,
+                                                  branch_code, created_at)
+                            VALUES (:no, 'PERSON', :name, 'PASSPORT', :passport, '1972-03-04', :phone, :branch, '2020-01-01 09:00:00')
+                            """)
+                    .param("no", customerNo).param("name", name)
+                    .param("passport", "E" + CrmFixtures.uniquePhone())
+                    .param("phone", CrmFixtures.uniquePhone()).param("branch", branch).update();
+            assertThat(api().post("/api/v1/customers/" + customerNo + "/evaluate", null, "underwriter").status()).isEqualTo(200);
+        }
+        int published = jdbc.sql("SELECT version FROM rule_pack_version WHERE pack = 'identity' AND status = 'PUBLISHED'")
+                .query(Integer.class).single();
+        String table = api().get("/api/v1/rule-packs/identity/versions/" + published, "analyst").json()
+                .get("files").get("linking.drl.csv").asString();
+        String review = "IDN-040 Same name and birth date,70,,,true,true,,REVIEW";
+        assertThat(table).contains(review);
+        JsonNode created = api().post("/api/v1/rule-packs/identity/versions", "{\"files\": {\"linking.drl.csv\": "
+                + quote(table.replace(review, review.replace("REVIEW", "AUTO_LINK"))) + "}, \"comment\": \"Name and birth date"
+                + " are enough\", \"baseVersion\": " + published + "}", "analyst").json();
+        assertThat(created.get("valid").asBoolean()).as(created.toString()).isTrue();
+        int version = created.get("version").asInt();
+
+        ui.signIn("analyst");
+        ui.open("packs/identity/" + version);
+        ui.click(By.cssSelector("button[data-action=simulate]"));
+        new WebDriverWait(ui.driver(), Duration.ofSeconds(60)).until(d ->
+                "DONE".equals(d.findElement(By.cssSelector(".simulation")).getDomAttribute("data-status")));
+
+        JsonNode identity = api().get("/api/v1/rule-packs/identity/versions/" + version + "/simulation", "analyst").json()
+                .get("identity");
+        assertThat(text(By.cssSelector(".simulation .sim-parties .value")).replaceAll("[^\\d→]", ""))
+                .isEqualTo(identity.get("partiesNow").asLong() + "→" + identity.get("partiesDraft").asLong());
+        assertThat(text(By.cssSelector(".simulation .sim-review-queue .value")).replaceAll("[^\\d→]", ""))
+                .isEqualTo(identity.get("reviewQueueNow").asLong() + "→" + identity.get("reviewQueueDraft").asLong());
+        assertThat(ui.driver().findElements(By.cssSelector(".simulation table.link-outcomes tbody tr"))).hasSize(3);
+        assertThat(text(By.cssSelector(".simulation table.link-changes"))).contains("人工确认").contains("自动合并");
+        assertThat(ui.driver().findElements(By.cssSelector(".simulation .sim-premium"))).isEmpty();
+        ui.script("arguments[0].scrollIntoView({block: 'start'});", ui.driver().findElement(By.cssSelector(".simulation")));
+        ui.screenshot("simulation-identity");
+
+        // an example pair's record opens the customer's page
+        WebElement example = ui.waitFor(By.cssSelector(".simulation table.link-changes .example-pair a"));
         String customerNo = example.getText();
         example.click();
         ui.waitForText(By.cssSelector(".page-customers h2"), customerNo);
