@@ -84,6 +84,30 @@ class IdentityBrowserTests {
     }
 
     @Test
+    void aUserOfOneBranchSeesTheRecordOfAnotherBranchCountedButNeitherNamedNorItsPolicies() {
+        Person person = person();
+        Record guangdong = record(person, "RESIDENT_ID", person.residentId(), "GD");
+        Record headOffice = record(person, "RESIDENT_ID", ResidentId.parse(person.residentId()).fifteenDigits(), "HQ");
+        crm.policy(guangdong.id(), "AUTO", "ACTIVE", LocalDate.of(2024, 3, 1), LocalDate.of(2025, 3, 1), "3200.00");
+        crm.policy(headOffice.id(), "CARGO", "ACTIVE", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), "9000.00");
+        evaluate(guangdong, headOffice);
+        String username = "gd-" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = api.post("/api/v1/users", """
+                {"username":"%s","password":"branch office secret","roles":["UNDERWRITER"],"branchCode":"GD"}
+                """.formatted(username), "admin");
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
+
+        ui.signIn(username, "branch office secret");
+        ui.waitFor(By.cssSelector("#pages a"));
+        ui.open("customers/" + guangdong.no());
+
+        assertThat(ui.waitFor(By.cssSelector(".party-card .hidden-members")).getText()).contains("1");
+        assertThat(memberNumbers()).containsExactly(guangdong.no());
+        assertThat(rows(".party-policies", "record")).containsExactly(guangdong.no());
+        assertThat(ui.driver().findElement(By.cssSelector(".party-card")).getText()).doesNotContain(headOffice.no()).doesNotContain("货运险");
+    }
+
+    @Test
     void anApproverComparesPairsSideBySideMergesOneAndKeepsAnotherApart() {
         Pair same = reviewPair();
         Pair different = reviewPair();
