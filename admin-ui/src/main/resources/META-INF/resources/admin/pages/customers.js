@@ -191,7 +191,7 @@ async function renderCustomer(view, ctx, customerNo) {
       card(h('h3', { text: t('cust.history') }), timeline(history)));
   }
   fillAssessment();
-  await partyCard(partyBox, ctx, customerNo);
+  await partyCard(partyBox, ctx, customerNo, { pendingPairs: assessment.profile?.possibleDuplicates || 0 });
 }
 
 /** The history, newest first, each row saying what changed since the one before it. */

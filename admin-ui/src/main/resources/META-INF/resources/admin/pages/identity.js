@@ -40,7 +40,8 @@ const text = {
     'party.policyNo': '保单号', 'party.record': '记录', 'party.productLine': '险种', 'party.channel': '渠道', 'party.start': '起保日期',
     'party.end': '终止日期', 'party.premium': '保费', 'party.status': '状态', 'party.claimCount': '理赔次数',
     'party.claimNo': '赔案号', 'party.lossDate': '出险日期', 'party.claimed': '报损金额', 'party.paid': '已赔金额',
-    'party.noPolicies': '没有保单。', 'party.noClaims': '没有理赔。'
+    'party.noPolicies': '没有保单。', 'party.noClaims': '没有理赔。',
+    'party.pendingPairs': '本客户的记录与其他记录有 {count} 对疑似重复待核对。', 'party.toQueue': '去身份核对'
   },
   en: {
     'nav.identity': 'Duplicates', 'ident.title': 'Possible duplicates',
@@ -68,7 +69,8 @@ const text = {
     'party.policyNo': 'Policy no.', 'party.record': 'Record', 'party.productLine': 'Product line', 'party.channel': 'Channel', 'party.start': 'Start',
     'party.end': 'End', 'party.premium': 'Premium', 'party.status': 'Status', 'party.claimCount': 'Claims',
     'party.claimNo': 'Claim no.', 'party.lossDate': 'Date of loss', 'party.claimed': 'Claimed', 'party.paid': 'Paid',
-    'party.noPolicies': 'No policies.', 'party.noClaims': 'No claims.'
+    'party.noPolicies': 'No policies.', 'party.noClaims': 'No claims.',
+    'party.pendingPairs': '{count} possible duplicates of this customer\'s records wait for review.', 'party.toQueue': 'Go to the review queue'
   }
 };
 
@@ -237,7 +239,7 @@ function candidateCard(candidate, a, b, canDecide, onDecided) {
  * Fills box with the party of a customer (on the customer's page): its records, how each is linked, and the
  * policies and claims of all of them; approvers and admins may split a record off.
  */
-export async function partyCard(box, ctx, customerNo) {
+export async function partyCard(box, ctx, customerNo, { pendingPairs = 0 } = {}) {
   const path = `/api/v1/customers/${encodeURIComponent(customerNo)}/party`;
   let party;
   let book;
@@ -256,7 +258,7 @@ export async function partyCard(box, ctx, customerNo) {
     if (reason === null) return;
     try {
       const after = await busy(button, () => api('POST', `/api/v1/parties/${party.partyNo}/split`, { customerNo: member.customerNo, reason }));
-      await partyCard(box, ctx, customerNo);
+      await partyCard(box, ctx, customerNo, { pendingPairs });
       box.querySelector('.split-result')?.replaceChildren(h('p', { class: 'notice', role: 'status',
         text: t('party.splitDone', { no: member.customerNo, party: after.partyNo }) }));
     } catch (e) {
@@ -317,6 +319,8 @@ export async function partyCard(box, ctx, customerNo) {
       [t('party.records'), String(party.members.length + party.hiddenMembers)]]),
     party.members.length + party.hiddenMembers > 1 ? null : h('p', { class: 'muted alone', text: t('party.alone') }),
     party.hiddenMembers ? h('p', { class: 'notice hidden-members', text: t('party.hidden', { count: party.hiddenMembers }) }) : null,
+    pendingPairs > 0 && ctx.can('ANALYST', 'APPROVER', 'ADMIN') ? h('p', { class: 'notice pending-pairs' },
+      t('party.pendingPairs', { count: pendingPairs }), ' ', h('a', { href: '#/identity?status=PENDING', text: t('party.toQueue') })) : null,
     notice,
     members,
     h('h3', { class: 'unified-title', text: t('party.unified') }),

@@ -202,6 +202,8 @@ class IdentityBrowserTests {
         ui.open("customers/" + pair.first().no());
         ui.waitFor(By.cssSelector(".party-card .party-policies"));
         assertThat(ui.driver().findElements(By.cssSelector("button[data-action=split]"))).isEmpty();
+        ui.click(By.cssSelector(".party-card .pending-pairs a"));
+        ui.waitFor(candidate(id));
     }
 
     @Test
