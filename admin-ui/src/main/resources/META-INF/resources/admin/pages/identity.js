@@ -47,7 +47,7 @@ const text = {
     'nav.identity': 'Duplicates', 'ident.title': 'Possible duplicates',
     'ident.intro': 'Each pair below may be one person or one organization. Compare the evidence: fields that agree are green, fields that differ orange.',
     'ident.readOnly': 'You may read the queue; approvers merge or keep records apart.',
-    'ident.empty': 'No {status} pairs.', 'ident.candidate': 'Pair #{id}', 'ident.evidence': 'In common',
+    'ident.empty': 'No pairs in "{status}".', 'ident.candidate': 'Pair #{id}', 'ident.evidence': 'In common',
     'ident.rule': 'Rule', 'ident.createdAt': 'Found', 'ident.decided': 'by {who} at {when}', 'ident.note': 'Note',
     'ident.field': 'Field', 'ident.recordA': 'Record A', 'ident.recordB': 'Record B',
     'ident.name': 'Name', 'ident.customerType': 'Type', 'ident.idType': 'ID type', 'ident.idNumber': 'ID number',
@@ -105,9 +105,8 @@ export default {
     let total = data.total;
     const paging = h('div', { class: 'candidate-pager' });
     const showPager = () => paging.replaceChildren(pager(total, page, PAGE_SIZE, p => ctx.navigate('identity', { status, page: p })));
-    if (data.items.length === 0) {
-      list.append(card(h('p', { class: 'muted empty', text: t('ident.empty', { status: label('candidateStatus', status) }) })));
-    }
+    const showEmpty = () => list.append(card(h('p', { class: 'muted empty', text: t('ident.empty', { status: label('candidateStatus', status) }) })));
+    if (data.items.length === 0) showEmpty();
     const records = await Promise.all(data.items.map(c => Promise.all([recordOf(c.customerNoA), recordOf(c.customerNoB)])));
     if (!ctx.current()) return;
     data.items.forEach((candidate, index) => {
@@ -116,6 +115,7 @@ export default {
         article.remove();
         total -= 1;
         showPager();
+        if (!list.querySelector('article.candidate')) showEmpty();
         const merged = decided.status === 'MERGED';
         notices.prepend(h('p', { class: `notice decided decided-${decided.status.toLowerCase()}`, dataset: { candidate: decided.id }, role: 'status' },
           t(merged ? 'ident.merged' : 'ident.rejected', { id: decided.id, a: decided.customerNoA, b: decided.customerNoB }), ' ',
