@@ -20,16 +20,20 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One customer, one ID in the browser (DESIGN.md section 10): a customer's party with the policies and claims
  * of all its records, the review queue with each pair side by side, merging, keeping apart, splitting off, and
- * who is offered which. The demo book has no second records, so each test writes its own into the CRM tables:
- * two records of one person (an 18-digit resident ID and its old 15-digit form) that the identity pack links,
- * or two that share only a name and a birth date, which it sends to review.
+ * who is offered which. A demo book of its own, where one customer in twenty has a second record (D-numbers,
+ * {@code rules.demo.duplicates}), so that the other browser tests keep the book they count; besides it, each
+ * test writes the records it needs into the CRM tables: two records of one person (an 18-digit resident ID and
+ * its old 15-digit form) that the identity pack links, or two that share only a name and a birth date, which it
+ * sends to review.
  */
 @BrowserTest
+@TestPropertySource(properties = "rules.demo.duplicates=0.05")
 class IdentityBrowserTests {
 
     @RegisterExtension
@@ -43,9 +47,37 @@ class IdentityBrowserTests {
 
     @BeforeEach
     void setUp() {
-        DemoBook.assessed(ui.port());
         api = new ApiClient(ui.port());
         crm = new CrmFixtures(jdbc);
+    }
+
+    @Test
+    void theDemoBooksSecondRecordOfACustomerIsShownWithItAndThePoliciesOfBoth() {
+        List<String> seconds = jdbc.sql("""
+                        SELECT d.customer_no FROM customer d
+                         WHERE d.customer_no LIKE 'D%' AND EXISTS (SELECT 1 FROM policy p WHERE p.customer_id = d.id)
+                         ORDER BY d.id LIMIT 20""")
+                .query(String.class).list();
+        assertThat(seconds).as("second records with policies in the demo book").isNotEmpty();
+        String first = null;
+        String second = null;
+        for (String candidate : seconds) {
+            String original = "C" + candidate.substring(1);
+            evaluate(new Record(0, original, null), new Record(0, candidate, null));
+            if (party(candidate).get("members").size() == 2) {
+                first = original;
+                second = candidate;
+                break;
+            }
+        }
+        assertThat(second).as("a second record linked to its customer among " + seconds).isNotNull();
+
+        ui.signIn("underwriter");
+        ui.open("customers/" + first);
+
+        ui.waitFor(By.cssSelector(".party-card tr.member[data-customer='" + second + "']"));
+        assertThat(memberNumbers()).containsExactlyInAnyOrder(first, second);
+        assertThat(rows(".party-policies", "record")).contains(first, second);
     }
 
     @Test
