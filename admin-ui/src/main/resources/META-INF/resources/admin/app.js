@@ -19,10 +19,11 @@ import customers from './pages/customers.js';
 import packs from './pages/packs.js';
 import blacklist from './pages/blacklist.js';
 import warnings from './pages/warnings.js';
+import identity from './pages/identity.js';
 import batch from './pages/batch.js';
 import audit from './pages/audit.js';
 
-const pages = [dashboard, customers, packs, blacklist, warnings, batch, audit];
+const pages = [dashboard, customers, packs, blacklist, warnings, identity, batch, audit];
 register(shellText);
 pages.forEach(page => register(page.text || {}));
 

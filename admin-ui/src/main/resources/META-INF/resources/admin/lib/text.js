@@ -42,7 +42,14 @@ export default {
     'enum.matchedOn.ID_NUMBER': '证件号', 'enum.matchedOn.NAME_BIRTH_DATE': '姓名+出生日期', 'enum.matchedOn.PHONE': '电话',
     'enum.customerType.PERSON': '个人', 'enum.customerType.ORGANIZATION': '机构',
     'enum.productLine.AUTO': '车险', 'enum.productLine.PROPERTY': '财产险', 'enum.productLine.LIFE': '寿险', 'enum.productLine.HEALTH': '健康险',
-    'enum.productLine.ACCIDENT': '意外险', 'enum.productLine.LIABILITY': '责任险', 'enum.productLine.CARGO': '货运险'
+    'enum.productLine.ACCIDENT': '意外险', 'enum.productLine.LIABILITY': '责任险', 'enum.productLine.CARGO': '货运险',
+    'enum.channel.AGENT': '代理人', 'enum.channel.BANK': '银行', 'enum.channel.ONLINE': '网销', 'enum.channel.BROKER': '经纪', 'enum.channel.DIRECT': '直销',
+    'enum.policyStatus.ACTIVE': '有效', 'enum.policyStatus.LAPSED': '失效', 'enum.policyStatus.EXPIRED': '满期', 'enum.policyStatus.CANCELLED': '退保',
+    'enum.claimStatus.OPEN': '处理中', 'enum.claimStatus.PAID': '已赔付', 'enum.claimStatus.DENIED': '拒赔', 'enum.claimStatus.WITHDRAWN': '已撤案',
+    'enum.link.ALONE': '独立', 'enum.link.AUTO': '自动归并', 'enum.link.CONFIRMED': '人工确认',
+    'enum.evidence.ID_NUMBER': '证件号相同', 'enum.evidence.NAME': '姓名相同', 'enum.evidence.BIRTH_DATE': '出生日期相同',
+    'enum.evidence.PHONE': '电话相同', 'enum.evidence.ORG_CODE': '组织机构代码相同', 'enum.evidence.PASSPORT': '护照号与姓名相同',
+    'enum.candidateStatus.PENDING': '待核对', 'enum.candidateStatus.MERGED': '已合并', 'enum.candidateStatus.REJECTED': '已分开'
   },
   en: {
     'shell.title': 'Customer decisioning', 'shell.switchLanguage': '中文', 'shell.switchLanguageLabel': '切换到中文',
@@ -86,6 +93,13 @@ export default {
     'enum.matchedOn.ID_NUMBER': 'ID number', 'enum.matchedOn.NAME_BIRTH_DATE': 'Name and birth date', 'enum.matchedOn.PHONE': 'Phone',
     'enum.customerType.PERSON': 'Person', 'enum.customerType.ORGANIZATION': 'Organization',
     'enum.productLine.AUTO': 'Auto', 'enum.productLine.PROPERTY': 'Property', 'enum.productLine.LIFE': 'Life', 'enum.productLine.HEALTH': 'Health',
-    'enum.productLine.ACCIDENT': 'Accident', 'enum.productLine.LIABILITY': 'Liability', 'enum.productLine.CARGO': 'Cargo'
+    'enum.productLine.ACCIDENT': 'Accident', 'enum.productLine.LIABILITY': 'Liability', 'enum.productLine.CARGO': 'Cargo',
+    'enum.channel.AGENT': 'Agent', 'enum.channel.BANK': 'Bank', 'enum.channel.ONLINE': 'Online', 'enum.channel.BROKER': 'Broker', 'enum.channel.DIRECT': 'Direct',
+    'enum.policyStatus.ACTIVE': 'Active', 'enum.policyStatus.LAPSED': 'Lapsed', 'enum.policyStatus.EXPIRED': 'Expired', 'enum.policyStatus.CANCELLED': 'Cancelled',
+    'enum.claimStatus.OPEN': 'Open', 'enum.claimStatus.PAID': 'Paid', 'enum.claimStatus.DENIED': 'Denied', 'enum.claimStatus.WITHDRAWN': 'Withdrawn',
+    'enum.link.ALONE': 'Alone', 'enum.link.AUTO': 'Linked automatically', 'enum.link.CONFIRMED': 'Confirmed by a person',
+    'enum.evidence.ID_NUMBER': 'Same ID number', 'enum.evidence.NAME': 'Same name', 'enum.evidence.BIRTH_DATE': 'Same birth date',
+    'enum.evidence.PHONE': 'Same phone', 'enum.evidence.ORG_CODE': 'Same organization code', 'enum.evidence.PASSPORT': 'Same passport and name',
+    'enum.candidateStatus.PENDING': 'Pending', 'enum.candidateStatus.MERGED': 'Merged', 'enum.candidateStatus.REJECTED': 'Kept apart'
   }
 };

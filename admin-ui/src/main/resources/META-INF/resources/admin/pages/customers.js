@@ -1,12 +1,14 @@
 // Customers: search by customer number, name, identity number or phone; a customer's page with the
 // profile features, the current assessment with its reasons and nearest misses, warnings, blacklist
-// hits and the history as a timeline of what changed; re-evaluate and run a pre-bind check.
+// hits and the history as a timeline of what changed; re-evaluate and run a pre-bind check; the party the
+// record belongs to, with the policies and claims of all its records (see identity.js).
 //
 // Routes: #/customers?query=, #/customers/{customerNo}.
 
 import { api } from '../lib/api.js';
 import { t, label, formatTime, formatNumber, formatMoney } from '../lib/i18n.js';
 import { h, heading, card, badge, dataTable, definitions, pager, field, errorBox, busy, toast } from '../lib/ui.js';
+import { partyCard } from './identity.js';
 
 const PAGE_SIZE = 20;
 
@@ -28,7 +30,8 @@ const text = {
     'feature.annualPremium': '年保费', 'feature.premium3y': '三年保费', 'feature.paid3y': '三年赔付', 'feature.lossRatio3y': '三年赔付率',
     'feature.claims12m': '近12个月出险次数', 'feature.earlyClaims12m': '近12个月早期出险', 'feature.claimFreeYears': '连续无赔年数',
     'feature.tenureYears': '客户年限', 'feature.premiumSharePct': '保费占全部比例 %', 'feature.premiumRankPct': '保费排名百分位',
-    'feature.productLines': '险种数'
+    'feature.productLines': '险种数', 'feature.partyRecords': '同一客户的记录数', 'feature.partyBranches': '涉及机构数',
+    'feature.possibleDuplicates': '待核对的疑似重复记录'
   },
   en: {
     'nav.customers': 'Customers', 'cust.title': 'Customers', 'cust.search': 'Search', 'cust.queryHint': 'Customer no., name, ID number or phone',
@@ -47,7 +50,8 @@ const text = {
     'feature.annualPremium': 'Annual premium', 'feature.premium3y': 'Premium, 3 years', 'feature.paid3y': 'Paid claims, 3 years', 'feature.lossRatio3y': 'Loss ratio, 3 years',
     'feature.claims12m': 'Claims, 12 months', 'feature.earlyClaims12m': 'Early claims, 12 months', 'feature.claimFreeYears': 'Claim-free years',
     'feature.tenureYears': 'Tenure (years)', 'feature.premiumSharePct': 'Share of the book\'s premium %', 'feature.premiumRankPct': 'Premium rank (percentile)',
-    'feature.productLines': 'Product lines'
+    'feature.productLines': 'Product lines', 'feature.partyRecords': 'Records of this customer', 'feature.partyBranches': 'Branches',
+    'feature.possibleDuplicates': 'Possible duplicates to review'
   }
 };
 
@@ -136,7 +140,8 @@ async function renderCustomer(view, ctx, customerNo) {
     actions.append(check);
   }
   view.append(h('div', { class: 'page-head' }, h('h2', {}, `${profile.name} `, h('span', { class: 'muted', text: profile.customerNo })), actions));
-  view.append(checkBox, assessmentBox);
+  const partyBox = h('div', { class: 'party-box' });
+  view.append(checkBox, assessmentBox, partyBox);
 
   function fillAssessment() {
     const a = assessment;
@@ -186,6 +191,7 @@ async function renderCustomer(view, ctx, customerNo) {
       card(h('h3', { text: t('cust.history') }), timeline(history)));
   }
   fillAssessment();
+  await partyCard(partyBox, ctx, customerNo, { pendingPairs: assessment.profile?.possibleDuplicates || 0 });
 }
 
 /** The history, newest first, each row saying what changed since the one before it. */

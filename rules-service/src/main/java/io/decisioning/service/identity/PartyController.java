@@ -4,6 +4,7 @@ import io.decisioning.service.system.UserAccount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 class PartyController {
 
     static final int MAX_PAGE_SIZE = 100;
+    /** The most policies (and claims) of a party in one answer. */
+    static final int MAX_LIMIT = 500;
 
     private final PartyService parties;
 
@@ -29,6 +32,14 @@ class PartyController {
     @GetMapping("/api/v1/customers/{customerNo}/party")
     PartyView party(@PathVariable String customerNo, @AuthenticationPrincipal UserAccount user) {
         return parties.party(customerNo, user);
+    }
+
+    /** The policies and claims of all the party's records the caller may see (an addition to DESIGN.md section 10). */
+    @GetMapping("/api/v1/customers/{customerNo}/party/policies")
+    PartyPolicies policies(@PathVariable @Size(max = 32) String customerNo,
+                           @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit,
+                           @AuthenticationPrincipal UserAccount user) {
+        return parties.policies(customerNo, limit, user);
     }
 
     @GetMapping("/api/v1/identity/candidates")

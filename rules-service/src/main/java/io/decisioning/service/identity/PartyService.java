@@ -31,15 +31,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PartyService {
 
     private final PartyRepository repository;
+    private final PartyPolicyRepository policies;
     private final PartyResolver resolver;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    PartyService(PartyRepository repository, PartyResolver resolver, AuditTrail audit, ApplicationEventPublisher events,
-                 PlatformTransactionManager transactions, Clock clock) {
+    PartyService(PartyRepository repository, PartyPolicyRepository policies, PartyResolver resolver, AuditTrail audit,
+                 ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
+        this.policies = policies;
         this.resolver = resolver;
         this.audit = audit;
         this.events = events;
@@ -61,6 +63,17 @@ public class PartyService {
             }
             return view(partyNo, user);
         });
+    }
+
+    /**
+     * The policies and claims of the records of a customer's party that the user may see (the unified view
+     * of the party), the newest {@code limit} of each; 404 as for {@link #party}.
+     */
+    public PartyPolicies policies(String customerNo, int limit, UserAccount user) {
+        PartyView party = party(customerNo, user);
+        List<String> records = party.members().stream().map(PartyView.Member::customerNo).toList();
+        return new PartyPolicies(party.partyNo(), records, party.hiddenMembers(), policies.policies(records, limit),
+                policies.countPolicies(records), policies.claims(records, limit), policies.countClaims(records));
     }
 
     /** A page of candidates in this status whose two records the user may see, newest first. */

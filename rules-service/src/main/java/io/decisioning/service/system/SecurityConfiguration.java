@@ -107,7 +107,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/assessment", "/api/v1/customers/*/assessments",
                                 "/api/v1/customers", "/api/v1/customers/*")
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/party")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/party", "/api/v1/customers/*/party/policies")
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/v1/identity/candidates").hasAnyRole(names(ANALYST, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/identity/candidates/*/merge", "/api/v1/identity/candidates/*/reject",

@@ -109,6 +109,18 @@ class HostileInputProperties {
                 }
             }
         }
+        for (String fragment : fragments) {
+            String customerNo = URLEncoder.encode(fragment, StandardCharsets.UTF_8).replace("+", "%20");
+            for (String path : List.of("/api/v1/customers/%s/party", "/api/v1/customers/%s/party/policies")) {
+                Response response = api.get(path.formatted(customerNo), "admin");
+                String as = path.formatted(fragment) + " (seed " + SEED + "): " + response.body();
+                softly.assertThat(response.status()).as("a hostile customer number is no customer: " + as).isIn(400, 404);
+                // Tomcat itself refuses an encoded '/', '\' or NUL in a path (a plain 400 the application never sees).
+                if (!fragment.contains("/") && !fragment.contains("\\") && !fragment.contains("\u0000")) {
+                    softly.assertThat(response.contentType()).as(as).startsWith("application/problem+json");
+                }
+            }
+        }
         softly.assertAll();
     }
 

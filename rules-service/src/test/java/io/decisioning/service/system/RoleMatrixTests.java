@@ -99,6 +99,7 @@ class RoleMatrixTests {
             post("/api/v1/blacklist/{id}/lift", "{}", APPROVER, ADMIN),
             // identity (DESIGN.md section 10): a customer's party, the review queue, merge, reject, split
             get("/api/v1/customers/{customerNo}/party", READERS),
+            get("/api/v1/customers/{customerNo}/party/policies", READERS),   // the party's policies and claims: beyond section 10
             get("/api/v1/identity/candidates", ANALYST, APPROVER, ADMIN),
             post("/api/v1/identity/candidates/{id}/merge", "{}", APPROVER, ADMIN),
             post("/api/v1/identity/candidates/{id}/reject", "{}", APPROVER, ADMIN),

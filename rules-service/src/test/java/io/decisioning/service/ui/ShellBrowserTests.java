@@ -29,10 +29,10 @@ class ShellBrowserTests {
         assertThat(pagesOfferedTo("underwriter"))
                 .containsExactly("dashboard", "customers", "blacklist", "warnings", "batch");
         assertThat(pagesOfferedTo("analyst"))
-                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "batch");
+                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "identity", "batch");
         assertThat(pagesOfferedTo("auditor")).containsExactly("audit");
         assertThat(pagesOfferedTo("admin"))
-                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "batch", "audit");
+                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "identity", "batch", "audit");
     }
 
     @Test
