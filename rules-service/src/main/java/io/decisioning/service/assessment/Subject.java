@@ -40,4 +40,14 @@ public record Subject(long customerId, String customerNo, String customerType, @
     public boolean inLargerParty() {
         return party != null && !party.alone();
     }
+
+    /**
+     * The customer id's hash (an applicant's number's): subjects key the maps of an evaluation's facts, and the
+     * record's own hash over every key and the party cost more than the lookups it serves. Equal subjects have
+     * equal ids, so this agrees with {@link #equals}.
+     */
+    @Override
+    public int hashCode() {
+        return applicant() ? customerNo.hashCode() : Long.hashCode(customerId);
+    }
 }

@@ -48,13 +48,20 @@ public record MatchKeys(@Nullable String idNumber, @Nullable String nameBirthDat
         this(idNumber, nameBirthDate, phone, null, null);
     }
 
-    /** The keys of a customer, applicant or entry; a key whose parts are missing is null. */
+    /**
+     * The keys of a customer, applicant or entry; a key whose parts are missing is null. Each part is normalized
+     * once (a nightly run computes the keys of every customer of the book).
+     */
     public static MatchKeys of(@Nullable String idType, @Nullable String idNumber, @Nullable String name,
                                @Nullable LocalDate birthDate, @Nullable String phone) {
-        String phoneKey = phoneKey(phone);
+        String type = normalize(idType);
+        String number = normalize(idNumber);
         String normalizedName = normalize(name);
-        return new MatchKeys(idNumberKey(idType, idNumber), nameBirthDateKey(name, birthDate), phoneKey,
-                identityKey(idType, idNumber, name),
+        String phoneKey = phoneKey(phone);
+        String comparable = comparable(type, number);
+        return new MatchKeys(type.isEmpty() || comparable.isEmpty() ? null : type + SEPARATOR + comparable,
+                normalizedName.isEmpty() || birthDate == null ? null : normalizedName + SEPARATOR + birthDate,
+                phoneKey, identity(type, number, normalizedName),
                 normalizedName.isEmpty() || phoneKey == null ? null : normalizedName + SEPARATOR + phoneKey);
     }
 
@@ -73,8 +80,11 @@ public record MatchKeys(@Nullable String idNumber, @Nullable String nameBirthDat
      * form. "" for null.
      */
     public static String comparableNumber(@Nullable String idType, @Nullable String idNumber) {
-        String number = normalize(idNumber);
-        if (number.length() == 15 && normalize(idType).equals(IdType.RESIDENT_ID.name())) {
+        return comparable(normalize(idType), normalize(idNumber));
+    }
+
+    private static String comparable(String type, String number) {
+        if (number.length() == 15 && type.equals(IdType.RESIDENT_ID.name())) {
             ResidentId resident = ResidentId.parseOrNull(number);
             if (resident != null) {
                 return resident.value();
@@ -88,8 +98,10 @@ public record MatchKeys(@Nullable String idNumber, @Nullable String nameBirthDat
      * whatever the document type they were entered with; null when the document says nothing certain.
      */
     public static @Nullable String identityKey(@Nullable String idType, @Nullable String idNumber, @Nullable String name) {
-        String type = normalize(idType);
-        String number = normalize(idNumber);
+        return identity(normalize(idType), normalize(idNumber), normalize(name));
+    }
+
+    private static @Nullable String identity(String type, String number, String normalizedName) {
         if (number.isEmpty()) {
             return null;
         }
@@ -106,7 +118,6 @@ public record MatchKeys(@Nullable String idNumber, @Nullable String nameBirthDat
             return code == null ? null : ORG_CODE_PREFIX + code;
         }
         if (type.equals(IdType.PASSPORT.name())) {
-            String normalizedName = normalize(name);
             return normalizedName.isEmpty() ? null : PASSPORT_PREFIX + number + SEPARATOR + normalizedName;
         }
         return null;

@@ -25,7 +25,7 @@ public record ResidentId(String value) {
 
     public ResidentId {
         Objects.requireNonNull(value, "value");
-        if (!value.matches("[0-9]{17}[0-9X]")) {
+        if (value.length() != 18 || !digits(value, 17) || !(isDigit(value.charAt(17)) || value.charAt(17) == 'X')) {
             throw new IllegalArgumentException("must be 17 digits followed by a check digit or X, or 15 digits");
         }
         birthDateOf(value);
@@ -43,7 +43,7 @@ public record ResidentId(String value) {
     public static ResidentId parse(String raw) {
         Objects.requireNonNull(raw, "raw");
         String number = HalfWidth.of(raw).strip().toUpperCase(Locale.ROOT);
-        return new ResidentId(number.matches("[0-9]{15}") ? eighteenDigitsOf(number) : number);
+        return new ResidentId(number.length() == 15 && digits(number, 15) ? eighteenDigitsOf(number) : number);
     }
 
     /** Whether {@code raw} is a valid number in any form {@link #parse} accepts. */
@@ -84,7 +84,7 @@ public record ResidentId(String value) {
 
     /** The check character for the first 17 digits of a number. */
     public static char checkCharacter(String first17Digits) {
-        if (!first17Digits.matches("[0-9]{17}")) {
+        if (first17Digits.length() != 17 || !digits(first17Digits, 17)) {
             throw new IllegalArgumentException("needs 17 digits");
         }
         int sum = 0;
@@ -121,6 +121,20 @@ public record ResidentId(String value) {
                     + fifteen.substring(6, 12) + ")", e);
         }
         return first17 + checkCharacter(first17);
+    }
+
+    /** Whether the first {@code count} characters are ASCII digits (no regular expression: every customer's keys parse it). */
+    private static boolean digits(String text, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static LocalDate birthDateOf(String value) {
