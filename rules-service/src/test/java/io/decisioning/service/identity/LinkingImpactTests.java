@@ -12,17 +12,14 @@ import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.system.DatabaseTest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * A draft of the identity pack simulated over the book on the real database: its pairs, parties and review
@@ -52,31 +49,31 @@ class LinkingImpactTests {
         LinkingImpact before = resolver.simulate(live, draft, 20, Supplier::get);
 
         // one person under an old and a new resident ID: AUTO_LINK under both versions
-        String n1 = name();
+        String n1 = IdentityRecords.name("模");
         LocalDate b1 = LocalDate.of(1961, 2, 3);
-        String id1 = residentId(b1);
-        long a1 = record(n1, "RESIDENT_ID", id1, b1, CrmFixtures.uniquePhone(), "GD");
-        long a2 = record(n1, "RESIDENT_ID", ResidentId.parse(id1).fifteenDigits(), b1, null, "HQ");
+        String id1 = IdentityRecords.residentId(b1);
+        long a1 = IdentityRecords.insert(jdbc, n1, "RESIDENT_ID", id1, b1, CrmFixtures.uniquePhone(), "GD");
+        long a2 = IdentityRecords.insert(jdbc, n1, "RESIDENT_ID", ResidentId.parse(id1).fifteenDigits(), b1, null, "HQ");
         // one person three times by name and birth date, three phones: REVIEW now, AUTO_LINK with the draft
-        String n2 = name();
+        String n2 = IdentityRecords.name("模");
         LocalDate b2 = LocalDate.of(1975, 8, 9);
-        long c1 = record(n2, "PASSPORT", passport(), b2, CrmFixtures.uniquePhone(), "GD");
-        long c2 = record(n2, "PASSPORT", passport(), b2, CrmFixtures.uniquePhone(), "HQ");
-        long c3 = record(n2, "PASSPORT", passport(), b2, CrmFixtures.uniquePhone(), "SH");
+        long c1 = IdentityRecords.insert(jdbc, n2, "PASSPORT", passport(), b2, CrmFixtures.uniquePhone(), "GD");
+        long c2 = IdentityRecords.insert(jdbc, n2, "PASSPORT", passport(), b2, CrmFixtures.uniquePhone(), "HQ");
+        long c3 = IdentityRecords.insert(jdbc, n2, "PASSPORT", passport(), b2, CrmFixtures.uniquePhone(), "SH");
         // the same name and phone, another birth date: REVIEW under both
-        String n3 = name();
+        String n3 = IdentityRecords.name("模");
         String phone = CrmFixtures.uniquePhone();
-        long d1 = record(n3, "PASSPORT", passport(), LocalDate.of(1980, 1, 1), phone, "GD");
-        long d2 = record(n3, "PASSPORT", passport(), LocalDate.of(1981, 1, 1), phone, "GD");
+        long d1 = IdentityRecords.insert(jdbc, n3, "PASSPORT", passport(), LocalDate.of(1980, 1, 1), phone, "GD");
+        long d2 = IdentityRecords.insert(jdbc, n3, "PASSPORT", passport(), LocalDate.of(1981, 1, 1), phone, "GD");
         // a family's phone, and two valid resident IDs that differ: NO_LINK under both
         String family = CrmFixtures.uniquePhone();
-        long e1 = record(name(), "PASSPORT", passport(), LocalDate.of(1950, 3, 3), family, "GD");
-        long e2 = record(name(), "PASSPORT", passport(), LocalDate.of(1952, 4, 4), family, "GD");
-        String n4 = name();
+        long e1 = IdentityRecords.insert(jdbc, IdentityRecords.name("模"), "PASSPORT", passport(), LocalDate.of(1950, 3, 3), family, "GD");
+        long e2 = IdentityRecords.insert(jdbc, IdentityRecords.name("模"), "PASSPORT", passport(), LocalDate.of(1952, 4, 4), family, "GD");
+        String n4 = IdentityRecords.name("模");
         LocalDate b4 = LocalDate.of(1990, 6, 7);
-        long f1 = record(n4, "RESIDENT_ID", residentId(b4), b4, null, "GD");
-        long f2 = record(n4, "RESIDENT_ID", residentId(b4), b4, null, "GD");
-        storeKeys(a1, a2, c1, c2, c3, d1, d2, e1, e2, f1, f2);
+        long f1 = IdentityRecords.insert(jdbc, n4, "RESIDENT_ID", IdentityRecords.residentId(b4), b4, null, "GD");
+        long f2 = IdentityRecords.insert(jdbc, n4, "RESIDENT_ID", IdentityRecords.residentId(b4), b4, null, "GD");
+        IdentityRecords.storeKeys(jdbc, keys, resolver, a1, a2, c1, c2, c3, d1, d2, e1, e2, f1, f2);
         long partiesStored = jdbc.sql("SELECT COUNT(*) FROM party_member").query(Long.class).single();
 
         LinkingImpact after = resolver.simulate(live, draft, 20, Supplier::get);
@@ -112,10 +109,10 @@ class LinkingImpactTests {
 
     @Test
     void aDraftIdenticalToTheLiveVersionChangesNothing() {
-        String name = name();
+        String name = IdentityRecords.name("模");
         LocalDate birth = LocalDate.of(1966, 6, 6);
-        storeKeys(record(name, "PASSPORT", passport(), birth, CrmFixtures.uniquePhone(), "GD"),
-                record(name, "PASSPORT", passport(), birth, CrmFixtures.uniquePhone(), "GD"));
+        IdentityRecords.storeKeys(jdbc, keys, resolver, IdentityRecords.insert(jdbc, name, "PASSPORT", passport(), birth, CrmFixtures.uniquePhone(), "GD"),
+                IdentityRecords.insert(jdbc, name, "PASSPORT", passport(), birth, CrmFixtures.uniquePhone(), "GD"));
         RuleSet live = engine.current();
 
         LinkingImpact impact = resolver.simulate(live, live.with(identityDraft("", "")), 20, Supplier::get);
@@ -163,41 +160,7 @@ class LinkingImpactTests {
         return jdbc.sql("SELECT customer_no FROM customer WHERE id = :id").param("id", id).query(String.class).single();
     }
 
-    /** The keys an evaluation of these records would have stored. */
-    private void storeKeys(long... ids) {
-        for (long id : ids) {
-            keys.refresh(List.of(jdbc.sql("SELECT id_type, id_number, name, birth_date, phone FROM customer WHERE id = :id")
-                    .param("id", id)
-                    .query((rs, row) -> new CustomerKeys(id, MatchKeys.of(rs.getString("id_type"), rs.getString("id_number"),
-                            rs.getString("name"), rs.getObject("birth_date", LocalDate.class), rs.getString("phone"))))
-                    .single()));
-        }
-    }
-
-    private long record(String name, String idType, String idNumber, LocalDate birth, String phone, String branch) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO customer (customer_no, customer_type, name, id_type, id_number, birth_date, phone, branch_code,
-                                              created_at)
-                        VALUES (:no, 'PERSON', :name, :idType, :idNumber, :birth, :phone, :branch, :at)
-                        """)
-                .param("no", CrmFixtures.uniqueNumber()).param("name", name).param("idType", idType).param("idNumber", idNumber)
-                .param("birth", birth).param("phone", phone).param("branch", branch).param("at", LocalDateTime.of(2020, 1, 1, 9, 0))
-                .update(key);
-        return key.getKey().longValue();
-    }
-
-    private static String name() {
-        return "模" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
     private static String passport() {
         return "E" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    private static String residentId(LocalDate birth) {
-        String first17 = "4403%02d%s%03d".formatted(ThreadLocalRandom.current().nextInt(1, 100), birth.toString().replace("-", ""),
-                ThreadLocalRandom.current().nextInt(1000));
-        return first17 + ResidentId.checkCharacter(first17);
     }
 }

@@ -41,7 +41,7 @@ class PartyApiTests {
         api = new ApiClient(port);
         birth = LocalDate.of(1950 + ThreadLocalRandom.current().nextInt(40), 3, 7);
         name = "客" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        residentId = residentId(birth);
+        residentId = IdentityRecords.residentId(birth);
     }
 
     @Test
@@ -134,7 +134,7 @@ class PartyApiTests {
     void aMergeThatWouldJoinTwoDifferentResidentIdsIs409NamingThemAndNothingChanges() {
         String first = record("RESIDENT_ID", residentId, CrmFixtures.uniquePhone(), "GD");
         String passport = record("PASSPORT", "E" + CrmFixtures.uniquePhone(), CrmFixtures.uniquePhone(), "HQ");
-        String otherId = residentId(birth);
+        String otherId = IdentityRecords.residentId(birth);
         String other = record("RESIDENT_ID", otherId, CrmFixtures.uniquePhone(), "SH");
         evaluate(first);
         evaluate(passport);
@@ -208,11 +208,5 @@ class PartyApiTests {
                 """.formatted(username, PASSWORD, role, branch), "admin");
         assertThat(created.status()).as(created.body()).isIn(200, 201);
         return username;
-    }
-
-    private static String residentId(LocalDate birth) {
-        String first17 = "4403%02d%s%03d".formatted(ThreadLocalRandom.current().nextInt(1, 100), birth.toString().replace("-", ""),
-                ThreadLocalRandom.current().nextInt(1000));
-        return first17 + ResidentId.checkCharacter(first17);
     }
 }

@@ -145,7 +145,7 @@ class PartyFeaturesTests {
     /** One person, entered into the CRM as several records: the same name, birth date and phone. */
     private final class Person {
         final LocalDate birth = LocalDate.of(1960 + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(12), 5);
-        final String id = residentId(birth);
+        final String id = IdentityRecords.residentId(birth);
         final String name = "客" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         final String phone = CrmFixtures.uniquePhone();
 
@@ -161,12 +161,6 @@ class PartyFeaturesTests {
                     .param("at", LocalDateTime.of(2020, 1, 1, 9, 0))
                     .update(key);
             return key.getKey().longValue();
-        }
-
-        private static String residentId(LocalDate birth) {
-            String first17 = "4403%02d%s%03d".formatted(ThreadLocalRandom.current().nextInt(1, 100),
-                    birth.toString().replace("-", ""), ThreadLocalRandom.current().nextInt(1000));
-            return first17 + ResidentId.checkCharacter(first17);
         }
     }
 }

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.system.DatabaseTest;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Parties resolved on the real database: the book at once, and the records an evaluation involves. */
@@ -34,17 +30,17 @@ class PartyResolverTests {
 
     @Test
     void theSamePersonUnderAnOldAndANewResidentIdAndByNameBirthDateAndPhoneIsOnePartyAndTheLikelyOnesAreCandidates() {
-        String name = name();
+        String name = IdentityRecords.name("测");
         LocalDate birth = LocalDate.of(1961, 2, 3);
-        String eighteen = residentId(birth);
+        String eighteen = IdentityRecords.residentId(birth);
         String fifteen = ResidentId.parse(eighteen).fifteenDigits();
         String phone = CrmFixtures.uniquePhone();
-        long a = record(name, "RESIDENT_ID", eighteen, birth, phone, "GD");
-        long b = record(fullWidth(name), "RESIDENT_ID", fifteen, birth, null, "HQ");
-        long c = record(name, "PASSPORT", "E" + phone, birth, "+86 " + phone, "GD-SZ");
-        long d = record(name, "PASSPORT", "G" + phone, birth, CrmFixtures.uniquePhone(), "HQ");
-        long e = record(name, "RESIDENT_ID", residentId(birth), birth, phone, "HQ");
-        storeKeys(a, b, c, d, e);
+        long a = IdentityRecords.insert(jdbc, name, "RESIDENT_ID", eighteen, birth, phone, "GD");
+        long b = IdentityRecords.insert(jdbc, fullWidth(name), "RESIDENT_ID", fifteen, birth, null, "HQ");
+        long c = IdentityRecords.insert(jdbc, name, "PASSPORT", "E" + phone, birth, "+86 " + phone, "GD-SZ");
+        long d = IdentityRecords.insert(jdbc, name, "PASSPORT", "G" + phone, birth, CrmFixtures.uniquePhone(), "HQ");
+        long e = IdentityRecords.insert(jdbc, name, "RESIDENT_ID", IdentityRecords.residentId(birth), birth, phone, "HQ");
+        IdentityRecords.storeKeys(jdbc, keys, resolver, a, b, c, d, e);
 
         resolver.resolveBook();
 
@@ -62,16 +58,16 @@ class PartyResolverTests {
 
     @Test
     void aNewRecordOfAPartyJoinsItWhenItIsResolvedAndTheNumberStays() {
-        String name = name();
+        String name = IdentityRecords.name("测");
         LocalDate birth = LocalDate.of(1970, 5, 6);
-        String id = residentId(birth);
-        long a = record(name, "RESIDENT_ID", id, birth, CrmFixtures.uniquePhone(), "GD");
-        long b = record(name, "RESIDENT_ID", ResidentId.parse(id).fifteenDigits(), null, null, "HQ");
-        storeKeys(a, b);
+        String id = IdentityRecords.residentId(birth);
+        long a = IdentityRecords.insert(jdbc, name, "RESIDENT_ID", id, birth, CrmFixtures.uniquePhone(), "GD");
+        long b = IdentityRecords.insert(jdbc, name, "RESIDENT_ID", ResidentId.parse(id).fifteenDigits(), null, null, "HQ");
+        IdentityRecords.storeKeys(jdbc, keys, resolver, a, b);
         resolver.resolveBook();
         Object party = parties(a).get(a).get("party_no");
 
-        long late = record(name, "RESIDENT_ID", id.toLowerCase(), birth, null, "SH");
+        long late = IdentityRecords.insert(jdbc, name, "RESIDENT_ID", id.toLowerCase(), birth, null, "SH");
         var changed = tx.execute(status -> resolver.resolve(List.of(late)));
 
         assertThat(changed).contains(a, b, late);
@@ -84,7 +80,7 @@ class PartyResolverTests {
 
     @Test
     void everyRecordGetsAPartyOfItsOwnWhenTheBookIsResolved() {
-        long alone = record(name(), "PASSPORT", "E" + CrmFixtures.uniquePhone(), null, null, "HQ");
+        long alone = IdentityRecords.insert(jdbc, IdentityRecords.name("测"), "PASSPORT", "E" + CrmFixtures.uniquePhone(), null, null, "HQ");
 
         PartyResolver.Summary summary = resolver.resolveBook();
 
@@ -97,17 +93,17 @@ class PartyResolverTests {
 
     @Test
     void aNightResolvesTheRecordsWhoseKeysChangedIntoTheSamePartiesAsAWholeBookResolution() {
-        String name = name();
+        String name = IdentityRecords.name("测");
         LocalDate birth = LocalDate.of(1975, 8, 9);
-        String id = residentId(birth);
-        long a = record(name, "RESIDENT_ID", id, birth, CrmFixtures.uniquePhone(), "GD");
-        long b = record(name, "RESIDENT_ID", residentId(birth), birth, null, "HQ");
-        String other = name();
+        String id = IdentityRecords.residentId(birth);
+        long a = IdentityRecords.insert(jdbc, name, "RESIDENT_ID", id, birth, CrmFixtures.uniquePhone(), "GD");
+        long b = IdentityRecords.insert(jdbc, name, "RESIDENT_ID", IdentityRecords.residentId(birth), birth, null, "HQ");
+        String other = IdentityRecords.name("测");
         LocalDate otherBirth = LocalDate.of(1980, 1, 2);
         String phone = CrmFixtures.uniquePhone();
-        long c = record(other, "PASSPORT", "E" + phone, otherBirth, phone, "GD");
-        long d = record(other, "PASSPORT", "G" + phone, otherBirth, phone, "SH");
-        storeKeys(a, b, c, d);
+        long c = IdentityRecords.insert(jdbc, other, "PASSPORT", "E" + phone, otherBirth, phone, "GD");
+        long d = IdentityRecords.insert(jdbc, other, "PASSPORT", "G" + phone, otherBirth, phone, "SH");
+        IdentityRecords.storeKeys(jdbc, keys, resolver, a, b, c, d);
         wholeBookDue();
         assertThat(resolver.resolveBook().wholeBook()).isTrue();
         assertThat(parties(c).get(c)).containsEntry("records", 2);
@@ -116,8 +112,8 @@ class PartyResolverTests {
         jdbc.sql("UPDATE customer SET id_number = :id WHERE id = :b").param("id", ResidentId.parse(id).fifteenDigits())
                 .param("b", b).update();
         jdbc.sql("UPDATE customer SET phone = :phone WHERE id = :d").param("phone", CrmFixtures.uniquePhone()).param("d", d).update();
-        assertThat(storeKeys(a, b, c, d)).as("the records whose stored keys changed").containsExactly(b, d);
-        long e = record(name, "RESIDENT_ID", id, null, null, "SZ");
+        assertThat(IdentityRecords.storeKeys(jdbc, keys, resolver, a, b, c, d)).as("the records whose stored keys changed").containsExactly(b, d);
+        long e = IdentityRecords.insert(jdbc, name, "RESIDENT_ID", id, null, null, "SZ");
 
         PartyResolver.Summary night = resolver.resolveBook();
 
@@ -153,38 +149,6 @@ class PartyResolverTests {
         jdbc.sql("UPDATE party_number SET linking = NULL WHERE id = 1").update();
     }
 
-    /** The keys an evaluation of these records would have stored, and the records listed as having other keys. */
-    private List<Long> storeKeys(long... ids) {
-        List<Long> changed = new java.util.ArrayList<>();
-        for (long id : ids) {
-            changed.addAll(storeKeys(id));
-        }
-        return changed;
-    }
-
-    private List<Long> storeKeys(long id) {
-        List<Long> changed = keys.refresh(List.of(jdbc.sql("SELECT id_type, id_number, name, birth_date, phone FROM customer WHERE id = :id")
-                    .param("id", id)
-                    .query((rs, row) -> new CustomerKeys(id, MatchKeys.of(rs.getString("id_type"), rs.getString("id_number"),
-                            rs.getString("name"), rs.getObject("birth_date", LocalDate.class), rs.getString("phone"))))
-                    .single()));
-        resolver.keysChanged(changed);
-        return changed;
-    }
-
-    private long record(String name, String idType, String idNumber, LocalDate birth, String phone, String branch) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO customer (customer_no, customer_type, name, id_type, id_number, birth_date, phone, branch_code,
-                                              created_at)
-                        VALUES (:no, 'PERSON', :name, :idType, :idNumber, :birth, :phone, :branch, :at)
-                        """)
-                .param("no", CrmFixtures.uniqueNumber()).param("name", name).param("idType", idType).param("idNumber", idNumber)
-                .param("birth", birth).param("phone", phone).param("branch", branch).param("at", LocalDateTime.of(2020, 1, 1, 9, 0))
-                .update(key);
-        return key.getKey().longValue();
-    }
-
     private Map<Long, Map<String, Object>> parties(long... ids) {
         Map<Long, Map<String, Object>> parties = new java.util.HashMap<>();
         for (long id : ids) {
@@ -208,16 +172,6 @@ class PartyResolverTests {
                 .param("ids", all)
                 .query((rs, row) -> List.<Object>of(rs.getLong(1), rs.getLong(2), rs.getString(3)))
                 .list();
-    }
-
-    private static String name() {
-        return "测" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    private static String residentId(LocalDate birth) {
-        String first17 = "4403%02d%s%03d".formatted(ThreadLocalRandom.current().nextInt(1, 100), birth.toString().replace("-", ""),
-                ThreadLocalRandom.current().nextInt(1000));
-        return first17 + ResidentId.checkCharacter(first17);
     }
 
     private static String fullWidth(String text) {

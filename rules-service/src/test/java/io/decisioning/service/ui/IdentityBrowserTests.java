@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.customer.CrmFixtures;
+import io.decisioning.service.identity.IdentityRecords;
 import io.decisioning.service.identity.ResidentId;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -197,7 +198,7 @@ class IdentityBrowserTests {
         Person person = person();
         Record resident = record(person, "RESIDENT_ID", person.residentId(), "GD");
         Record passport = record(person, "PASSPORT", "E" + CrmFixtures.uniquePhone(), "HQ");
-        String otherId = residentId(person.birth());
+        String otherId = IdentityRecords.residentId(person.birth());
         Record other = record(person, "RESIDENT_ID", otherId, "SH");
         evaluate(resident, passport, other);
         Response merged = api.post("/api/v1/identity/candidates/" + pendingCandidate(new Pair(resident, passport)) + "/merge", "{}",
@@ -325,7 +326,7 @@ class IdentityBrowserTests {
 
     private static Person person() {
         LocalDate birth = LocalDate.of(1950 + ThreadLocalRandom.current().nextInt(40), 4, 17);
-        return new Person("客" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), birth, residentId(birth));
+        return new Person("客" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), birth, IdentityRecords.residentId(birth));
     }
 
     /** Two records with the same name and birth date and nothing else in common: the identity pack asks for review. */
@@ -371,11 +372,5 @@ class IdentityBrowserTests {
                         "manager", "AM-" + branch, "at", LocalDateTime.of(2020, 1, 1, 9, 0)))
                 .update(key);
         return new Record(key.getKey().longValue(), customerNo, idNumber);
-    }
-
-    private static String residentId(LocalDate birth) {
-        String first17 = "4403%02d%s%03d".formatted(ThreadLocalRandom.current().nextInt(1, 100),
-                birth.toString().replace("-", ""), ThreadLocalRandom.current().nextInt(1000));
-        return first17 + ResidentId.checkCharacter(first17);
     }
 }
