@@ -103,14 +103,10 @@ final class Linking {
             session.addEventListener(recorder);
             int fired = session.fireAllRules(limit);
             if (fired >= limit) {
-                throw new EvaluationException("pack " + pack + " fired " + fired + " rules for " + pairs.size()
-                        + " pairs and was stopped: a rule probably loops");
+                throw EvaluationException.looped(pack, fired, pairs.size(), "pairs");
             }
-        } catch (EvaluationException e) {
-            throw e;
         } catch (RuntimeException e) {
-            throw new EvaluationException("pack " + pack + " failed: " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")"), e);
+            throw EvaluationException.failed(pack, e);
         } finally {
             session.dispose();
         }

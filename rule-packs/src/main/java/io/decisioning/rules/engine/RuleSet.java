@@ -223,17 +223,11 @@ public final class RuleSet {
                         + fired + " rule firings: a rule takes too long");
             }
             if (fired >= limit) {
-                throw new EvaluationException("pack " + pack + " fired " + fired + " rules for " + inputs.size()
-                        + " customers and was stopped: a rule probably loops (it inserts facts that make it match again)");
+                throw EvaluationException.looped(pack, fired, inputs.size(), "customers");
             }
             clean = true;
-        } catch (EvaluationException e) {
-            throw e;
         } catch (RuntimeException e) {
-            // a rule's consequence or constraint threw (Drools wraps it in a ConsequenceException
-            // naming the rule): the batch cannot be evaluated, and callers fail closed
-            throw new EvaluationException("pack " + pack + " failed: " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")"), e);
+            throw EvaluationException.failed(pack, e);
         } finally {
             // only a session whose stage ended cleanly goes back for reuse; one that threw or was
             // stopped is disposed for good
