@@ -45,8 +45,9 @@ class RulePackController {
     }
 
     @GetMapping("/{name}/versions/{version}")
-    RulePackService.VersionDetail version(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version) {
-        return packs.get(name, version);
+    RulePackService.VersionDetail version(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
+                                          @AuthenticationPrincipal UserAccount user) {
+        return packs.get(name, version, user);
     }
 
     /** The cells of a table file of the version (CSV or workbook), for showing it as a grid. */

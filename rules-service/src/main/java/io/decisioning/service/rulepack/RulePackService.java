@@ -17,6 +17,7 @@ import io.decisioning.service.system.ForbiddenException;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
 import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.NotFoundException;
+import io.decisioning.service.system.UserAccount;
 import io.decisioning.service.system.RulesProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,8 @@ public class RulePackService {
         return packs;
     }
 
-    public VersionDetail get(String pack, int version) {
+    /** A version for {@code user}: its simulation's examples only those in the user's branch scope, as {@code GET .../simulation} gives them. */
+    public VersionDetail get(String pack, int version, UserAccount user) {
         PackVersion stored = version(pack, version);
         PackSource source = store.source(pack, version).orElseThrow();
         Map<String, String> files = new TreeMap<>();
@@ -101,7 +103,7 @@ public class RulePackService {
                 : new String(content, StandardCharsets.UTF_8)));
         return new VersionDetail(stored, files, stored.lint() == null ? List.of() : json.readValue(stored.lint(), List.class),
                 repository.testResults(pack, version).map(r -> json.readValue(r, Object.class)).orElse(null),
-                simulations.find(pack, version).orElse(null));
+                simulations.find(pack, version).map(s -> s.visibleTo(user, SimulationService.EXAMPLES_PER_TRANSITION)).orElse(null));
     }
 
     /** A table file of a version as a grid of cells (see {@link TableCells}). */

@@ -1,6 +1,7 @@
 package io.decisioning.service.rulepack;
 
 import io.decisioning.service.identity.LinkingImpact;
+import io.decisioning.service.system.UserAccount;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,28 @@ public record Simulation(String pack, int version, SimulationStatus status, Map<
                          long processed, long changed, @Nullable BigDecimal changedPremium, long failed,
                          List<Transition> transitions,
                          List<Examples> examples, @Nullable String error, @Nullable LinkingImpact identity) {
+
+    /**
+     * This simulation with only the examples {@code user} may see (customers, and pairs whose two records are in
+     * the user's branch scope), at most {@code perChange} of each transition or change of outcome; the counts are
+     * the book's.
+     */
+    public Simulation visibleTo(UserAccount user, int perChange) {
+        List<Examples> visible = examples.stream()
+                .map(e -> new Examples(e.field(), e.from(), e.to(),
+                        e.customers().stream().filter(c -> user.canSee(c.branchCode())).limit(perChange).toList()))
+                .toList();
+        LinkingImpact pairs = identity == null ? null : new LinkingImpact(identity.records(), identity.pairs(),
+                identity.changedPairs(), identity.outcomes(), identity.partiesNow(), identity.partiesDraft(),
+                identity.recordsChangingParty(), identity.reviewQueueNow(), identity.reviewQueueDraft(),
+                identity.changes().stream()
+                        .map(c -> c.withExamples(c.examples().stream()
+                                .filter(e -> user.canSee(e.branchCodeA()) && user.canSee(e.branchCodeB()))
+                                .limit(perChange).toList()))
+                        .toList());
+        return new Simulation(pack, version, status, againstVersions, requestedBy, startedAt, finishedAt, customers,
+                processed, changed, changedPremium, failed, transitions, visible, error, pairs);
+    }
 
     /** Customers whose {@code field} goes from {@code from} to {@code to}, and their annual premium. */
     public record Transition(String field, String from, String to, long count, BigDecimal annualPremium) {

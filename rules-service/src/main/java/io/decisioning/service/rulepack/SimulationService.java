@@ -139,25 +139,7 @@ public class SimulationService {
         packs.version(pack, version);
         Simulation simulation = simulations.find(pack, version)
                 .orElseThrow(() -> new NotFoundException("Version " + version + " of " + pack + " has not been simulated."));
-        List<Simulation.Examples> visible = simulation.examples().stream()
-                .map(e -> new Simulation.Examples(e.field(), e.from(), e.to(),
-                        e.customers().stream().filter(c -> user.canSee(c.branchCode())).limit(EXAMPLES_PER_TRANSITION).toList()))
-                .toList();
-        LinkingImpact identity = simulation.identity();
-        if (identity != null) {
-            identity = new LinkingImpact(identity.records(), identity.pairs(), identity.changedPairs(), identity.outcomes(),
-                    identity.partiesNow(), identity.partiesDraft(), identity.recordsChangingParty(), identity.reviewQueueNow(),
-                    identity.reviewQueueDraft(), identity.changes().stream()
-                    .map(c -> c.withExamples(c.examples().stream()
-                            .filter(e -> user.canSee(e.branchCodeA()) && user.canSee(e.branchCodeB()))
-                            .limit(EXAMPLES_PER_TRANSITION).toList()))
-                    .toList());
-        }
-        return new Simulation(simulation.pack(), simulation.version(), simulation.status(), simulation.againstVersions(),
-                simulation.requestedBy(), simulation.startedAt(), simulation.finishedAt(), simulation.customers(),
-                simulation.processed(), simulation.changed(), simulation.changedPremium(), simulation.failed(),
-                simulation.transitions(), visible,
-                simulation.error(), identity);
+        return simulation.visibleTo(user, EXAMPLES_PER_TRANSITION);
     }
 
     /**
