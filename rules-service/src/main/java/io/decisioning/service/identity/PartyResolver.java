@@ -121,29 +121,22 @@ public class PartyResolver {
             boolean whole = !linking.equals(last.linking()) || last.resolvedAt() == null
                     || !last.resolvedAt().plus(wholeBookEvery).isAfter(now)
                     || manyChanged(fresh.size() + changedKeys.size());
-            Set<Long> scope;
+            Scope scope;
             if (whole) {
-                scope = repository.recordsSharingKeys(GROUP_LIMIT, PHONE_GROUP_LIMIT);
-                scope.addAll(repository.membersOfLargerParties());
+                scope = wholeBook();
             } else {
                 Set<Long> involved = new HashSet<>(fresh);
                 involved.addAll(changedKeys);
-                scope = scopeOf(repository.records(involved));
+                scope = withDecisions(scopeOf(repository.records(involved)), false);
             }
-            List<Linker.Decision> decisions = repository.decisions(whole ? null : scope);
-            for (Linker.Decision d : decisions) {
-                scope.add(d.a());
-                scope.add(d.b());
-            }
-            scope.addAll(repository.recordsOfPendingCandidates(whole ? null : scope));
-            Resolved resolved = resolve(scope, decisions, next);
+            Resolved resolved = resolve(scope.records(), scope.decisions(), next);
             int singletons = fresh.isEmpty() ? 0 : repository.addSingletons(resolved.next(), now);
             repository.setNextNumber(resolved.next() + singletons);
             repository.keysResolved(changedKeys);
             if (whole) {
                 repository.wholeBookResolved(linking, now);
             }
-            Summary summary = new Summary(whole, scope.size(), resolved.pairs(), resolved.changed().size(),
+            Summary summary = new Summary(whole, scope.records().size(), resolved.pairs(), resolved.changed().size(),
                     resolved.candidates(), singletons, fresh.size(), changedKeys.size());
             log.info("Parties resolved for the book: {} ({} ms)", summary, (System.nanoTime() - started) / 1_000_000);
             return summary;
@@ -176,14 +169,8 @@ public class PartyResolver {
         }
         long next = repository.lockNumbers();
         Map<Long, IdentityRecord> involved = repository.records(customerIds);
-        Set<Long> scope = scopeOf(involved);
-        List<Linker.Decision> decisions = repository.decisions(scope);
-        decisions.forEach(d -> {
-            scope.add(d.a());
-            scope.add(d.b());
-        });
-        scope.addAll(repository.recordsOfPendingCandidates(scope));
-        Resolved resolved = resolve(scope, decisions, next);
+        Scope scope = withDecisions(scopeOf(involved), false);
+        Resolved resolved = resolve(scope.records(), scope.decisions(), next);
         repository.setNextNumber(resolved.next());
         // the other records whose party or review candidates changed are evaluated again once this commits
         List<Long> others = resolved.changed().stream().filter(id -> !involved.containsKey(id)).toList();
@@ -191,6 +178,34 @@ public class PartyResolver {
             events.publishEvent(new PartiesChanged(others, "resolution of " + involved.size() + " records"));
         }
         return resolved.changed();
+    }
+
+    /** The records a resolution looks at, and what people decided about them. */
+    private record Scope(Set<Long> records, List<Linker.Decision> decisions) {
+    }
+
+    /**
+     * The whole book's records that can be in a party of several: those sharing a key with another (but in crowds),
+     * the members of parties of several, and those people decided about or a candidate names.
+     */
+    private Scope wholeBook() {
+        Set<Long> records = repository.recordsSharingKeys(GROUP_LIMIT, PHONE_GROUP_LIMIT);
+        records.addAll(repository.membersOfLargerParties());
+        return withDecisions(records, true);
+    }
+
+    /**
+     * These records with the records people decided about with them and those their pending candidates name
+     * ({@code wholeBook}: every decision and candidate of the book, read without a list of ids).
+     */
+    private Scope withDecisions(Set<Long> records, boolean wholeBook) {
+        List<Linker.Decision> decisions = repository.decisions(wholeBook ? null : records);
+        for (Linker.Decision decision : decisions) {
+            records.add(decision.a());
+            records.add(decision.b());
+        }
+        records.addAll(repository.recordsOfPendingCandidates(wholeBook ? null : records));
+        return new Scope(records, decisions);
     }
 
     /** These records, the records sharing a pairing key with them (but in crowds), and all members of their parties. */
@@ -317,15 +332,9 @@ public class PartyResolver {
                                   Function<Supplier<List<LinkDecision>>, List<LinkDecision>> sandbox) {
         long started = System.nanoTime();
         long book = repository.countRecords();
-        Set<Long> scope = repository.recordsSharingKeys(GROUP_LIMIT, PHONE_GROUP_LIMIT);
-        scope.addAll(repository.membersOfLargerParties());
-        List<Linker.Decision> decisions = repository.decisions(null);
-        decisions.forEach(d -> {
-            scope.add(d.a());
-            scope.add(d.b());
-        });
-        scope.addAll(repository.recordsOfPendingCandidates(null));
-        Map<Long, IdentityRecord> records = repository.records(scope);
+        Scope scope = wholeBook();
+        List<Linker.Decision> decisions = scope.decisions();
+        Map<Long, IdentityRecord> records = repository.records(scope.records());
         List<IdentityRecord[]> pairs = pairsOf(records);
         List<Linker.Pair> now = decide(pairs, live, Supplier::get);
         List<Linker.Pair> then = decide(pairs, draft, sandbox);
