@@ -24,9 +24,23 @@ import java.util.Objects;
  * @param partyBranches   distinct branch codes of those records: 1 when alone
  * @param possibleDuplicates pending review candidates of those records: other records that may be the same
  *                        person or organization, for a person to merge or keep apart; 0 for most
+ * @param overdueInstallments DUE instalments with a due date before the evaluation date (DESIGN.md section 11)
+ * @param maxDaysOverdue  the most days any of those is overdue; 0 when none
+ * @param nextDueDays     days to the earliest DUE instalment due on or after the evaluation date; null when none
+ * @param missedPayments12m instalments due 30 days to 12 months ago that are still DUE or were paid more than
+ *                        30 days late
+ * @param renewalsDue60d  ACTIVE policies ending within the next 60 days
+ * @param lapsed24m       LAPSED policies that ended in the last 24 months
+ * @param premiumChangePct the annual premium's change, in percent, on the premium in force a year ago; null
+ *                        when none was
+ * @param deniedClaims12m DENIED claims with a loss in the last 12 months
  *
  * <p>Every figure above is the party's: summed over all its records' policies and claims, years from the
  * latest loss and earliest policy of any of them, shares and ranks among parties.
+ *
+ * <p>The retention figures, from {@code overdueInstallments} on, are null while the CRM keeps no premium
+ * schedule (its optional {@code premium_due} table is empty): then packs that need it do not run, and every
+ * rule comparing one of them fails, as for a loss ratio without premium.
  */
 public record CustomerProfile(
         String customerNo,
@@ -45,7 +59,15 @@ public record CustomerProfile(
         int productLines,
         int partyRecords,
         int partyBranches,
-        int possibleDuplicates) {
+        int possibleDuplicates,
+        Integer overdueInstallments,
+        Integer maxDaysOverdue,
+        Integer nextDueDays,
+        Integer missedPayments12m,
+        Integer renewalsDue60d,
+        Integer lapsed24m,
+        Double premiumChangePct,
+        Integer deniedClaims12m) {
 
     public CustomerProfile {
         Objects.requireNonNull(customerNo, "customerNo");
@@ -60,6 +82,21 @@ public record CustomerProfile(
         if (earlyClaims12m > claims12m) {
             throw new IllegalArgumentException("earlyClaims12m > claims12m for " + customerNo);
         }
+        if (negative(overdueInstallments) || negative(maxDaysOverdue) || negative(nextDueDays)
+                || negative(missedPayments12m) || negative(renewalsDue60d) || negative(lapsed24m)
+                || negative(deniedClaims12m)) {
+            throw new IllegalArgumentException("retention counts and days cannot be negative for " + customerNo);
+        }
+    }
+
+    /** A customer without retention figures (the CRM keeps no premium schedule). */
+    public CustomerProfile(String customerNo, String customerType, boolean applicant, double annualPremium,
+                           double premium3y, double paid3y, Double lossRatio3y, int claims12m, int earlyClaims12m,
+                           int claimFreeYears, int tenureYears, double premiumSharePct, double premiumRankPct,
+                           int productLines, int partyRecords, int partyBranches, int possibleDuplicates) {
+        this(customerNo, customerType, applicant, annualPremium, premium3y, paid3y, lossRatio3y, claims12m,
+                earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines, partyRecords,
+                partyBranches, possibleDuplicates, null, null, null, null, null, null, null, null);
     }
 
     /** A customer alone in its party (one record, one branch). */
@@ -71,8 +108,41 @@ public record CustomerProfile(
                 earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines, 1, 1, 0);
     }
 
-    /** The profile of an applicant who is not a customer yet: nothing held, nothing claimed. */
+    /** The profile of an applicant who is not a customer yet: nothing held, nothing claimed, nothing due. */
     public static CustomerProfile newApplicant(String key, String customerType) {
         return new CustomerProfile(key, customerType, true, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0);
+    }
+
+    /**
+     * The optional CRM data a pack may need ({@code needs} in its pack.properties): {@code premium_due}, the
+     * premium schedule of DESIGN.md section 11.
+     */
+    public static final java.util.Set<String> OPTIONAL_DATA = java.util.Set.of("premium_due");
+
+    /** Whether this customer's figures include the optional CRM data named (one of {@link #OPTIONAL_DATA}). */
+    public boolean has(String data) {
+        return switch (data) {
+            case "premium_due" -> hasRetention();
+            default -> throw new IllegalArgumentException("unknown optional data " + data + "; known: " + OPTIONAL_DATA);
+        };
+    }
+
+    /** Whether the retention figures are known: the CRM keeps a premium schedule (DESIGN.md section 11). */
+    public boolean hasRetention() {
+        return overdueInstallments != null;
+    }
+
+    /** This profile with the retention figures of DESIGN.md section 11. */
+    public CustomerProfile withRetention(int overdueInstallments, int maxDaysOverdue, Integer nextDueDays,
+                                         int missedPayments12m, int renewalsDue60d, int lapsed24m,
+                                         Double premiumChangePct, int deniedClaims12m) {
+        return new CustomerProfile(customerNo, customerType, applicant, annualPremium, premium3y, paid3y, lossRatio3y,
+                claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines,
+                partyRecords, partyBranches, possibleDuplicates, overdueInstallments, maxDaysOverdue, nextDueDays,
+                missedPayments12m, renewalsDue60d, lapsed24m, premiumChangePct, deniedClaims12m);
+    }
+
+    private static boolean negative(Integer value) {
+        return value != null && value < 0;
     }
 }

@@ -140,13 +140,36 @@ public final class CompiledPack {
         return rules.keySet().stream().sorted().toList();
     }
 
-    /** How the pack's rules settle a customer's grade, tier, decision and warning of each type. */
+    /** What the pack decides about: customers, or pairs of records. */
     public PackSubject subject() {
         return descriptor.subject();
     }
 
+    /** How the pack's rules settle a customer's grade, tier, decision and warning of each type. */
     public HitPolicy hitPolicy() {
         return descriptor.hitPolicy();
+    }
+
+    /** The optional CRM data the pack needs ({@code needs} in its pack.properties): it runs only for customers with it. */
+    public List<String> needs() {
+        return descriptor.needs();
+    }
+
+    /** Whether the pack runs for this customer: its figures include all the optional data it needs. */
+    boolean runsFor(io.decisioning.rules.CustomerProfile profile) {
+        List<String> needs = descriptor.needs();
+        for (int i = 0; i < needs.size(); i++) {
+            if (!profile.has(needs.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a rule of the pack may give points of this scorecard (or of a card its action does not name). */
+    boolean scores(io.decisioning.rules.Scorecard card) {
+        return rules.values().stream().anyMatch(rule -> rule.inserts().stream()
+                .anyMatch(insert -> insert.kind() == OutcomeKind.SCORE && (insert.card() == null || insert.card() == card)));
     }
 
     /** Whether the pack's rules match facts of this type, so that the engine inserts only what is read. */

@@ -46,6 +46,8 @@ final class CustomerOutcomes {
     private static final int INITIAL = 16;
 
     final EvaluationInput input;
+    /** The stages (bits) that did not run for this customer: packs that need optional data it lacks. */
+    long skipped;
     private Object[] refs = new Object[3 * INITIAL];
     private int[] info = new int[2 * INITIAL];
     private int size;
@@ -147,7 +149,7 @@ final class CustomerOutcomes {
      *
      * @param packs the stages, in pipeline order
      */
-    Evaluation evaluation(Map<String, Integer> rulePacks, List<CompiledPack> packs) {
+    Evaluation evaluation(Map<String, Integer> rulePacks, List<CompiledPack> packs, boolean churnScored) {
         CustomerProfile profile = input.profile();
         Reason[] reasons = new Reason[size];
         int reasonCount = 0;
@@ -157,6 +159,7 @@ final class CustomerOutcomes {
         CustomerWarning[] warnings = null;
         long value = 0;
         long risk = 0;
+        long churn = 0;
         for (int i = 0; i < size; i++) {
             int head = info[2 * i];
             if ((head & DROPPED) != 0) {
@@ -169,10 +172,10 @@ final class CustomerOutcomes {
             switch (OutcomeKind.ofSlot(slot)) {
                 case SCORE -> {
                     Scorecard card = OutcomeKind.card((head >>> 8) & 0x7F);
-                    if (card == Scorecard.VALUE) {
-                        value += v;
-                    } else {
-                        risk += v;
+                    switch (card) {
+                        case VALUE -> value += v;
+                        case RISK -> risk += v;
+                        case CHURN -> churn += v;
                     }
                     message = rule.message(profile, v, card);
                 }
@@ -227,7 +230,7 @@ final class CustomerOutcomes {
         return new Evaluation(profile, input.blacklistHits(), GRADES[info[2 * grade + 1]], TIERS[info[2 * tier + 1]],
                 DECISIONS[info[2 * decision + 1]], clamp(value), clamp(risk), raised,
                 List.of(reasonCount == reasons.length ? reasons : Arrays.copyOf(reasons, reasonCount)), rulePacks,
-                nearMisses);
+                nearMisses, churnScored ? clamp(churn) : null);
     }
 
     /**
@@ -253,6 +256,10 @@ final class CustomerOutcomes {
                 to++;
             }
             CompiledPack pack = packs.get(stage);
+            if ((skipped & 1L << stage) != 0) {
+                from = to;
+                continue;
+            }
             for (int slot : pack.missableSlots) {
                 CompiledRule[] rules = pack.missable[slot];
                 int salience = Integer.MIN_VALUE;

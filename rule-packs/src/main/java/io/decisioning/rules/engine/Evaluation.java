@@ -18,10 +18,21 @@ import java.util.Objects;
  *                   pack with hit policy FIRST and kind of outcome (grade, tier, decision, each
  *                   warning type), e.g. "would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)"; see
  *                   {@link NearMiss}
+ * @param churnScore the CHURN scorecard's points, clamped to 0-100 (DESIGN.md section 11); null when no pack
+ *                   that gives them ran for the customer (the CRM keeps no premium schedule)
  */
 public record Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
                          Decision decision, int valueScore, int riskScore, List<CustomerWarning> warnings,
-                         List<Reason> reasons, Map<String, Integer> rulePacks, List<NearMiss> nearMisses) {
+                         List<Reason> reasons, Map<String, Integer> rulePacks, List<NearMiss> nearMisses,
+                         Integer churnScore) {
+
+    /** An evaluation without a churn score. */
+    public Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
+                      Decision decision, int valueScore, int riskScore, List<CustomerWarning> warnings,
+                      List<Reason> reasons, Map<String, Integer> rulePacks, List<NearMiss> nearMisses) {
+        this(profile, blacklistHits, grade, tier, decision, valueScore, riskScore, warnings, reasons, rulePacks,
+                nearMisses, null);
+    }
 
     /** An evaluation without near misses (for evaluations made up outside the engine). */
     public Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
@@ -35,7 +46,8 @@ public record Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHi
         Objects.requireNonNull(grade, "grade");
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(decision, "decision");
-        if (valueScore < 0 || valueScore > 100 || riskScore < 0 || riskScore > 100) {
+        if (valueScore < 0 || valueScore > 100 || riskScore < 0 || riskScore > 100
+                || churnScore != null && (churnScore < 0 || churnScore > 100)) {
             throw new IllegalArgumentException("scores are 0-100");
         }
         blacklistHits = List.copyOf(blacklistHits);

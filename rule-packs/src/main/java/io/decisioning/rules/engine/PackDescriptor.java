@@ -12,9 +12,17 @@ import java.util.Properties;
  * first), what it is for ({@code description}), how its rules settle single-valued outcomes
  * ({@code hitPolicy}: {@code FIRST} or {@code UNIQUE}, the default), its files ({@code files},
  * comma-separated; a listing is needed because classpath folders cannot be listed reliably inside a jar)
- * and what it decides about ({@code subject}: {@code customer}, the default, or {@code pair}).
+ * and what it decides about ({@code subject}: {@code customer}, the default, or {@code pair}), and the
+ * optional CRM data it needs ({@code needs}, comma-separated, e.g. {@code premium_due}): for a customer
+ * whose figures lack one, the pack does not run (it gives nothing and is not among the evaluation's packs),
+ * so a CRM that does not fill an optional table is evaluated as before it existed.
  */
-record PackDescriptor(int order, String description, HitPolicy hitPolicy, List<String> files, PackSubject subject) {
+record PackDescriptor(int order, String description, HitPolicy hitPolicy, List<String> files, PackSubject subject,
+                      List<String> needs) {
+
+    PackDescriptor(int order, String description, HitPolicy hitPolicy, List<String> files, PackSubject subject) {
+        this(order, description, hitPolicy, files, subject, List.of());
+    }
 
     static final String FILE = "pack.properties";
 
@@ -40,10 +48,22 @@ record PackDescriptor(int order, String description, HitPolicy hitPolicy, List<S
             throw new IllegalArgumentException("subject must be customer (the pack decides about customers) or pair"
                     + " (it decides whether two CRM records are one party), was " + properties.getProperty("subject"));
         }
+        List<String> needs = Arrays.stream(properties.getProperty("needs", "").split(",")).map(String::trim)
+                .filter(n -> !n.isEmpty()).distinct().toList();
+        for (String need : needs) {
+            if (!io.decisioning.rules.CustomerProfile.OPTIONAL_DATA.contains(need)) {
+                throw new IllegalArgumentException("needs names optional CRM data the pack cannot run without, one of "
+                        + new java.util.TreeSet<>(io.decisioning.rules.CustomerProfile.OPTIONAL_DATA) + "; was " + need);
+            }
+        }
+        if (!needs.isEmpty() && PackSubject.valueOf(subject) == PackSubject.PAIR) {
+            throw new IllegalArgumentException("needs is for packs that decide about customers; a pair pack runs on"
+                    + " every pair of records");
+        }
         return new PackDescriptor(Integer.parseInt(order.trim()), properties.getProperty("description", "").trim(),
                 HitPolicy.valueOf(policy),
                 Arrays.stream(files.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList(),
-                PackSubject.valueOf(subject));
+                PackSubject.valueOf(subject), needs);
     }
 
     /** The subject a pack's files declare; {@link PackSubject#CUSTOMER} when they declare none or cannot be read. */

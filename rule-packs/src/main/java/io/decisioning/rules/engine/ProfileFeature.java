@@ -24,7 +24,15 @@ enum ProfileFeature {
     PRODUCT_LINES("productLines", "%s product lines", CustomerProfile::productLines),
     PARTY_RECORDS("partyRecords", "%s CRM records in the party", CustomerProfile::partyRecords),
     PARTY_BRANCHES("partyBranches", "%s branches in the party", CustomerProfile::partyBranches),
-    POSSIBLE_DUPLICATES("possibleDuplicates", "%s possible duplicates to review", CustomerProfile::possibleDuplicates);
+    POSSIBLE_DUPLICATES("possibleDuplicates", "%s possible duplicates to review", CustomerProfile::possibleDuplicates),
+    OVERDUE_INSTALLMENTS("overdueInstallments", "%s overdue instalments", CustomerProfile::overdueInstallments),
+    MAX_DAYS_OVERDUE("maxDaysOverdue", "%s days overdue", CustomerProfile::maxDaysOverdue),
+    NEXT_DUE_DAYS("nextDueDays", "next instalment due in %s days", CustomerProfile::nextDueDays),
+    MISSED_PAYMENTS_12M("missedPayments12m", "%s missed payments in 12 months", CustomerProfile::missedPayments12m),
+    RENEWALS_DUE_60D("renewalsDue60d", "%s policies to renew within 60 days", CustomerProfile::renewalsDue60d),
+    LAPSED_24M("lapsed24m", "%s policies lapsed in 24 months", CustomerProfile::lapsed24m),
+    PREMIUM_CHANGE_PCT("premiumChangePct", "premium %s%% on last year", CustomerProfile::premiumChangePct),
+    DENIED_CLAIMS_12M("deniedClaims12m", "%s denied claims in 12 months", CustomerProfile::deniedClaims12m);
 
     private static final Map<String, ProfileFeature> BY_FIELD = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(f -> f.field, f -> f));
@@ -44,8 +52,25 @@ enum ProfileFeature {
 
     /** Whether the field holds whole numbers (counts and years). */
     boolean whole() {
-        return this == CLAIMS_12M || this == EARLY_CLAIMS_12M || this == CLAIM_FREE_YEARS || this == TENURE_YEARS
-                || this == PRODUCT_LINES || this == PARTY_RECORDS || this == PARTY_BRANCHES || this == POSSIBLE_DUPLICATES;
+        return switch (this) {
+            case ANNUAL_PREMIUM, PREMIUM_3Y, PAID_3Y, LOSS_RATIO_3Y, PREMIUM_SHARE_PCT, PREMIUM_RANK_PCT,
+                 PREMIUM_CHANGE_PCT -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * Whether a customer whose figures are known may still have no value: a loss ratio without premium,
+     * no instalment due, no premium a year ago. (The retention figures are all null while the CRM keeps no
+     * premium schedule, but then the packs that read them do not run.)
+     */
+    boolean nullable() {
+        return this == LOSS_RATIO_3Y || this == NEXT_DUE_DAYS || this == PREMIUM_CHANGE_PCT;
+    }
+
+    /** The least value the field can have: 0, but -100 for a change in percent (all of last year's premium gone). */
+    java.math.BigDecimal min() {
+        return this == PREMIUM_CHANGE_PCT ? java.math.BigDecimal.valueOf(-100) : java.math.BigDecimal.ZERO;
     }
 
     static ProfileFeature byField(String field) {
@@ -77,7 +102,19 @@ enum ProfileFeature {
             case PARTY_RECORDS -> profile.partyRecords();
             case PARTY_BRANCHES -> profile.partyBranches();
             case POSSIBLE_DUPLICATES -> profile.possibleDuplicates();
+            case OVERDUE_INSTALLMENTS -> orNaN(profile.overdueInstallments());
+            case MAX_DAYS_OVERDUE -> orNaN(profile.maxDaysOverdue());
+            case NEXT_DUE_DAYS -> orNaN(profile.nextDueDays());
+            case MISSED_PAYMENTS_12M -> orNaN(profile.missedPayments12m());
+            case RENEWALS_DUE_60D -> orNaN(profile.renewalsDue60d());
+            case LAPSED_24M -> orNaN(profile.lapsed24m());
+            case PREMIUM_CHANGE_PCT -> profile.premiumChangePct() == null ? Double.NaN : profile.premiumChangePct();
+            case DENIED_CLAIMS_12M -> orNaN(profile.deniedClaims12m());
         };
+    }
+
+    private static double orNaN(Integer value) {
+        return value == null ? Double.NaN : value;
     }
 
     /** "5 claims in the last 12 months" for the customer's own value. */

@@ -168,20 +168,22 @@ final class ProfileSpace {
         if (feature.whole()) {
             // whole numbers: [k0, k1 - 1], [k1, k2 - 1], ..., [kn, no limit] with a k at each threshold
             TreeSet<BigDecimal> cuts = new TreeSet<>();
-            cuts.add(BigDecimal.ZERO);
+            BigDecimal min = feature.min();
+            cuts.add(min);
             for (BigDecimal t : thresholds) {
                 cuts.add(t.setScale(0, RoundingMode.CEILING));
                 cuts.add(t.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE));
             }
-            List<BigDecimal> ks = cuts.stream().filter(k -> k.signum() >= 0).map(BigDecimal::stripTrailingZeros).toList();
+            List<BigDecimal> ks = cuts.stream().filter(k -> k.compareTo(min) >= 0).map(BigDecimal::stripTrailingZeros).toList();
             for (int i = 0; i < ks.size(); i++) {
                 atoms.add(new Atom(ks.get(i), true, i + 1 < ks.size() ? ks.get(i + 1).subtract(BigDecimal.ONE) : null,
                         i + 1 < ks.size(), false));
             }
         } else {
             TreeSet<BigDecimal> cuts = new TreeSet<>();
-            cuts.add(BigDecimal.ZERO);
-            thresholds.stream().filter(t -> t.signum() >= 0 && (max == null || t.compareTo(max) <= 0)).forEach(cuts::add);
+            BigDecimal min = feature.min();
+            cuts.add(min);
+            thresholds.stream().filter(t -> t.compareTo(min) >= 0 && (max == null || t.compareTo(max) <= 0)).forEach(cuts::add);
             if (max != null) {
                 cuts.add(max);
             }
@@ -195,7 +197,7 @@ final class ProfileSpace {
                 }
             }
         }
-        if (feature == ProfileFeature.LOSS_RATIO_3Y) {
+        if (feature.nullable()) {
             atoms.add(Atom.NULL);
         }
         return atoms;

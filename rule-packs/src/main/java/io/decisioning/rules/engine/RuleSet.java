@@ -60,6 +60,12 @@ public final class RuleSet {
     private final Map<String, Integer> rulePacks;
     /** The same, immutable, so that each Evaluation shares it instead of copying it. */
     private final Map<String, Integer> rulePacksShared;
+    /** Whether some stage needs optional CRM data ({@link CompiledPack#needs}), so that it may not run for a customer. */
+    private final boolean conditional;
+    /** The stages that may give CHURN points: a customer gets a churn score when one of them ran for it. */
+    private final long churnStages;
+    /** The packs that took part, by the stages that did not run for a customer (bits), for customers without some data. */
+    private final Map<Long, Map<String, Integer>> rulePacksWithout = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RuleSet(List<CompiledPack> packs) {
         this.packs = packs.stream()
@@ -77,6 +83,17 @@ public final class RuleSet {
         this.linking = this.packs.stream().filter(pack -> pack.subject() == PackSubject.PAIR).toList();
         this.decisionStage = DecisionStage.of(this.stages);
         DecisionStage.check(this.stages, decisionStage);
+        if (stages.size() > Long.SIZE) {
+            throw new IllegalArgumentException("a rule set has at most " + Long.SIZE + " packs that decide about customers");
+        }
+        this.conditional = stages.stream().anyMatch(pack -> !pack.needs().isEmpty());
+        long churn = 0;
+        for (int stage = 0; stage < stages.size(); stage++) {
+            if (stages.get(stage).scores(io.decisioning.rules.Scorecard.CHURN)) {
+                churn |= 1L << stage;
+            }
+        }
+        this.churnStages = churn;
     }
 
     /**
@@ -145,17 +162,60 @@ public final class RuleSet {
         BiConsumer<Class<?>, Object> keep = (type, outcome) -> kept.computeIfAbsent(type, newList).add(outcome);
         for (int stage = 0; stage < stages.size(); stage++) {
             CompiledPack pack = stages.get(stage);
-            runStage(pack, stage, inputs, kept, customers,
-                    decisionStage >= 0 && stage > decisionStage ? stages.get(decisionStage) : null);
+            List<EvaluationInput> runFor = inputs;
+            if (!pack.needs().isEmpty()) {
+                runFor = new ArrayList<>(inputs.size());
+                for (CustomerOutcomes customer : ordered) {
+                    if (pack.runsFor(customer.input.profile())) {
+                        runFor.add(customer.input);
+                    } else {
+                        customer.skipped |= 1L << stage;
+                    }
+                }
+            }
+            if (!runFor.isEmpty()) {
+                runStage(pack, stage, runFor, runFor.size() == inputs.size() ? kept : only(kept, runFor), customers,
+                        decisionStage >= 0 && stage > decisionStage ? stages.get(decisionStage) : null);
+            }
             for (CustomerOutcomes customer : ordered) {
                 customer.endStage(stage, pack.hitPolicy(), keep);
             }
         }
         List<Evaluation> evaluations = new ArrayList<>(ordered.size());
         for (CustomerOutcomes customer : ordered) {
-            evaluations.add(customer.evaluation(rulePacksShared, stages));
+            evaluations.add(customer.evaluation(conditional ? rulePacks(customer.skipped) : rulePacksShared, stages,
+                    (churnStages & ~customer.skipped) != 0));
         }
         return evaluations;
+    }
+
+    /** The packs that took part for a customer for whom the stages of {@code skipped} (bits) did not run. */
+    private Map<String, Integer> rulePacks(long skipped) {
+        if (skipped == 0) {
+            return rulePacksShared;
+        }
+        return rulePacksWithout.computeIfAbsent(skipped, bits -> {
+            Map<String, Integer> versions = new LinkedHashMap<>(rulePacks);
+            for (int stage = 0; stage < stages.size(); stage++) {
+                if ((bits & 1L << stage) != 0) {
+                    versions.remove(stages.get(stage).name());
+                }
+            }
+            return Map.copyOf(versions);
+        });
+    }
+
+    /** The outcomes kept so far of only these customers: a stage that does not run for the others must not see theirs. */
+    private static Map<Class<?>, List<Object>> only(Map<Class<?>, List<Object>> kept, List<EvaluationInput> inputs) {
+        java.util.Set<String> customerNos = new java.util.HashSet<>(inputs.size() * 2);
+        inputs.forEach(input -> customerNos.add(input.profile().customerNo()));
+        Map<Class<?>, List<Object>> only = new LinkedHashMap<>();
+        kept.forEach((type, outcomes) -> {
+            only.put(type, outcomes.stream()
+                    .filter(outcome -> customerNos.contains(OutcomeKind.of(outcome).customerNo(outcome)))
+                    .toList());
+        });
+        return only;
     }
 
     /**

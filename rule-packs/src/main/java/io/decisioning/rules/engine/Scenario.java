@@ -29,10 +29,15 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
 
     static final String SUFFIX = ".scenarios.csv";
     static final List<String> OUTCOMES =
-            List.of("grade", "tier", "decision", "vip", "warnings", "valueScore", "riskScore", "rules");
+            List.of("grade", "tier", "decision", "vip", "warnings", "valueScore", "riskScore", "churnScore", "rules");
     private static final List<String> PROFILE_COLUMNS = List.of("customerNo", "customerType", "applicant",
             "annualPremium", "premium3y", "paid3y", "lossRatio3y", "claims12m", "earlyClaims12m", "claimFreeYears",
-            "tenureYears", "premiumSharePct", "premiumRankPct", "productLines", "partyRecords", "partyBranches", "possibleDuplicates", "hits");
+            "tenureYears", "premiumSharePct", "premiumRankPct", "productLines", "partyRecords", "partyBranches", "possibleDuplicates", "premiumSchedule",
+            "overdueInstallments", "maxDaysOverdue", "nextDueDays", "missedPayments12m", "renewalsDue60d", "lapsed24m",
+            "premiumChangePct", "deniedClaims12m", "hits");
+
+    private static final List<String> RETENTION_COLUMNS = List.of("overdueInstallments", "maxDaysOverdue", "nextDueDays",
+            "missedPayments12m", "renewalsDue60d", "lapsed24m", "premiumChangePct", "deniedClaims12m");
 
     /** The scenarios of one file; problems go to {@code errors} with their line. */
     static List<Scenario> parse(String file, byte[] content, List<CompileError> errors) {
@@ -124,6 +129,17 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
                 count(cells, "tenureYears"), number(cells, "premiumSharePct"), number(cells, "premiumRankPct"),
                 count(cells, "productLines"), cells.containsKey("partyRecords") ? count(cells, "partyRecords") : 1,
                 cells.containsKey("partyBranches") ? count(cells, "partyBranches") : 1, count(cells, "possibleDuplicates"));
+        // a scenario's customer has a premium schedule (retention figures 0, nothing due) unless it says not
+        if (!cells.containsKey("premiumSchedule") || bool(cells, "premiumSchedule")) {
+            profile = profile.withRetention(count(cells, "overdueInstallments"), count(cells, "maxDaysOverdue"),
+                    cells.containsKey("nextDueDays") ? count(cells, "nextDueDays") : null,
+                    count(cells, "missedPayments12m"), count(cells, "renewalsDue60d"), count(cells, "lapsed24m"),
+                    cells.containsKey("premiumChangePct") ? number(cells, "premiumChangePct") : null,
+                    count(cells, "deniedClaims12m"));
+        } else if (RETENTION_COLUMNS.stream().anyMatch(cells::containsKey)) {
+            throw new IllegalArgumentException("premiumSchedule is false, so the retention figures ("
+                    + String.join(", ", RETENTION_COLUMNS) + ") are unknown: leave them empty");
+        }
         List<BlacklistHit> hits = new ArrayList<>();
         for (String strength : list(cells.get("hits"))) {
             MatchStrength match = enumValue(MatchStrength.class, strength, "hits");
@@ -148,6 +164,7 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
             case "decision" -> enumValue(Decision.class, expected, "expect decision").name();
             case "vip" -> Boolean.toString(bool(Map.of("vip", expected), "vip"));
             case "valueScore", "riskScore" -> Integer.toString(count(Map.of(outcome, expected), outcome));
+            case "churnScore" -> expected.trim().equals("-") ? "-" : Integer.toString(count(Map.of(outcome, expected), outcome));
             case "warnings" -> {
                 Set<String> warnings = new TreeSet<>();
                 for (String warning : list(expected)) {
@@ -173,6 +190,7 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
             case "vip" -> Boolean.toString(evaluation.vip());
             case "valueScore" -> Integer.toString(evaluation.valueScore());
             case "riskScore" -> Integer.toString(evaluation.riskScore());
+            case "churnScore" -> evaluation.churnScore() == null ? "-" : Integer.toString(evaluation.churnScore());
             case "warnings" -> {
                 Set<String> warnings = new TreeSet<>();
                 evaluation.warnings().forEach(w -> warnings.add(w.type().name() + ":" + w.severity().name()));

@@ -387,9 +387,9 @@ class RuleSetTests {
                 ShippedPacks.load().stream().filter(p -> p.name().equals("grading")).findFirst().orElseThrow().files()))
                 .orThrow());
 
-        assertThat(draft.rulePacks()).containsEntry("grading", 2).hasSize(7);
+        assertThat(draft.rulePacks()).containsEntry("grading", 2).hasSize(8);
         assertThat(draft.packs()).extracting(CompiledPack::name)
-                .containsExactly("identity", "grading", "warnings", "scoring", "tiering", "decision", "data");
+                .containsExactly("identity", "grading", "warnings", "scoring", "tiering", "decision", "data", "retention");
     }
 
     @Test

@@ -88,6 +88,15 @@ class TableLintTests {
                 tuple("risk-scorecard.drl.csv", "B9", "loss ratio 3y (from, below)", LintFinding.GAP, LintFinding.INFO));
         assertThat(byPack.get("scoring").get(1).message()).contains("lossRatio3y is null");
         assertThat(byPack.get("tiering")).isEmpty();
+        assertThat(byPack.get("retention")).as("only notes: a null premium change, warnings most customers do not get,"
+                + " and the conditions on the churn score, a due date or renewal, and the tier").extracting(
+                LintFinding::file, LintFinding::cell, LintFinding::kind, LintFinding::severity).containsExactly(
+                tuple("churn-scorecard.drl.csv", "F9", LintFinding.GAP, LintFinding.INFO),
+                tuple("retention-warnings.drl.csv", "A5", LintFinding.GAP, LintFinding.INFO),
+                tuple("retention-warnings.drl.csv", "A12", LintFinding.GAP, LintFinding.INFO),
+                tuple("retention-warnings.drl.csv", "C22", LintFinding.NOT_ANALYSED, LintFinding.INFO),
+                tuple("retention-warnings.drl.csv", "D22", LintFinding.NOT_ANALYSED, LintFinding.INFO),
+                tuple("retention-warnings.drl.csv", "D30", LintFinding.NOT_ANALYSED, LintFinding.INFO));
         assertThat(byPack.get("decision")).isEmpty();
     }
 
