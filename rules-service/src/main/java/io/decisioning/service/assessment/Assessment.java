@@ -17,11 +17,14 @@ import org.jspecify.annotations.Nullable;
  * be HIGH_QUALITY if claimFreeYears >= 3 (now 2)"), empty when no threshold rule was near; null
  * where they were not kept: history rows, and current assessments stored before they were.
  *
+ * <p>{@code churnScore} (DESIGN.md section 11) is the retention pack's, null while the CRM keeps no premium
+ * schedule.
+ *
  * <p>{@code partyNo}, {@code partyRecords} and {@code primaryCustomerNo} (DESIGN.md section 10) say which
  * party the customer's outcome is of; null in history rows (a party is today's, not the past's).
  */
 public record Assessment(String customerNo, Grade grade, Tier tier, boolean vip, int valueScore, int riskScore,
-                         boolean blacklisted, List<CustomerWarning> warnings, Features profile, List<Reason> reasons,
+                         @Nullable Integer churnScore, boolean blacklisted, List<CustomerWarning> warnings, Features profile, List<Reason> reasons,
                          Map<String, Integer> rulePacks, Instant evaluatedAt, Trigger trigger,
                          @Nullable List<NearMiss> nearMisses, @Nullable Long partyNo, @Nullable Integer partyRecords,
                          @Nullable String primaryCustomerNo) {
@@ -34,7 +37,7 @@ public record Assessment(String customerNo, Grade grade, Tier tier, boolean vip,
     static Assessment of(Subject subject, Evaluation e, Trigger trigger, Instant evaluatedAt) {
         Party party = subject.party();
         return new Assessment(e.customerNo(), e.grade(), e.tier(), e.vip(), e.valueScore(), e.riskScore(),
-                e.blacklisted(), e.warnings(), Features.of(e.profile()), e.reasons(), e.rulePacks(), evaluatedAt,
+                e.churnScore(), e.blacklisted(), e.warnings(), Features.of(e.profile()), e.reasons(), e.rulePacks(), evaluatedAt,
                 trigger, e.nearMisses(), party == null ? null : party.partyNo(), party == null ? 1 : party.records(),
                 party == null ? subject.customerNo() : party.primaryCustomerNo());
     }

@@ -3,6 +3,7 @@ package io.decisioning.service.assessment;
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.Tier;
+import io.decisioning.rules.WarningCategory;
 import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.NearMiss;
@@ -52,7 +53,7 @@ public class AssessmentRepository {
 
     /** History rows keep no near misses (they explain the current outcome only). */
     private static final String HISTORY_COLUMNS_READ = """
-            customer_no, grade, tier, vip, value_score, risk_score, blacklisted, profile, warnings, reasons,
+            customer_no, grade, tier, vip, value_score, risk_score, churn_score, blacklisted, profile, warnings, reasons,
             NULL AS near_misses, rule_packs, evaluated_at, eval_trigger, NULL AS party_no, NULL AS party_records,
             NULL AS primary_customer_no""";
     private static final TypeReference<List<CustomerWarning>> WARNINGS = new TypeReference<>() { };
@@ -62,7 +63,8 @@ public class AssessmentRepository {
 
     /** A current assessment: the row every evaluation locks and touches, with its explanation beside it. */
     private static final String CURRENT = """
-            SELECT a.customer_no, a.grade, a.tier, a.vip, a.value_score, a.risk_score, a.blacklisted, d.profile,
+            SELECT a.customer_no, a.grade, a.tier, a.vip, a.value_score, a.risk_score, a.churn_score, a.blacklisted,
+                   d.profile,
                    d.warnings, d.reasons, d.near_misses, a.rule_packs, a.evaluated_at, a.eval_trigger,
                    pm.party_no, pm.records AS party_records, pc.customer_no AS primary_customer_no
               FROM assessment a JOIN assessment_detail d ON d.customer_id = a.customer_id
@@ -72,13 +74,16 @@ public class AssessmentRepository {
 
     /** The current assessment's outcome, hashes and time (V12: the explanation is in {@link #UPSERT_DETAIL}). */
     private static final String UPSERT = """
-            INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score,
-                blacklisted, decision, rule_packs, outcome_hash, content_hash, match_keys_hash, evaluated_at, eval_trigger)
-            VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore, :blacklisted,
-                :decision, :rulePacks, :hash, :contentHash, :matchKeys, :evaluatedAt, :trigger)
+            INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score, churn_score,
+                retention_reasons, blacklisted, decision, rule_packs, outcome_hash, content_hash, match_keys_hash,
+                evaluated_at, eval_trigger)
+            VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore, :churnScore,
+                :retentionReasons, :blacklisted, :decision, :rulePacks, :hash, :contentHash, :matchKeys, :evaluatedAt,
+                :trigger)
             ON DUPLICATE KEY UPDATE customer_no = VALUES(customer_no), grade = VALUES(grade),
                 tier = VALUES(tier), vip = VALUES(vip), value_score = VALUES(value_score),
-                risk_score = VALUES(risk_score), blacklisted = VALUES(blacklisted),
+                risk_score = VALUES(risk_score), churn_score = VALUES(churn_score),
+                retention_reasons = VALUES(retention_reasons), blacklisted = VALUES(blacklisted),
                 decision = VALUES(decision), rule_packs = VALUES(rule_packs), outcome_hash = VALUES(outcome_hash),
                 content_hash = VALUES(content_hash), match_keys_hash = VALUES(match_keys_hash),
                 evaluated_at = VALUES(evaluated_at), eval_trigger = VALUES(eval_trigger)
@@ -97,17 +102,17 @@ public class AssessmentRepository {
 
     /** {@link #UPSERT} as multi-row statements for {@link #saveAll} ({@link BulkSql#insert}). */
     private static final String UPSERT_HEAD = UPSERT.substring(0, UPSERT.indexOf("VALUES") + "VALUES".length()) + " ";
-    private static final int UPSERT_COLUMNS = 15;
+    private static final int UPSERT_COLUMNS = 17;
     private static final String UPSERT_TAIL = UPSERT.substring(UPSERT.indexOf("ON DUPLICATE KEY UPDATE")).strip();
     private static final String DETAIL_HEAD = UPSERT_DETAIL.substring(0, UPSERT_DETAIL.indexOf("VALUES") + "VALUES".length()) + " ";
     private static final int DETAIL_COLUMNS = 6;
     private static final String DETAIL_TAIL = UPSERT_DETAIL.substring(UPSERT_DETAIL.indexOf("ON DUPLICATE KEY UPDATE")).strip();
     private static final String HISTORY_HEAD = """
             INSERT INTO assessment_history (customer_id, customer_no, grade, tier, vip, value_score,
-                risk_score, blacklisted, decision, profile, warnings, blacklist_hits, reasons,
+                risk_score, churn_score, blacklisted, decision, profile, warnings, blacklist_hits, reasons,
                 rule_packs, outcome_hash, evaluated_at, eval_trigger)
             VALUES """;
-    private static final int HISTORY_COLUMNS = 17;
+    private static final int HISTORY_COLUMNS = 18;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -308,7 +313,7 @@ public class AssessmentRepository {
             return contentHash;
         }
 
-        /** profile, warnings, hits, reasons, rule packs and near misses as JSON, made once. */
+        /** profile, warnings, hits, reasons, rule packs, near misses and retention reasons as JSON, made once. */
         private String[] json() {
             if (columns == null) {
                 columns = new String[] {
@@ -317,7 +322,8 @@ public class AssessmentRepository {
                         json.writeValueAsString(e.blacklistHits()),
                         json.writeValueAsString(e.reasons()),
                         json.writeValueAsString(new TreeMap<>(e.rulePacks())),
-                        json.writeValueAsString(e.nearMisses())};
+                        json.writeValueAsString(e.nearMisses()),
+                        retentionReasons(e)};
             }
             return columns;
         }
@@ -326,8 +332,8 @@ public class AssessmentRepository {
         Object[] upsertValues() {
             String[] j = json();
             return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
-                    e.riskScore(), e.blacklisted(), e.decision().name(), j[4], outcomeHash, contentHash, matchKeys,
-                    evaluatedAt, trigger.name()};
+                    e.riskScore(), e.churnScore(), j[6], e.blacklisted(), e.decision().name(), j[4], outcomeHash, contentHash,
+                    matchKeys, evaluatedAt, trigger.name()};
         }
 
         /** The values of {@link #DETAIL_HEAD}'s columns, in order. */
@@ -340,7 +346,7 @@ public class AssessmentRepository {
         Object[] historyValues() {
             String[] j = json();
             return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
-                    e.riskScore(), e.blacklisted(), e.decision().name(), j[0], j[1], j[2], j[3], j[4],
+                    e.riskScore(), e.churnScore(), e.blacklisted(), e.decision().name(), j[0], j[1], j[2], j[3], j[4],
                     outcomeHash, evaluatedAt, trigger.name()};
         }
     }
@@ -360,6 +366,14 @@ public class AssessmentRepository {
                 .number(f.claims12m()).number(f.earlyClaims12m()).number(f.claimFreeYears()).number(f.tenureYears())
                 .number(f.premiumSharePct()).number(f.premiumRankPct()).number(f.productLines())
                 .number(f.partyRecords()).number(f.partyBranches()).number(f.possibleDuplicates());
+        // fed only when known, so that a CRM without a premium schedule finds every assessment as it was stored
+        if (f.hasRetention()) {
+            d.number(f.overdueInstallments()).number(f.maxDaysOverdue())
+                    .number(f.nextDueDays() == null ? null : f.nextDueDays().doubleValue())
+                    .number(f.missedPayments12m()).number(f.renewalsDue60d()).number(f.lapsed24m())
+                    .number(f.premiumChangePct()).number(f.deniedClaims12m());
+            d.number(e.churnScore() == null ? -1 : e.churnScore());
+        }
         d.number(e.warnings().size());
         for (CustomerWarning w : e.warnings()) {
             d.text(w.type().name()).text(w.severity().name()).text(w.message());
@@ -405,9 +419,37 @@ public class AssessmentRepository {
                 .sorted(Comparator.comparingLong(BlacklistHit::entryId))
                 .map(h -> h.entryId() + ":" + h.strength())
                 .collect(Collectors.joining(","));
-        return sha256(String.join("|", e.grade().name(), e.tier().name(), Integer.toString(e.valueScore()),
-                Integer.toString(e.riskScore()), e.decision().name(), warnings, hits));
+        String outcome = String.join("|", e.grade().name(), e.tier().name(), Integer.toString(e.valueScore()),
+                Integer.toString(e.riskScore()), e.decision().name(), warnings, hits);
+        // the churn score only when there is one, so that a CRM without a premium schedule keeps every hash
+        return sha256(e.churnScore() == null ? outcome : outcome + "|churn " + e.churnScore());
     }
+
+    /**
+     * What a salesperson reads on a due list (DESIGN.md section 11): the churn scorecard's reasons that gave
+     * points, without the points ("2 missed payments in 12 months"), then the RETENTION warnings' messages;
+     * a JSON array, null when there is none.
+     */
+    private String retentionReasons(Evaluation e) {
+        if (e.churnScore() == null) {
+            return null;
+        }
+        List<String> reasons = new ArrayList<>();
+        for (Reason reason : e.reasons()) {
+            String message = reason.message();
+            if (message.endsWith(CHURN_POINTS) && !message.endsWith(": +0" + CHURN_POINTS)) {
+                reasons.add(message.substring(0, message.lastIndexOf(": ")));
+            }
+        }
+        for (CustomerWarning warning : e.warnings()) {
+            if (warning.category() == WarningCategory.RETENTION) {
+                reasons.add(warning.message());
+            }
+        }
+        return reasons.isEmpty() ? null : json.writeValueAsString(reasons);
+    }
+
+    private static final String CHURN_POINTS = " churn points";
 
     private static String sha256(String text) {
         MessageDigest digest = SHA_256.get();
@@ -453,6 +495,7 @@ public class AssessmentRepository {
                 rs.getBoolean("vip"),
                 rs.getInt("value_score"),
                 rs.getInt("risk_score"),
+                rs.getObject("churn_score") == null ? null : rs.getInt("churn_score"),
                 rs.getBoolean("blacklisted"),
                 json.readValue(rs.getString("warnings"), WARNINGS),
                 json.readValue(rs.getString("profile"), Features.class),

@@ -27,7 +27,9 @@ final class ContentDigest {
     private static final Map<Class<?>, List<String>> FED = Map.of(
             Features.class, List.of("annualPremium", "premium3y", "paid3y", "lossRatio3y", "claims12m", "earlyClaims12m",
                     "claimFreeYears", "tenureYears", "premiumSharePct", "premiumRankPct", "productLines",
-                    "partyRecords", "partyBranches", "possibleDuplicates"),
+                    "partyRecords", "partyBranches", "possibleDuplicates", "overdueInstallments", "maxDaysOverdue",
+                    "nextDueDays", "missedPayments12m", "renewalsDue60d", "lapsed24m", "premiumChangePct",
+                    "deniedClaims12m"),
             // the category is the type's (CustomerWarning refuses any other): feeding the type feeds it
             CustomerWarning.class, List.of("type", "category", "severity", "message"),
             BlacklistHit.class, List.of("customerNo", "entryId", "strength", "matchedOn", "reasonCode"),

@@ -30,6 +30,8 @@ public final class ProfileFacts {
     private int partyRecords = 1;
     private int partyBranches = 1;
     private int possibleDuplicates;
+    /** The retention figures (DESIGN.md section 11); null while the CRM keeps no premium schedule. */
+    private @Nullable Retention retention;
 
     ProfileFacts(Subject subject) {
         this.subject = subject;
@@ -80,6 +82,35 @@ public final class ProfileFacts {
         this.possibleDuplicates = Math.max(0, candidates);
     }
 
+    /**
+     * The retention figures of DESIGN.md section 11, for a CRM that keeps a premium schedule: instalments
+     * overdue and the most days one is, days to the next one due (null: none), missed payments of 12 months,
+     * renewals due within 60 days, policies lapsed in 24 months, the premium in force a year ago (which the
+     * premium change is computed on, with the annual premium) and denied claims of 12 months.
+     */
+    public void retention(int overdueInstallments, int maxDaysOverdue, @Nullable Integer nextDueDays,
+                          int missedPayments12m, int renewalsDue60d, int lapsed24m, BigDecimal premiumYearAgo,
+                          int deniedClaims12m) {
+        this.retention = new Retention(overdueInstallments, maxDaysOverdue, nextDueDays, missedPayments12m,
+                renewalsDue60d, lapsed24m, Objects.requireNonNull(premiumYearAgo, "premiumYearAgo"), deniedClaims12m);
+    }
+
+    /** Whether retention figures were set: the CRM keeps a premium schedule. */
+    public boolean hasRetention() {
+        return retention != null;
+    }
+
+    private record Retention(int overdueInstallments, int maxDaysOverdue, @Nullable Integer nextDueDays,
+                             int missedPayments12m, int renewalsDue60d, int lapsed24m, BigDecimal premiumYearAgo,
+                             int deniedClaims12m) {
+    }
+
+    /** 100 * (annualPremium - P) / P with P the premium in force a year ago; null when P is 0. */
+    private static @Nullable Double premiumChangePct(BigDecimal annualPremium, BigDecimal premiumYearAgo) {
+        return premiumYearAgo.signum() == 0 ? null : annualPremium.subtract(premiumYearAgo).multiply(HUNDRED)
+                .divide(premiumYearAgo, MathContext.DECIMAL64).doubleValue();
+    }
+
     /** 100 * annualPremium / the book's annual premium (DESIGN.md section 4); 0 without a book total. */
     private double premiumSharePct() {
         return bookTotal == null || bookTotal.signum() == 0 ? 0
@@ -91,9 +122,13 @@ public final class ProfileFacts {
         if (subject.applicant()) {
             return CustomerProfile.newApplicant(subject.customerNo(), subject.customerType());
         }
-        return new CustomerProfile(subject.customerNo(), subject.customerType(), false,
+        CustomerProfile profile = new CustomerProfile(subject.customerNo(), subject.customerType(), false,
                 annualPremium.doubleValue(), premium3y.doubleValue(), paid3y.doubleValue(), lossRatio3y,
                 claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct(), premiumRankPct, productLines,
                 partyRecords, partyBranches, possibleDuplicates);
+        Retention r = retention;
+        return r == null ? profile : profile.withRetention(r.overdueInstallments(), r.maxDaysOverdue(), r.nextDueDays(),
+                r.missedPayments12m(), r.renewalsDue60d(), r.lapsed24m(), premiumChangePct(annualPremium, r.premiumYearAgo()),
+                r.deniedClaims12m());
     }
 }

@@ -3,6 +3,7 @@ package io.decisioning.service.assessment;
 import io.decisioning.service.system.BulkSql;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,23 @@ public record Subjects(List<Subject> all, LocalDate asOf, @Nullable IdRange rang
         }
         BulkSql.IdCondition ids = BulkSql.ids(column, customerIds(), prefix);
         return new Condition(ids.sql(), ids.params());
+    }
+
+    /**
+     * A condition on {@code column} that holds for these customers and the records of their parties that are
+     * not subjects themselves ({@link #membersOutside}), whose facts count for the party all the same. Call
+     * only when {@link #hasCustomers()}.
+     */
+    public Condition customersAndMembersIn(String column, String prefix) {
+        Condition condition = customersIn(column, prefix);
+        List<Long> outside = membersOutside();
+        if (outside.isEmpty()) {
+            return condition;
+        }
+        BulkSql.IdCondition members = BulkSql.ids(column, outside, prefix + "m");
+        Map<String, Object> params = new HashMap<>(condition.params());
+        params.putAll(members.params());
+        return new Condition("(" + condition.sql() + " OR " + members.sql() + ")", params);
     }
 
     /** A SQL condition with its named parameters. */

@@ -20,13 +20,17 @@ import org.jspecify.annotations.Nullable;
  * {@code nearMisses}: how near the applicant came to another outcome ("would be ACCEPT if
  * claims12m <= 3 (now 4)"), the underwriter's first question about a REFER.
  *
+ * <p>{@code churnScore} (DESIGN.md section 11): the retention pack's churn score, null for a new applicant, while
+ * the CRM keeps no premium schedule, and when the evaluation failed.
+ *
  * <p>The customer's party (DESIGN.md section 10): {@code partyNo}, {@code partyRecords} and
  * {@code primaryCustomerNo} (null for a new applicant and when the evaluation failed; the primary's number
  * also when the user may not see it), and for an applicant found among the customers {@code matchedRecords},
  * the records that carry the applicant's identity (those the user may see), null otherwise.
  */
 record PreBindResult(String checkId, Decision decision, @Nullable String customerNo, @Nullable Grade grade,
-                     @Nullable Tier tier, @Nullable Boolean vip, List<CustomerWarning> warnings,
+                     @Nullable Tier tier, @Nullable Boolean vip, @Nullable Integer churnScore,
+                     List<CustomerWarning> warnings,
                      List<Hit> blacklistHits, List<Reason> reasons, Map<String, Integer> rulePacks,
                      Instant evaluatedAt, List<NearMiss> nearMisses, @Nullable Long partyNo,
                      @Nullable Integer partyRecords, @Nullable String primaryCustomerNo,

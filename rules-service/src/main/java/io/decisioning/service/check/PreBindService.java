@@ -166,7 +166,8 @@ class PreBindService {
 
     private PreBindResult result(String checkId, @Nullable String customerNo, Evaluation e,
                                  PreBindResult.@Nullable PartyInfo party, @Nullable List<String> matchedRecords) {
-        return new PreBindResult(checkId, e.decision(), customerNo, e.grade(), e.tier(), e.vip(), e.warnings(),
+        return new PreBindResult(checkId, e.decision(), customerNo, e.grade(), e.tier(), e.vip(), e.churnScore(),
+                e.warnings(),
                 e.blacklistHits().stream().map(PreBindResult.Hit::of).toList(), e.reasons(), e.rulePacks(), now(),
                 e.nearMisses(), party == null ? null : party.partyNo(), party == null ? null : party.records(),
                 party == null ? null : party.primaryCustomerNo(), matchedRecords);
@@ -195,7 +196,8 @@ class PreBindService {
         metrics.failed("pre-bind", error);
         Reason reason = new Reason("engine", 0, ENGINE_ERROR,
                 "The customer could not be evaluated; refer to a person. The error is logged with check " + checkId + ".");
-        return new PreBindResult(checkId, Decision.REFER, customerNo, null, null, null, List.of(), List.of(), List.of(reason),
+        return new PreBindResult(checkId, Decision.REFER, customerNo, null, null, null, null, List.of(), List.of(),
+                List.of(reason),
                 Map.of(), now(), List.of(), null, null, null, null);
     }
 

@@ -6,7 +6,6 @@ import io.decisioning.service.assessment.Party;
 import io.decisioning.service.assessment.ProfileFacts;
 import io.decisioning.service.assessment.Subject;
 import io.decisioning.service.assessment.Subjects;
-import io.decisioning.service.system.BulkSql;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.ResultSet;
@@ -100,9 +99,8 @@ class PolicyClaimFacts implements FactSource {
             return;
         }
         LocalDate asOf = subjects.asOf();
-        List<Long> outside = subjects.membersOutside();
-        Subjects.Condition policies = withMembers(subjects.customersIn("customer_id", "p"), "customer_id", outside, "pm");
-        Subjects.Condition claims = withMembers(subjects.customersIn("cl.customer_id", "k"), "cl.customer_id", outside, "km");
+        Subjects.Condition policies = subjects.customersAndMembersIn("customer_id", "p");
+        Subjects.Condition claims = subjects.customersAndMembersIn("cl.customer_id", "k");
         Map<Long, Figures> policyFigures = new HashMap<>();
         Map<Long, Figures> claimFigures = new HashMap<>();
         jdbc.sql(FIGURES.formatted(policies.sql(), claims.sql(), PRODUCT_LINE_BIT))
@@ -133,18 +131,6 @@ class PolicyClaimFacts implements FactSource {
                     premium3y.signum() == 0 ? null : paid3y.divide(premium3y, MathContext.DECIMAL64).doubleValue(),
                     (int) claim.count1(), (int) claim.count2(), wholeYears(lastLoss != null ? lastLoss : firstStart, asOf));
         }
-    }
-
-    /** {@code condition}, or also the party members {@code outside} the subjects. */
-    private static Subjects.Condition withMembers(Subjects.Condition condition, String column, List<Long> outside,
-                                                  String prefix) {
-        if (outside.isEmpty()) {
-            return condition;
-        }
-        BulkSql.IdCondition members = BulkSql.ids(column, outside, prefix);
-        Map<String, Object> params = new HashMap<>(condition.params());
-        params.putAll(members.params());
-        return new Subjects.Condition("(" + condition.sql() + " OR " + members.sql() + ")", params);
     }
 
     /** Whole years from {@code from} to {@code asOf} as {@link Period#between} counts them, never negative. */

@@ -1,8 +1,12 @@
 package io.decisioning.service.event;
 
-/** The CRM events of DESIGN.md section 5 (contract). Each makes the service re-evaluate the customer. */
+/**
+ * The CRM events of DESIGN.md section 5 (contract), and section 11's {@code PREMIUM_DUE_CHANGED} (an
+ * instalment of the customer's premium schedule was added, moved, waived or cancelled) and
+ * {@code PREMIUM_PAID}. Each makes the service re-evaluate the customer.
+ */
 public enum EventType {
-    CLAIM_REPORTED, CLAIM_SETTLED, POLICY_BOUND, POLICY_CANCELLED, CUSTOMER_UPDATED;
+    CLAIM_REPORTED, CLAIM_SETTLED, POLICY_BOUND, POLICY_CANCELLED, CUSTOMER_UPDATED, PREMIUM_DUE_CHANGED, PREMIUM_PAID;
 
     static boolean known(String name) {
         for (EventType type : values()) {

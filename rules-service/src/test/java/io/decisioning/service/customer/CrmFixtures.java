@@ -121,6 +121,31 @@ public final class CrmFixtures {
         return claim(customerId, policyId, lossDate, status, "0");
     }
 
+    /**
+     * An instalment of a policy's premium schedule (DESIGN.md section 11), numbered after the policy's others;
+     * {@code paidAt} null unless PAID. Tests that write some remove them again ({@link #removeInstallments}):
+     * while {@code premium_due} holds a row the retention pack runs for every customer of a shared database.
+     */
+    public long installment(long customerId, long policyId, LocalDate due, String amount, String status,
+                            java.time.@org.jspecify.annotations.Nullable LocalDateTime paidAt) {
+        int no = jdbc.sql("SELECT COALESCE(MAX(installment_no), 0) + 1 FROM premium_due WHERE policy_id = :p")
+                .param("p", policyId).query(Integer.class).single();
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("policyId", policyId, "customerId", customerId,
+                "no", no, "due", due, "amount", new BigDecimal(amount), "status", status));
+        params.put("paidAt", paidAt);
+        return insert("""
+                        INSERT INTO premium_due (policy_id, customer_id, installment_no, due_date, amount, status, paid_at)
+                        VALUES (:policyId, :customerId, :no, :due, :amount, :status, :paidAt)
+                        """, params);
+    }
+
+    /** Removes the premium schedules of these customers. */
+    public void removeInstallments(java.util.Collection<Long> customerIds) {
+        if (!customerIds.isEmpty()) {
+            jdbc.sql("DELETE FROM premium_due WHERE customer_id IN (:ids)").param("ids", customerIds).update();
+        }
+    }
+
     private long insert(String sql, Map<String, ?> params) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql(sql).params(params).update(key, "id");
