@@ -31,7 +31,12 @@ const text = {
     'feature.claims12m': '近12个月出险次数', 'feature.earlyClaims12m': '近12个月早期出险', 'feature.claimFreeYears': '连续无赔年数',
     'feature.tenureYears': '客户年限', 'feature.premiumSharePct': '保费占全部比例 %', 'feature.premiumRankPct': '保费排名百分位',
     'feature.productLines': '险种数', 'feature.partyRecords': '同一客户的记录数', 'feature.partyBranches': '涉及机构数',
-    'feature.possibleDuplicates': '待核对的疑似重复记录'
+    'feature.possibleDuplicates': '待核对的疑似重复记录',
+    'feature.overdueInstallments': '逾期未缴期数', 'feature.maxDaysOverdue': '最长逾期天数', 'feature.nextDueDays': '距下期应缴天数',
+    'feature.missedPayments12m': '近12个月漏缴/迟缴期数', 'feature.renewalsDue60d': '60天内到期待续保保单', 'feature.lapsed24m': '近24个月失效保单',
+    'feature.premiumChangePct': '保费较上年变化 %', 'feature.deniedClaims12m': '近12个月拒赔次数',
+    'cust.churnScore': '流失风险分', 'cust.retention': '续保与流失', 'cust.retentionHint': '流失风险分 0-100，越高越可能流失；下列原因供业务员回访参考。',
+    'cust.noRetentionReasons': '没有需要注意的缴费或续保情况。'
   },
   en: {
     'nav.customers': 'Customers', 'cust.title': 'Customers', 'cust.search': 'Search', 'cust.queryHint': 'Customer no., name, ID number or phone',
@@ -51,11 +56,33 @@ const text = {
     'feature.claims12m': 'Claims, 12 months', 'feature.earlyClaims12m': 'Early claims, 12 months', 'feature.claimFreeYears': 'Claim-free years',
     'feature.tenureYears': 'Tenure (years)', 'feature.premiumSharePct': 'Share of the book\'s premium %', 'feature.premiumRankPct': 'Premium rank (percentile)',
     'feature.productLines': 'Product lines', 'feature.partyRecords': 'Records of this customer', 'feature.partyBranches': 'Branches',
-    'feature.possibleDuplicates': 'Possible duplicates to review'
+    'feature.possibleDuplicates': 'Possible duplicates to review',
+    'feature.overdueInstallments': 'Instalments overdue', 'feature.maxDaysOverdue': 'Most days overdue', 'feature.nextDueDays': 'Days to next instalment',
+    'feature.missedPayments12m': 'Missed payments, 12 months', 'feature.renewalsDue60d': 'Renewals within 60 days', 'feature.lapsed24m': 'Lapsed policies, 24 months',
+    'feature.premiumChangePct': 'Premium change on last year %', 'feature.deniedClaims12m': 'Denied claims, 12 months',
+    'cust.churnScore': 'Churn score', 'cust.retention': 'Retention', 'cust.retentionHint': 'Churn score 0-100: the higher, the likelier the customer leaves. What a salesperson should know:',
+    'cust.noRetentionReasons': 'Nothing about payments or renewals needs attention.'
   }
 };
 
 const MONEY = new Set(['annualPremium', 'premium3y', 'paid3y']);
+/** The retention figures (DESIGN.md section 11): null while the CRM keeps no premium schedule, then not shown. */
+const RETENTION = new Set(['overdueInstallments', 'maxDaysOverdue', 'nextDueDays', 'missedPayments12m', 'renewalsDue60d',
+  'lapsed24m', 'premiumChangePct', 'deniedClaims12m']);
+const hasRetention = profile => profile && profile.overdueInstallments !== null && profile.overdueInstallments !== undefined;
+
+/** The retention card: the churn score and the retention pack's reasons that gave points or raised a warning. */
+function retentionCard(a) {
+  const reasons = (a.reasons || []).filter(r => r.pack === 'retention' && !/: \+0 churn points$/.test(r.message));
+  return h('section', { class: 'card retention-card' }, h('h3', { text: t('cust.retention') }),
+    h('div', { class: 'churn-score', dataset: { churnScore: String(a.churnScore) } },
+      h('span', { class: 'name', text: t('cust.churnScore') }), ' ',
+      h('span', { class: `badge churn-${a.churnScore >= 70 ? 'high' : a.churnScore >= 50 ? 'medium' : 'low'}`, text: String(a.churnScore) })),
+    h('p', { class: 'muted', text: t('cust.retentionHint') }),
+    reasons.length === 0 ? h('p', { class: 'muted', text: t('cust.noRetentionReasons') })
+      : h('ul', { class: 'retention-reasons' }, reasons.map(r => h('li', {}, h('span', { class: 'muted', text: `${r.rule.split(' ')[0]} ` }),
+        r.message.replace(/: \+\d+ churn points$/, '')))));
+}
 const yesNo = value => (value === null || value === undefined ? '-' : value ? t('cust.yes') : t('cust.no'));
 
 export default {
@@ -162,10 +189,13 @@ async function renderCustomer(view, ctx, customerNo) {
         definitions([
           [t('cust.valueScore'), String(a.valueScore)],
           [t('cust.riskScore'), String(a.riskScore)],
+          ...(a.churnScore === null || a.churnScore === undefined ? [] : [[t('cust.churnScore'), String(a.churnScore)]]),
           [t('cust.evaluatedAt'), formatTime(a.evaluatedAt)],
           [t('cust.trigger'), label('trigger', a.trigger)],
           [t('cust.rulePacks'), Object.entries(a.rulePacks || {}).map(([p, v]) => `${p} v${v}`).join(', ')]]))),
-      card(h('h3', { text: t('cust.features') }), h('div', { class: 'features' }, Object.entries(a.profile || {}).map(([key, value]) =>
+      a.churnScore === null || a.churnScore === undefined ? null : retentionCard(a),
+      card(h('h3', { text: t('cust.features') }), h('div', { class: 'features' }, Object.entries(a.profile || {})
+        .filter(([key]) => !RETENTION.has(key) || hasRetention(a.profile)).map(([key, value]) =>
         h('div', { class: 'feature', dataset: { feature: key } }, h('div', { class: 'name', text: t(`feature.${key}`) }),
           h('div', { class: 'value', text: value === null || value === undefined ? '-' : MONEY.has(key) ? formatMoney(value) : formatNumber(value, Number.isInteger(value) ? undefined : 2) }))))),
       card(h('h3', { text: t('cust.reasons') }), dataTable([
@@ -216,8 +246,8 @@ function differences(before, after) {
   for (const key of ['vip', 'blacklisted']) {
     if (before[key] !== after[key]) changes.push(`${t(`cust.${key}`)}: ${yesNo(before[key])} → ${yesNo(after[key])}`);
   }
-  for (const key of ['valueScore', 'riskScore']) {
-    if (before[key] !== after[key]) changes.push(`${t(`cust.${key}`)}: ${before[key]} → ${after[key]}`);
+  for (const key of ['valueScore', 'riskScore', 'churnScore']) {
+    if ((before[key] ?? null) !== (after[key] ?? null)) changes.push(`${t(`cust.${key}`)}: ${before[key] ?? '-'} → ${after[key] ?? '-'}`);
   }
   const types = list => (list || []).map(w => w.type).sort().join(',');
   if (types(before.warnings) !== types(after.warnings)) {
@@ -237,6 +267,7 @@ function showCheck(box, result) {
       [t('cust.grade'), badge('grade', result.grade)],
       [t('cust.tier'), badge('tier', result.tier)],
       [t('cust.vip'), yesNo(result.vip)],
+      ...(result.churnScore === null || result.churnScore === undefined ? [] : [[t('cust.churnScore'), String(result.churnScore)]]),
       [t('cust.warnings'), result.warnings.length ? result.warnings.map(w => `${label('warningType', w.type)} (${label('severity', w.severity)})`).join('、') : t('common.none')],
       [t('cust.evaluatedAt'), formatTime(result.evaluatedAt)]]),
     dataTable([

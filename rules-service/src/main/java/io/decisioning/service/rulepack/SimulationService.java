@@ -284,11 +284,20 @@ public class SimulationService {
             boolean changed = tally.compare("grade", b.grade().name(), a.grade().name(), s)
                     | tally.compare("tier", b.tier().name(), a.tier().name(), s)
                     | tally.compare("warnings", warnings(b.warnings()), warnings(a.warnings()), s)
-                    | tally.compare("decision", b.decision().name(), a.decision().name(), s);
+                    | tally.compare("decision", b.decision().name(), a.decision().name(), s)
+                    | tally.compare("churn", churnBand(b.churnScore()), churnBand(a.churnScore()), s);
             if (changed) {
                 tally.changed(s);
             }
         }
+    }
+
+    /**
+     * A churn score's band by the thresholds of the shipped lapse-risk rows (DESIGN.md section 11): "0-49",
+     * "50-69", "70-100"; "none" without a score (no premium schedule). Scores within a band are not a change.
+     */
+    static String churnBand(Integer churnScore) {
+        return churnScore == null ? "none" : churnScore >= 70 ? "70-100" : churnScore >= 50 ? "50-69" : "0-49";
     }
 
     static String warnings(List<CustomerWarning> warnings) {
