@@ -126,6 +126,29 @@ class EventTests {
     }
 
     @Test
+    void aPaymentReachesTheRetentionWarningsThroughItsEvent() {
+        long id = crm.customer();
+        String customerNo = crm.customerNo(id);
+        LocalDate today = CrmFixtures.today();
+        long policy = crm.policy(id, "ACTIVE", today.minusYears(3), today.plusMonths(6), "1200.00");
+        long due = crm.installment(id, policy, today.minusDays(10), "100.00", "DUE", null);
+        try {
+            Response overdue = post("evt-" + UUID.randomUUID(), "PREMIUM_DUE_CHANGED", customerNo);
+            assertThat(overdue.status()).as(overdue.body()).isEqualTo(202);
+            awaitTrue(Duration.ofSeconds(5), () -> openWarnings(id).contains("PREMIUM_OVERDUE"));
+
+            jdbc.sql("UPDATE premium_due SET status = 'PAID', paid_at = :at WHERE id = :id")
+                    .param("at", today.atTime(9, 0)).param("id", due).update();
+            String paid = "evt-" + UUID.randomUUID();
+            assertThat(post(paid, "PREMIUM_PAID", customerNo).status()).isEqualTo(202);
+            awaitTrue(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(paid)));
+            assertThat(openWarnings(id)).doesNotContain("PREMIUM_OVERDUE");
+        } finally {
+            crm.removeInstallments(List.of(id));
+        }
+    }
+
+    @Test
     void malformedEventsAreRejectedNamingTheFieldAndNothingIsStored() {
         long before = inboxRows();
         String customerNo = crm.customerNo(crm.customer());
