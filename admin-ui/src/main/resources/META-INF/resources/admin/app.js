@@ -20,10 +20,11 @@ import packs from './pages/packs.js';
 import blacklist from './pages/blacklist.js';
 import warnings from './pages/warnings.js';
 import identity from './pages/identity.js';
+import dueLists from './pages/duelists.js';
 import batch from './pages/batch.js';
 import audit from './pages/audit.js';
 
-const pages = [dashboard, customers, packs, blacklist, warnings, identity, batch, audit];
+const pages = [dashboard, customers, packs, blacklist, warnings, identity, dueLists, batch, audit];
 register(shellText);
 pages.forEach(page => register(page.text || {}));
 

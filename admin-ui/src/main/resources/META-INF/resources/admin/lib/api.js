@@ -67,3 +67,37 @@ export async function api(method, path, body, query) {
   }
   return json;
 }
+
+/**
+ * Downloads an API answer as a file: download('/api/v1/due-lists/2027-01', {kind: 'RENEWAL'}, 'text/csv',
+ * 'due-list-2027-01.csv'). Errors are thrown as by api().
+ */
+export async function download(path, query, accept, filename) {
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': `${accept}, application/problem+json` };
+  const auth = sessionStorage.getItem('auth');
+  if (auth) headers.Authorization = auth;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query || {})) {
+    if (value !== null && value !== undefined && value !== '') params.append(key, value);
+  }
+  const url = params.toString() ? `${path}?${params}` : path;
+  let response;
+  try {
+    response = await fetch(url, { headers });
+  } catch (e) {
+    throw new ApiError(0, { title: 'Network error', detail: e.message });
+  }
+  if (!response.ok) {
+    let json = null;
+    try { json = JSON.parse(await response.text()); } catch (e) { json = { title: response.statusText }; }
+    throw new ApiError(response.status, json);
+  }
+  const blob = await response.blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
