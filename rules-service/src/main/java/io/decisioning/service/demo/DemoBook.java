@@ -25,9 +25,11 @@ import org.jspecify.annotations.Nullable;
  * A deterministic demo book of customers with their policies and claims, without any database: the
  * same size, seed, number prefix and day always give the same rows. Each customer is drawn from its
  * own random streams (one for its identity, one for its policies and claims), so any customer can be
- * regenerated alone and identities do not depend on the day. Policy and claim dates are relative to
- * {@code today}, so that the features of section 4 are meaningful on the day of generation. Times
- * are whole seconds (Connector/J drops fractions against MariaDB 10.x, see NOTES.md).
+ * regenerated alone and identities do not depend on the day; another stream draws the premium
+ * schedules of its policies ({@link PremiumSchedules}), so that they leave the rest of the customer as it
+ * is. Policy, claim and instalment dates are relative to {@code today}, so that the features of sections 4
+ * and 11 are meaningful on the day of generation. Times are whole seconds (Connector/J drops fractions
+ * against MariaDB 10.x, see NOTES.md).
  */
 final class DemoBook {
 
@@ -76,6 +78,7 @@ final class DemoBook {
     private final String prefix;
     private final double duplicates;
     private final long identitySeed;
+    private final boolean premiumSchedules;
     private final Map<Integer, Integer> blacklisted;
 
     /**
@@ -99,6 +102,15 @@ final class DemoBook {
 
     /** @param identitySeed the seed of who the customers are (names, documents, phones), where the book's seed is not */
     DemoBook(int size, long seed, LocalDate today, String prefix, double duplicates, long identitySeed) {
+        this(size, seed, today, prefix, duplicates, identitySeed, true);
+    }
+
+    /**
+     * @param premiumSchedules whether policies get their premium schedules ({@link PremiumSchedules}); the
+     *                         customers, policies and claims are the same either way
+     */
+    DemoBook(int size, long seed, LocalDate today, String prefix, double duplicates, long identitySeed,
+             boolean premiumSchedules) {
         if (size < 0) {
             throw new IllegalArgumentException("size < 0");
         }
@@ -111,6 +123,7 @@ final class DemoBook {
         this.prefix = prefix;
         this.duplicates = duplicates;
         this.identitySeed = identitySeed;
+        this.premiumSchedules = premiumSchedules;
         this.blacklisted = blacklistedIndexes(size, seed);
     }
 
@@ -235,11 +248,14 @@ final class DemoBook {
                 claims.add(new DemoClaim(prefix + "L" + number + "%02d%02d".formatted(j + 1, k + 1),
                         c.lossDate, c.reportedAt, c.status, c.claimed, c.paid));
             }
-            frozen.add(new DemoPolicy(policyNo, p.line, p.channel, p.start, p.end, p.premium, p.status, List.copyOf(claims)));
+            frozen.add(new DemoPolicy(policyNo, p.line, p.channel, p.start, p.end, p.premium, p.status, List.copyOf(claims),
+                    List.of()));
         }
+        List<DemoPolicy> scheduled = premiumSchedules
+                ? PremiumSchedules.attach(frozen, new SplittableRandom(mix(seed, index, 4)), today) : List.copyOf(frozen);
         return new DemoCustomer(index, profile, prefix + "C" + number, organization ? "ORGANIZATION" : "PERSON",
                 who.name, who.idType, who.idNumber, who.birthDate, who.phone, who.branch, who.accountManager,
-                createdAt, List.copyOf(frozen), null);
+                createdAt, scheduled, null);
     }
 
     private static DemoProfile profile(double u) {

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills an empty CRM with {@code rules.demo.data} generated customers at start-up (DESIGN.md
- * section 7; 10000 by default with the embedded database, none otherwise), so that a newcomer sees
- * a working system. Runs first among the start-up runners ({@link StartupOrder#DEMO_DATA}).
+ * section 7; 10000 by default with the embedded database, none otherwise), with their policies, claims
+ * and, unless {@code rules.demo.premium-schedules=false}, premium schedules, so that a newcomer sees a
+ * working system. Runs first among the start-up runners ({@link StartupOrder#DEMO_DATA}).
  */
 @Component
 @Order(StartupOrder.DEMO_DATA)
@@ -30,6 +31,7 @@ public class DemoData implements ApplicationRunner {
     private final int customers;
     private final long seed;
     private final double duplicates;
+    private final boolean premiumSchedules;
     private final EvaluationDate evaluationDate;
     private volatile boolean generated;
 
@@ -40,6 +42,7 @@ public class DemoData implements ApplicationRunner {
         this.customers = properties.demo().customers(mode.embedded());
         this.seed = properties.demo().seed();
         this.duplicates = properties.demo().duplicates();
+        this.premiumSchedules = properties.demo().premiumSchedules();
         this.evaluationDate = evaluationDate;
     }
 
@@ -53,11 +56,11 @@ public class DemoData implements ApplicationRunner {
             return;
         }
         DemoDataGenerator.Summary summary = new DemoDataGenerator(dataSource)
-                .generate(customers, seed, evaluationDate.today(), duplicates);
+                .generate(customers, seed, evaluationDate.today(), duplicates, premiumSchedules);
         generated = true;
-        log.info("Demo data: {} customers ({} of them second records of a customer), {} policies, {} claims generated"
-                        + " with seed {} in {} ms", summary.customers(), summary.customers() - customers, summary.policies(),
-                summary.claims(), seed, summary.took().toMillis());
+        log.info("Demo data: {} customers ({} of them second records of a customer), {} policies, {} claims, {} premium"
+                        + " instalments generated with seed {} in {} ms", summary.customers(), summary.customers() - customers,
+                summary.policies(), summary.claims(), summary.installments(), seed, summary.took().toMillis());
         log.info("Demo data: customers the demo blacklist entries match: {}",
                 blacklistCandidates().stream().map(c -> c.customerNo() + " (" + c.matchedOn() + ")").toList());
     }

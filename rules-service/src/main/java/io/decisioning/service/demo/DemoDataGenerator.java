@@ -17,7 +17,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a deterministic demo book ({@link DemoBook}) into the CRM tables: streaming, in chunks of
+ * Writes a deterministic demo book ({@link DemoBook}) into the CRM tables (premium_due included, unless the
+ * book has no premium schedules): streaming, in chunks of
  * {@value #CHUNK} customers, one transaction per chunk, with multi-row inserts ({@link BulkSql#insert}:
  * a few hundred rows per statement, each statement prepared once per connection). A plain class, so that a benchmark's
  * {@code main} can fill a database with a million customers:
@@ -39,6 +40,8 @@ public final class DemoDataGenerator {
     private static final String INSERT_CLAIM = """
             INSERT INTO claim (claim_no, policy_id, customer_id, loss_date, reported_at, status, claimed_amount, paid_amount)
             VALUES""";
+    private static final String INSERT_INSTALLMENT = """
+            INSERT INTO premium_due (policy_id, customer_id, installment_no, due_date, amount, status, paid_at) VALUES""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -48,27 +51,34 @@ public final class DemoDataGenerator {
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    /** What was written: {@code customers} counts CRM records (second records of a customer included). */
-    public record Summary(int customers, long policies, long claims, Duration took) {
+    /**
+     * What was written: {@code customers} counts CRM records (second records of a customer included),
+     * {@code installments} the rows of premium_due.
+     */
+    public record Summary(int customers, long policies, long claims, long installments, Duration took) {
     }
 
-    /** Generates {@code customers} customers numbered C00000001, C00000002, ... with their policies and claims. */
+    /**
+     * Generates {@code customers} customers numbered C00000001, C00000002, ... with their policies, claims and
+     * premium schedules.
+     */
     public Summary generate(int customers, long seed, LocalDate today) {
-        return generate(customers, seed, today, 0);
+        return generate(customers, seed, today, 0, true);
     }
 
     /**
      * The same, with the share {@code duplicates} of the customers entered a second time (numbered D00000042
-     * for C00000042), as branches and channels do (DESIGN.md section 10).
+     * for C00000042), as branches and channels do (DESIGN.md section 10), and with premium schedules
+     * (DESIGN.md section 11) or without: the customers, policies and claims are the same either way.
      */
-    public Summary generate(int customers, long seed, LocalDate today, double duplicates) {
-        return write(new DemoBook(customers, seed, today, "", duplicates));
+    public Summary generate(int customers, long seed, LocalDate today, double duplicates, boolean premiumSchedules) {
+        return write(new DemoBook(customers, seed, today, "", duplicates, seed, premiumSchedules));
     }
 
     /** Writes the book chunk by chunk; the next chunk is generated on another thread while one is written. */
     Summary write(DemoBook book) {
         long started = System.nanoTime();
-        long[] counts = new long[2];
+        long[] counts = new long[3];
         int records = 0;
         ExecutorService generator = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "demo-data-generator");
@@ -94,7 +104,7 @@ public final class DemoDataGenerator {
         } finally {
             generator.shutdownNow();
         }
-        return new Summary(records, counts[0], counts[1], Duration.ofNanos(System.nanoTime() - started));
+        return new Summary(records, counts[0], counts[1], counts[2], Duration.ofNanos(System.nanoTime() - started));
     }
 
     private void writeChunk(List<DemoCustomer> customers, long[] counts) {
@@ -137,18 +147,28 @@ public final class DemoDataGenerator {
                 firstPolicy, lastPolicy);
 
         List<Object[]> claimRows = new ArrayList<>(customers.size() * 2);
+        List<Object[]> installmentRows = new ArrayList<>(customers.size() * 12);
         for (DemoCustomer c : customers) {
-            long customerId = customerIds.get(c.customerNo());
+            Long customerId = customerIds.get(c.customerNo());
             for (DemoPolicy p : c.policies()) {
+                Long policyId = policyIds.get(p.policyNo());
                 for (DemoClaim claim : p.claims()) {
-                    claimRows.add(new Object[] {claim.claimNo(), policyIds.get(p.policyNo()), customerId,
+                    claimRows.add(new Object[] {claim.claimNo(), policyId, customerId,
                             claim.lossDate(), claim.reportedAt(), claim.status(), claim.claimedAmount(), claim.paidAmount()});
+                }
+                for (DemoInstallment i : p.installments()) {
+                    installmentRows.add(new Object[] {policyId, customerId, i.installmentNo(), i.dueDate(), i.amount(),
+                            i.status(), i.paidAt()});
                 }
             }
         }
         if (!claimRows.isEmpty()) {
             BulkSql.insert(jdbc, INSERT_CLAIM, 8, "", claimRows);
             counts[1] += claimRows.size();
+        }
+        if (!installmentRows.isEmpty()) {
+            BulkSql.insert(jdbc, INSERT_INSTALLMENT, 7, "", installmentRows);
+            counts[2] += installmentRows.size();
         }
     }
 

@@ -39,10 +39,14 @@ public record RulesProperties(
      *                   enter the same person again (DESIGN.md section 10); 0 by default
      * @param data  customers to generate into an empty CRM; null means 10000 when embedded, else 0
      * @param seed  the seed of the deterministic generator
+     * @param premiumSchedules generate the premium schedules of the policies ({@code premium_due}, DESIGN.md section
+     *                   11: monthly, quarterly or annual instalments, paid, overdue or lapsed); the customers,
+     *                   policies and claims are the same without; true by default
      */
     public record Demo(@Nullable Boolean users, @Nullable @Min(0) Integer data, @DefaultValue("20260101") long seed,
                        @DefaultValue("0") @jakarta.validation.constraints.DecimalMin("0")
-                       @jakarta.validation.constraints.DecimalMax("0.5") double duplicates) {
+                       @jakarta.validation.constraints.DecimalMax("0.5") double duplicates,
+                       @DefaultValue("true") boolean premiumSchedules) {
 
         public boolean usersEnabled(boolean embedded) {
             return users != null ? users : embedded;

@@ -60,13 +60,17 @@ import tools.jackson.databind.json.JsonMapper;
  * (purge and dirty pages, at most a minute), as a nightly run starts on a quiet database.
  *
  * <p>The book is generated once per size into {@code target/bench-db/nightly-<customers>} and reused
- * by later runs (a marker file says it is complete; delete the directory to generate again).
+ * by later runs (a marker file says it is complete; delete the directory to generate again); a book with
+ * second records or without premium schedules has a directory of its own ({@code -duplicates-0.03},
+ * {@code -no-schedules}).
  *
  * <p>Run with {@code benchmarks/nightly-batch.sh [customers=1000000] [key=value ...]}; keys:
  * {@code events} (crm_event rows, default 50000), {@code http-events} (events posted over HTTP,
  * default 20000), {@code warmup} (customers per mode evaluated before measuring, default 30000),
  * {@code rounds} (default 1; 2 repeats the four runs, 0 measures events only), {@code runs} (default
- * {@code floor,rules}; {@code rules} runs only the rules, cold and steady).
+ * {@code floor,rules}; {@code rules} runs only the rules, cold and steady), {@code duplicates} (the share
+ * of customers entered twice, default 0), {@code schedules} ({@code false}: a book without premium
+ * schedules, {@code rules.demo.premium-schedules}).
  */
 public final class NightlyBatchBenchmark {
 
@@ -130,11 +134,14 @@ public final class NightlyBatchBenchmark {
         }
         // the share of customers entered twice (DESIGN.md section 10, rules.demo.duplicates): a book of its own
         String duplicates = options.getOrDefault("duplicates", "0");
+        // premium schedules (DESIGN.md section 11, rules.demo.premium-schedules): schedules=false for a book without them
+        boolean schedules = Boolean.parseBoolean(options.getOrDefault("schedules", "true"));
         String bufferPool = options.getOrDefault("db-buffer-pool", "1G");
         String redoLog = options.getOrDefault("db-redo-log", "1G");
 
         Path dataDir = Path.of("target/bench-db/nightly-" + customers
-                + (Double.parseDouble(duplicates) > 0 ? "-duplicates-" + duplicates : ""));
+                + (Double.parseDouble(duplicates) > 0 ? "-duplicates-" + duplicates : "")
+                + (schedules ? "" : "-no-schedules"));
         Path marker = dataDir.resolve("book.properties");
         boolean reuse = Files.exists(marker);
         if (!reuse) {
@@ -146,7 +153,7 @@ public final class NightlyBatchBenchmark {
         long startupStarted = System.nanoTime();
         ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class,
                 "--server.port=0", "--rules.embedded.data-dir=" + dataDir, "--rules.demo.data=" + customers,
-                "--rules.demo.duplicates=" + duplicates,
+                "--rules.demo.duplicates=" + duplicates, "--rules.demo.premium-schedules=" + schedules,
                 "--rules.scheduler.enabled=true", "--rules.packs.poll-interval=1h", "--logging.level.root=WARN",
                 "--logging.level.io.decisioning.service.demo.DemoData=INFO",
                 "--logging.level.io.decisioning.service.book.BookStatistics=INFO",
@@ -157,7 +164,7 @@ public final class NightlyBatchBenchmark {
             NightlyBatchBenchmark bench = new NightlyBatchBenchmark(app);
             bench.sampler.start();
             bench.sizeDatabase(bufferPool, redoLog);
-            bench.describeBook(customers, marker, reuse, startupSeconds);
+            bench.describeBook(customers, schedules, marker, reuse, startupSeconds);
             if (warmup > 0) {
                 bench.warmUp(warmup);
             }
@@ -196,24 +203,33 @@ public final class NightlyBatchBenchmark {
 
     // ---- the book ----
 
-    private void describeBook(int customers, Path marker, boolean reuse, double startupSeconds) throws IOException {
+    private void describeBook(int customers, boolean schedules, Path marker, boolean reuse, double startupSeconds)
+            throws IOException {
         long inBook = count("customer");
         long policies = count("policy");
         long claims = count("claim");
+        long installments = count("premium_due");
         System.out.printf("book: %,d customers, %,d policies (%.2f per customer), %,d claims (%.2f per customer), "
-                        + "%d blacklist entries%n", inBook, policies, (double) policies / inBook, claims,
-                (double) claims / inBook, count("blacklist_entry"));
+                        + "%,d premium instalments (%.2f per customer), %d blacklist entries%n", inBook, policies,
+                (double) policies / inBook, claims, (double) claims / inBook, installments, (double) installments / inBook,
+                count("blacklist_entry"));
         if (inBook < customers) {
             throw new IllegalStateException("The book in " + marker.getParent() + " has " + inBook + " customers, not "
                     + customers + "; delete the directory to generate it again");
         }
+        if (schedules != (installments > 0)) {
+            throw new IllegalStateException("The book in " + marker.getParent() + " has " + installments
+                    + " premium instalments" + (schedules ? " (generated before premium schedules)" : "")
+                    + "; delete the directory to generate it again");
+        }
         if (!reuse) {
             System.out.printf("generated at start-up: service start with generation and book statistics took %.1f s "
-                    + "(%,.0f CRM rows/s)%n", startupSeconds, (inBook + policies + claims) / startupSeconds);
+                    + "(%,.0f CRM rows/s)%n", startupSeconds, (inBook + policies + claims + installments) / startupSeconds);
             Properties p = new Properties();
             p.setProperty("customers", Long.toString(inBook));
             p.setProperty("policies", Long.toString(policies));
             p.setProperty("claims", Long.toString(claims));
+            p.setProperty("premiumInstalments", Long.toString(installments));
             p.setProperty("generatedOn", LocalDate.now().toString());
             p.setProperty("startupSeconds", "%.1f".formatted(startupSeconds));
             try (var out = Files.newBufferedWriter(marker)) {

@@ -39,6 +39,32 @@ class DemoBookTests {
     }
 
     @Test
+    void theSameSeedAndDayGiveTheSameSchedulesAndAnotherDayOtherStatuses() {
+        List<DemoInstallment> schedules = BOOK.stream().flatMap(c -> c.policies().stream())
+                .flatMap(p -> p.installments().stream()).toList();
+        assertThat(schedules).hasSizeGreaterThan(BOOK.size() * 8);
+        assertThat(new DemoBook(20_000, 20260101L, TODAY, "").customers().flatMap(c -> c.policies().stream())
+                .flatMap(p -> p.installments().stream()).toList()).isEqualTo(schedules);
+        assertThat(digest(new DemoBook(3_000, 42, TODAY.plusDays(1), ""))).isNotEqualTo(digest(new DemoBook(3_000, 42, TODAY, "")));
+    }
+
+    @Test
+    void premiumSchedulesLeaveTheCustomersPoliciesAndClaimsOfASeedAsTheyAre() {
+        List<DemoCustomer> with = new DemoBook(3_000, 42, TODAY, "T1-", 0.1, 42, true).customers().toList();
+        List<DemoCustomer> without = new DemoBook(3_000, 42, TODAY, "T1-", 0.1, 42, false).customers().toList();
+
+        assertThat(with).hasSameSizeAs(without).anyMatch(c -> c.duplicateOf() != null);
+        for (int i = 0; i < with.size(); i++) {
+            DemoCustomer scheduled = with.get(i);
+            assertThat(scheduled).usingRecursiveComparison().ignoringFields("policies").isEqualTo(without.get(i));
+            assertThat(scheduled.policies().stream().map(p -> p.withInstallments(List.of())).toList())
+                    .isEqualTo(without.get(i).policies());
+            assertThat(scheduled.policies()).allSatisfy(p -> assertThat(p.installments()).isNotEmpty());
+            assertThat(without.get(i).policies()).allSatisfy(p -> assertThat(p.installments()).isEmpty());
+        }
+    }
+
+    @Test
     void anyCustomerCanBeRegeneratedAloneAndIdentitiesDoNotDependOnTheDay() {
         DemoBook book = new DemoBook(20_000, 20260101L, TODAY, "");
         assertThat(book.customer(1234)).isEqualTo(BOOK.get(1233));

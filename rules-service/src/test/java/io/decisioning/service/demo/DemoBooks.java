@@ -14,8 +14,8 @@ public final class DemoBooks {
     }
 
     /**
-     * Writes {@code customers} demo customers (with policies and claims) numbered with a fresh prefix,
-     * so the book can be added to a database other tests share.
+     * Writes {@code customers} demo customers (with policies, claims and premium schedules) numbered with a
+     * fresh prefix, so the book can be added to a database other tests share.
      *
      * @return the prefix of the customer numbers
      */
