@@ -29,10 +29,11 @@ class ShellBrowserTests {
         assertThat(pagesOfferedTo("underwriter"))
                 .containsExactly("dashboard", "customers", "blacklist", "warnings", "batch");
         assertThat(pagesOfferedTo("analyst"))
-                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "identity", "batch");
+                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "identity", "due-lists", "batch");
         assertThat(pagesOfferedTo("auditor")).containsExactly("audit");
         assertThat(pagesOfferedTo("admin"))
-                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "identity", "batch", "audit");
+                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "identity", "due-lists", "batch",
+                        "audit");
     }
 
     @Test
