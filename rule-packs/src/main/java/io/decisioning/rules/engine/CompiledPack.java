@@ -166,8 +166,12 @@ public final class CompiledPack {
         return true;
     }
 
-    /** Whether a rule of the pack may give points of this scorecard (or of a card its action does not name). */
-    boolean scores(io.decisioning.rules.Scorecard card) {
+    /**
+     * Whether a rule of the pack may give points of this scorecard (or of a card its action does not name), as
+     * its actions' text shows (decision tables included): a back-test of a churn scorecard needs a version that
+     * gives CHURN points.
+     */
+    public boolean scores(io.decisioning.rules.Scorecard card) {
         return rules.values().stream().anyMatch(rule -> rule.inserts().stream()
                 .anyMatch(insert -> insert.kind() == OutcomeKind.SCORE && (insert.card() == null || insert.card() == card)));
     }

@@ -25,11 +25,13 @@ class RulePackController {
 
     private final RulePackService packs;
     private final SimulationService simulations;
+    private final BacktestService backtests;
     private final NodeRegistry nodes;
 
-    RulePackController(RulePackService packs, SimulationService simulations, NodeRegistry nodes) {
+    RulePackController(RulePackService packs, SimulationService simulations, BacktestService backtests, NodeRegistry nodes) {
         this.packs = packs;
         this.simulations = simulations;
+        this.backtests = backtests;
         this.nodes = nodes;
     }
 
@@ -87,6 +89,25 @@ class RulePackController {
     Simulation simulation(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
                           @AuthenticationPrincipal UserAccount user) {
         return simulations.find(name, version, user);
+    }
+
+    /**
+     * Starts back-testing a scorecard version (DESIGN.md section 11): the book as of {@code asOf} with the version
+     * in place, against who left within {@code horizonDays}. 202 with the back-test RUNNING.
+     */
+    @PostMapping("/{name}/versions/{version}/backtest")
+    ResponseEntity<Backtest> backtest(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
+                                      @Valid @RequestBody BacktestRequest request,
+                                      @AuthenticationPrincipal UserAccount user) {
+        Backtest started = backtests.start(name, version, request, user.getUsername());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().build().toUri();
+        return ResponseEntity.accepted().location(location).body(started);
+    }
+
+    /** The version's latest back-test: RUNNING, DONE with its figures, or FAILED with its error. */
+    @GetMapping("/{name}/versions/{version}/backtest")
+    Backtest backtest(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version) {
+        return backtests.latest(name, version);
     }
 
     @PostMapping("/{name}/versions/{version}/publish")

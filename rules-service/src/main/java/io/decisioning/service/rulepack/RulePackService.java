@@ -65,11 +65,12 @@ public class RulePackService {
     private final JsonMapper json;
     private final RulesProperties.Packs settings;
     private final SimulationRepository simulations;
+    private final BacktestRepository backtests;
     private final Clock clock;
 
     RulePackService(RulePackRepository repository, PackStore store, RuleEngine engine, AuditTrail audit,
                     PlatformTransactionManager transactions, JsonMapper json, RulesProperties properties,
-                    SimulationRepository simulations, Clock clock) {
+                    SimulationRepository simulations, BacktestRepository backtests, Clock clock) {
         this.clock = clock;
         this.repository = repository;
         this.store = store;
@@ -79,6 +80,7 @@ public class RulePackService {
         this.json = json;
         this.settings = properties.packs();
         this.simulations = simulations;
+        this.backtests = backtests;
     }
 
     /** Every pack with its published version and its versions, oldest first. */
@@ -93,7 +95,10 @@ public class RulePackService {
         return packs;
     }
 
-    /** A version for {@code user}: its simulation's examples only those in the user's branch scope, as {@code GET .../simulation} gives them. */
+    /**
+     * A version for {@code user}: its simulation's examples only those in the user's branch scope, as {@code GET
+     * .../simulation} gives them, and its latest back-test (counts only), as {@code GET .../backtest} gives it.
+     */
     public VersionDetail get(String pack, int version, UserAccount user) {
         PackVersion stored = version(pack, version);
         PackSource source = store.source(pack, version).orElseThrow();
@@ -103,7 +108,8 @@ public class RulePackService {
                 : new String(content, StandardCharsets.UTF_8)));
         return new VersionDetail(stored, files, stored.lint() == null ? List.of() : json.readValue(stored.lint(), List.class),
                 repository.testResults(pack, version).map(r -> json.readValue(r, Object.class)).orElse(null),
-                simulations.find(pack, version).map(s -> s.visibleTo(user, SimulationService.EXAMPLES_PER_TRANSITION)).orElse(null));
+                simulations.find(pack, version).map(s -> s.visibleTo(user, SimulationService.EXAMPLES_PER_TRANSITION)).orElse(null),
+                backtests.latest(pack, version).orElse(null));
     }
 
     /** A table file of a version as a grid of cells (see {@link TableCells}). */
@@ -374,9 +380,9 @@ public class RulePackService {
         }
     }
 
-    /** A version with its files, compile errors, lint findings, last test run and simulation. */
+    /** A version with its files, compile errors, lint findings, last test run, simulation and latest back-test. */
     public record VersionDetail(PackVersion version, Map<String, String> files, List<?> lint,
-                                @Nullable Object lastTest, @Nullable Object simulation) {
+                                @Nullable Object lastTest, @Nullable Object simulation, @Nullable Backtest backtest) {
     }
 
     /** The answer to a new version (DESIGN.md section 5), with the lint findings besides. */

@@ -35,10 +35,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -172,56 +168,15 @@ public class SimulationService {
             Optional<IdRange> book = customers.idRange();
             if (book.isPresent()) {
                 LocalDate today = evaluationDate.today();
-                AtomicLong next = new AtomicLong(book.get().fromId());
-                long last = book.get().toId();
-                ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
-                    Thread thread = new Thread(task, "simulation-" + pack + "-" + version);
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                // the watchdog: when and on which thread each worker started its current window
-                AtomicLongArray windowStarted = new AtomicLongArray(threads);
-                AtomicReferenceArray<Thread> busy = new AtomicReferenceArray<>(threads);
+                String what = "the simulation of version " + version + " of " + pack;
                 try {
-                    List<Future<?>> done = new ArrayList<>();
-                    for (int i = 0; i < threads; i++) {
-                        int slot = i;
-                        done.add(workers.submit(() -> {
-                            busy.set(slot, Thread.currentThread());
-                            for (long from = next.getAndAdd(WINDOW); from <= last && !Thread.currentThread().isInterrupted();
-                                 from = next.getAndAdd(WINDOW)) {
-                                windowStarted.set(slot, System.nanoTime());
-                                compare(new IdRange(from, Math.min(last, from + WINDOW - 1)), today, published, candidate, tally);
-                                windowStarted.set(slot, 0);
-                            }
-                            busy.set(slot, null);
-                            return null;
-                        }));
-                    }
-                    for (Future<?> worker : done) {
-                        while (true) {
-                            try {
-                                worker.get(1, java.util.concurrent.TimeUnit.SECONDS);
-                                break;
-                            } catch (java.util.concurrent.TimeoutException stillRunning) {
-                                simulations.progress(pack, version, tally.processed.sum(), tally.changed.sum(), tally.failed.sum());
-                                int stuck = stuckWorker(windowStarted);
-                                if (stuck >= 0) {
-                                    workers.shutdownNow();
-                                    Thread thread = busy.get(stuck);
-                                    if (thread != null) {
-                                        RunawayGuard.stop(thread, "the simulation of version " + version + " of " + pack);
-                                    }
-                                    engine.forget(pack, version);
-                                    throw new RunawayGuard.RunawayRulesException("A window of " + WINDOW
-                                            + " customers did not finish within " + runawayLimit.toSeconds()
-                                            + " s: a rule's action does not return (a loop in its then-part?); it was stopped");
-                                }
-                            }
-                        }
-                    }
-                } finally {
-                    workers.shutdownNow();
+                    BookWindows.run("simulation-" + pack + "-" + version, what, book.get(), WINDOW, threads, runawayLimit,
+                            window -> compare(window, today, published, candidate, tally),
+                            () -> simulations.progress(pack, version, tally.processed.sum(), tally.changed.sum(),
+                                    tally.failed.sum()));
+                } catch (RunawayGuard.RunawayRulesException runaway) {
+                    engine.forget(pack, version);
+                    throw runaway;
                 }
             }
             long failed = tally.failed.sum();
@@ -238,18 +193,6 @@ public class SimulationService {
             simulations.finish(pack, version, SimulationStatus.FAILED, tally.processed.sum(), tally.changed.sum(),
                     tally.changedPremium(), tally.failed.sum(), tally.transitions(), tally.examples(), error, clock.instant());
         }
-    }
-
-    /** A worker whose current window has run longer than the runaway limit, or -1. */
-    private int stuckWorker(AtomicLongArray windowStarted) {
-        long now = System.nanoTime();
-        for (int i = 0; i < windowStarted.length(); i++) {
-            long started = windowStarted.get(i);
-            if (started != 0 && now - started > runawayLimit.toNanos()) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void compare(IdRange window, LocalDate today, RuleSet published, RuleSet candidate, Tally tally) {

@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -130,8 +131,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
+        // a request body validated with the path variables: its fields are named, not the method's parameter
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
-                new FieldProblem(result.getMethodParameter().getParameterName(), String.valueOf(error.getDefaultMessage())))));
+                new FieldProblem(error instanceof FieldError field ? field.getField() : result.getMethodParameter().getParameterName(),
+                        String.valueOf(error.getDefaultMessage())))));
         return ResponseEntity.badRequest().body(invalidInput("The request has invalid parameters.", errors));
     }
 

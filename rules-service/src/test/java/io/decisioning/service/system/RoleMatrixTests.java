@@ -114,10 +114,12 @@ class RoleMatrixTests {
             get("/api/v1/rule-packs/{name}/versions/{version}", ANALYST, APPROVER, ADMIN),
             get("/api/v1/rule-packs/{name}/versions/{version}/simulation", ANALYST, APPROVER, ADMIN),
             get("/api/v1/rule-packs/{name}/versions/{version}/files/{file}/grid", ANALYST, APPROVER, ADMIN),
+            get("/api/v1/rule-packs/{name}/versions/{version}/backtest", ANALYST, APPROVER, ADMIN),
             post("/api/v1/rule-packs/{name}/versions", "{}", ANALYST, ADMIN),
             post("/api/v1/rule-packs/{name}/versions/{version}/test", UNKNOWN_FIELD, ANALYST, ADMIN),
             post("/api/v1/rule-packs/{name}/versions/{version}/simulate", null, ANALYST, ADMIN)
                     .probing("/api/v1/rule-packs/grading/versions/0/simulate"),
+            post("/api/v1/rule-packs/{name}/versions/{version}/backtest", "{}", ANALYST, ADMIN),
             post("/api/v1/rule-packs/{name}/versions/{version}/publish", null, APPROVER, ADMIN)
                     .probing("/api/v1/rule-packs/grading/versions/0/publish"),
             post("/api/v1/rule-packs/{name}/rollback", UNKNOWN_FIELD, APPROVER, ADMIN),
