@@ -24,7 +24,31 @@ import org.drools.drl.ast.descr.RuleDescr;
  * such as {@code grade == Grade.POOR_QUALITY} read "grade POOR_QUALITY". A rule may say it better
  * itself with {@code @reason("...")}, where {@code {claims12m}} stands for the customer's value.
  */
-record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, String fallback) {
+record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, String fallback, ProfileFeature keyFeature) {
+
+    /**
+     * @param keyFeature for an explicit sentence whose placeholders all name one whole-number field, that field:
+     *                   its value tells the sentences apart ({@link #cacheKey}); null otherwise
+     */
+    ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, String fallback) {
+        this(explicit, atoms, statics, fallback, keyFeature(explicit));
+    }
+
+    private static ProfileFeature keyFeature(String explicit) {
+        if (explicit == null) {
+            return null;
+        }
+        ProfileFeature only = null;
+        Matcher matcher = PLACEHOLDER.matcher(explicit);
+        while (matcher.find()) {
+            ProfileFeature feature = ProfileFeature.byField(matcher.group(1));
+            if (feature == null || !feature.whole() || feature.nullable() || only != null && only != feature) {
+                return null;
+            }
+            only = feature;
+        }
+        return only;
+    }
 
     private static final Pattern ENUM_ATOM = Pattern.compile("^([A-Za-z_]\\w*)\\s*==\\s*(?:\\w+\\.)*([A-Z][A-Z0-9_]*)$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
@@ -55,7 +79,14 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
      */
     int cacheKey(CustomerProfile profile) {
         if (explicit != null) {
-            return explicit.indexOf('{') < 0 ? 0 : -1;
+            if (explicit.indexOf('{') < 0) {
+                return 0;
+            }
+            if (keyFeature == null) {
+                return -1;
+            }
+            Number value = keyFeature.valueOf(profile);
+            return value != null && value.intValue() >= 0 && value.intValue() < 64 ? value.intValue() : -1;
         }
         if (atoms.isEmpty()) {
             return 0;

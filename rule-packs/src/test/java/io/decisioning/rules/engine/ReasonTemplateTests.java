@@ -47,6 +47,22 @@ class ReasonTemplateTests {
     }
 
     @Test
+    void anExplicitSentenceOfOneCountIsKeptPerValueAndOneOfMoreFiguresIsWrittenEachTime() throws Exception {
+        ReasonTemplate oneCount = reasonOf("""
+                rule "CHN-012 Missed" @reason("{claims12m} claims, {claims12m} in all") when $p : CustomerProfile(claims12m >= 2) then end
+                """);
+        ReasonTemplate twoFigures = reasonOf("""
+                rule "VAL-010 Share" @reason("premium share of {premiumSharePct}% with {productLines} lines")
+                when $p : CustomerProfile(premiumSharePct > 0) then end
+                """);
+
+        assertThat(oneCount.cacheKey(profile(0.5, 4))).isEqualTo(4);
+        assertThat(oneCount.cacheKey(profile(0.5, 3))).isEqualTo(3);
+        assertThat(oneCount.render(profile(0.5, 3))).isEqualTo("3 claims, 3 in all");
+        assertThat(twoFigures.cacheKey(profile(0.5, 3))).isEqualTo(-1);
+    }
+
+    @Test
     void numbersReadAsWrittenWithAtMostFourDecimals() {
         assertThat(ProfileFeature.format(500000.0)).isEqualTo("500000");
         assertThat(ProfileFeature.format(0.85)).isEqualTo("0.85");

@@ -128,11 +128,11 @@ class RetentionFacts implements FactSource {
                 .param("d12m", d.minusMonths(12))
                 .param("d24m", d.minusMonths(24))
                 .param("d1y", d.minusYears(1))
-                .query((RowCallbackHandler) rs -> (switch (rs.getString("kind")) {
+                .query((RowCallbackHandler) rs -> (switch (rs.getString(1)) {
                     case "I" -> installmentFigures;
                     case "P" -> policyFigures;
                     default -> claimFigures;
-                }).put(rs.getLong("customer_id"), Figures.of(rs)));
+                }).put(rs.getLong(2), Figures.of(rs)));
         for (Subject subject : subjects.all()) {
             if (subject.applicant()) {
                 continue;
@@ -189,10 +189,11 @@ class RetentionFacts implements FactSource {
     /** One customer's figures of one kind (see {@link #FIGURES}). */
     private record Figures(int n1, int n2, @Nullable LocalDate day1, @Nullable LocalDate day2, BigDecimal amount) {
 
+        /** A row of {@link #FIGURES}, by column position: kind, customer_id, n1, n2, day1, day2, amount. */
         static Figures of(ResultSet rs) throws SQLException {
-            BigDecimal amount = rs.getBigDecimal("amount");
-            return new Figures(rs.getInt("n1"), rs.getInt("n2"), rs.getObject("day1", LocalDate.class),
-                    rs.getObject("day2", LocalDate.class), amount == null ? BigDecimal.ZERO : amount);
+            BigDecimal amount = rs.getBigDecimal(7);
+            return new Figures(rs.getInt(3), rs.getInt(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                    amount == null ? BigDecimal.ZERO : amount);
         }
     }
 }
