@@ -1,5 +1,6 @@
 package io.decisioning.service.system;
 
+import static io.decisioning.service.system.Role.ACCOUNT_MANAGER;
 import static io.decisioning.service.system.Role.ADMIN;
 import static io.decisioning.service.system.Role.ANALYST;
 import static io.decisioning.service.system.Role.APPROVER;
@@ -49,7 +50,7 @@ class RoleMatrixTests {
 
     /** The demo user of each role (password "demo"). */
     private static final Map<Role, String> USERS = Map.of(UNDERWRITER, "underwriter", ANALYST, "analyst",
-            APPROVER, "approver", ADMIN, "admin", AUDITOR, "auditor", INTEGRATION, "crm");
+            APPROVER, "approver", ADMIN, "admin", AUDITOR, "auditor", INTEGRATION, "crm", ACCOUNT_MANAGER, "am.gdsz.03");
 
     /** Path variables of the harmless requests: things that do not exist, or the shipped pack's first version. */
     private static final Map<String, String> UNKNOWN = Map.of(
