@@ -75,6 +75,22 @@ public final class ApiClient {
                 : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** GETs {@code path} asking for {@code accept} (an export, say) and gives the answer's bytes as they came. */
+    public Download download(String path, String accept, @Nullable String user) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request(path, user).header("Accept", accept).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""),
+                    response.headers().firstValueAsLong("Content-Length").orElse(-1), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path, @Nullable String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));
@@ -95,6 +111,29 @@ public final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An answer as bytes: status, content type, content disposition (empty when none), content length (-1 when the
+     * server sent none: a body streamed in chunks) and body.
+     */
+    public record Download(int status, String contentType, String contentDisposition, long contentLength, byte[] body) {
+
+        /** The body read as UTF-8 text. */
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The body parsed as JSON (a problem, say). */
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + (contentType.startsWith("application/") && !contentType.contains("json")
+                    ? body.length + " bytes" : text());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
+import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
@@ -98,28 +99,43 @@ public class RunScheduler {
     }
 
     /**
-     * The nightly trigger: {@code cron} (Quartz syntax, seconds first) in {@code zone}. Replaces the
-     * stored trigger when the expression or zone changed, so every node converges on the configuration.
+     * The nightly trigger: {@code cron} (Quartz syntax, seconds first) in {@code zone}; a night the whole
+     * cluster was down is not run later.
      */
     public void scheduleNightly(String cron, ZoneId zone) {
-        JobDetail job = JobBuilder.newJob(NightlyRunJob.class)
-                .withIdentity("nightly", GROUP)
+        scheduleCron("nightly", NightlyRunJob.class, cron, zone, MissedFiring.SKIP);
+    }
+
+    /**
+     * A cron trigger named {@code name} (in this class's group) that runs a durable job of {@code jobClass}:
+     * {@code cron} (Quartz syntax, seconds first) in {@code zone}. Clustered like every job here: each firing
+     * runs on one node. Replaces the stored trigger when the expression, zone or handling of missed firings
+     * changed, so every node converges on the configuration; leaves it alone otherwise (its next firing stays).
+     *
+     * @param missed what to do about a firing that came while no node of the cluster was up
+     */
+    public void scheduleCron(String name, Class<? extends Job> jobClass, String cron, ZoneId zone, MissedFiring missed) {
+        JobDetail job = JobBuilder.newJob(jobClass)
+                .withIdentity(name, GROUP)
                 .storeDurably()
                 .build();
-        TriggerKey key = TriggerKey.triggerKey("nightly", GROUP);
+        TriggerKey key = TriggerKey.triggerKey(name, GROUP);
+        CronScheduleBuilder schedule = CronScheduleBuilder.cronSchedule(cron)
+                // TimeZone knows fixed offsets only as offsets: "UTC+8" by name would be GMT
+                .inTimeZone(TimeZone.getTimeZone(zone.normalized()));
         CronTrigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(key)
                 .forJob(job)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                        // TimeZone knows fixed offsets only as offsets: "UTC+8" by name would be GMT
-                        .inTimeZone(TimeZone.getTimeZone(zone.normalized()))
-                        .withMisfireHandlingInstructionDoNothing())
+                .withSchedule(missed == MissedFiring.SKIP ? schedule.withMisfireHandlingInstructionDoNothing()
+                        : schedule.withMisfireHandlingInstructionFireAndProceed())
                 .build();
         try {
             Trigger existing = scheduler.getTrigger(key);
             // compared as Quartz stores them: the expression in upper case, the zone as a TimeZone id
             if (existing instanceof CronTrigger stored && stored.getCronExpression().equals(trigger.getCronExpression())
-                    && stored.getTimeZone().getID().equals(trigger.getTimeZone().getID())) {
+                    && stored.getTimeZone().getID().equals(trigger.getTimeZone().getID())
+                    && stored.getMisfireInstruction() == trigger.getMisfireInstruction()
+                    && stored.getJobKey().equals(job.getKey())) {
                 return;
             }
             scheduler.addJob(job, true);
@@ -128,10 +144,20 @@ public class RunScheduler {
             } else {
                 scheduler.rescheduleJob(key, trigger);
             }
-            log.info("Nightly run scheduled: '{}' in {} (next at {})", cron, zone, trigger.getFireTimeAfter(new Date()));
+            log.info("Scheduled {}: '{}' in {} (next at {})", name, cron, zone, trigger.getFireTimeAfter(new Date()));
+        } catch (org.quartz.ObjectAlreadyExistsException anotherNodeWasFirst) {
+            // scheduled by another node starting at the same moment, from the same configuration
         } catch (SchedulerException e) {
-            throw new IllegalStateException("Cannot schedule the nightly run", e);
+            throw new IllegalStateException("Cannot schedule " + name, e);
         }
+    }
+
+    /** What a cron trigger does about a firing that came while no node of the cluster was up. */
+    public enum MissedFiring {
+        /** Nothing: wait for the next one (a nightly run that would run into the day). */
+        SKIP,
+        /** Fire once as soon as a node is up, then keep to the schedule (monthly work that must not be lost). */
+        FIRE_ONCE
     }
 
     /** The supervisor: every minute, on one node of the cluster, {@link PartitionedRuns#recoverOrphans}. */

@@ -50,7 +50,25 @@ final class QuartzFixtures {
         if (type == SupervisorJob.class) {
             return new SupervisorJob(runs);
         }
+        if (type == MonthlyJob.class) {
+            return new MonthlyJob(runs);
+        }
         throw new SchedulerException("No job of type " + type);
+    }
+
+    /** A job of the service's own on a cron trigger ({@link RunScheduler#scheduleCron}): counts its firings. */
+    static final class MonthlyJob implements Job {
+
+        private final RecordingRuns runs;
+
+        MonthlyJob(PartitionedRuns runs) {
+            this.runs = (RecordingRuns) runs;
+        }
+
+        @Override
+        public void execute(org.quartz.JobExecutionContext context) {
+            runs.monthlyJobsRun.incrementAndGet();
+        }
     }
 
     /** Waits until {@code condition} holds, failing with {@code what} after {@link #PATIENCE}. */

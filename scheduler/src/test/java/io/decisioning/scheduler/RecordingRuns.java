@@ -22,6 +22,8 @@ final class RecordingRuns implements PartitionedRuns {
 
     final AtomicInteger scheduledRunsStarted = new AtomicInteger();
     final AtomicInteger orphanRecoveries = new AtomicInteger();
+    /** Firings of {@link MonthlyJob}, a job of the service's own on a cron trigger. */
+    final AtomicInteger monthlyJobsRun = new AtomicInteger();
     final List<Long> prepared = new CopyOnWriteArrayList<>();
     final List<Partition> processed = new CopyOnWriteArrayList<>();
     final List<Failure> failures = new CopyOnWriteArrayList<>();

@@ -205,6 +205,51 @@ class RunSchedulerTests {
     }
 
     @Test
+    void aCronTriggerOfAnotherJobRunsThatJobInTheZoneAndMakesUpAFiringMissedWhenAskedTo() throws Exception {
+        TriggerKey monthly = TriggerKey.triggerKey("monthly", RunScheduler.GROUP);
+
+        scheduler.scheduleCron("monthly", QuartzFixtures.MonthlyJob.class, "0 0 3 25 * ?", SHANGHAI,
+                RunScheduler.MissedFiring.FIRE_ONCE);
+
+        CronTrigger trigger = (CronTrigger) quartz.getTrigger(monthly);
+        assertThat(trigger.getCronExpression()).isEqualTo("0 0 3 25 * ?");
+        assertThat(trigger.getTimeZone().getID()).isEqualTo("Asia/Shanghai");
+        assertThat(trigger.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        ZonedDateTime next = trigger.getNextFireTime().toInstant().atZone(SHANGHAI);
+        assertThat(next.getDayOfMonth()).isEqualTo(25);
+        assertThat(next.toLocalTime()).isEqualTo(LocalTime.of(3, 0));
+        assertThat(quartz.getJobDetail(JobKey.jobKey("monthly", RunScheduler.GROUP)).getJobClass())
+                .isEqualTo(QuartzFixtures.MonthlyJob.class);
+
+        scheduler.scheduleCron("monthly", QuartzFixtures.MonthlyJob.class, "* * * * * ?", SHANGHAI,
+                RunScheduler.MissedFiring.FIRE_ONCE);
+        awaitUntil("the monthly job run on its new schedule", () -> runs.monthlyJobsRun.get() > 0);
+    }
+
+    @Test
+    void theNightlyRunSkipsANightTheWholeClusterWasDown() throws Exception {
+        scheduler.scheduleNightly("0 0 2 * * ?", SHANGHAI);
+
+        assertThat(quartz.getTrigger(NIGHTLY).getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING);
+    }
+
+    @Test
+    void reschedulingACronTriggerWithOtherHandlingOfMissedFiringsReplacesIt() throws Exception {
+        scheduler.scheduleCron("monthly", QuartzFixtures.MonthlyJob.class, "0 0 3 25 * ?", SHANGHAI,
+                RunScheduler.MissedFiring.FIRE_ONCE);
+        scheduler.scheduleCron("monthly", QuartzFixtures.MonthlyJob.class, "0 0 3 25 * ?", SHANGHAI,
+                RunScheduler.MissedFiring.FIRE_ONCE);
+        assertThat(triggersScheduled).hasSize(1);
+
+        scheduler.scheduleCron("monthly", QuartzFixtures.MonthlyJob.class, "0 0 3 25 * ?", SHANGHAI,
+                RunScheduler.MissedFiring.SKIP);
+
+        assertThat(triggersScheduled).hasSize(2);
+        assertThat(quartz.getTrigger(TriggerKey.triggerKey("monthly", RunScheduler.GROUP)).getMisfireInstruction())
+                .isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING);
+    }
+
+    @Test
     void theSupervisorIsScheduledOnceToRecoverOrphansEveryMinute() throws Exception {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         scheduler.scheduleSupervisor();

@@ -105,10 +105,13 @@ public final class ProfileFacts {
                              int deniedClaims12m) {
     }
 
-    /** 100 * (annualPremium - P) / P with P the premium in force a year ago; null when P is 0. */
+    /**
+     * 100 * (annualPremium - P) / P with P the premium in force a year ago, to one decimal (half up: -35.04 is
+     * -35.0, -29.96 is -30.0); null when P is 0.
+     */
     private static @Nullable Double premiumChangePct(BigDecimal annualPremium, BigDecimal premiumYearAgo) {
         return premiumYearAgo.signum() == 0 ? null : annualPremium.subtract(premiumYearAgo).multiply(HUNDRED)
-                .divide(premiumYearAgo, MathContext.DECIMAL64).doubleValue();
+                .divide(premiumYearAgo, 1, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     /** 100 * annualPremium / the book's annual premium (DESIGN.md section 4); 0 without a book total. */

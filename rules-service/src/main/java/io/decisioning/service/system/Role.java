@@ -1,6 +1,6 @@
 package io.decisioning.service.system;
 
-/** The roles of DESIGN.md section 6. */
+/** The roles of DESIGN.md section 6, and the account manager of section 12. */
 public enum Role {
     /** Pre-bind checks; reads assessments and warnings. */
     UNDERWRITER,
@@ -17,5 +17,11 @@ public enum Role {
      * status, nothing else. Not one of DESIGN.md's people roles; an addition so that the CRM need
      * not hold ADMIN credentials.
      */
-    INTEGRATION
+    INTEGRATION,
+    /**
+     * An account manager (DESIGN.md section 12): a user whose username is a manager's code, as the CRM keeps it
+     * in {@code customer.account_manager}. Sees, within their branch scope, only what is about the customers they
+     * manage: their items of the monthly due lists, on which they give feedback.
+     */
+    ACCOUNT_MANAGER
 }

@@ -29,7 +29,8 @@ public record RulesProperties(
         @DefaultValue @Valid Batch batch,
         @DefaultValue @Valid Packs packs,
         @DefaultValue @Valid Http http,
-        @DefaultValue @Valid Bootstrap bootstrap) {
+        @DefaultValue @Valid Bootstrap bootstrap,
+        @DefaultValue @Valid Retention retention) {
 
     /**
      * Demo users and generated demo data. Both default to on only with the embedded database.
@@ -128,6 +129,15 @@ public record RulesProperties(
                         @DefaultValue("2s") @NotNull Duration pollInterval,
                         @DefaultValue("2") @Min(1) int simulationThreads,
                         @DefaultValue("60s") @NotNull Duration runawayLimit) {
+    }
+
+    /**
+     * Retention (DESIGN.md section 11).
+     *
+     * @param dueListCron when next month's due list is generated (Quartz syntax, seconds first), in {@code rules.zone}:
+     *                    by default at 03:00 on the 25th, after that night's run has graded the book
+     */
+    public record Retention(@DefaultValue("0 0 3 25 * ?") @NotBlank String dueListCron) {
     }
 
     /**

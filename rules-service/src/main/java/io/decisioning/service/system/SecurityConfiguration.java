@@ -1,5 +1,6 @@
 package io.decisioning.service.system;
 
+import static io.decisioning.service.system.Role.ACCOUNT_MANAGER;
 import static io.decisioning.service.system.Role.ADMIN;
 import static io.decisioning.service.system.Role.ANALYST;
 import static io.decisioning.service.system.Role.APPROVER;
@@ -125,6 +126,11 @@ class SecurityConfiguration {
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/warnings/*/acknowledge", "/api/v1/warnings/*/resolve")
                         .hasAnyRole(names(APPROVER, ADMIN))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/due-lists", "/api/v1/due-lists/*")
+                        .hasAnyRole(names(ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/due-lists/*").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/due-lists/*/items/*/outcome")
+                        .hasAnyRole(names(ACCOUNT_MANAGER, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/v1/rule-packs", "/api/v1/rule-packs/**")
                         .hasAnyRole(names(ANALYST, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions", "/api/v1/rule-packs/*/versions/*/test",

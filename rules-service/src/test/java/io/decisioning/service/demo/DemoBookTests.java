@@ -200,6 +200,15 @@ class DemoBookTests {
     }
 
     @Test
+    void theDemoAccountManagerManagesCustomersOfTheirBranchInTheDefaultDemoBook() {
+        List<DemoCustomer> book = new DemoBook(10_000, 20260101L, TODAY, "").customers().toList();
+
+        assertThat(book).filteredOn(c -> DemoUsers.ACCOUNT_MANAGER_USER.equals(c.accountManager()))
+                .hasSizeGreaterThan(20)
+                .allSatisfy(c -> assertThat(c.branchCode()).isEqualTo(DemoUsers.ACCOUNT_MANAGER_BRANCH));
+    }
+
+    @Test
     void secondRecordsShareAKeyWithTheirFirstAndDifferentCustomersNeverShareAnIdentityOrNameBirthDateAndPhone() {
         for (String prefix : List.of("", "T1-", "T2-", "T3-")) {
             Map<String, String> customerOf = new java.util.HashMap<>();

@@ -1,5 +1,6 @@
 package io.decisioning.service.system;
 
+import static io.decisioning.service.system.Role.ACCOUNT_MANAGER;
 import static io.decisioning.service.system.Role.ADMIN;
 import static io.decisioning.service.system.Role.ANALYST;
 import static io.decisioning.service.system.Role.APPROVER;
@@ -49,7 +50,7 @@ class RoleMatrixTests {
 
     /** The demo user of each role (password "demo"). */
     private static final Map<Role, String> USERS = Map.of(UNDERWRITER, "underwriter", ANALYST, "analyst",
-            APPROVER, "approver", ADMIN, "admin", AUDITOR, "auditor", INTEGRATION, "crm");
+            APPROVER, "approver", ADMIN, "admin", AUDITOR, "auditor", INTEGRATION, "crm", ACCOUNT_MANAGER, "am.gdsz.03");
 
     /** Path variables of the harmless requests: things that do not exist, or the shipped pack's first version. */
     private static final Map<String, String> UNKNOWN = Map.of(
@@ -60,7 +61,8 @@ class RoleMatrixTests {
             "username", "no-such-user",
             "name", "grading",
             "version", "1",
-            "file", "grade-thresholds.drl.csv");
+            "file", "grade-thresholds.drl.csv",
+            "month", "1999-01");
 
     /** A body that names a field no request has: 400 before anything runs. */
     private static final String UNKNOWN_FIELD = "{\"noSuchField\": true}";
@@ -123,6 +125,11 @@ class RoleMatrixTests {
             post("/api/v1/rule-packs/{name}/versions/{version}/publish", null, APPROVER, ADMIN)
                     .probing("/api/v1/rule-packs/grading/versions/0/publish"),
             post("/api/v1/rule-packs/{name}/rollback", UNKNOWN_FIELD, APPROVER, ADMIN),
+            // due lists (DESIGN.md section 11; ACCOUNT_MANAGER of section 12 for their own items); a month 1999-01 is a 400
+            get("/api/v1/due-lists", ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER),
+            get("/api/v1/due-lists/{month}", ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER),
+            post("/api/v1/due-lists/{month}", null, ADMIN),
+            post("/api/v1/due-lists/{month}/items/{id}/outcome", "{}", ACCOUNT_MANAGER, APPROVER, ADMIN),
             // user
             get("/api/v1/me", Role.values()),
             get("/api/v1/dashboard", READERS),

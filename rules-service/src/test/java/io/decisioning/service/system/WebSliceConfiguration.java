@@ -26,7 +26,8 @@ class WebSliceConfiguration {
     static final String PASSWORD = "demo";
 
     private static final Map<String, Role> DEMO_USERS = Map.of("underwriter", Role.UNDERWRITER, "analyst", Role.ANALYST,
-            "approver", Role.APPROVER, "admin", Role.ADMIN, "auditor", Role.AUDITOR, "crm", Role.INTEGRATION);
+            "approver", Role.APPROVER, "admin", Role.ADMIN, "auditor", Role.AUDITOR, "crm", Role.INTEGRATION,
+            "am.gdsz.03", Role.ACCOUNT_MANAGER);
 
     @Bean
     UserDetailsService demoUsers(PasswordEncoder encoder) {

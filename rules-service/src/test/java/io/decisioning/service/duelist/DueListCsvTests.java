@@ -1,0 +1,67 @@
+package io.decisioning.service.duelist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DueListCsvTests {
+
+    @Test
+    void aFileStartsWithTheByteOrderMarkAndTheHeaderAndEndsEachLineWithCrLf() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DueListCsv csv = new DueListCsv(bytes)) {
+            csv.write(item(List.of(), null));
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(bytes.toByteArray()).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(text).startsWith("\uFEFFid,customerNo,partyNo,policyNo,kind,dueDate,amount,tier,churnScore,accountManager,"
+                + "branchCode,reasons,outcome,outcomeNote,outcomeBy,outcomeAt,customerName,phone\r\n");
+        assertThat(text).endsWith("\r\n42,C001,,P001,RENEWAL,2027-01-31,1200.00,GOLD,70,am.gd.01,GD,,,,,,王芳,\r\n");
+    }
+
+    @Test
+    void fieldsWithCommasQuotesOrLineBreaksAreQuotedWithTheirQuotesDoubled() {
+        assertThat(DueListCsv.field("plain 中文")).isEqualTo("plain 中文");
+        assertThat(DueListCsv.field("a, b")).isEqualTo("\"a, b\"");
+        assertThat(DueListCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(DueListCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(DueListCsv.field("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
+        assertThat(DueListCsv.field(null)).isEmpty();
+        assertThat(DueListCsv.field(new BigDecimal("1E+3"))).isEqualTo("1000");
+        assertThat(DueListCsv.field(-5)).as("a number is no formula").isEqualTo("-5");
+    }
+
+    @Test
+    void textThatASpreadsheetWouldRunAsAFormulaGetsALeadingApostrophe() {
+        assertThat(DueListCsv.field("=1+1")).isEqualTo("'=1+1");
+        assertThat(DueListCsv.field("+86 138 0013 8000")).isEqualTo("'+86 138 0013 8000");
+        assertThat(DueListCsv.field("-1")).isEqualTo("'-1");
+        assertThat(DueListCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(DueListCsv.field("=HYPERLINK(\"x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+        assertThat(DueListCsv.field("premium -35%")).isEqualTo("premium -35%");
+    }
+
+    @Test
+    void theReasonsShareOneCellJoinedBySemicolons() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DueListCsv csv = new DueListCsv(bytes)) {
+            csv.write(item(List.of("2 missed payments in 12 months", "保费较上年下降35%"), ContactOutcome.PROMISED));
+        }
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains(",2 missed payments in 12 months; 保费较上年下降35%,PROMISED,note,am.gd.01,2027-01-05T01:02:03Z,");
+    }
+
+    private static DueListItem item(List<String> reasons, ContactOutcome outcome) {
+        return new DueListItem(42, "C001", null, "P001", DueKind.RENEWAL, LocalDate.of(2027, 1, 31), new BigDecimal("1200.00"),
+                "GOLD", 70, "am.gd.01", "GD", reasons, outcome, outcome == null ? null : "note",
+                outcome == null ? null : "am.gd.01", outcome == null ? null : Instant.parse("2027-01-05T01:02:03Z"), "王芳", null);
+    }
+}
