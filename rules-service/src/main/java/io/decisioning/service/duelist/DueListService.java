@@ -159,7 +159,11 @@ class DueListService {
         return after;
     }
 
+    /**
+     * Now in whole seconds: through MySQL Connector/J a MariaDB 10.11 server stores a DATETIME(3) parameter without
+     * its milliseconds, so an answer with them would not agree with what is read back afterwards.
+     */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

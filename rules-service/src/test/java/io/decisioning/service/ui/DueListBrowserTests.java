@@ -76,6 +76,25 @@ class DueListBrowserTests {
                 .as("analysts read the list").isEmpty();
     }
 
+    @Test
+    void theCustomerPageShowsTheChurnScoreAndWhatASalespersonShouldKnow() {
+        ApiClient api = new ApiClient(ui.port());
+        api.post("/api/v1/due-lists/" + MONTH, null, "admin");
+        JsonNode top = api.get("/api/v1/due-lists/" + MONTH + "?size=1", "admin").json().get("items").get(0);
+        String customerNo = top.get("customerNo").asString();
+        int churn = api.get("/api/v1/customers/" + customerNo + "/assessment", "underwriter").json().get("churnScore").asInt();
+
+        ui.signIn("underwriter");
+        ui.open("customers/" + customerNo);
+        WebElement card = ui.waitFor(By.cssSelector(".retention-card"));
+        assertThat(card.findElement(By.cssSelector(".churn-score")).getDomAttribute("data-churn-score"))
+                .isEqualTo(String.valueOf(churn));
+        assertThat(card.findElements(By.cssSelector(".retention-reasons li"))).isNotEmpty();
+        assertThat(card.getText()).doesNotContain("churn points");
+        ui.waitFor(By.cssSelector(".feature[data-feature=maxDaysOverdue]"));
+        ui.screenshot("customer-retention");
+    }
+
     private static JsonNode item(ApiClient api, String id) {
         for (int page = 0; ; page++) {
             JsonNode list = api.get("/api/v1/due-lists/" + MONTH + "?size=500&page=" + page, "approver").json();
