@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -59,7 +57,7 @@ class BacktestRepository {
                 .param("horizonDays", horizonDays)
                 .param("against", json.writeValueAsString(new TreeMap<>(against)))
                 .param("user", user)
-                .param("at", utc(at))
+                .param("at", BookRunColumns.utc(at))
                 .param("customers", customers)
                 .update(key, "id");
         return key.getKey().longValue();
@@ -86,8 +84,8 @@ class BacktestRepository {
                 .param("processed", processed)
                 .param("failed", failed)
                 .param("figures", figures == null ? null : json.writeValueAsString(figures))
-                .param("error", error == null ? null : error.length() <= 2000 ? error : error.substring(0, 1997) + "...")
-                .param("at", utc(at))
+                .param("error", BookRunColumns.error(error))
+                .param("at", BookRunColumns.utc(at))
                 .param("id", id)
                 .update();
     }
@@ -106,7 +104,6 @@ class BacktestRepository {
 
     private Backtest backtest(ResultSet rs, int row) throws SQLException {
         String figures = rs.getString("figures");
-        LocalDateTime finished = rs.getObject("finished_at", LocalDateTime.class);
         return new Backtest(
                 rs.getLong("id"),
                 rs.getString("pack"),
@@ -116,16 +113,12 @@ class BacktestRepository {
                 rs.getInt("horizon_days"),
                 json.readValue(rs.getString("against_versions"), VERSIONS),
                 rs.getString("requested_by"),
-                rs.getObject("started_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                finished == null ? null : finished.toInstant(ZoneOffset.UTC),
+                BookRunColumns.instant(rs, "started_at"),
+                BookRunColumns.instant(rs, "finished_at"),
                 rs.getLong("customers"),
                 rs.getLong("processed"),
                 rs.getLong("failed"),
                 rs.getString("error"),
                 figures == null ? null : json.readValue(figures, Backtest.Figures.class));
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

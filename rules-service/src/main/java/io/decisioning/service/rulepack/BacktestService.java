@@ -4,7 +4,6 @@ import io.decisioning.rules.Scorecard;
 import io.decisioning.rules.engine.CompiledPack;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
-import io.decisioning.rules.engine.PackOrderException;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.service.assessment.AssessmentPipeline;
 import io.decisioning.service.assessment.EvaluationDate;
@@ -19,7 +18,6 @@ import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.RulesProperties;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,35 +39,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it left within the horizon after D ({@link LapseRepository}). Nothing is written but the back-test's own row.
  *
  * <p>Runs in the background on the node that was asked, in id windows over a few threads under the runaway
- * watchdog ({@link BookWindows}), like a simulation; it keeps a byte per customer evaluated ({@link BacktestTally})
+ * watchdog, like a simulation ({@link BookRunner}); it keeps a byte per customer evaluated ({@link BacktestTally})
  * and, when done, the counts and lapse rates per churn-score decile and band, the top decile's lift and the AUC.
  * A version that some customers cannot be evaluated with fails the back-test, with its error.
  */
 @Service
 class BacktestService {
 
-    static final int WINDOW = 2_000;
     static final int MAX_HORIZON_DAYS = 730;
-    private static final Duration STALE = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(BacktestService.class);
 
     private final RulePackService packs;
     private final RuleEngine engine;
     private final BacktestRepository backtests;
     private final LapseRepository lapses;
-    private final CustomerRepository customers;
     private final AssessmentPipeline pipeline;
     private final EvaluationDate evaluationDate;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
-    private final int threads;
-    private final Duration runawayLimit;
+    private final BookRunner runner;
     private final Clock clock;
-    private final ExecutorService runner = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "backtest");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     BacktestService(RulePackService packs, RuleEngine engine, BacktestRepository backtests, LapseRepository lapses,
                     CustomerRepository customers, AssessmentPipeline pipeline, EvaluationDate evaluationDate,
@@ -80,13 +67,11 @@ class BacktestService {
         this.engine = engine;
         this.backtests = backtests;
         this.lapses = lapses;
-        this.customers = customers;
         this.pipeline = pipeline;
         this.evaluationDate = evaluationDate;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
-        this.threads = properties.packs().simulationThreads();
-        this.runawayLimit = properties.packs().runawayLimit();
+        this.runner = new BookRunner("back-test", packs, engine, customers, properties, clock);
         this.clock = clock;
     }
 
@@ -97,11 +82,7 @@ class BacktestService {
      * premium schedule begins, or a horizon that has not passed yet).
      */
     public Backtest start(String pack, int version, BacktestRequest request, String user) {
-        PackVersion stored = packs.version(pack, version);
-        if (!stored.valid()) {
-            throw new ConflictException("Version " + version + " of " + pack + " does not compile; it cannot be back-tested.");
-        }
-        CompiledPack draft = engine.prepared(pack, version);
+        CompiledPack draft = runner.draft(pack, version, "back-tested");
         if (!draft.scores(Scorecard.CHURN)) {
             throw new InvalidInputException("name", "version " + version + " of pack " + pack
                     + " gives no churn score (none of its rules gives CHURN points); only a churn scorecard can be back-tested");
@@ -110,19 +91,14 @@ class BacktestService {
         int horizonDays = request.horizonDays();
         checkDates(asOf, horizonDays);
         RuleSet live = engine.current();
-        RuleSet candidate;
-        try {
-            candidate = live.with(draft);
-        } catch (PackOrderException e) {
-            throw new ConflictException(e.getMessage());
-        }
-        long book = customers.count();
+        RuleSet candidate = BookRunner.withDraft(live, draft);
+        long book = runner.bookSize();
         Map<String, Integer> against = new LinkedHashMap<>(live.rulePacks());
         against.remove(pack);
         long id = tx.execute(status -> {
             backtests.lockVersion(pack, version);
             Optional<Backtest> running = backtests.latest(pack, version)
-                    .filter(b -> b.status() == BacktestStatus.RUNNING && b.startedAt().isAfter(clock.instant().minus(STALE)));
+                    .filter(b -> b.status() == BacktestStatus.RUNNING && runner.mayStillRun(b.startedAt()));
             if (running.isPresent()) {
                 throw new ConflictException("A back-test of version " + version + " of " + pack + " is running (as of "
                         + running.get().asOf() + ", started by " + running.get().requestedBy() + ").");
@@ -132,7 +108,10 @@ class BacktestService {
                     "asOf", asOf.toString(), "horizonDays", horizonDays, "against", against, "customers", book));
             return started;
         });
-        runner.submit(() -> run(id, pack, version, asOf, horizonDays, candidate));
+        BookCounts counts = new BookCounts();
+        runner.submit(pack, version, () -> run(id, pack, version, asOf, horizonDays, candidate, counts),
+                error -> backtests.finish(id, BacktestStatus.FAILED, counts.processed.sum(), counts.failed.sum(), null, error,
+                        clock.instant()));
         return backtests.latest(pack, version).orElseThrow();
     }
 
@@ -172,49 +151,33 @@ class BacktestService {
         }
     }
 
-    private void run(long id, String pack, int version, LocalDate asOf, int horizonDays, RuleSet candidate) {
+    private void run(long id, String pack, int version, LocalDate asOf, int horizonDays, RuleSet candidate,
+                     BookCounts counts) {
         long started = System.nanoTime();
         BacktestTally tally = new BacktestTally();
-        try {
-            Optional<IdRange> book = customers.idRange();
-            if (book.isPresent()) {
-                try {
-                    BookWindows.run("backtest-" + pack + "-" + version, "the back-test of version " + version + " of " + pack,
-                            book.get(), WINDOW, threads, runawayLimit,
-                            window -> evaluate(window, asOf, horizonDays, candidate, tally),
-                            () -> backtests.progress(id, tally.processed.sum(), tally.failed.sum()));
-                } catch (RunawayGuard.RunawayRulesException runaway) {
-                    engine.forget(pack, version);
-                    throw runaway;
-                }
-            }
-            long failed = tally.failed.sum();
-            if (failed > 0) {
-                log.warn("Back-test of {} v{} failed: {} customers could not be evaluated ({})", pack, version, failed,
-                        tally.firstError);
-                backtests.finish(id, BacktestStatus.FAILED, tally.processed.sum(), failed, null,
-                        failed + " customers could not be evaluated with this version: " + tally.firstError, clock.instant());
-                return;
-            }
-            Backtest.Figures figures = tally.figures();
-            backtests.finish(id, BacktestStatus.DONE, tally.processed.sum(), 0, figures, null, clock.instant());
-            log.info("Back-tested {} v{} as of {} over {} days: {} customers evaluated, {} left, AUC {}, in {} ms", pack,
-                    version, asOf, horizonDays, figures.evaluated(), figures.left(), figures.auc(),
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (Exception e) {
-            log.error("Back-test of {} v{} failed", pack, version, e);
-            String error = e instanceof RunawayGuard.RunawayRulesException ? e.getMessage()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
-            backtests.finish(id, BacktestStatus.FAILED, tally.processed.sum(), tally.failed.sum(), null, error,
+        runner.overBook(pack, version, window -> evaluate(window, asOf, horizonDays, candidate, counts, tally),
+                () -> backtests.progress(id, counts.processed.sum(), counts.failed.sum()));
+        long failed = counts.failed.sum();
+        if (failed > 0) {
+            log.warn("Back-test of {} v{} failed: {} customers could not be evaluated ({})", pack, version, failed,
+                    counts.firstError());
+            backtests.finish(id, BacktestStatus.FAILED, counts.processed.sum(), failed, null, counts.failures(),
                     clock.instant());
+            return;
         }
+        Backtest.Figures figures = tally.figures();
+        backtests.finish(id, BacktestStatus.DONE, counts.processed.sum(), 0, figures, null, clock.instant());
+        log.info("Back-tested {} v{} as of {} over {} days: {} customers evaluated, {} left, AUC {}, in {} ms", pack,
+                version, asOf, horizonDays, figures.evaluated(), figures.left(), figures.auc(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
      * One window: its customers read as of D, those at risk on D evaluated (each party once, under its primary
      * record), and each one's churn score kept with whether it left.
      */
-    private void evaluate(IdRange window, LocalDate asOf, int horizonDays, RuleSet candidate, BacktestTally tally) {
+    private void evaluate(IdRange window, LocalDate asOf, int horizonDays, RuleSet candidate, BookCounts counts,
+                          BacktestTally tally) {
         AssessmentPipeline.Read read = pipeline.read(Selection.range(window), asOf);
         if (read.subjects().isEmpty()) {
             return;
@@ -224,7 +187,7 @@ class BacktestService {
         List<Subject> subjects = new ArrayList<>(atRisk.size());
         for (int i = 0; i < read.subjects().size(); i++) {
             Subject subject = read.subjects().get(i);
-            tally.processed.increment();
+            counts.processed.increment();
             if (subject.inLargerParty() && subject.party().primaryCustomerId() != subject.customerId()) {
                 tally.otherPartyRecords.increment();
             } else if (!atRisk.containsKey(subject.customerId())) {
@@ -234,7 +197,7 @@ class BacktestService {
                 subjects.add(subject);
             }
         }
-        List<Evaluation> evaluations = evaluateAll(candidate, inputs, tally);
+        List<Evaluation> evaluations = counts.evaluate(candidate, inputs);
         byte[] outcomes = new byte[inputs.size()];
         int kept = 0;
         for (int i = 0; i < evaluations.size(); i++) {
@@ -250,23 +213,5 @@ class BacktestService {
             }
         }
         tally.window(window.fromId(), Arrays.copyOf(outcomes, kept));
-    }
-
-    /** The evaluations of all inputs, in their order: at once, or one by one when that fails (null for each that fails). */
-    private static List<Evaluation> evaluateAll(RuleSet rules, List<EvaluationInput> inputs, BacktestTally tally) {
-        try {
-            return rules.evaluate(inputs);
-        } catch (RuntimeException windowFailed) {
-            List<Evaluation> evaluations = new ArrayList<>(inputs.size());
-            for (EvaluationInput input : inputs) {
-                try {
-                    evaluations.add(rules.evaluate(input));
-                } catch (RuntimeException e) {
-                    evaluations.add(null);
-                    tally.failed(e);
-                }
-            }
-            return evaluations;
-        }
     }
 }

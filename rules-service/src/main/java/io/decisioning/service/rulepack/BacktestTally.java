@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a back-test keeps while it runs, shared by its threads: counts, and one byte per customer evaluated
- * (the churn score, 0-100, and whether the customer left), by window in customer id order. That is all the
- * deciles need (sorted by score, ties by customer id) and the AUC (from the scores' histogram): memory of a
- * byte per customer, never the evaluations.
+ * What a back-test keeps while it runs, shared by its threads: counts of the records it did not evaluate, and
+ * one byte per customer evaluated (the churn score, 0-100, and whether the customer left), by window in customer
+ * id order. That is all the deciles need (sorted by score, ties by customer id) and the AUC (from the scores'
+ * histogram): memory of a byte per customer, never the evaluations. The records read and the failures are
+ * counted by the run ({@link BookCounts}).
  */
 final class BacktestTally {
 
@@ -19,12 +20,9 @@ final class BacktestTally {
     private static final int DECILES = 10;
     private static final int BAND_WIDTH = 10;
 
-    final LongAdder processed = new LongAdder();
     final LongAdder notAtRisk = new LongAdder();
     final LongAdder noChurnScore = new LongAdder();
     final LongAdder otherPartyRecords = new LongAdder();
-    final LongAdder failed = new LongAdder();
-    volatile @Nullable String firstError;
 
     /** The outcomes of each window's evaluated customers in customer id order, by the window's first id. */
     private final ConcurrentSkipListMap<Long, byte[]> windows = new ConcurrentSkipListMap<>();
@@ -41,13 +39,6 @@ final class BacktestTally {
     void window(long fromId, byte[] outcomes) {
         if (windows.putIfAbsent(fromId, outcomes) != null) {
             throw new IllegalStateException("the window from " + fromId + " is kept already");
-        }
-    }
-
-    void failed(RuntimeException e) {
-        failed.increment();
-        if (firstError == null) {
-            firstError = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 

@@ -5,8 +5,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +45,7 @@ class SimulationRepository {
                 .param("status", SimulationStatus.RUNNING.name())
                 .param("against", json.writeValueAsString(new TreeMap<>(against)))
                 .param("user", user)
-                .param("at", utc(at))
+                .param("at", BookRunColumns.utc(at))
                 .param("customers", customers)
                 .update();
     }
@@ -90,8 +88,8 @@ class SimulationRepository {
                 .param("transitions", json.writeValueAsString(transitions))
                 .param("examples", json.writeValueAsString(examples))
                 .param("identity", identity == null ? null : json.writeValueAsString(identity))
-                .param("error", error == null ? null : error.length() <= 2000 ? error : error.substring(0, 1997) + "...")
-                .param("at", utc(at))
+                .param("error", BookRunColumns.error(error))
+                .param("at", BookRunColumns.utc(at))
                 .param("pack", pack)
                 .param("version", version)
                 .update();
@@ -119,15 +117,14 @@ class SimulationRepository {
         String transitions = rs.getString("transitions");
         String examples = rs.getString("examples");
         String identity = rs.getString("identity_impact");
-        LocalDateTime finished = rs.getObject("finished_at", LocalDateTime.class);
         return new Simulation(
                 rs.getString("pack"),
                 rs.getInt("version"),
                 SimulationStatus.valueOf(rs.getString("status")),
                 json.readValue(rs.getString("against_versions"), VERSIONS),
                 rs.getString("requested_by"),
-                rs.getObject("started_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                finished == null ? null : finished.toInstant(ZoneOffset.UTC),
+                BookRunColumns.instant(rs, "started_at"),
+                BookRunColumns.instant(rs, "finished_at"),
                 rs.getLong("customers"),
                 rs.getLong("processed"),
                 rs.getLong("changed"),
@@ -137,9 +134,5 @@ class SimulationRepository {
                 examples == null ? List.of() : json.readValue(examples, EXAMPLES),
                 rs.getString("error"),
                 identity == null ? null : json.readValue(identity, LinkingImpact.class));
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

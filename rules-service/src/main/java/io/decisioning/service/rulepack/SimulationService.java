@@ -4,7 +4,6 @@ import io.decisioning.rules.engine.CompiledPack;
 import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
-import io.decisioning.rules.engine.PackOrderException;
 import io.decisioning.rules.engine.PackSubject;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.service.assessment.AssessmentPipeline;
@@ -33,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -47,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Impact simulation (issue 4): the whole book evaluated twice, with the published rules and with the
  * version in its pack's place, compared customer by customer; nothing is written but the
  * simulation's own row. Runs in the background on the node that was asked, in id windows over a few
- * threads, and keeps its progress and result with the version.
+ * threads ({@link BookRunner}), and keeps its progress and result with the version.
  *
  * <p>A version of a pack that decides about pairs of records (the {@code identity} pack) changes no
  * customer's evaluation directly but the parties the customers are graded as: its simulation resolves the
@@ -57,27 +54,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SimulationService {
 
-    static final int WINDOW = 2_000;
     static final int EXAMPLES_PER_TRANSITION = 5;
-    private static final Duration STALE = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(SimulationService.class);
 
     private final RulePackService packs;
     private final PartyResolver parties;
     private final RuleEngine engine;
     private final SimulationRepository simulations;
-    private final CustomerRepository customers;
     private final AssessmentPipeline pipeline;
     private final EvaluationDate evaluationDate;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
-    private final int threads;
     private final Duration runawayLimit;
-    private final ExecutorService runner = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "simulation");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BookRunner runner;
     private final Clock clock;
 
     SimulationService(RulePackService packs, RuleEngine engine, SimulationRepository simulations, CustomerRepository customers,
@@ -88,44 +77,41 @@ public class SimulationService {
         this.parties = parties;
         this.engine = engine;
         this.simulations = simulations;
-        this.customers = customers;
         this.pipeline = pipeline;
         this.evaluationDate = evaluationDate;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
-        this.threads = properties.packs().simulationThreads();
         this.runawayLimit = properties.packs().runawayLimit();
+        this.runner = new BookRunner("simulation", packs, engine, customers, properties, clock);
     }
 
     /** Starts simulating the version over the whole book; 409 while one of it is running. */
     public Simulation start(String pack, int version, String user) {
-        PackVersion stored = packs.version(pack, version);
-        if (!stored.valid()) {
-            throw new ConflictException("Version " + version + " of " + pack + " does not compile; it cannot be simulated.");
-        }
-        CompiledPack draft = engine.prepared(pack, version);
+        CompiledPack draft = runner.draft(pack, version, "simulated");
         RuleSet published = engine.current();
-        RuleSet candidate;
-        try {
-            candidate = published.with(draft);
-        } catch (PackOrderException e) {
-            throw new ConflictException(e.getMessage());
-        }
+        RuleSet candidate = BookRunner.withDraft(published, draft);
         Optional<Simulation> running = simulations.find(pack, version)
-                .filter(s -> s.status() == SimulationStatus.RUNNING && s.startedAt().isAfter(clock.instant().minus(STALE)));
+                .filter(s -> s.status() == SimulationStatus.RUNNING && runner.mayStillRun(s.startedAt()));
         if (running.isPresent()) {
             throw new ConflictException("A simulation of version " + version + " of " + pack + " is running.");
         }
-        long book = customers.count();
+        long book = runner.bookSize();
         tx.executeWithoutResult(status -> {
             simulations.start(pack, version, published.rulePacks(), user, clock.instant(), book);
             audit.record(user, "RULE_PACK_SIMULATE", "RULE_PACK_VERSION", pack + ":" + version,
                     Map.of("against", published.rulePacks(), "customers", book));
         });
         if (draft.subject() == PackSubject.PAIR) {
-            runner.submit(() -> runLinking(pack, version, published, candidate, book));
+            runner.submit(pack, version, () -> runLinking(pack, version, published, candidate, book),
+                    error -> simulations.finish(pack, version, SimulationStatus.FAILED, 0, 0, null, 0, List.of(), List.of(),
+                            error, clock.instant()));
         } else {
-            runner.submit(() -> run(pack, version, published, candidate));
+            BookCounts counts = new BookCounts();
+            Tally tally = new Tally();
+            runner.submit(pack, version, () -> run(pack, version, published, candidate, counts, tally),
+                    error -> simulations.finish(pack, version, SimulationStatus.FAILED, counts.processed.sum(),
+                            tally.changed.sum(), tally.changedPremium(), counts.failed.sum(), tally.transitions(),
+                            tally.examples(), error, clock.instant()));
         }
         return simulations.find(pack, version).orElseThrow();
     }
@@ -144,82 +130,39 @@ public class SimulationService {
      * any version); the records whose party would change count as changed.
      */
     private void runLinking(String pack, int version, RuleSet published, RuleSet candidate, long book) {
-        try {
-            LinkingImpact impact = parties.simulate(published, candidate, EXAMPLES_PER_TRANSITION * 4,
-                    batch -> RunawayGuard.call("A batch of pairs of the simulation of version " + version + " of " + pack,
-                            runawayLimit, batch::get));
-            simulations.finish(pack, version, SimulationStatus.DONE, book, impact.recordsChangingParty(), null, 0, List.of(),
-                    List.of(), null, impact, clock.instant());
-        } catch (Exception e) {
-            log.error("Simulation of {} v{} failed", pack, version, e);
-            if (e instanceof RunawayGuard.RunawayRulesException) {
-                engine.forget(pack, version);
-            }
-            simulations.finish(pack, version, SimulationStatus.FAILED, 0, 0, null, 0, List.of(), List.of(),
-                    e instanceof RunawayGuard.RunawayRulesException ? e.getMessage()
-                            : e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
-        }
+        LinkingImpact impact = parties.simulate(published, candidate, EXAMPLES_PER_TRANSITION * 4,
+                batch -> RunawayGuard.call("A batch of pairs of the simulation of version " + version + " of " + pack,
+                        runawayLimit, batch::get));
+        simulations.finish(pack, version, SimulationStatus.DONE, book, impact.recordsChangingParty(), null, 0, List.of(),
+                List.of(), null, impact, clock.instant());
     }
 
-    private void run(String pack, int version, RuleSet published, RuleSet candidate) {
+    private void run(String pack, int version, RuleSet published, RuleSet candidate, BookCounts counts, Tally tally) {
         long started = System.nanoTime();
-        Tally tally = new Tally();
-        try {
-            Optional<IdRange> book = customers.idRange();
-            if (book.isPresent()) {
-                LocalDate today = evaluationDate.today();
-                String what = "the simulation of version " + version + " of " + pack;
-                try {
-                    BookWindows.run("simulation-" + pack + "-" + version, what, book.get(), WINDOW, threads, runawayLimit,
-                            window -> compare(window, today, published, candidate, tally),
-                            () -> simulations.progress(pack, version, tally.processed.sum(), tally.changed.sum(),
-                                    tally.failed.sum()));
-                } catch (RunawayGuard.RunawayRulesException runaway) {
-                    engine.forget(pack, version);
-                    throw runaway;
-                }
-            }
-            long failed = tally.failed.sum();
-            simulations.finish(pack, version, failed == 0 ? SimulationStatus.DONE : SimulationStatus.FAILED,
-                    tally.processed.sum(), tally.changed.sum(), tally.changedPremium(), failed, tally.transitions(), tally.examples(),
-                    failed == 0 ? null : failed + " customers could not be evaluated with this version: " + tally.firstError,
-                    clock.instant());
-            log.info("Simulated {} v{} over {} customers in {} ms: {} changed, {} failed", pack, version,
-                    tally.processed.sum(), (System.nanoTime() - started) / 1_000_000, tally.changed.sum(), failed);
-        } catch (Exception e) {
-            log.error("Simulation of {} v{} failed", pack, version, e);
-            String error = e instanceof RunawayGuard.RunawayRulesException ? e.getMessage()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
-            simulations.finish(pack, version, SimulationStatus.FAILED, tally.processed.sum(), tally.changed.sum(),
-                    tally.changedPremium(), tally.failed.sum(), tally.transitions(), tally.examples(), error, clock.instant());
-        }
+        LocalDate today = evaluationDate.today();
+        runner.overBook(pack, version, window -> compare(window, today, published, candidate, counts, tally),
+                () -> simulations.progress(pack, version, counts.processed.sum(), tally.changed.sum(), counts.failed.sum()));
+        long failed = counts.failed.sum();
+        simulations.finish(pack, version, failed == 0 ? SimulationStatus.DONE : SimulationStatus.FAILED,
+                counts.processed.sum(), tally.changed.sum(), tally.changedPremium(), failed, tally.transitions(), tally.examples(),
+                failed == 0 ? null : counts.failures(), clock.instant());
+        log.info("Simulated {} v{} over {} customers in {} ms: {} changed, {} failed", pack, version,
+                counts.processed.sum(), (System.nanoTime() - started) / 1_000_000, tally.changed.sum(), failed);
     }
 
-    private void compare(IdRange window, LocalDate today, RuleSet published, RuleSet candidate, Tally tally) {
+    private void compare(IdRange window, LocalDate today, RuleSet published, RuleSet candidate, BookCounts counts,
+                         Tally tally) {
         AssessmentPipeline.Read read = pipeline.read(Selection.range(window), today);
         List<EvaluationInput> inputs = read.inputs();
         if (inputs.isEmpty()) {
             return;
         }
         List<Evaluation> before = published.evaluate(inputs);
-        List<Evaluation> after;
-        try {
-            after = candidate.evaluate(inputs);
-        } catch (RuntimeException windowFailed) {
-            after = new ArrayList<>(inputs.size());
-            for (EvaluationInput input : inputs) {
-                try {
-                    after.add(candidate.evaluate(input));
-                } catch (RuntimeException e) {
-                    after.add(null);
-                    tally.failed(e);
-                }
-            }
-        }
+        List<Evaluation> after = counts.evaluate(candidate, inputs);
         for (int i = 0; i < inputs.size(); i++) {
             Evaluation b = before.get(i);
             Evaluation a = after.get(i);
-            tally.processed.increment();
+            counts.processed.increment();
             if (a == null) {
                 continue;
             }
@@ -250,14 +193,11 @@ public class SimulationService {
         return warnings.stream().map(w -> w.type() + " " + w.severity()).sorted().collect(Collectors.joining(", "));
     }
 
-    /** Counts shared by the simulation's threads. */
+    /** What the simulation's threads find: the customers changed, their premium, and the transitions. */
     private static final class Tally {
-        final LongAdder processed = new LongAdder();
         final LongAdder changed = new LongAdder();
         /** The annual premium of the changed customers, in cents. */
         private final LongAdder changedCents = new LongAdder();
-        final LongAdder failed = new LongAdder();
-        volatile String firstError;
         final Map<List<String>, Bucket> buckets = new ConcurrentHashMap<>();
 
         void changed(Customer customer) {
@@ -267,13 +207,6 @@ public class SimulationService {
 
         BigDecimal changedPremium() {
             return BigDecimal.valueOf(changedCents.sum(), 2);
-        }
-
-        void failed(RuntimeException e) {
-            failed.increment();
-            if (firstError == null) {
-                firstError = e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
         }
 
         boolean compare(String field, String from, String to, Customer customer) {
