@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.customer.CrmFixtures;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Back-testing a churn scorecard over HTTP (DESIGN.md section 11) on a crafted book, as of a date fifteen years
@@ -38,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BacktestApiTests {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int HORIZON = 90;
 
     @LocalServerPort
@@ -48,6 +44,7 @@ class BacktestApiTests {
     JdbcClient jdbc;
 
     ApiClient api;
+    RulePackFixtures rulePacks;
     CrmFixtures crm;
     LocalDate today;
     LocalDate asOf;
@@ -60,11 +57,11 @@ class BacktestApiTests {
     @BeforeAll
     void craftTheBook() {
         api = new ApiClient(port);
+        rulePacks = new RulePackFixtures(api, jdbc);
         crm = new CrmFixtures(jdbc);
         today = CrmFixtures.today();
         asOf = today.minusYears(15);
-        published = jdbc.sql("SELECT version FROM rule_pack_version WHERE pack = 'retention' AND status = 'PUBLISHED'")
-                .query(Integer.class).single();
+        published = rulePacks.publishedVersion("retention");
         customers(8, true);
         customers(2, true);
         customers(2, false);
@@ -225,8 +222,8 @@ class BacktestApiTests {
         assertInvalid(start(published, today.minusDays(10), 11), "horizonDays", "cannot be known yet");
         assertInvalid(start(published, today.minusDays(100), 71), "horizonDays", "a renewal may come 30 days");
         assertInvalid(api.post("/api/v1/rule-packs/retention/versions/" + published + "/backtest", null, "analyst"), "body", "");
-        Response grading = api.post("/api/v1/rule-packs/grading/versions/1/backtest",
-                JSON.writeValueAsString(Map.of("asOf", asOf.toString(), "horizonDays", HORIZON)), "analyst");
+        Response grading = rulePacks.post("/api/v1/rule-packs/grading/versions/1/backtest",
+                Map.of("asOf", asOf.toString(), "horizonDays", HORIZON), "analyst");
         assertInvalid(grading, "name", "gives no churn score");
         assertThat(grading.json().get("detail").asString()).contains("grading");
         assertThat(start(published, today.minusDays(40), 10).status())
@@ -253,12 +250,12 @@ class BacktestApiTests {
     @Test
     void anUnknownPackOrVersionIs404AndAVersionThatDoesNotCompileIs409() {
         schedule();
-        Response broken = api.post("/api/v1/rule-packs/retention/versions", JSON.writeValueAsString(Map.of(
+        Response broken = rulePacks.post("/api/v1/rule-packs/retention/versions", Map.of(
                 "baseVersion", published,
-                "files", Map.of("broken.drl", "package packs.retention;\nrule \"CHN-997 broken\"\nwhen\n  $p : NoSuchFact(x > )\nthen\nend\n"))),
+                "files", Map.of("broken.drl", "package packs.retention;\nrule \"CHN-997 broken\"\nwhen\n  $p : NoSuchFact(x > )\nthen\nend\n")),
                 "analyst");
         assertThat(broken.json().get("valid").asBoolean()).isFalse();
-        String body = JSON.writeValueAsString(Map.of("asOf", asOf.toString(), "horizonDays", HORIZON));
+        String body = RulePackFixtures.JSON.writeValueAsString(Map.of("asOf", asOf.toString(), "horizonDays", HORIZON));
 
         assertThat(api.post("/api/v1/rule-packs/nosuch/versions/1/backtest", body, "analyst").status()).isEqualTo(404);
         assertThat(api.post("/api/v1/rule-packs/retention/versions/9999/backtest", body, "analyst").status()).isEqualTo(404);
@@ -291,7 +288,7 @@ class BacktestApiTests {
     @Test
     void analystsAndAdminsStartBackTestsApproversReadThemAndUnderwritersNeither() {
         String path = "/api/v1/rule-packs/retention/versions/" + published + "/backtest";
-        String body = JSON.writeValueAsString(Map.of("asOf", asOf.toString(), "horizonDays", HORIZON));
+        String body = RulePackFixtures.JSON.writeValueAsString(Map.of("asOf", asOf.toString(), "horizonDays", HORIZON));
 
         assertThat(api.post(path, body, "underwriter").status()).isEqualTo(403);
         assertThat(api.get(path, "underwriter").status()).isEqualTo(403);
@@ -307,15 +304,11 @@ class BacktestApiTests {
     }
 
     private Response post(int version, Map<String, ?> body) {
-        return api.post("/api/v1/rule-packs/retention/versions/" + version + "/backtest", JSON.writeValueAsString(body),
-                "analyst");
+        return rulePacks.post("/api/v1/rule-packs/retention/versions/" + version + "/backtest", body, "analyst");
     }
 
     private JsonNode awaitEnd(String pack, int version) {
-        return await(Duration.ofSeconds(60), () -> {
-            JsonNode b = api.getJson("/api/v1/rule-packs/" + pack + "/versions/" + version + "/backtest", "analyst");
-            return b.get("status").asString().equals("RUNNING") ? null : b;
-        });
+        return rulePacks.awaitEnd("/api/v1/rule-packs/" + pack + "/versions/" + version + "/backtest", "analyst");
     }
 
     private static void assertInvalid(Response response, String field, String message) {
@@ -332,11 +325,7 @@ class BacktestApiTests {
 
     /** A new draft of the retention pack: the published version with these files. */
     private int draft(Map<String, String> files) {
-        Response draft = api.post("/api/v1/rule-packs/retention/versions", JSON.writeValueAsString(Map.of(
-                "baseVersion", published, "comment", "back-test", "files", files)), "analyst");
-        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
-        return draft.json().get("version").asInt();
+        return rulePacks.draft("retention", published, "back-test", files, "analyst");
     }
 
     private String file(int version, String name) {
@@ -366,22 +355,5 @@ class BacktestApiTests {
             sum += row.get(field).asLong();
         }
         return sum;
-    }
-
-    private static <T> T await(Duration timeout, Supplier<T> probe) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("not done within " + timeout);
     }
 }

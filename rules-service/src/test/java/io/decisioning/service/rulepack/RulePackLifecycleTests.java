@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rule pack lifecycle over HTTP on the embedded MariaDB: drafts (invalid ones kept with their
@@ -47,8 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulePackLifecycleTests {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -67,12 +63,14 @@ class RulePackLifecycleTests {
 
 
     ApiClient api;
+    RulePackFixtures rulePacks;
     CrmFixtures crm;
     LocalDate today;
 
     @BeforeAll
     void setUp() {
         api = new ApiClient(port);
+        rulePacks = new RulePackFixtures(api, jdbc);
         crm = new CrmFixtures(jdbc);
         today = CrmFixtures.today();
         DemoBooks.write(dataSource, 2_000, 5, today);
@@ -80,10 +78,10 @@ class RulePackLifecycleTests {
 
     @Test
     void aVersionThatWouldDecideTheTierAfterTheDecisionIsRefusedWithTheEnginesReason() {
-        int published = publishedVersion("tiering");
+        int published = rulePacks.publishedVersion("tiering");
         String descriptor = api.get("/api/v1/rule-packs/tiering/versions/" + published, "analyst").json()
                 .get("files").get("pack.properties").asString();
-        Response draft = post("/api/v1/rule-packs/tiering/versions", Map.of(
+        Response draft = rulePacks.post("/api/v1/rule-packs/tiering/versions", Map.of(
                 "baseVersion", published,
                 "comment", "Tiers after the decision",
                 "files", Map.of("pack.properties", descriptor.replace("order=40", "order=60"))), "analyst");
@@ -99,7 +97,7 @@ class RulePackLifecycleTests {
             assertThat(refused.status()).as(refused.body()).isEqualTo(409);
             assertThat(refused.json().get("detail").asString()).contains("tiering", "60", "decision", "TIR-");
         }
-        assertThat(publishedVersion("tiering")).isEqualTo(published);
+        assertThat(rulePacks.publishedVersion("tiering")).isEqualTo(published);
     }
 
     @Test
@@ -111,14 +109,14 @@ class RulePackLifecycleTests {
         }
         String claimantNo = crm.customerNo(claimant);
         assertThat(grade(claimantNo)).isEqualTo("POOR_QUALITY");
-        int published = publishedVersion("grading");
+        int published = rulePacks.publishedVersion("grading");
         JsonNode current = api.get("/api/v1/rule-packs/grading/versions/" + published, "analyst").json();
         String table = current.get("files").get("grade-thresholds.drl.csv").asString();
         String scenarios = current.get("files").get("grading.scenarios.csv").asString();
         assertThat(table).contains("GRD-050 Poor quality by repeated claims,79,,,,3,");
 
         // 1. a draft that raises the claim-count limit from 3 to 4: it compiles, but a scenario now fails
-        Response draft = post("/api/v1/rule-packs/grading/versions", Map.of(
+        Response draft = rulePacks.post("/api/v1/rule-packs/grading/versions", Map.of(
                 "baseVersion", published,
                 "comment", "Poor quality from 4 claims a year",
                 "files", Map.of("grade-thresholds.drl.csv",
@@ -142,7 +140,7 @@ class RulePackLifecycleTests {
         assertThat(mismatch.get("mismatches").get(0).get("actual").asString()).isEqualTo("STANDARD");
 
         // 2. the analyst moves the scenario to the new boundary
-        Response fixed = post("/api/v1/rule-packs/grading/versions", Map.of(
+        Response fixed = rulePacks.post("/api/v1/rule-packs/grading/versions", Map.of(
                 "baseVersion", first,
                 "comment", "Scenario at the new boundary",
                 "files", Map.of("grading.scenarios.csv", scenarios.replace(
@@ -161,10 +159,7 @@ class RulePackLifecycleTests {
 
         Response simulate = api.post("/api/v1/rule-packs/grading/versions/" + version + "/simulate", null, "analyst");
         assertThat(simulate.status()).as(simulate.body()).isEqualTo(202);
-        JsonNode simulation = await(Duration.ofSeconds(60), () -> {
-            JsonNode s = api.get("/api/v1/rule-packs/grading/versions/" + version + "/simulation", "approver").json();
-            return s.get("status").asString().equals("RUNNING") ? null : s;
-        });
+        JsonNode simulation = rulePacks.awaitEnd("/api/v1/rule-packs/grading/versions/" + version + "/simulation", "approver");
         assertThat(simulation.get("status").asString()).as(simulation.toString()).isEqualTo("DONE");
         Expected expected = expectedChanges(engine.prepared("grading", version));
         Map<String, Long> simulated = new TreeMap<>();
@@ -188,7 +183,7 @@ class RulePackLifecycleTests {
         Response published2 = api.post("/api/v1/rule-packs/grading/versions/" + version + "/publish", null, "approver");
         assertThat(published2.status()).as(published2.body()).isEqualTo(200);
         assertThat(published2.json().get("status").asString()).isEqualTo("PUBLISHED");
-        assertThat(publishedVersion("grading")).isEqualTo(version);
+        assertThat(rulePacks.publishedVersion("grading")).isEqualTo(version);
         assertThat(engine.versions().get("grading")).isEqualTo(version);
 
         // 5. new answers at once, naming the new version
@@ -197,7 +192,7 @@ class RulePackLifecycleTests {
         assertThat(after.get("rulePacks").get("grading").asInt()).isEqualTo(version);
 
         // 6. rollback: the previous version is live again
-        Response rollback = post("/api/v1/rule-packs/grading/rollback", Map.of("reason", "Too lenient"), "approver");
+        Response rollback = rulePacks.post("/api/v1/rule-packs/grading/rollback", Map.of("reason", "Too lenient"), "approver");
         assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
         assertThat(rollback.json().get("version").asInt()).isEqualTo(published);
         assertThat(engine.versions().get("grading")).isEqualTo(published);
@@ -221,14 +216,14 @@ class RulePackLifecycleTests {
         for (String customerNo : List.of(first, second)) {
             assertThat(api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "underwriter").status()).isEqualTo(200);
         }
-        int published = publishedVersion("identity");
+        int published = rulePacks.publishedVersion("identity");
         String table = api.get("/api/v1/rule-packs/identity/versions/" + published, "analyst").json()
                 .get("files").get("linking.drl.csv").asString();
         String review = "IDN-040 Same name and birth date,70,,,true,true,,REVIEW";
         assertThat(table).contains(review);
 
         // 1. a row below a more general one: the table checks say so at its cell, in the version's view
-        Response shadowed = post("/api/v1/rule-packs/identity/versions", Map.of("baseVersion", published,
+        Response shadowed = rulePacks.post("/api/v1/rule-packs/identity/versions", Map.of("baseVersion", published,
                 "comment", "A row that never decides", "files", Map.of("linking.drl.csv",
                         table.strip() + "\nIDN-060 Same identity and phone,60,,true,,,true,AUTO_LINK\n")), "analyst");
         assertThat(shadowed.status()).as(shadowed.body()).isEqualTo(201);
@@ -240,12 +235,12 @@ class RulePackLifecycleTests {
         assertThat(lint.get(0).get("message").asString()).contains("IDN-020");
 
         // 2. name and birth date linked at once: more links, fewer reviews, fewer parties
-        Response draft = post("/api/v1/rule-packs/identity/versions", Map.of("baseVersion", published,
+        Response draft = rulePacks.post("/api/v1/rule-packs/identity/versions", Map.of("baseVersion", published,
                 "comment", "Same name and birth date is the same person", "files", Map.of("linking.drl.csv",
                         table.replace(review, "IDN-040 Same name and birth date,70,,,true,true,,AUTO_LINK"))), "analyst");
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         assertThat(draft.json().get("lint")).isEmpty();
-        JsonNode simulation = simulateToTheEnd("identity", draft.json().get("version").asInt());
+        JsonNode simulation = rulePacks.simulateToTheEnd("identity", draft.json().get("version").asInt());
         assertThat(simulation.get("status").asString()).as(simulation.toString()).isEqualTo("DONE");
         JsonNode identity = simulation.get("identity");
         Map<String, JsonNode> outcomes = new HashMap<>();
@@ -263,9 +258,9 @@ class RulePackLifecycleTests {
         assertThat(change.get("examples").get(0).get("ruleNow").asString()).startsWith("IDN-040");
 
         // 3. an unchanged copy changes nothing, and once simulated an approver may publish it
-        int copy = copyOfPublished("identity", "analyst");
+        int copy = rulePacks.copyOfPublished("identity", "analyst");
         assertThat(api.post("/api/v1/rule-packs/identity/versions/" + copy + "/publish", null, "approver").status()).isEqualTo(409);
-        JsonNode unchanged = simulateToTheEnd("identity", copy);
+        JsonNode unchanged = rulePacks.simulateToTheEnd("identity", copy);
         assertThat(unchanged.get("status").asString()).isEqualTo("DONE");
         assertThat(unchanged.get("identity").get("changedPairs").asLong()).isZero();
         assertThat(unchanged.get("identity").get("changes")).isEmpty();
@@ -273,7 +268,7 @@ class RulePackLifecycleTests {
         Response publish = api.post("/api/v1/rule-packs/identity/versions/" + copy + "/publish", null, "approver");
         assertThat(publish.status()).as(publish.body()).isEqualTo(200);
         assertThat(engine.versions().get("identity")).isEqualTo(copy);
-        Response rollback = post("/api/v1/rule-packs/identity/rollback", Map.of("reason", "Back to the version before"), "approver");
+        Response rollback = rulePacks.post("/api/v1/rule-packs/identity/rollback", Map.of("reason", "Back to the version before"), "approver");
         assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
         assertThat(engine.versions().get("identity")).isEqualTo(published);
     }
@@ -285,8 +280,8 @@ class RulePackLifecycleTests {
             assertThat(api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "underwriter").status()).isEqualTo(200);
         }
         long started = System.nanoTime();
-        Response draft = post("/api/v1/rule-packs/identity/versions", Map.of(
-                "baseVersion", publishedVersion("identity"),
+        Response draft = rulePacks.post("/api/v1/rule-packs/identity/versions", Map.of(
+                "baseVersion", rulePacks.publishedVersion("identity"),
                 "files", Map.of("spin.drl", """
                         package packs.identity;
                         import io.decisioning.rules.*;
@@ -304,7 +299,7 @@ class RulePackLifecycleTests {
         assertThat(draft.json().get("lint").toString()).contains("NOT_ANALYSED", "did not finish within 8 s");
         int version = draft.json().get("version").asInt();
 
-        JsonNode simulation = simulateToTheEnd("identity", version);
+        JsonNode simulation = rulePacks.simulateToTheEnd("identity", version);
         assertThat(simulation.get("status").asString()).isEqualTo("FAILED");
         assertThat(simulation.get("error").asString()).contains("did not finish within 8 s");
         assertThat(api.post("/api/v1/rule-packs/identity/versions/" + version + "/publish", null, "approver").status())
@@ -328,8 +323,8 @@ class RulePackLifecycleTests {
 
     @Test
     void anInvalidDraftIsKeptWithEveryErrorAndCannotBeTestedSimulatedOrPublished() {
-        Response draft = post("/api/v1/rule-packs/tiering/versions", Map.of(
-                "baseVersion", publishedVersion("tiering"),
+        Response draft = rulePacks.post("/api/v1/rule-packs/tiering/versions", Map.of(
+                "baseVersion", rulePacks.publishedVersion("tiering"),
                 "files", Map.of("broken.drl", "package packs.tiering;\nrule \"TIR-999 broken\"\nwhen\n  $p : NoSuchFact(x > )\nthen\nend\n")),
                 "analyst");
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
@@ -345,10 +340,10 @@ class RulePackLifecycleTests {
         assertThat(api.post("/api/v1/rule-packs/tiering/versions/" + version + "/simulate", null, "analyst").status()).isEqualTo(409);
         assertThat(api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "approver").status()).isEqualTo(409);
 
-        Response badName = post("/api/v1/rule-packs/tiering/versions", Map.of("files", Map.of("../etc/passwd", "x")), "analyst");
+        Response badName = rulePacks.post("/api/v1/rule-packs/tiering/versions", Map.of("files", Map.of("../etc/passwd", "x")), "analyst");
         assertThat(badName.status()).isEqualTo(400);
         assertThat(badName.body()).contains("files.../etc/passwd");
-        Response unknownPack = post("/api/v1/rule-packs/nosuch/versions", Map.of("files", Map.of("a.drl", "x")), "analyst");
+        Response unknownPack = rulePacks.post("/api/v1/rule-packs/nosuch/versions", Map.of("files", Map.of("a.drl", "x")), "analyst");
         assertThat(unknownPack.status()).isEqualTo(404);
         assertThat(api.post("/api/v1/rule-packs/tiering/versions", "{\"files\":{}}", "analyst").status()).isEqualTo(400);
         assertThat(api.post("/api/v1/rule-packs/tiering/versions", "{\"files\":{\"a.drl\":\"x\"}}", "underwriter").status())
@@ -357,11 +352,11 @@ class RulePackLifecycleTests {
 
     @Test
     void aDraftComesWithTheTableChecksPointingAtTheCell() {
-        int published = publishedVersion("grading");
+        int published = rulePacks.publishedVersion("grading");
         String table = api.get("/api/v1/rule-packs/grading/versions/" + published, "analyst").json()
                 .get("files").get("grade-thresholds.drl.csv").asString();
         String withShadowedRow = table.stripTrailing() + "\nGRD-075 High quality that can never be,60,,,,5,,,HIGH_QUALITY\n";
-        Response draft = post("/api/v1/rule-packs/grading/versions", Map.of("baseVersion", published,
+        Response draft = rulePacks.post("/api/v1/rule-packs/grading/versions", Map.of("baseVersion", published,
                 "files", Map.of("grade-thresholds.drl.csv", withShadowedRow)), "analyst");
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         assertThat(draft.json().get("valid").asBoolean()).isTrue();
@@ -382,7 +377,7 @@ class RulePackLifecycleTests {
 
     @Test
     void anAuthorCannotPublishTheirOwnVersion() {
-        int version = copyOfPublished("tiering", "admin");
+        int version = rulePacks.copyOfPublished("tiering", "admin");
         Response own = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "admin");
         assertThat(own.status()).as(own.body()).isEqualTo(403);
         assertThat(own.body()).contains("maker-checker");
@@ -390,10 +385,10 @@ class RulePackLifecycleTests {
 
     @Test
     void twoPublishesAtOnceLeaveOnePublishedVersionAndUniqueNumbers() throws Exception {
-        int a = copyOfPublished("decision", "analyst");
-        int b = copyOfPublished("decision", "analyst");
-        simulateToTheEnd("decision", a);
-        simulateToTheEnd("decision", b);
+        int a = rulePacks.copyOfPublished("decision", "analyst");
+        int b = rulePacks.copyOfPublished("decision", "analyst");
+        rulePacks.simulateToTheEnd("decision", a);
+        rulePacks.simulateToTheEnd("decision", b);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Response>> answers = pool.invokeAll(List.<Callable<Response>>of(
@@ -411,14 +406,12 @@ class RulePackLifecycleTests {
                         SELECT publication_seq FROM rule_pack_version WHERE pack = 'decision' AND publication_seq IS NOT NULL
                         """).query(Long.class).list();
         assertThat(sequence).doesNotHaveDuplicates();
-        assertThat(engine.versions().get("decision")).isEqualTo(publishedVersion("decision"));
+        assertThat(engine.versions().get("decision")).isEqualTo(rulePacks.publishedVersion("decision"));
     }
 
     @Test
     void aLoopingRuleFailsItsTestsAndItsSimulationAndCannotBePublished() {
-        Response draft = post("/api/v1/rule-packs/tiering/versions", Map.of(
-                "baseVersion", publishedVersion("tiering"),
-                "files", Map.of("loop.drl", """
+        int version = rulePacks.draft("tiering", rulePacks.publishedVersion("tiering"), null, Map.of("loop.drl", """
                         package packs.tiering;
                         import io.decisioning.rules.*;
                         rule "TIR-665 starts counting"
@@ -433,26 +426,22 @@ class RulePackLifecycleTests {
                         then
                             insert(Long.valueOf($n + 1));
                         end
-                        """)), "analyst");
-        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
-        int version = draft.json().get("version").asInt();
+                        """), "analyst");
 
         Response test = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/test", null, "analyst");
         assertThat(test.status()).as(test.body()).isEqualTo(200);
         assertThat(test.json().get("failed").asInt()).isPositive();
-        JsonNode simulation = simulateToTheEnd("tiering", version);
+        JsonNode simulation = rulePacks.simulateToTheEnd("tiering", version);
         assertThat(simulation.get("status").asString()).isEqualTo("FAILED");
         assertThat(simulation.get("failed").asLong()).isPositive();
         Response publish = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "approver");
         assertThat(publish.status()).as(publish.body()).isEqualTo(409);
-        assertThat(engine.versions().get("tiering")).isEqualTo(publishedVersion("tiering"));
+        assertThat(engine.versions().get("tiering")).isEqualTo(rulePacks.publishedVersion("tiering"));
     }
 
     @Test
     void aRuleWhoseActionNeverReturnsIsStoppedAndItsVersionCannotBePublished() {
-        Response draft = post("/api/v1/rule-packs/tiering/versions", Map.of(
-                "baseVersion", publishedVersion("tiering"),
-                "files", Map.of("spin.drl", """
+        int version = rulePacks.draft("tiering", rulePacks.publishedVersion("tiering"), null, Map.of("spin.drl", """
                         package packs.tiering;
                         import io.decisioning.rules.*;
                         rule "TIR-667 spins in its action"
@@ -462,9 +451,7 @@ class RulePackLifecycleTests {
                             long i = 1;
                             while (i > 0) { i = (i * 31 + 7) % 1000003 + 1; }
                         end
-                        """)), "analyst");
-        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
-        int version = draft.json().get("version").asInt();
+                        """), "analyst");
 
         long started = System.nanoTime();
         Response test = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/test", null, "analyst");
@@ -476,12 +463,12 @@ class RulePackLifecycleTests {
                 .filter(t -> t.getName().equals("rules-sandbox") && t.isAlive()))
                 .as("the spinning thread was stopped").isEmpty();
 
-        JsonNode simulation = simulateToTheEnd("tiering", version);
+        JsonNode simulation = rulePacks.simulateToTheEnd("tiering", version);
         assertThat(simulation.get("status").asString()).isEqualTo("FAILED");
         assertThat(simulation.get("error").asString()).contains("did not finish within 8 s");
         Response publish = api.post("/api/v1/rule-packs/tiering/versions/" + version + "/publish", null, "approver");
         assertThat(publish.status()).as(publish.body()).isEqualTo(409);
-        assertThat(engine.versions().get("tiering")).isEqualTo(publishedVersion("tiering"));
+        assertThat(engine.versions().get("tiering")).isEqualTo(rulePacks.publishedVersion("tiering"));
 
         Response health = api.get("/api/v1/rule-packs", "analyst");
         assertThat(health.status()).as("the service is still up").isEqualTo(200);
@@ -489,8 +476,8 @@ class RulePackLifecycleTests {
 
     @Test
     void aVersionPublishedByAnotherNodeIsLiveHereWithinFiveSeconds() throws Exception {
-        int version = copyOfPublished("warnings", "analyst");
-        int before = publishedVersion("warnings");
+        int version = rulePacks.copyOfPublished("warnings", "analyst");
+        int before = rulePacks.publishedVersion("warnings");
         // what another node's publish leaves in the database
         jdbc.sql("UPDATE rule_pack_version SET status = 'RETIRED' WHERE pack = 'warnings' AND version = :v")
                 .param("v", before).update();
@@ -501,9 +488,9 @@ class RulePackLifecycleTests {
                          WHERE pack = 'warnings' AND version = :v
                         """).param("v", version).update();
         long started = System.nanoTime();
-        await(Duration.ofSeconds(5), () -> engine.versions().get("warnings") == version ? Boolean.TRUE : null);
+        RulePackFixtures.await(Duration.ofSeconds(5), () -> engine.versions().get("warnings") == version ? Boolean.TRUE : null);
         System.out.printf("picked up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
-        JsonNode nodes = await(Duration.ofSeconds(5), () -> {
+        JsonNode nodes = RulePackFixtures.await(Duration.ofSeconds(5), () -> {
             JsonNode list = api.get("/api/v1/rule-packs/nodes", "analyst").json();
             for (JsonNode node : list) {
                 if (node.get("thisNode").asBoolean() && node.get("liveVersions").get("warnings").asInt() == version) {
@@ -521,7 +508,7 @@ class RulePackLifecycleTests {
 
     @Test
     void aDecisionTableUploadedAsXlsxReplacesTheCsvAndPassesTheScenarios() throws Exception {
-        int published = publishedVersion("grading");
+        int published = rulePacks.publishedVersion("grading");
         JsonNode current = api.get("/api/v1/rule-packs/grading/versions/" + published, "analyst").json().get("files");
         String csv = current.get("grade-thresholds.drl.csv").asString();
         String descriptor = current.get("pack.properties").asString();
@@ -546,11 +533,7 @@ class RulePackLifecycleTests {
         files.put("grade-thresholds.drl.csv", null);
         files.put("grade-thresholds.drl.xlsx", java.util.Base64.getEncoder().encodeToString(xlsx));
         files.put("pack.properties", descriptor.replace("grade-thresholds.drl.csv", "grade-thresholds.drl.xlsx"));
-        Response draft = post("/api/v1/rule-packs/grading/versions", Map.of("baseVersion", published, "files", files,
-                "comment", "thresholds as a spreadsheet"), "analyst");
-        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
-        int version = draft.json().get("version").asInt();
+        int version = rulePacks.draft("grading", published, "thresholds as a spreadsheet", files, "analyst");
         Response test = api.post("/api/v1/rule-packs/grading/versions/" + version + "/test", null, "analyst");
         assertThat(test.json().get("failed").asInt()).as(test.body()).isZero();
         JsonNode stored = api.get("/api/v1/rule-packs/grading/versions/" + version, "analyst").json();
@@ -558,7 +541,7 @@ class RulePackLifecycleTests {
         assertThat(java.util.Base64.getDecoder().decode(stored.get("files").get("grade-thresholds.drl.xlsx").asString()))
                 .isEqualTo(xlsx);
 
-        Response notBase64 = post("/api/v1/rule-packs/grading/versions", Map.of("baseVersion", published,
+        Response notBase64 = rulePacks.post("/api/v1/rule-packs/grading/versions", Map.of("baseVersion", published,
                 "files", Map.of("other.drl.xlsx", "%%% not base64 %%%")), "analyst");
         assertThat(notBase64.status()).isEqualTo(400);
         assertThat(notBase64.body()).contains("files.other.drl.xlsx");
@@ -622,25 +605,6 @@ class RulePackLifecycleTests {
         return metric.json().get("measurements").get(0).get("value").asDouble();
     }
 
-    private int copyOfPublished(String pack, String author) {
-        Response draft = post("/api/v1/rule-packs/" + pack + "/versions", Map.of(
-                "baseVersion", publishedVersion(pack),
-                "comment", "unchanged copy",
-                "files", Map.of("notes.md", "A copy for a test.")), author);
-        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-        assertThat(draft.json().get("valid").asBoolean()).as(draft.body()).isTrue();
-        return draft.json().get("version").asInt();
-    }
-
-    private JsonNode simulateToTheEnd(String pack, int version) {
-        Response started = api.post("/api/v1/rule-packs/" + pack + "/versions/" + version + "/simulate", null, "analyst");
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        return await(Duration.ofSeconds(60), () -> {
-            JsonNode s = api.get("/api/v1/rule-packs/" + pack + "/versions/" + version + "/simulation", "analyst").json();
-            return s.get("status").asString().equals("RUNNING") ? null : s;
-        });
-    }
-
     /** What a simulation should find: its grade transitions, the customers changed and their annual premium. */
     private record Expected(Map<String, Long> gradeTransitions, long changed, BigDecimal changedPremium) {
     }
@@ -669,33 +633,7 @@ class RulePackLifecycleTests {
         return new Expected(transitions, changed, premium);
     }
 
-    private int publishedVersion(String pack) {
-        return jdbc.sql("SELECT version FROM rule_pack_version WHERE pack = :pack AND status = 'PUBLISHED'")
-                .param("pack", pack).query(Integer.class).single();
-    }
-
     private String grade(String customerNo) {
         return api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "underwriter").json().get("grade").asString();
-    }
-
-    private Response post(String path, Map<String, ?> body, String user) {
-        return api.post(path, JSON.writeValueAsString(body), user);
-    }
-
-    private static <T> T await(Duration timeout, Supplier<T> probe) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("not done within " + timeout);
     }
 }
