@@ -2,10 +2,7 @@ package io.decisioning.rules.engine;
 
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Scorecard;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * What the engine knows of one rule of a compiled pack besides the KieBase: its name (starting with
@@ -15,15 +12,6 @@ import java.util.Map;
  * from a small cache of sentences.
  */
 final class CompiledRule {
-
-    /** " value points", " risk points": the end of a score contribution's reason. */
-    private static final Map<Scorecard, String> POINTS = new EnumMap<>(Scorecard.class);
-
-    static {
-        for (Scorecard card : Scorecard.values()) {
-            POINTS.put(card, " " + card.name().toLowerCase(Locale.ROOT) + " points");
-        }
-    }
 
     private static final int CACHE = 64;
 
@@ -100,6 +88,6 @@ final class CompiledRule {
 
     private String write(CustomerProfile profile, int points, Scorecard card) {
         String message = reason == null ? name : reason.render(profile);
-        return card == null ? message : message + (points >= 0 ? ": +" : ": ") + points + POINTS.get(card);
+        return card == null ? message : message + Reason.pointsText(card, points);
     }
 }

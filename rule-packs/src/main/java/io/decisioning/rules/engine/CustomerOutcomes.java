@@ -169,9 +169,10 @@ final class CustomerOutcomes {
             int v = info[2 * i + 1];
             CompiledRule rule = (CompiledRule) refs[3 * i + 1];
             String message;
+            Scorecard card = null;
             switch (OutcomeKind.ofSlot(slot)) {
                 case SCORE -> {
-                    Scorecard card = OutcomeKind.card((head >>> 8) & 0x7F);
+                    card = OutcomeKind.card((head >>> 8) & 0x7F);
                     switch (card) {
                         case VALUE -> value += v;
                         case RISK -> risk += v;
@@ -207,7 +208,8 @@ final class CustomerOutcomes {
                 default -> throw new IllegalStateException("slot " + slot);
             }
             CompiledPack pack = (CompiledPack) refs[3 * i];
-            reasons[reasonCount++] = new Reason(pack.name(), pack.version(), rule.name(), message);
+            reasons[reasonCount++] = card == null ? new Reason(pack.name(), pack.version(), rule.name(), message)
+                    : new Reason(pack.name(), pack.version(), rule.name(), message, card, v);
         }
         String customerNo = profile.customerNo();
         for (int slot = GRADE; slot <= DECISION; slot++) {

@@ -5,6 +5,7 @@ import static io.decisioning.rules.engine.ProfileFixtures.standard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.Scorecard;
 import io.decisioning.rules.WarningType;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,24 @@ class RetentionPackTests {
         assertThat(retention.get("RET-010")).contains("10 days overdue");
         assertThat(late.warnings()).filteredOn(w -> w.type() == WarningType.PREMIUM_OVERDUE)
                 .singleElement().satisfies(w -> assertThat(w.message()).contains("10 days overdue"));
+    }
+
+    @Test
+    void aScorecardRowsReasonCarriesItsCardAndPointsAndReadsWithoutThem() {
+        Evaluation late = SHIPPED.evaluate(input(late("L")));
+
+        Reason missed = late.reasons().stream().filter(reason -> reason.rule().startsWith("CHN-012")).findFirst().orElseThrow();
+        assertThat(missed.card()).isEqualTo(Scorecard.CHURN);
+        assertThat(missed.points()).isEqualTo(30);
+        assertThat(missed.message()).endsWith(": +30 churn points");
+        assertThat(missed.messageWithoutPoints()).isEqualTo(missed.message().substring(0, missed.message().lastIndexOf(": ")))
+                .contains("2 missed payments in 12 months").doesNotContain("points");
+        assertThat(late.reasons().stream().filter(reason -> reason.card() == Scorecard.CHURN).mapToInt(Reason::points).sum())
+                .isEqualTo(late.churnScore());
+        assertThat(late.reasons()).filteredOn(reason -> reason.rule().startsWith("RET-010")).singleElement()
+                .satisfies(overdue -> assertThat(overdue.card()).isNull())
+                .satisfies(overdue -> assertThat(overdue.points()).isNull())
+                .satisfies(overdue -> assertThat(overdue.messageWithoutPoints()).isEqualTo(overdue.message()));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.MatchStrength;
+import io.decisioning.rules.Scorecard;
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
 import io.decisioning.rules.WarningCategory;
@@ -108,7 +109,7 @@ class RuleSetTests {
                 new Reason("grading", 1, "GRD-050 Poor quality by repeated claims", "5 claims in the last 12 months >= 3"),
                 new Reason("warnings", 1, "WRN-010 Repeat claimant (high)", "5 claims in the last 12 months >= 5"),
                 new Reason("scoring", 1, "RSK-023 Five or more claims in 12 months",
-                        "5 claims in the last 12 months >= 5: +30 risk points"),
+                        "5 claims in the last 12 months >= 5: +30 risk points", Scorecard.RISK, 30),
                 new Reason("tiering", 1, "TIR-020 Restricted for poor quality", "grade POOR_QUALITY"),
                 new Reason("decision", 1, "DEC-030 Refer on a high warning", "a HIGH warning is raised"));
         assertThat(evaluation.warnings()).containsExactly(

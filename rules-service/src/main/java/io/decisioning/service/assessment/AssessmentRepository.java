@@ -2,6 +2,7 @@ package io.decisioning.service.assessment;
 
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.Grade;
+import io.decisioning.rules.Scorecard;
 import io.decisioning.rules.Tier;
 import io.decisioning.rules.WarningCategory;
 import io.decisioning.rules.engine.CustomerWarning;
@@ -436,9 +437,8 @@ public class AssessmentRepository {
         }
         List<String> reasons = new ArrayList<>();
         for (Reason reason : e.reasons()) {
-            String message = reason.message();
-            if (message.endsWith(CHURN_POINTS) && !message.endsWith(": +0" + CHURN_POINTS)) {
-                reasons.add(message.substring(0, message.lastIndexOf(": ")));
+            if (reason.card() == Scorecard.CHURN && reason.points() != 0) {
+                reasons.add(reason.messageWithoutPoints());
             }
         }
         for (CustomerWarning warning : e.warnings()) {
@@ -448,8 +448,6 @@ public class AssessmentRepository {
         }
         return reasons.isEmpty() ? null : json.writeValueAsString(reasons);
     }
-
-    private static final String CHURN_POINTS = " churn points";
 
     private static String sha256(String text) {
         MessageDigest digest = SHA_256.get();

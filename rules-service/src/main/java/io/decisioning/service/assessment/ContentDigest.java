@@ -33,7 +33,8 @@ final class ContentDigest {
             // the category is the type's (CustomerWarning refuses any other): feeding the type feeds it
             CustomerWarning.class, List.of("type", "category", "severity", "message"),
             BlacklistHit.class, List.of("customerNo", "entryId", "strength", "matchedOn", "reasonCode"),
-            Reason.class, List.of("pack", "version", "rule", "message"),
+            // a scorecard rule's card and points end its message ("...: +30 churn points"): feeding the message feeds them
+            Reason.class, List.of("pack", "version", "rule", "message", "card", "points"),
             NearMiss.class, List.of("pack", "version", "rule", "outcome", "message"));
 
     static {

@@ -66,7 +66,11 @@ class AssessmentControllerTests {
         assertThat(profile.get("annualPremium").asDouble()).isEqualTo(12000.00);
         assertThat(profile.get("tenureYears").asInt()).isEqualTo(4);
         assertThat(body.get("rulePacks").get("grading").asInt()).isEqualTo(1);
-        assertThat(body.get("reasons").toString()).contains("HIGH_QUALITY");
+        assertThat(body.get("reasons").toString()).contains("HIGH_QUALITY", "value points");
+        for (JsonNode reason : body.get("reasons")) {
+            assertThat(reason.propertyNames()).as("a scorecard rule's reason too: its card and points stay out")
+                    .containsExactly("pack", "version", "rule", "message");
+        }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment WHERE customer_id = :id").param("id", id)
                 .query(Integer.class).single()).isEqualTo(1);
     }

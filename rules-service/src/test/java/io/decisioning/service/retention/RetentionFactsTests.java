@@ -273,6 +273,9 @@ class RetentionFactsTests {
                 .query(String.class).single();
         assertThat(reasons).contains("2 missed payments in 12 months", "premium 70 days overdue")
                 .doesNotContain("churn points");
+        assertThat(jdbc.sql("SELECT reasons FROM assessment_detail WHERE customer_id = :id").param("id", c)
+                .query(String.class).single()).as("the reasons as stored: their cards and points stay out")
+                .contains("2 missed payments in 12 months: +30 churn points").doesNotContain("\"card\"", "\"points\"");
         assertThat(jdbc.sql("SELECT churn_score FROM assessment WHERE customer_id = :id").param("id", c)
                 .query(Integer.class).single()).isEqualTo(65);
     }

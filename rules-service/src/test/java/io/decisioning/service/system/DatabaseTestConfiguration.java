@@ -10,6 +10,7 @@ import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.engine.RuleMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Repository;
  * What the database layer needs, and nothing else ({@link DatabaseTest}): the service's own DataSource
  * (the embedded MariaDB, or Spring Boot's for a configured URL, either wrapped by {@link DataSourceSettings}),
  * Flyway with the real migrations, JdbcClient and NamedParameterJdbcTemplate, transactions, Jackson's
- * JsonMapper, {@link RulesProperties} and the {@link ClockConfiguration Clock}.
+ * JsonMapper (with the service's {@code @JacksonMixin}s, found in the application's packages as they are in the
+ * application), {@link RulesProperties} and the {@link ClockConfiguration Clock}.
  *
  * <p>The beans under test: every {@code @Repository} of the service (each needs only JDBC, JSON, the clock,
  * the audit trail or the pack store; several are package-private, so they are scanned by their stereotype
@@ -44,6 +46,7 @@ import org.springframework.stereotype.Repository;
  * tests) would pick that up, and a {@code @TestConfiguration} given to {@code @SpringBootTest} is added to
  * the application instead of replacing it. Its annotations and bean method work on a plain class all the same.
  */
+@AutoConfigurationPackage(basePackages = "io.decisioning.service")
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, TransactionAutoConfiguration.class,
         FlywayAutoConfiguration.class, JacksonAutoConfiguration.class, ValidationAutoConfiguration.class})
