@@ -1,6 +1,8 @@
 package io.decisioning.rules.engine;
 
 import io.decisioning.rules.CustomerProfile;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -69,8 +71,8 @@ enum ProfileFeature {
     }
 
     /** The least value the field can have: 0, but -100 for a change in percent (all of last year's premium gone). */
-    java.math.BigDecimal min() {
-        return this == PREMIUM_CHANGE_PCT ? java.math.BigDecimal.valueOf(-100) : java.math.BigDecimal.ZERO;
+    BigDecimal min() {
+        return this == PREMIUM_CHANGE_PCT ? BigDecimal.valueOf(-100) : BigDecimal.ZERO;
     }
 
     static ProfileFeature byField(String field) {
@@ -119,7 +121,18 @@ enum ProfileFeature {
 
     /** "5 claims in the last 12 months" for the customer's own value. */
     void describe(CustomerProfile profile, StringBuilder out) {
-        out.append(prefix).append(format(valueOf(profile))).append(suffix);
+        out.append(prefix).append(text(valueOf(profile))).append(suffix);
+    }
+
+    /**
+     * The value as a reason shows it: {@link #format}, but a premium change to one decimal, half up ("premium -35% on
+     * last year", "-34.8%"). Only the sentence is rounded; rules compare the value itself.
+     */
+    String text(Number value) {
+        if (this == PREMIUM_CHANGE_PCT && value != null) {
+            return format(BigDecimal.valueOf(value.doubleValue()).setScale(1, RoundingMode.HALF_UP).doubleValue());
+        }
+        return format(value);
     }
 
     /** Whole numbers without decimals, others with at most 4 decimals: "5", "0.85", "0.1234". */

@@ -186,7 +186,7 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             ProfileFeature feature = ProfileFeature.byField(matcher.group(1));
-            String value = feature == null ? matcher.group() : ProfileFeature.format(feature.valueOf(profile));
+            String value = feature == null ? matcher.group() : feature.text(feature.valueOf(profile));
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);

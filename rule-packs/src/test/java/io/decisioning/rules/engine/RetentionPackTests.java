@@ -93,6 +93,27 @@ class RetentionPackTests {
     }
 
     @Test
+    void aPremiumDownByLessThanThirtyPercentScoresNothingHoweverCloseAndAReasonShowsTheChangeToOneDecimal() {
+        Evaluation almost = SHIPPED.evaluate(input(standard("A").withRetention(0, 0, null, 0, 0, 0, -29.96, 0)));
+        Evaluation down = SHIPPED.evaluate(input(standard("B").withRetention(0, 0, null, 0, 0, 0, -30.04, 0)));
+        Evaluation further = SHIPPED.evaluate(input(standard("C").withRetention(0, 0, null, 0, 0, 0, -34.7981, 0)));
+
+        assertThat(down.churnScore()).isEqualTo(almost.churnScore() + 15);
+        assertThat(rules(almost)).contains("CHN-031").doesNotContain("CHN-030");
+        assertThat(reason(down, "CHN-030")).contains("premium -30% on last year");
+        assertThat(reason(further, "CHN-030")).contains("premium -34.8% on last year");
+    }
+
+    private static List<String> rules(Evaluation evaluation) {
+        return evaluation.reasons().stream().map(reason -> reason.rule().split(" ", 2)[0]).toList();
+    }
+
+    private static String reason(Evaluation evaluation, String rule) {
+        return evaluation.reasons().stream().filter(reason -> reason.rule().startsWith(rule + " ")).map(Reason::message)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void aPackNeedsOnlyDataTheEngineKnows() {
         Compilation unknown = COMPILER.compile(TestPacks.pack("late", 70, "pack.properties",
                 "order=70\nneeds=premium_due, complaints\nfiles=late.drl\n", "late.drl", """

@@ -106,12 +106,13 @@ public final class ProfileFacts {
     }
 
     /**
-     * 100 * (annualPremium - P) / P with P the premium in force a year ago, to one decimal (half up: -35.04 is
-     * -35.0, -29.96 is -30.0); null when P is 0.
+     * 100 * (annualPremium - P) / P with P the premium in force a year ago, as DESIGN.md section 11 defines it; null
+     * when P is 0. Not rounded: a rule compares the change itself (-29.96 is not down by 30%); a reason shows it to one
+     * decimal.
      */
     private static @Nullable Double premiumChangePct(BigDecimal annualPremium, BigDecimal premiumYearAgo) {
         return premiumYearAgo.signum() == 0 ? null : annualPremium.subtract(premiumYearAgo).multiply(HUNDRED)
-                .divide(premiumYearAgo, 1, java.math.RoundingMode.HALF_UP).doubleValue();
+                .divide(premiumYearAgo, MathContext.DECIMAL64).doubleValue();
     }
 
     /** 100 * annualPremium / the book's annual premium (DESIGN.md section 4); 0 without a book total. */

@@ -391,8 +391,9 @@ class DueListApiTests {
     }
 
     @Test
-    void aMonthThatIsNoMonthOrMoreThan24MonthsAwayIs400NamingMonth() {
+    void aMonthThatIsNoMonthOrMoreThan24MonthsAwayIs400NamingMonthAndNothingIsStored() {
         YearMonth now = DueBook.monthsAhead(0);
+        Map<String, Object> before = stored();
         for (String month : List.of("2027-13", "2027-00", "2027-1", "27-01", "202701", "2027-01-01", "january",
                 now.plusMonths(25).toString(), now.minusMonths(25).toString())) {
             assertInvalid(api.get("/api/v1/due-lists/" + month, "analyst"), "month");
@@ -400,6 +401,7 @@ class DueListApiTests {
             assertInvalid(api.post("/api/v1/due-lists/" + month + "/items/1/outcome", "{\"outcome\": \"PAID\"}", "admin"),
                     "month");
         }
+        assertThat(stored()).as("no list, lock, item, feedback or audit event").isEqualTo(before);
         assertThat(api.post("/api/v1/due-lists/" + now.plusMonths(24), null, "admin").status()).isEqualTo(200);
         assertThat(api.post("/api/v1/due-lists/" + now.minusMonths(24), null, "admin").status()).isEqualTo(200);
     }
@@ -494,6 +496,16 @@ class DueListApiTests {
         assertThat(list.get("total").asLong()).isEqualTo(5);
         assertThat(list.get("items").get(0).get("id").asLong()).isEqualTo(id);
         assertThat(list.get("items").get(0).get("outcomeNote").asString()).isEqualTo("first call");
+    }
+
+    /** What generations and feedback write: lists, month locks, items, feedback given, and their audit events. */
+    private Map<String, Object> stored() {
+        return jdbc.sql("""
+                        SELECT (SELECT COUNT(*) FROM due_list) AS lists, (SELECT COUNT(*) FROM due_list_lock) AS locks,
+                               (SELECT COUNT(*) FROM due_list_item) AS items,
+                               (SELECT COUNT(*) FROM due_list_item WHERE outcome IS NOT NULL) AS feedback,
+                               (SELECT COUNT(*) FROM audit_event WHERE action LIKE 'DUE!_LIST!_%' ESCAPE '!') AS audited
+                        """).query().singleRow();
     }
 
     private void generate(YearMonth month) {

@@ -211,6 +211,27 @@ class RetentionFactsTests {
     }
 
     @Test
+    void aPremiumDownByLessThanThirtyPercentIsNotRoundedIntoTheScorecardsThirtyPercentBin() {
+        long almost = customer();
+        crm.policy(almost, "EXPIRED", d.minusYears(1).minusDays(10), d.minusDays(10), "10000.00");
+        long now = crm.policy(almost, "ACTIVE", d.minusDays(5), d.plusDays(360), "7004.00");        // -29.96 %
+        crm.installment(almost, now, d.plusDays(25), "7004.00", "DUE", null);
+        long down = customer();
+        crm.policy(down, "EXPIRED", d.minusYears(1).minusDays(10), d.minusDays(10), "10000.00");
+        long then = crm.policy(down, "ACTIVE", d.minusDays(5), d.plusDays(360), "6996.00");         // -30.04 %
+        crm.installment(down, then, d.plusDays(25), "6996.00", "DUE", null);
+
+        assertThat(of(almost).premiumChangePct()).isEqualTo(-29.96);
+        assertThat(of(down).premiumChangePct()).isEqualTo(-30.04);
+        Evaluation notDown = assess(almost).evaluation();
+        Evaluation downBy30 = assess(down).evaluation();
+        assertThat(downBy30.churnScore()).isEqualTo(notDown.churnScore() + 15);
+        assertThat(notDown.reasons()).noneMatch(reason -> reason.rule().startsWith("CHN-030 "));
+        assertThat(downBy30.reasons()).filteredOn(reason -> reason.rule().startsWith("CHN-030 ")).singleElement()
+                .satisfies(reason -> assertThat(reason.message()).contains("premium -30% on last year"));
+    }
+
+    @Test
     void asOfAPastDateAnInstalmentPaidLaterWasDueAndAPolicyLapsedSinceWasARenewal() {
         LocalDate then = d.minusDays(100);
         long c = customer();
