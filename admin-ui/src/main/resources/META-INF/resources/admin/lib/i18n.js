@@ -49,6 +49,12 @@ export function formatNumber(n, digits) {
   return Number(n).toLocaleString(current, digits === undefined ? {} : { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+/** A share 0..1 as a percentage, to a tenth of a percent (0.0856 -> "8.6%"). */
+export function formatPercent(share) {
+  if (share === null || share === undefined) return '-';
+  return Number(share).toLocaleString(current, { style: 'percent', maximumFractionDigits: 1 });
+}
+
 export function formatMoney(n) {
   if (n === null || n === undefined) return '-';
   return Number(n).toLocaleString(current, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 });

@@ -1,14 +1,15 @@
 // Rule packs: the analysts' workbench. A pack's versions; a version's files (DRL with highlighting and
 // line numbers, decision tables and scenarios as grids, uploaded workbooks), edited in place and saved
 // as a new draft with its compile errors and table findings marked where they are; scenario runs,
-// impact simulations, differences between two versions, and the approvers' publish and rollback.
+// impact simulations, back-tests of a churn scorecard, differences between two versions, and the approvers'
+// publish and rollback.
 //
 // Routes: #/packs, #/packs/{name}, #/packs/{name}/{version}, #/packs/{name}/diff/{a}/{b}.
 
 import { api } from '../lib/api.js';
-import { t, label, formatTime, formatNumber, formatMoney, translate } from '../lib/i18n.js';
+import { t, label, formatTime, formatNumber, formatMoney, formatPercent, translate } from '../lib/i18n.js';
 import { h, heading, card, badge, dataTable, definitions, errorBox, showError, clearErrors, busy, confirmDialog,
-  toast, progressBar, setProgress, poll, field } from '../lib/ui.js';
+  toast, progressBar, setProgress, poll, field, formValues } from '../lib/ui.js';
 import { barChart } from '../lib/charts.js';
 import { parse, stringify, cellOf, columnName } from '../lib/csv.js';
 import { codeEditor } from '../lib/drl-editor.js';
@@ -61,7 +62,18 @@ const text = {
     'packs.id.pairsDraft': '记录对（此版本）', 'packs.id.recordsNow': '记录（现在）', 'packs.id.recordsDraft': '记录（此版本）',
     'packs.id.changes': '判定变化的记录对', 'packs.id.examplePairs': '示例记录对', 'packs.id.ruleNow': '现在的规则',
     'packs.id.ruleDraft': '此版本的规则', 'packs.id.noChanges': '没有记录对的判定发生变化，客户归属不变。',
-    'packs.link.AUTO_LINK': '自动合并', 'packs.link.REVIEW': '人工确认', 'packs.link.NO_LINK': '不合并'
+    'packs.link.AUTO_LINK': '自动合并', 'packs.link.REVIEW': '人工确认', 'packs.link.NO_LINK': '不合并',
+    'packs.bt.title': '回测', 'packs.bt.none': '尚未回测。回测用此版本按过去某一天的数据计算全部客户的流失风险分，再看此后观察期内哪些客户真的流失了，检验评分卡能否把流失的客户排在前面。除回测结果外不写入任何数据。',
+    'packs.bt.asOf': '回测基准日', 'packs.bt.horizonDays': '观察期（天）',
+    'packs.bt.formHint': '按基准日当天的数据计算流失风险分，再看此后观察期内谁流失了。观察期 1–730 天；观察期结束后还须再过 30 天（到期保单可在 30 天内续保），才能知道谁流失了。',
+    'packs.bt.start': '开始回测', 'packs.bt.params': '基准日 {asOf}，观察期 {horizonDays} 天',
+    'packs.bt.evaluated': '参与评估客户', 'packs.bt.left': '流失客户', 'packs.bt.lapseRate': '流失率',
+    'packs.bt.lift': '前 10% 提升度', 'packs.bt.liftHint': '得分最高的 10% 客户的流失率是整体的几倍', 'packs.bt.times': '{value} 倍',
+    'packs.bt.auc': 'AUC', 'packs.bt.aucHint': '流失客户得分高于留存客户的概率：0.5 相当于随机猜测，1 为完全区分',
+    'packs.bt.byDecile': '各十分位组的流失率', 'packs.bt.decileHint': '按流失风险分从高到低把客户等分为 10 组，第 1 组得分最高。',
+    'packs.bt.decile': '十分位组', 'packs.bt.decileLabel': '第 {decile} 组', 'packs.bt.customers': '客户数', 'packs.bt.scoreRange': '分数区间',
+    'packs.bt.excluded': '未计入：有有效保单但无流失风险分（无缴费计划）{noChurnScore} 人，基准日无有效保单 {notAtRisk} 人，同一当事人的其他客户记录 {otherPartyRecords} 条。',
+    'packs.bt.error': '回测失败：{error}'
   },
   en: {
     'nav.packs': 'Rule packs', 'packs.title': 'Rule packs', 'packs.name': 'Pack', 'packs.published': 'Published version',
@@ -105,7 +117,18 @@ const text = {
     'packs.id.pairsDraft': 'Pairs with this version', 'packs.id.recordsNow': 'Records now', 'packs.id.recordsDraft': 'Records with this version',
     'packs.id.changes': 'Pairs whose outcome changes', 'packs.id.examplePairs': 'Example pairs', 'packs.id.ruleNow': 'Rule now',
     'packs.id.ruleDraft': 'Rule with this version', 'packs.id.noChanges': 'No pair\'s outcome changes; every record stays in its party.',
-    'packs.link.AUTO_LINK': 'Link at once', 'packs.link.REVIEW': 'Review', 'packs.link.NO_LINK': 'No link'
+    'packs.link.AUTO_LINK': 'Link at once', 'packs.link.REVIEW': 'Review', 'packs.link.NO_LINK': 'No link',
+    'packs.bt.title': 'Back-test', 'packs.bt.none': 'Not back-tested yet. A back-test scores the whole book with this version as it stood on a past date, then checks whether those it ranked highest are those who left within the horizon. It writes nothing but its own result.',
+    'packs.bt.asOf': 'As of', 'packs.bt.horizonDays': 'Horizon (days)',
+    'packs.bt.formHint': 'The scores are computed from the data as it stood on that day, then set against who left within the horizon after it. The horizon is 1–730 days, and it must have ended at least 30 days ago (a policy may be renewed up to 30 days after its end).',
+    'packs.bt.start': 'Start back-test', 'packs.bt.params': 'as of {asOf}, horizon {horizonDays} days',
+    'packs.bt.evaluated': 'Customers evaluated', 'packs.bt.left': 'Left', 'packs.bt.lapseRate': 'Lapse rate',
+    'packs.bt.lift': 'Top-decile lift', 'packs.bt.liftHint': 'the lapse rate of the highest-scored 10% over the overall one', 'packs.bt.times': '{value}×',
+    'packs.bt.auc': 'AUC', 'packs.bt.aucHint': 'how likely one who left scores above one who stayed: 0.5 is chance, 1 a perfect ranking',
+    'packs.bt.byDecile': 'Lapse rate by decile', 'packs.bt.decileHint': 'The customers in ten groups of equal size by churn score; decile 1 has the highest scores.',
+    'packs.bt.decile': 'Decile', 'packs.bt.decileLabel': 'Decile {decile}', 'packs.bt.customers': 'Customers', 'packs.bt.scoreRange': 'Scores',
+    'packs.bt.excluded': 'Not counted: {noChurnScore} at risk but without a churn score (no premium schedule), {notAtRisk} with no policy in force on the day, {otherPartyRecords} further records of a party.',
+    'packs.bt.error': 'The back-test failed: {error}'
   }
 };
 
@@ -204,7 +227,7 @@ async function doRollback(button, ctx, name) {
   }
 }
 
-/** The version page: files to read and edit, problems, scenarios, simulation, publish. */
+/** The version page: files to read and edit, problems, scenarios, simulation, back-test, publish. */
 async function renderVersion(view, ctx, name, number) {
   const version = await api('GET', `/api/v1/rule-packs/${encodeURIComponent(name)}/versions/${number}`);
   const meta = version.version;
@@ -235,6 +258,7 @@ async function renderVersion(view, ctx, name, number) {
 
   const testBox = h('section', { class: 'card test-results' });
   const simBox = h('section', { class: 'card simulation' });
+  const backtestBox = mayScoreChurn(name, version) ? h('section', { class: 'card backtest' }) : null;
 
   if (editable) {
     const testButton = h('button', { type: 'button', class: 'secondary', dataset: { action: 'test' }, text: t('packs.runTests'), disabled: !meta.valid });
@@ -450,6 +474,10 @@ async function renderVersion(view, ctx, name, number) {
   if (version.lastTest) showTests(testBox, version.lastTest); else testBox.append(h('h3', { text: t('packs.testResults') }), h('p', { class: 'muted', text: t('packs.noTest') }));
   if (version.simulation) showSimulation(simBox, version.simulation, name, number);
   else simBox.append(h('h3', { text: t('packs.simulation') }), h('p', { class: 'muted', text: t('packs.noSimulation') }));
+  if (backtestBox) {
+    page.append(backtestBox);
+    backtestCard(backtestBox, version, name, number, editable);
+  }
 }
 
 function where(problem) {
@@ -544,6 +572,127 @@ function simulationDetails(sim) {
         h('a', { href: `#/customers/${encodeURIComponent(c.customerNo)}`, text: c.customerNo })));
     } }
   ], sim.transitions, { class: 'data transitions' }));
+  return parts;
+}
+
+/**
+ * Whether to offer a back-test of the version: only a version whose rules give CHURN points can have one, and the
+ * server decides that when one is started (400 naming the version otherwise, shown in the card's form). The page
+ * cannot compile the rules, so it offers the card where they may: the retention pack, home of the CHURN scorecard
+ * (DESIGN.md section 11), even a draft whose scorecard was taken out; any other pack whose DRL files or decision
+ * tables name Scorecard.CHURN (the only way a rule's points go to that card); and any version already back-tested.
+ * A workbook's cells cannot be read here, so a CHURN scorecard uploaded as .xlsx in another pack is missed until it
+ * is saved as CSV.
+ */
+function mayScoreChurn(name, version) {
+  if (name === 'retention' || version.backtest) return true;
+  return Object.entries(version.files).some(([file, content]) => !isBinary(file) && content.includes('Scorecard.CHURN'));
+}
+
+/** The browser's date so many days from today (negative: before it), as yyyy-mm-dd. */
+function isoDay(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The back-test card of a churn scorecard version (DESIGN.md section 11): for analysts and admins a form to start
+ * one as of a past date, then its progress and, when done, how well its scores told those who left from those
+ * who stayed. The server checks the dates; a refusal is shown at its field.
+ */
+function backtestCard(box, version, name, number, editable) {
+  const valid = version.version.valid;
+  const latest = version.backtest;
+  const path = `/api/v1/rule-packs/${encodeURIComponent(name)}/versions/${number}/backtest`;
+  const start = h('button', { type: 'submit', class: 'primary', dataset: { action: 'backtest' }, text: t('packs.bt.start'), disabled: !valid });
+  const bar = progressBar(null);
+  const body = h('div', { class: 'backtest-body' });
+  const none = latest ? null : h('p', { class: 'muted no-backtest', text: t('packs.bt.none') });
+  bar.hidden = !latest;
+  box.append(...[h('h3', { text: t('packs.bt.title') }), none].filter(Boolean));
+  if (editable) {
+    // Defaults the server accepts: the horizon of a year, which with its 30 days of renewals ended a day ago (a
+    // day's margin for the browser's time zone against the service's); or what the last back-test was asked.
+    const asOf = h('input', { name: 'asOf', type: 'date', required: true, max: isoDay(0), 'aria-describedby': 'backtest-hint' });
+    const horizon = h('input', { name: 'horizonDays', type: 'number', min: 1, max: 730, step: 1, required: true, 'aria-describedby': 'backtest-hint' });
+    horizon.value = String(latest ? latest.horizonDays : 365);
+    asOf.value = latest ? latest.asOf : isoDay(-(365 + 30 + 1));
+    const form = h('form', { class: 'backtest-form', novalidate: true },
+      h('div', { class: 'form-error', role: 'alert', hidden: true }),
+      h('div', { class: 'form-row' }, field(t('packs.bt.asOf'), asOf), field(t('packs.bt.horizonDays'), horizon), start),
+      h('p', { class: 'hint', id: 'backtest-hint', text: t('packs.bt.formHint') }));
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      clearErrors(form);
+      try {
+        follow(await busy(start, () => api('POST', path, formValues(form))));
+      } catch (e) {
+        showError(form, e);
+      }
+    });
+    box.append(form);
+  }
+  box.append(bar, body);
+
+  const fill = backtest => {
+    box.dataset.status = backtest.status;
+    start.disabled = !valid || backtest.status === 'RUNNING';
+    bar.hidden = false;
+    if (none) none.remove();
+    const fraction = backtest.customers ? backtest.processed / backtest.customers : null;
+    setProgress(bar, backtest.status === 'RUNNING' ? fraction : 1,
+      t('packs.simProgress', { processed: formatNumber(backtest.processed), customers: formatNumber(backtest.customers) }));
+    body.replaceChildren(...backtestDetails(backtest));
+  };
+  let stopPolling = () => {};
+  const follow = backtest => {
+    stopPolling();
+    fill(backtest);
+    if (backtest.status !== 'RUNNING') return;
+    stopPolling = poll(box, 700, async () => {
+      const now = await api('GET', path);
+      fill(now);
+      return now.status === 'RUNNING';
+    });
+  };
+  if (latest) follow(latest);
+}
+
+/** A back-test's figures: its state, and when done the lapse rates by decile, the top decile's lift and the AUC. */
+function backtestDetails(bt) {
+  const hinted = (element, hint) => { element.append(h('small', { class: 'hint', text: hint })); return element; };
+  const done = bt.status === 'DONE';
+  const parts = [h('div', { class: 'figures' },
+    figure(t('packs.state'), badge('runStatus', bt.status)),
+    ...(done ? [
+      figure(t('packs.bt.evaluated'), formatNumber(bt.evaluated), 'bt-evaluated'),
+      figure(t('packs.bt.left'), formatNumber(bt.left), 'bt-left'),
+      figure(t('packs.bt.lapseRate'), formatPercent(bt.lapseRate), 'bt-lapse-rate'),
+      hinted(figure(t('packs.bt.lift'), bt.topDecileLift === null ? '-'
+        : t('packs.bt.times', { value: formatNumber(bt.topDecileLift, 2) }), 'bt-lift'), t('packs.bt.liftHint')),
+      hinted(figure(t('packs.bt.auc'), bt.auc === null ? '-' : formatNumber(bt.auc, 2), 'bt-auc'), t('packs.bt.aucHint'))]
+      : [figure(t('packs.customers'), formatNumber(bt.customers))]))];
+  if (bt.status === 'FAILED') parts.push(h('div', { class: 'form-error', role: 'alert', text: t('packs.bt.error', { error: bt.error || '' }) }));
+  parts.push(h('p', { class: 'muted', text: `${t('packs.bt.params', { asOf: bt.asOf, horizonDays: bt.horizonDays })} · `
+    + `${t('packs.requestedBy')}: ${bt.requestedBy} · ${formatTime(bt.startedAt)} · ${t('packs.against')}: `
+    + Object.entries(bt.againstVersions || {}).map(([p, v]) => `${p} v${v}`).join(', ') }));
+  if (!done) return parts;
+  const decile = d => t('packs.bt.decileLabel', { decile: d.decile });
+  const scores = d => d.minScore === null ? '-' : d.minScore === d.maxScore ? String(d.minScore) : `${d.minScore}–${d.maxScore}`;
+  parts.push(h('div', { class: 'grid-2' },
+    barChart(bt.deciles.filter(d => d.customers > 0).map(d => ({ label: decile(d), value: d.lapseRate, key: 'lapse' })),
+      { title: t('packs.bt.byDecile'), format: formatPercent }),
+    dataTable([
+      { label: t('packs.bt.decile'), value: decile },
+      { label: t('packs.bt.customers'), class: 'number', value: d => formatNumber(d.customers) },
+      { label: t('packs.bt.left'), class: 'number', value: d => formatNumber(d.left) },
+      { label: t('packs.bt.lapseRate'), class: 'number', value: d => formatPercent(d.lapseRate) },
+      { label: t('packs.bt.scoreRange'), class: 'number', value: scores }
+    ], bt.deciles, { class: 'data deciles' })),
+    h('p', { class: 'muted', text: t('packs.bt.decileHint') }),
+    h('p', { class: 'muted excluded', text: t('packs.bt.excluded', { noChurnScore: formatNumber(bt.noChurnScore),
+      notAtRisk: formatNumber(bt.notAtRisk), otherPartyRecords: formatNumber(bt.otherPartyRecords) }) }));
   return parts;
 }
 
