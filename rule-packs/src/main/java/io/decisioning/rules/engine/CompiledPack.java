@@ -181,6 +181,15 @@ public final class CompiledPack {
         return factTypes == null || factTypes.contains(type.getSimpleName());
     }
 
+    /**
+     * Whether the pack's rules may match points of this scorecard, so that the engine inserts an earlier stage's
+     * points only where they are read: the retention pack sums its own CHURN points and never sees the scoring
+     * pack's RISK and VALUE points. True for every card when a pattern does not name one ({@code card == ...}).
+     */
+    boolean readsPoints(io.decisioning.rules.Scorecard card) {
+        return factTypes == null || factTypes.contains("ScorePoints#*") || factTypes.contains("ScorePoints#" + card.name());
+    }
+
     @Override
     public String toString() {
         return name() + " v" + version();

@@ -14,12 +14,15 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.EntryPointDescr;
 import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.FromDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
@@ -50,6 +53,8 @@ public final class PackCompiler {
     private static final Pattern RULE_ID = Pattern.compile("^([A-Z]{2,4}-\\d{2,4})\\s+\\S.*");
     private static final Pattern SALIENCE = Pattern.compile("-?\\d{1,9}");
     private static final Pattern POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+    /** A constraint that only one scorecard's points meet: {@code card == Scorecard.CHURN}. */
+    private static final Pattern CARD_EQUALS = Pattern.compile("\\s*card\\s*==\\s*(?:Scorecard\\.)?([A-Z][A-Z0-9_]*)\\s*");
 
     private final KieServices kieServices = KieServices.get();
     private final AtomicLong builds = new AtomicLong();
@@ -192,8 +197,19 @@ public final class PackCompiler {
     private static boolean collectFactTypes(BaseDescr descr, Set<String> factTypes) {
         if (descr instanceof PatternDescr pattern) {
             String type = pattern.getObjectType();
-            factTypes.add(type.substring(type.lastIndexOf('.') + 1));
+            String simpleName = type.substring(type.lastIndexOf('.') + 1);
+            factTypes.add(simpleName);
+            if (simpleName.equals("ScorePoints")) {
+                factTypes.add(pointsRead(pattern));
+            }
             Object from = pattern.getSource();
+            if (from instanceof AccumulateDescr accumulate) {
+                // what is accumulated is matched like any fact (a sum of ScorePoints: the points inserted)
+                return accumulate.getInput() != null && collectFactTypes(accumulate.getInput(), factTypes);
+            }
+            if (from instanceof CollectDescr collect) {
+                return collect.getInputPattern() != null && collectFactTypes(collect.getInputPattern(), factTypes);
+            }
             return from == null || from instanceof FromDescr || from instanceof EntryPointDescr;
         }
         if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr
@@ -205,6 +221,25 @@ public final class PackCompiler {
             return known;
         }
         return descr instanceof EvalDescr;
+    }
+
+    /**
+     * Which points a {@code ScorePoints} pattern matches: {@code ScorePoints#CHURN} when one of its top-level
+     * constraints is {@code card == Scorecard.CHURN} (only that card's points can match), else
+     * {@code ScorePoints#*}: the engine then inserts every earlier stage's points (see {@link CompiledPack#readsPoints}).
+     */
+    private static String pointsRead(PatternDescr pattern) {
+        if (pattern.getConstraint() != null) {
+            for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
+                if (constraint instanceof ExprConstraintDescr expression) {
+                    Matcher card = CARD_EQUALS.matcher(expression.getExpression());
+                    if (card.matches()) {
+                        return "ScorePoints#" + card.group(1);
+                    }
+                }
+            }
+        }
+        return "ScorePoints#*";
     }
 
     private KieBase build(PackSource source, Map<String, String> drls, Map<String, DecisionTable> tables,

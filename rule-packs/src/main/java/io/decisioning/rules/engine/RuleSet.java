@@ -2,6 +2,7 @@ package io.decisioning.rules.engine;
 
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.ScorePoints;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -261,7 +262,13 @@ public final class RuleSet {
                 }
             }
             for (Map.Entry<Class<?>, List<Object>> outcomes : earlier.entrySet()) {
-                if (pack.reads(outcomes.getKey())) {
+                if (outcomes.getKey() == ScorePoints.class) {
+                    for (Object outcome : outcomes.getValue()) {
+                        if (pack.readsPoints(((ScorePoints) outcome).card())) {
+                            session.insert(outcome);
+                        }
+                    }
+                } else if (pack.reads(outcomes.getKey())) {
                     for (Object outcome : outcomes.getValue()) {
                         session.insert(outcome);
                     }

@@ -53,6 +53,17 @@ public final class Facts {
         return profile;
     }
 
+    /**
+     * Whether the customers were read with the CRM keeping a premium schedule (DESIGN.md section 11): they then
+     * have retention figures to fill in ({@link ProfileFacts#scheduleKept}); an applicant alone never has.
+     */
+    public boolean scheduleKept() {
+        for (ProfileFacts profile : byCustomerId.values()) {
+            return profile.hasRetention();
+        }
+        return false;
+    }
+
     /** A blacklist entry that matches the subject; one per entry, with every field it matched on. */
     public void hit(Subject subject, BlacklistHit hit) {
         if (!hit.customerNo().equals(subject.customerNo())) {

@@ -83,26 +83,55 @@ public final class ProfileFacts {
     }
 
     /**
-     * The retention figures of DESIGN.md section 11, for a CRM that keeps a premium schedule: instalments
-     * overdue and the most days one is, days to the next one due (null: none), missed payments of 12 months,
-     * renewals due within 60 days, policies lapsed in 24 months, the premium in force a year ago (which the
-     * premium change is computed on, with the annual premium) and denied claims of 12 months.
+     * The CRM keeps a premium schedule (DESIGN.md section 11): the customer has retention figures, all 0 (no
+     * next instalment) until {@link #instalments} and {@link #policyRetention} set them.
      */
-    public void retention(int overdueInstallments, int maxDaysOverdue, @Nullable Integer nextDueDays,
-                          int missedPayments12m, int renewalsDue60d, int lapsed24m, BigDecimal premiumYearAgo,
-                          int deniedClaims12m) {
-        this.retention = new Retention(overdueInstallments, maxDaysOverdue, nextDueDays, missedPayments12m,
-                renewalsDue60d, lapsed24m, Objects.requireNonNull(premiumYearAgo, "premiumYearAgo"), deniedClaims12m);
+    public void scheduleKept() {
+        this.retention = Retention.NONE;
     }
 
-    /** Whether retention figures were set: the CRM keeps a premium schedule. */
+    /** Whether the CRM keeps a premium schedule, so that the customer has retention figures. */
     public boolean hasRetention() {
         return retention != null;
+    }
+
+    /**
+     * The retention figures of the premium schedule: instalments overdue and the most days one is, days to the
+     * next one due (null: none) and missed payments of 12 months. Only after {@link #scheduleKept}.
+     */
+    public void instalments(int overdueInstallments, int maxDaysOverdue, @Nullable Integer nextDueDays,
+                            int missedPayments12m) {
+        Retention r = kept();
+        this.retention = new Retention(overdueInstallments, maxDaysOverdue, nextDueDays, missedPayments12m,
+                r.renewalsDue60d(), r.lapsed24m(), r.premiumYearAgo(), r.deniedClaims12m());
+    }
+
+    /**
+     * The retention figures of the policies and claims: renewals due within 60 days, policies lapsed in 24
+     * months, the premium in force a year ago (which the premium change is computed on, with the annual premium)
+     * and denied claims of 12 months. Only after {@link #scheduleKept}.
+     */
+    public void policyRetention(int renewalsDue60d, int lapsed24m, BigDecimal premiumYearAgo, int deniedClaims12m) {
+        Retention r = kept();
+        this.retention = new Retention(r.overdueInstallments(), r.maxDaysOverdue(), r.nextDueDays(),
+                r.missedPayments12m(), renewalsDue60d, lapsed24m, Objects.requireNonNull(premiumYearAgo, "premiumYearAgo"),
+                deniedClaims12m);
+    }
+
+    private Retention kept() {
+        Retention r = retention;
+        if (r == null) {
+            throw new IllegalStateException("retention figures for " + subject.customerNo()
+                    + " while the CRM keeps no premium schedule");
+        }
+        return r;
     }
 
     private record Retention(int overdueInstallments, int maxDaysOverdue, @Nullable Integer nextDueDays,
                              int missedPayments12m, int renewalsDue60d, int lapsed24m, BigDecimal premiumYearAgo,
                              int deniedClaims12m) {
+
+        static final Retention NONE = new Retention(0, 0, null, 0, 0, 0, BigDecimal.ZERO, 0);
     }
 
     /**
