@@ -52,11 +52,11 @@ class DueListBrowserTests {
         ui.signIn("approver");
         ui.open("due-lists?month=" + MONTH);
         String id = ui.waitFor(By.cssSelector(".due-list tr[data-item]")).getDomAttribute("data-item");
-        By row = By.cssSelector(".due-list tr[data-item='" + id + "']");
         ui.click(By.cssSelector(".due-list tr[data-item='" + id + "'] button[data-outcome=PROMISED]"));
         ui.type(By.cssSelector("dialog.confirm textarea[name=note]"), "客户承诺月底前缴费");
         ui.click(By.cssSelector("dialog.confirm button[type=submit]"));
-        ui.waitForText(row, "承诺缴费");
+        // the outcome cell, not the row: the row's PROMISED button says 承诺缴费 before the answer comes back
+        ui.waitForText(By.cssSelector(".due-list tr[data-item='" + id + "'] td.outcome"), "承诺缴费");
         JsonNode item = item(api, id);
         assertThat(item.get("outcome").asString()).isEqualTo("PROMISED");
         assertThat(item.get("outcomeNote").asString()).isEqualTo("客户承诺月底前缴费");
