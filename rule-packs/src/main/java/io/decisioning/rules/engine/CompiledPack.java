@@ -38,6 +38,7 @@ public final class CompiledPack {
     final int[] missableSlots;
     /** Simple names of the fact types the pack's rules match; null when that could not be told. */
     private final Set<String> factTypes;
+    private final boolean[] pointsRead;
     /**
      * Sessions that ended a stage cleanly and were reset, for the next batch: creating a session and
      * growing its memories again per batch showed in profiles. A session that threw or was stopped
@@ -56,6 +57,7 @@ public final class CompiledPack {
         // a HashMap: looked up once per outcome, where Map.copyOf's probing showed in profiles
         this.rules = Collections.unmodifiableMap(new HashMap<>(rules));
         this.factTypes = factTypes == null ? null : Set.copyOf(factTypes);
+        this.pointsRead = pointsRead(this.factTypes);
         this.missable = descriptor.hitPolicy() == HitPolicy.FIRST ? missable(rules.values()) : null;
         this.missableSlots = missable == null ? new int[0]
                 : IntStream.range(0, missable.length).filter(slot -> missable[slot] != null).toArray();
@@ -187,7 +189,18 @@ public final class CompiledPack {
      * pack's RISK and VALUE points. True for every card when a pattern does not name one ({@code card == ...}).
      */
     boolean readsPoints(io.decisioning.rules.Scorecard card) {
-        return factTypes == null || factTypes.contains("ScorePoints#*") || factTypes.contains("ScorePoints#" + card.name());
+        return pointsRead[card.ordinal()];
+    }
+
+    /** {@link #readsPoints} by card ordinal, worked out once: it is asked for every earlier point of every stage. */
+    private static boolean[] pointsRead(Set<String> factTypes) {
+        io.decisioning.rules.Scorecard[] cards = io.decisioning.rules.Scorecard.values();
+        boolean[] read = new boolean[cards.length];
+        for (io.decisioning.rules.Scorecard card : cards) {
+            read[card.ordinal()] = factTypes == null || factTypes.contains("ScorePoints#*")
+                    || factTypes.contains("ScorePoints#" + card.name());
+        }
+        return read;
     }
 
     @Override

@@ -56,6 +56,7 @@ record PackDescriptor(int order, String description, HitPolicy hitPolicy, List<S
                         + new java.util.TreeSet<>(io.decisioning.rules.CustomerProfile.OPTIONAL_DATA) + "; was " + need);
             }
         }
+        scorecardGaps(properties);
         if (!needs.isEmpty() && PackSubject.valueOf(subject) == PackSubject.PAIR) {
             throw new IllegalArgumentException("needs is for packs that decide about customers; a pair pack runs on"
                     + " every pair of records");
@@ -64,6 +65,25 @@ record PackDescriptor(int order, String description, HitPolicy hitPolicy, List<S
                 HitPolicy.valueOf(policy),
                 Arrays.stream(files.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList(),
                 PackSubject.valueOf(subject), needs);
+    }
+
+    /**
+     * Whether a customer in no bin of one of the pack's scorecard characteristics simply scores 0 for it
+     * ({@code scorecardGaps=zero}): the tables list only the bins that give points, as a card of things to watch
+     * for does, and the lint notes their gaps rather than warning of them. The default, {@code warn}, expects every
+     * characteristic's bins to cover its range, 0-point bins included, so that every customer's reasons show it.
+     */
+    static boolean scorecardGapsScoreZero(Properties properties) {
+        return scorecardGaps(properties);
+    }
+
+    private static boolean scorecardGaps(Properties properties) {
+        String gaps = properties.getProperty("scorecardGaps", "warn").trim();
+        if (!gaps.equals("warn") && !gaps.equals("zero")) {
+            throw new IllegalArgumentException("scorecardGaps must be warn (every characteristic's bins cover its range,"
+                    + " 0-point bins included) or zero (a customer in no bin scores 0 for it), was " + gaps);
+        }
+        return gaps.equals("zero");
     }
 
     /** The subject a pack's files declare; {@link PackSubject#CUSTOMER} when they declare none or cannot be read. */

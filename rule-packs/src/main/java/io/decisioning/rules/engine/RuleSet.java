@@ -262,7 +262,7 @@ public final class RuleSet {
                 }
             }
             for (Map.Entry<Class<?>, List<Object>> outcomes : earlier.entrySet()) {
-                if (outcomes.getKey() == ScorePoints.class) {
+                if (outcomes.getKey() == ScorePoints.class && pack.reads(ScorePoints.class)) {
                     for (Object outcome : outcomes.getValue()) {
                         if (pack.readsPoints(((ScorePoints) outcome).card())) {
                             session.insert(outcome);

@@ -32,11 +32,15 @@ final class TableCoverage {
     private final TableFindings findings;
     private ProfileSpace space;
 
-    TableCoverage(Block block, HitPolicy policy, Set<Competing> catchAlls, List<TableRow> lines,
+    /** The pack declares {@code scorecardGaps=zero}: a customer in no bin scores 0, and a gap is worth a note only. */
+    private final boolean gapsScoreZero;
+
+    TableCoverage(Block block, HitPolicy policy, Set<Competing> catchAlls, boolean gapsScoreZero, List<TableRow> lines,
                   TableFindings findings) {
         this.block = block;
         this.policy = policy;
         this.catchAlls = catchAlls;
+        this.gapsScoreZero = gapsScoreZero;
         this.conditions = block.columns(TableFile.CONDITION);
         this.lines = lines;
         this.findings = findings;
@@ -247,13 +251,18 @@ final class TableCoverage {
             List<Box> boxes = bins.stream().map(l -> l.box).toList();
             int column = firstCondition(bins.get(0));
             Box gap = space.uncovered(space.known(fields), boxes);
-            if (gap != null) {
+            if (gap != null && gapsScoreZero) {
+                findings.add(block.row() + 4, column, findings.columnAt(column), LintFinding.GAP, LintFinding.INFO,
+                        "no bin of " + names + " applies when " + when(gap) + ": such a customer scores 0 for it,"
+                                + " with no reason, as the pack declares (scorecardGaps=zero)");
+            } else if (gap != null) {
                 findings.add(block.row() + 4, column, findings.columnAt(column), LintFinding.GAP,
                         incomplete ? LintFinding.INFO : LintFinding.WARNING,
                         "no bin of " + names + " applies when " + when(gap) + ": such a customer gets no points"
                                 + " for it, and no reason shows it" + (incomplete ? " (rows the lint could not fully"
                                 + " analyse are not counted)" : "") + ". Add a bin (worth 0 points if need be), or"
-                                + " widen a neighbouring one");
+                                + " widen a neighbouring one, or declare scorecardGaps=zero in pack.properties when"
+                                + " the card lists only the bins that give points");
             } else if ((gap = space.uncovered(space.all(), boxes)) != null) {
                 findings.add(block.row() + 4, column, findings.columnAt(column), LintFinding.GAP, LintFinding.INFO,
                         "no bin of " + names + " applies when " + space.describe(gap) + " (no value known): such"

@@ -45,7 +45,8 @@ import org.drools.drl.parser.DroolsParserException;
  * <li>Scorecards (rows inserting {@code ScorePoints}) add up under either policy: the rows comparing
  *     the same fields are the bins of one characteristic, which must not overlap (ERROR: points
  *     counted twice) and should cover the fields' range (WARNING; INFO for a null loss ratio, which no
- *     bin can catch).</li>
+ *     bin can catch, and for a pack declaring {@code scorecardGaps=zero}: its cards list only the bins
+ *     that give points).</li>
  * </ul>
  * A gap (customers no row applies to) is not reported when a rule in the pack's DRL files gives the
  * table's kind of outcome to every customer ({@code $p : CustomerProfile()} without constraints, like
@@ -76,7 +77,8 @@ public final class TableLint {
         Set<Competing> catchAlls = catchAlls(source);
         boolean pairs = PackDescriptor.subjectOf(source) == PackSubject.PAIR;
         boolean tables = source.files().keySet().stream().anyMatch(DecisionTable::isTable);
-        Checks checks = new Checks(policy, catchAlls, pairs && tables ? PairCoverage.of(source) : null, pairs);
+        Checks checks = new Checks(policy, catchAlls, pairs && tables ? PairCoverage.of(source) : null, pairs,
+                scorecardGapsScoreZero(source));
         new TreeMap<>(source.files()).forEach((file, content) -> {
             if (DecisionTable.isTable(file)) {
                 lintFile(file, content, checks, findings);
@@ -100,6 +102,21 @@ public final class TableLint {
         findings.add(new LintFinding(PackDescriptor.FILE, null, "", null, LintFinding.NOT_ANALYSED, LintFinding.INFO,
                 problem + "; the tables were checked with the default hit policy UNIQUE"));
         return HitPolicy.UNIQUE;
+    }
+
+    /** {@code scorecardGaps=zero} in the pack's descriptor ({@link PackDescriptor#scorecardGapsScoreZero}). */
+    private static boolean scorecardGapsScoreZero(PackSource source) {
+        byte[] descriptor = source.files().get(PackDescriptor.FILE);
+        if (descriptor == null) {
+            return false;
+        }
+        java.util.Properties properties = new java.util.Properties();
+        try {
+            properties.load(new java.io.StringReader(new String(descriptor, StandardCharsets.UTF_8)));
+            return PackDescriptor.scorecardGapsScoreZero(properties);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return false; // reported with the hit policy
+        }
     }
 
     /**
@@ -139,7 +156,8 @@ public final class TableLint {
      * ({@code subject=pair}) the combinations of its flags run through its rules (null when it does not
      * compile).
      */
-    private record Checks(HitPolicy policy, Set<Competing> catchAlls, PairCoverage pairCoverage, boolean pairs) {
+    private record Checks(HitPolicy policy, Set<Competing> catchAlls, PairCoverage pairCoverage, boolean pairs,
+                          boolean gapsScoreZero) {
     }
 
     private static void lintFile(String file, byte[] content, Checks checks, List<LintFinding> findings) {
@@ -190,7 +208,7 @@ public final class TableLint {
         }
         List<TableRow> rows = TableRows.read(block, checks.policy(), found);
         try {
-            new TableCoverage(block, checks.policy(), checks.catchAlls(), rows, found).check();
+            new TableCoverage(block, checks.policy(), checks.catchAlls(), checks.gapsScoreZero(), rows, found).check();
         } catch (ProfileSpace.TooComplex e) {
             found.add(block.row(), block.column(), null, LintFinding.NOT_ANALYSED, LintFinding.INFO,
                     "table " + found.tableName() + " has too many rows and fields to check for unreachable rows,"

@@ -1,6 +1,7 @@
 package io.decisioning.rules.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
@@ -88,10 +89,16 @@ class TableLintTests {
                 tuple("risk-scorecard.drl.csv", "B9", "loss ratio 3y (from, below)", LintFinding.GAP, LintFinding.INFO));
         assertThat(byPack.get("scoring").get(1).message()).contains("lossRatio3y is null");
         assertThat(byPack.get("tiering")).isEmpty();
-        assertThat(byPack.get("retention")).as("only notes: a null premium change, warnings most customers do not get,"
-                + " and the conditions on the churn score, a due date or renewal, and the tier").extracting(
+        assertThat(byPack.get("retention")).as("only notes: the churn card's gaps (scorecardGaps=zero), warnings most"
+                + " customers do not get, and the conditions on the churn score, a due date or renewal, and the tier").extracting(
                 LintFinding::file, LintFinding::cell, LintFinding::kind, LintFinding::severity).containsExactly(
+                tuple("churn-scorecard.drl.csv", "B9", LintFinding.GAP, LintFinding.INFO),
+                tuple("churn-scorecard.drl.csv", "E9", LintFinding.GAP, LintFinding.INFO),
                 tuple("churn-scorecard.drl.csv", "F9", LintFinding.GAP, LintFinding.INFO),
+                tuple("churn-scorecard.drl.csv", "H9", LintFinding.GAP, LintFinding.INFO),
+                tuple("churn-scorecard.drl.csv", "J9", LintFinding.GAP, LintFinding.INFO),
+                tuple("churn-scorecard.drl.csv", "M9", LintFinding.GAP, LintFinding.INFO),
+                tuple("churn-scorecard.drl.csv", "O9", LintFinding.GAP, LintFinding.INFO),
                 tuple("retention-warnings.drl.csv", "A5", LintFinding.GAP, LintFinding.INFO),
                 tuple("retention-warnings.drl.csv", "A12", LintFinding.GAP, LintFinding.INFO),
                 tuple("retention-warnings.drl.csv", "C22", LintFinding.NOT_ANALYSED, LintFinding.INFO),
@@ -290,6 +297,29 @@ class TableLintTests {
                 tuple("B10", LintFinding.CONFLICTING_OVERLAP, LintFinding.ERROR));
         assertThat(findings.get(0).message()).contains("50 <= premiumRankPct < 60", "premiumRankPct = 55");
         assertThat(findings.get(1).message()).contains("VAL-010 and VAL-011", "premiumRankPct = 17.5", "0 + 10 points");
+    }
+
+    @Test
+    void aCardThatListsOnlyTheBinsGivingPointsHasItsGapsNotedWhenThePackSaysTheyScoreZero() {
+        String onlyTop = SCORECARD + """
+                VAL-012 Top,,60,30
+                """;
+        List<LintFinding> warned = TableLint.lint(TestPacks.firstPack("scoring", 30, "value.drl.csv", onlyTop));
+        List<LintFinding> noted = TableLint.lint(TestPacks.pack("scoring", "order=30\nhitPolicy=FIRST\nscorecardGaps=zero\n",
+                "value.drl.csv", onlyTop));
+
+        assertThat(warned).extracting(LintFinding::kind, LintFinding::severity).containsExactly(
+                tuple(LintFinding.GAP, LintFinding.WARNING));
+        assertThat(warned.get(0).message()).contains("premiumRankPct < 60", "scorecardGaps=zero");
+        assertThat(noted).extracting(LintFinding::kind, LintFinding::severity).containsExactly(
+                tuple(LintFinding.GAP, LintFinding.INFO));
+        assertThat(noted.get(0).message()).contains("premiumRankPct < 60", "scores 0 for it");
+    }
+
+    @Test
+    void scorecardGapsIsWarnOrZero() {
+        assertThatThrownBy(() -> PackDescriptor.parse("order=30\nscorecardGaps=ignore\n".getBytes()))
+                .hasMessageContaining("scorecardGaps must be warn").hasMessageContaining("was ignore");
     }
 
     @Test

@@ -49,7 +49,7 @@ final class TestPacks {
         }
     }
 
-    private static PackSource pack(String name, String properties, String... namesAndTexts) {
+    static PackSource pack(String name, String properties, String... namesAndTexts) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("pack.properties", properties.getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < namesAndTexts.length; i += 2) {

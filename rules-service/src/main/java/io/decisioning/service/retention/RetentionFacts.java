@@ -1,6 +1,7 @@
 package io.decisioning.service.retention;
 
 import io.decisioning.service.assessment.CustomerColumns;
+import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.assessment.FactSource;
 import io.decisioning.service.assessment.Facts;
 import io.decisioning.service.assessment.Party;
@@ -44,8 +45,10 @@ class RetentionFacts implements FactSource {
 
     private static final String SCHEDULE_KEPT = "(SELECT EXISTS (SELECT 1 FROM premium_due)) AS premium_schedule_kept";
 
-    /** An instalment that was due on D: DUE, or paid only after D. */
+    /** An instalment that was due on D: DUE, or paid only after D (for a past D). */
     private static final String DUE_ON_D = "(status = 'DUE' OR paid_at >= :dNext)";
+    /** An instalment due today: DUE, as the contract says (and the expressions below are evaluated row by row). */
+    private static final String DUE_TODAY = "status = 'DUE'";
 
     /**
      * The instalment figures of each customer: instalments overdue, missed payments of 12 months, the oldest
@@ -61,14 +64,15 @@ class RetentionFacts implements FactSource {
                    MIN(CASE WHEN due_date < :d AND %2$s THEN due_date END) AS oldest_overdue,
                    MIN(CASE WHEN due_date >= :d AND %2$s THEN due_date END) AS next_due
               FROM premium_due
-             WHERE %1$s
-               AND (status = 'DUE' OR status = 'PAID' AND (paid_at >= :dNext OR due_date > :d12m AND due_date <= :d30))
+             WHERE %1$s AND (%2$s OR status = 'PAID' AND due_date > :d12m AND due_date <= :d30)
              GROUP BY customer_id""";
 
     private final JdbcClient jdbc;
+    private final EvaluationDate evaluationDate;
 
-    RetentionFacts(JdbcClient jdbc) {
+    RetentionFacts(JdbcClient jdbc, EvaluationDate evaluationDate) {
         this.jdbc = jdbc;
+        this.evaluationDate = evaluationDate;
     }
 
     /** Whether the CRM keeps a premium schedule, read with the customers: each then starts with no figures (zeros). */
@@ -89,7 +93,7 @@ class RetentionFacts implements FactSource {
         LocalDate d = subjects.asOf();
         Subjects.Condition instalments = subjects.customersAndMembersIn("customer_id", "i");
         Map<Long, Instalments> byCustomer = new HashMap<>();
-        jdbc.sql(FIGURES.formatted(instalments.sql(), DUE_ON_D))
+        jdbc.sql(FIGURES.formatted(instalments.sql(), d.isBefore(evaluationDate.today()) ? DUE_ON_D : DUE_TODAY))
                 .params(instalments.params())
                 .param("d", d)
                 .param("dNext", d.plusDays(1).atStartOfDay())
