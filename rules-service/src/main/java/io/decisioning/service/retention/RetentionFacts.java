@@ -29,12 +29,12 @@ import org.springframework.stereotype.Component;
  * themselves (an uncorrelated {@code EXISTS}, evaluated once per statement): while it is empty, no customer
  * gets retention figures, this source runs no statement, and the packs that need them ({@code needs=premium_due})
  * do not run, so every assessment is what it was before retention existed. Otherwise one statement reads
- * the instalment figures for all the subjects and the other records of their parties from the covering index
- * {@code ix_premium_due_customer_features} in its order; the figures of policies and claims come with the
- * section 4 features' statement of {@code PolicyClaimFacts}, which reads those rows already.
+ * the instalment figures for all the subjects and the other records of their parties from the only instalments
+ * that can count (see {@link #FIGURES}); the figures of policies and claims come with the section 4 features'
+ * statement of {@code PolicyClaimFacts}, which reads those rows already.
  *
- * <p>As of a past date (a back-test), an instalment paid after D was still due on D: the figures are those
- * the CRM would have shown on D, as far as its rows tell. As of today the reading is the contract's.
+ * <p>As of a past date (a back-test), an instalment PAID after D was still due on D: the figures are those the
+ * CRM would have shown on D, as far as its rows tell. As of today the reading is the contract's.
  */
 @Component
 @Order(RetentionFacts.ORDER)
@@ -45,26 +45,34 @@ class RetentionFacts implements FactSource {
 
     private static final String SCHEDULE_KEPT = "(SELECT EXISTS (SELECT 1 FROM premium_due)) AS premium_schedule_kept";
 
-    /** An instalment that was due on D: DUE, or paid only after D (for a past D). */
-    private static final String DUE_ON_D = "(status = 'DUE' OR paid_at >= :dNext)";
-    /** An instalment due today: DUE, as the contract says (and the expressions below are evaluated row by row). */
+    /**
+     * The instalments that were due on D: DUE, or (for a past D, a back-test) PAID only after D. Read through
+     * {@code ix_premium_due_open} (V21), one range per status and set of customers.
+     */
     private static final String DUE_TODAY = "status = 'DUE'";
+    private static final String DUE_ON_D = "(status = 'DUE' OR status = 'PAID' AND paid_at >= :dNext)";
 
     /**
-     * The instalment figures of each customer: instalments overdue, missed payments of 12 months, the oldest
-     * overdue due date and the next due date. Of the paid instalments only those that may count are read (paid
-     * after D, or due in the window of missed payments): most of a schedule is paid and older, and the
-     * expressions of the sums, evaluated row by row, cost more than reading the index.
+     * The instalment figures of each customer: instalments overdue, missed payments of 12 months, the oldest overdue due
+     * date and the next due date, from the two kinds of instalment that can count, each read through an index of its
+     * own (V21) and summed per customer by the caller: those due on D (all four figures), and those paid more than 30
+     * days after their due date within the window of missed payments ({@code paid_late}; for a past D, those paid by D,
+     * the others being due on D). Nothing else of a
+     * schedule is read: most of it is paid, on time, and older every year.
      */
     private static final String FIGURES = """
             SELECT customer_id,
-                   SUM(CASE WHEN due_date < :d AND %2$s THEN 1 ELSE 0 END) AS overdue,
-                   SUM(CASE WHEN due_date > :d12m AND due_date <= :d30 AND (%2$s
-                                 OR paid_at >= due_date + INTERVAL 31 DAY) THEN 1 ELSE 0 END) AS missed,
-                   MIN(CASE WHEN due_date < :d AND %2$s THEN due_date END) AS oldest_overdue,
-                   MIN(CASE WHEN due_date >= :d AND %2$s THEN due_date END) AS next_due
-              FROM premium_due
-             WHERE %1$s AND (%2$s OR status = 'PAID' AND due_date > :d12m AND due_date <= :d30)
+                   SUM(CASE WHEN due_date < :d THEN 1 ELSE 0 END) AS overdue,
+                   SUM(CASE WHEN due_date > :d12m AND due_date <= :d30 THEN 1 ELSE 0 END) AS missed,
+                   MIN(CASE WHEN due_date < :d THEN due_date END) AS oldest_overdue,
+                   MIN(CASE WHEN due_date >= :d THEN due_date END) AS next_due
+              FROM premium_due FORCE INDEX (ix_premium_due_open)
+             WHERE %1$s AND %2$s
+             GROUP BY customer_id
+            UNION ALL
+            SELECT customer_id, 0, COUNT(*), NULL, NULL
+              FROM premium_due FORCE INDEX (ix_premium_due_late)
+             WHERE paid_late = 1 AND %1$s AND due_date > :d12m AND due_date <= :d30%3$s
              GROUP BY customer_id""";
 
     private final JdbcClient jdbc;
@@ -93,13 +101,13 @@ class RetentionFacts implements FactSource {
         LocalDate d = subjects.asOf();
         Subjects.Condition instalments = subjects.customersAndMembersIn("customer_id", "i");
         Map<Long, Instalments> byCustomer = new HashMap<>();
-        jdbc.sql(FIGURES.formatted(instalments.sql(), d.isBefore(evaluationDate.today()) ? DUE_ON_D : DUE_TODAY))
+        jdbc.sql(figures(instalments.sql(), d.isBefore(evaluationDate.today())))
                 .params(instalments.params())
                 .param("d", d)
                 .param("dNext", d.plusDays(1).atStartOfDay())
                 .param("d30", d.minusDays(30))
                 .param("d12m", d.minusMonths(12))
-                .query((RowCallbackHandler) rs -> byCustomer.put(rs.getLong("customer_id"), Instalments.of(rs)));
+                .query((RowCallbackHandler) rs -> byCustomer.merge(rs.getLong(1), Instalments.of(rs), Instalments::plus));
         for (Subject subject : subjects.all()) {
             if (subject.applicant()) {
                 continue;
@@ -123,6 +131,11 @@ class RetentionFacts implements FactSource {
         }
     }
 
+    /** {@link #FIGURES} for the customers of a condition on {@code customer_id}, as of today or a past date. */
+    static String figures(String customers, boolean past) {
+        return FIGURES.formatted(customers, past ? DUE_ON_D : DUE_TODAY, past ? " AND paid_at < :dNext" : "");
+    }
+
     private static @Nullable LocalDate earlier(@Nullable LocalDate a, @Nullable LocalDate b) {
         return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
@@ -131,8 +144,13 @@ class RetentionFacts implements FactSource {
     private record Instalments(int overdue, int missed, @Nullable LocalDate oldestOverdue, @Nullable LocalDate nextDue) {
 
         static Instalments of(ResultSet rs) throws SQLException {
-            return new Instalments(rs.getInt("overdue"), rs.getInt("missed"), rs.getObject("oldest_overdue", LocalDate.class),
-                    rs.getObject("next_due", LocalDate.class));
+            return new Instalments(rs.getInt(2), rs.getInt(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class));
+        }
+
+        /** The figures of a customer's instalments due on D with those of the customer's late payments. */
+        Instalments plus(Instalments other) {
+            return new Instalments(overdue + other.overdue, missed + other.missed, earlier(oldestOverdue, other.oldestOverdue),
+                    earlier(nextDue, other.nextDue));
         }
     }
 }

@@ -237,15 +237,20 @@ class RetentionFactsTests {
         long c = customer();
         long p = crm.policy(c, "LAPSED", then.minusMonths(11), then.plusDays(30), "1200.00");
         crm.installment(c, p, then.minusDays(10), "100.00", "PAID", then.plusDays(5).atTime(10, 0));
+        crm.installment(c, p, then.minusDays(40), "100.00", "PAID", then.plusDays(1).atTime(10, 0)); // due and missed on D
+        crm.installment(c, p, then.minusDays(100), "100.00", "PAID", then.minusDays(60).atTime(10, 0)); // paid 40 days late
+        crm.installment(c, p, then.minusDays(70), "100.00", "PAID", then.minusDays(50).atTime(10, 0)); // paid in time
 
         CustomerProfile past = of(c, then);
         CustomerProfile today = of(c);
 
-        assertThat(past.overdueInstallments()).isEqualTo(1);
-        assertThat(past.maxDaysOverdue()).isEqualTo(10);
+        assertThat(past.overdueInstallments()).isEqualTo(2);
+        assertThat(past.maxDaysOverdue()).isEqualTo(40);
+        assertThat(past.missedPayments12m()).as("one unpaid on D, one paid late before D: each counted once").isEqualTo(2);
         assertThat(past.renewalsDue60d()).isEqualTo(1);
         assertThat(past.lapsed24m()).as("it lapsed after that date").isZero();
         assertThat(today.overdueInstallments()).isZero();
+        assertThat(today.missedPayments12m()).as("both paid more than 30 days late").isEqualTo(2);
         assertThat(today.renewalsDue60d()).isZero();
         assertThat(today.lapsed24m()).isEqualTo(1);
     }
