@@ -29,18 +29,6 @@ class BacktestRepository {
         this.json = json;
     }
 
-    /**
-     * Locks the version's row of {@code rule_pack_version} for the caller's transaction, so that two requests to
-     * back-test one version take turns to see whether one runs.
-     */
-    void lockVersion(String pack, int version) {
-        jdbc.sql("SELECT version FROM rule_pack_version WHERE pack = :pack AND version = :version FOR UPDATE")
-                .param("pack", pack)
-                .param("version", version)
-                .query(Integer.class)
-                .list();
-    }
-
     /** A new RUNNING back-test; its id. */
     long start(String pack, int version, LocalDate asOf, int horizonDays, Map<String, Integer> against, String user,
                Instant at, long customers) {

@@ -96,7 +96,7 @@ class BacktestService {
         Map<String, Integer> against = new LinkedHashMap<>(live.rulePacks());
         against.remove(pack);
         long id = tx.execute(status -> {
-            backtests.lockVersion(pack, version);
+            packs.lockVersion(pack, version);
             Optional<Backtest> running = backtests.latest(pack, version)
                     .filter(b -> b.status() == BacktestStatus.RUNNING && runner.mayStillRun(b.startedAt()));
             if (running.isPresent()) {

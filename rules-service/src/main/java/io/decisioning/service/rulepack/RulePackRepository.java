@@ -54,6 +54,18 @@ class RulePackRepository {
                 .optional();
     }
 
+    /**
+     * Locks the version's row of {@code rule_pack_version} for the caller's transaction, so that two requests to
+     * run one version over the book (a simulation, a back-test) take turns to see whether one runs, on every node.
+     */
+    void lockVersion(String pack, int version) {
+        jdbc.sql("SELECT version FROM rule_pack_version WHERE pack = :pack AND version = :version FOR UPDATE")
+                .param("pack", pack)
+                .param("version", version)
+                .query(Integer.class)
+                .list();
+    }
+
     /** Locks every version of the pack (publish, rollback and new versions of one pack take turns). */
     List<PackVersion> lockPack(String pack) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM rule_pack_version WHERE pack = :pack ORDER BY version FOR UPDATE")

@@ -303,6 +303,11 @@ public class RulePackService {
         }
     }
 
+    /** Locks the version's row until the caller's transaction ends: runs over the book of one version take turns to start. */
+    void lockVersion(String pack, int version) {
+        repository.lockVersion(pack, version);
+    }
+
     PackVersion version(String pack, int version) {
         return repository.version(pack, version)
                 .orElseThrow(() -> new NotFoundException("No version " + version + " of rule pack " + pack + "."));

@@ -90,13 +90,15 @@ public class SimulationService {
         CompiledPack draft = runner.draft(pack, version, "simulated");
         RuleSet published = engine.current();
         RuleSet candidate = BookRunner.withDraft(published, draft);
-        Optional<Simulation> running = simulations.find(pack, version)
-                .filter(s -> s.status() == SimulationStatus.RUNNING && runner.mayStillRun(s.startedAt()));
-        if (running.isPresent()) {
-            throw new ConflictException("A simulation of version " + version + " of " + pack + " is running.");
-        }
         long book = runner.bookSize();
         tx.executeWithoutResult(status -> {
+            // locked, so that of two requests on any nodes one starts and the other finds it running
+            packs.lockVersion(pack, version);
+            Optional<Simulation> running = simulations.find(pack, version)
+                    .filter(s -> s.status() == SimulationStatus.RUNNING && runner.mayStillRun(s.startedAt()));
+            if (running.isPresent()) {
+                throw new ConflictException("A simulation of version " + version + " of " + pack + " is running.");
+            }
             simulations.start(pack, version, published.rulePacks(), user, clock.instant(), book);
             audit.record(user, "RULE_PACK_SIMULATE", "RULE_PACK_VERSION", pack + ":" + version,
                     Map.of("against", published.rulePacks(), "customers", book));
