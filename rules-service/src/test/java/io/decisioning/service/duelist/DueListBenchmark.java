@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -60,8 +61,13 @@ public final class DueListBenchmark {
                     Thread.sleep(500);
                 }
             }
-            System.out.printf("database: innodb_buffer_pool_size %d MiB%n",
-                    jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class) >> 20);
+            String redoLog = System.getProperty("bench.redoLog");
+            if (redoLog != null) {
+                jdbc.execute("SET GLOBAL innodb_log_file_size = " + (Long.parseLong(redoLog.replace("M", "")) << 20));
+            }
+            System.out.printf("database: innodb_buffer_pool_size %d MiB, innodb_log_file_size %d MiB%n",
+                    jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class) >> 20,
+                    jdbc.queryForObject("SELECT @@innodb_log_file_size", Long.class) >> 20);
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
             YearMonth month = YearMonth.from(today).plusMonths(1);
             Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM premium_due", Long.class);
@@ -84,19 +90,19 @@ public final class DueListBenchmark {
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String base = "http://127.0.0.1:" + port + "/api/v1/due-lists/" + month;
-            generate(base, "first generation");
-            generate(base, "regeneration, nothing changed");
+            generate(jdbc, base, "first generation");
+            generate(jdbc, base, "regeneration, nothing changed");
             // a month's changes: one customer in a hundred scored again, one instalment in a hundred paid (others each run)
             long some = System.nanoTime() % 100;
             jdbc.update("UPDATE assessment SET churn_score = (churn_score + 7) % 101 WHERE customer_id % 100 = ?", some);
             jdbc.update("UPDATE premium_due SET status = 'PAID' WHERE status = 'DUE' AND due_date >= ? AND due_date < ? AND id % 100 = ?",
                     month.atDay(1), month.plusMonths(1).atDay(1), some);
-            generate(base, "regeneration, 1 % changed");
+            generate(jdbc, base, "regeneration, 1 % changed");
             // the month after, never generated, on the warm database: what the monthly trigger does after the night's run
             YearMonth after = month.plusMonths(1);
             System.out.printf("%,d instalments DUE in %s%n", count(jdbc, "SELECT COUNT(*) FROM premium_due WHERE status = 'DUE' "
                     + "AND due_date >= '" + after.atDay(1) + "' AND due_date < '" + after.plusMonths(1).atDay(1) + "'"), after);
-            generate("http://127.0.0.1:" + port + "/api/v1/due-lists/" + after, "first generation of " + after + ", warm");
+            generate(jdbc, "http://127.0.0.1:" + port + "/api/v1/due-lists/" + after, "first generation of " + after + ", warm");
             export(base, "text/csv", "CSV");
             if (xlsx) {
                 export(base, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
@@ -104,11 +110,29 @@ public final class DueListBenchmark {
         }
     }
 
-    private static void generate(String base, String what) throws IOException, InterruptedException {
+    private static void generate(JdbcTemplate jdbc, String base, String what) throws IOException, InterruptedException {
+        Map<String, Long> before = innodbStatus(jdbc);
         long started = System.nanoTime();
         HttpResponse<String> generated = HTTP.send(request(base).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         System.out.printf("%s: %.1f s, %d %s%n", what, seconds(started), generated.statusCode(), generated.body());
+        Map<String, Long> after = innodbStatus(jdbc);
+        StringBuilder line = new StringBuilder("  database:");
+        after.forEach((name, value) -> line.append(' ').append(name.replace("Innodb_", "")).append(' ')
+                .append(String.format("%,d", value - before.getOrDefault(name, 0L))));
+        System.out.println(line);
+    }
+
+    /** The server's counters of what InnoDB read from disk and wrote, to tell a generation's reads from its writes. */
+    private static Map<String, Long> innodbStatus(JdbcTemplate jdbc) {
+        Map<String, Long> status = new TreeMap<>();
+        jdbc.query("""
+                SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_buffer_pool_reads', 'Innodb_data_read',
+                    'Innodb_pages_written', 'Innodb_os_log_written', 'Innodb_buffer_pool_wait_free', 'Innodb_log_waits')
+                """, rs -> {
+            status.put(rs.getString(1), rs.getLong(2));
+        });
+        return status;
     }
 
     private static void generateBook(JdbcTemplate jdbc, int customers, LocalDate today) {
