@@ -24,14 +24,43 @@ import org.drools.drl.ast.descr.RuleDescr;
  * such as {@code grade == Grade.POOR_QUALITY} read "grade POOR_QUALITY". A rule may say it better
  * itself with {@code @reason("...")}, where {@code {claims12m}} stands for the customer's value.
  */
-record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, String fallback, ProfileFeature keyFeature) {
+record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, String fallback, ProfileFeature keyFeature,
+                      List<Piece> pieces) {
 
     /**
      * @param keyFeature for an explicit sentence whose placeholders all name one whole-number field, that field:
      *                   its value tells the sentences apart ({@link #cacheKey}); null otherwise
+     * @param pieces     an explicit sentence cut at its placeholders, so that filling it in is appending pieces
      */
     ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, String fallback) {
-        this(explicit, atoms, statics, fallback, keyFeature(explicit));
+        this(explicit, atoms, statics, fallback, keyFeature(explicit), pieces(explicit));
+    }
+
+    /** Text as written, or (with a feature) the customer's value of the field a placeholder names. */
+    record Piece(String text, ProfileFeature feature) {
+    }
+
+    private static List<Piece> pieces(String explicit) {
+        if (explicit == null) {
+            return List.of();
+        }
+        List<Piece> pieces = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(explicit);
+        int from = 0;
+        while (matcher.find()) {
+            ProfileFeature feature = ProfileFeature.byField(matcher.group(1));
+            if (feature != null) {
+                if (matcher.start() > from) {
+                    pieces.add(new Piece(explicit.substring(from, matcher.start()), null));
+                }
+                pieces.add(new Piece(matcher.group(), feature));
+                from = matcher.end();
+            }
+        }
+        if (from < explicit.length()) {
+            pieces.add(new Piece(explicit.substring(from), null));
+        }
+        return List.copyOf(pieces);
     }
 
     private static ProfileFeature keyFeature(String explicit) {
@@ -152,7 +181,7 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
     /** The sentence for a customer for whom the rule fired. */
     String render(CustomerProfile profile) {
         if (explicit != null) {
-            return explicit.indexOf('{') < 0 ? explicit : fill(explicit, profile);
+            return explicit.indexOf('{') < 0 ? explicit : fill(profile);
         }
         StringBuilder out = new StringBuilder(64);
         ProfileFeature previous = null;
@@ -181,15 +210,12 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
         return out.isEmpty() ? fallback : out.toString();
     }
 
-    private static String fill(String text, CustomerProfile profile) {
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            ProfileFeature feature = ProfileFeature.byField(matcher.group(1));
-            String value = feature == null ? matcher.group() : feature.text(feature.valueOf(profile));
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+    /** The explicit sentence with each placeholder of a known field replaced by the customer's value. */
+    private String fill(CustomerProfile profile) {
+        StringBuilder out = new StringBuilder(explicit.length() + 16);
+        for (Piece piece : pieces) {
+            out.append(piece.feature() == null ? piece.text() : piece.feature().text(piece.feature().valueOf(profile)));
         }
-        matcher.appendTail(out);
         return out.toString();
     }
 

@@ -47,6 +47,17 @@ class ReasonTemplateTests {
     }
 
     @Test
+    void aPlaceholderOfNoFieldStaysAsWrittenAndAnUnknownValueReadsUnknown() throws Exception {
+        ReasonTemplate reason = reasonOf("""
+                rule "GRD-011 Ratio" @reason("{lossRatio3y}{claims12m}: {noSuchField} of {claims12m}}")
+                when $p : CustomerProfile(claims12m >= 1) then end
+                """);
+
+        assertThat(reason.render(profile(null, 3))).isEqualTo("unknown3: {noSuchField} of 3}");
+        assertThat(reason.render(profile(0.5, 1))).isEqualTo("0.51: {noSuchField} of 1}");
+    }
+
+    @Test
     void anExplicitSentenceOfOneCountIsKeptPerValueAndOneOfMoreFiguresIsWrittenEachTime() throws Exception {
         ReasonTemplate oneCount = reasonOf("""
                 rule "CHN-012 Missed" @reason("{claims12m} claims, {claims12m} in all") when $p : CustomerProfile(claims12m >= 2) then end
