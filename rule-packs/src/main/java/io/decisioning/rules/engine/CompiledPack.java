@@ -38,6 +38,7 @@ public final class CompiledPack {
     final int[] missableSlots;
     /** Simple names of the fact types the pack's rules match; null when that could not be told. */
     private final Set<String> factTypes;
+    /** {@link #readsPoints} by card ordinal, worked out once: it is asked for every earlier point of every stage. */
     private final boolean[] pointsRead;
     /**
      * Sessions that ended a stage cleanly and were reset, for the next batch: creating a session and
@@ -50,14 +51,17 @@ public final class CompiledPack {
     private static final int MAX_IDLE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     CompiledPack(PackSource source, PackDescriptor descriptor, KieBase kieBase, Map<String, CompiledRule> rules,
-                 Set<String> factTypes) {
+                 FactsRead factsRead) {
         this.source = source;
         this.descriptor = descriptor;
         this.kieBase = kieBase;
         // a HashMap: looked up once per outcome, where Map.copyOf's probing showed in profiles
         this.rules = Collections.unmodifiableMap(new HashMap<>(rules));
-        this.factTypes = factTypes == null ? null : Set.copyOf(factTypes);
-        this.pointsRead = pointsRead(this.factTypes);
+        this.factTypes = factsRead == null ? null : factsRead.types();
+        this.pointsRead = new boolean[io.decisioning.rules.Scorecard.values().length];
+        for (io.decisioning.rules.Scorecard card : io.decisioning.rules.Scorecard.values()) {
+            pointsRead[card.ordinal()] = factsRead == null || factsRead.cards().contains(card);
+        }
         this.missable = descriptor.hitPolicy() == HitPolicy.FIRST ? missable(rules.values()) : null;
         this.missableSlots = missable == null ? new int[0]
                 : IntStream.range(0, missable.length).filter(slot -> missable[slot] != null).toArray();
@@ -190,17 +194,6 @@ public final class CompiledPack {
      */
     boolean readsPoints(io.decisioning.rules.Scorecard card) {
         return pointsRead[card.ordinal()];
-    }
-
-    /** {@link #readsPoints} by card ordinal, worked out once: it is asked for every earlier point of every stage. */
-    private static boolean[] pointsRead(Set<String> factTypes) {
-        io.decisioning.rules.Scorecard[] cards = io.decisioning.rules.Scorecard.values();
-        boolean[] read = new boolean[cards.length];
-        for (io.decisioning.rules.Scorecard card : cards) {
-            read[card.ordinal()] = factTypes == null || factTypes.contains("ScorePoints#*")
-                    || factTypes.contains("ScorePoints#" + card.name());
-        }
-        return read;
     }
 
     @Override

@@ -1,9 +1,10 @@
 package io.decisioning.rules.engine;
 
+import io.decisioning.rules.Scorecard;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +97,9 @@ public final class PackCompiler {
                     new CompileError(PackDescriptor.FILE, 0, 0, "lists " + file + ", which the pack does not have")));
         }
         Map<String, CompiledRule> rules = new HashMap<>();
-        Set<String> factTypes = new HashSet<>();
+        FactsRead factsRead = new FactsRead();
         Map<String, String> packages = new HashMap<>();
-        boolean allTypesKnown = inspect(source, subject, drls, tables, packages, rules, factTypes, errors);
+        boolean allTypesKnown = inspect(source, subject, drls, tables, packages, rules, factsRead, errors);
         if (drls.isEmpty() && errors.isEmpty()) {
             errors.add(new CompileError(PackDescriptor.FILE, 0, 0, "the pack has no rule files"));
         }
@@ -107,7 +108,7 @@ public final class PackCompiler {
             return new Compilation(source, null, errors);
         }
         return new Compilation(source, new CompiledPack(source, descriptor, kieBase, rules,
-                allTypesKnown ? factTypes : null), List.of());
+                allTypesKnown ? factsRead : null), List.of());
     }
 
     private static PackDescriptor descriptor(PackSource source, List<CompileError> errors) {
@@ -131,7 +132,7 @@ public final class PackCompiler {
      * inserts (for the check of packs after the decision), and the fact types the rules match. Syntax errors are left to the build, which reports them all with their lines.
      */
     private static boolean inspect(PackSource source, PackSubject subject, Map<String, String> drls, Map<String, DecisionTable> tables,
-                                   Map<String, String> packages, Map<String, CompiledRule> rules, Set<String> factTypes,
+                                   Map<String, String> packages, Map<String, CompiledRule> rules, FactsRead factsRead,
                                    List<CompileError> errors) {
         boolean allTypesKnown = true;
         Map<String, String> fileOfId = new HashMap<>();
@@ -187,28 +188,29 @@ public final class PackCompiler {
                 String action = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
                 rules.put(rule.getName(), new CompiledRule(rule.getName(), reason, Integer.parseInt(salience),
                         RuleConditions.of(source.name(), source.version(), rule), OutcomeKind.inserts(action)));
-                allTypesKnown &= collectFactTypes(rule.getLhs(), factTypes);
+                allTypesKnown &= collectFactTypes(rule.getLhs(), factsRead);
             }
         }
         return allTypesKnown;
     }
 
     /** Adds the types the conditions match; false when a condition is of a kind not looked into. */
-    private static boolean collectFactTypes(BaseDescr descr, Set<String> factTypes) {
+    private static boolean collectFactTypes(BaseDescr descr, FactsRead factsRead) {
         if (descr instanceof PatternDescr pattern) {
             String type = pattern.getObjectType();
             String simpleName = type.substring(type.lastIndexOf('.') + 1);
-            factTypes.add(simpleName);
             if (simpleName.equals("ScorePoints")) {
-                factTypes.add(pointsRead(pattern));
+                factsRead.points(cardRead(pattern));
+            } else {
+                factsRead.type(simpleName);
             }
             Object from = pattern.getSource();
             if (from instanceof AccumulateDescr accumulate) {
                 // what is accumulated is matched like any fact (a sum of ScorePoints: the points inserted)
-                return accumulate.getInput() != null && collectFactTypes(accumulate.getInput(), factTypes);
+                return accumulate.getInput() != null && collectFactTypes(accumulate.getInput(), factsRead);
             }
             if (from instanceof CollectDescr collect) {
-                return collect.getInputPattern() != null && collectFactTypes(collect.getInputPattern(), factTypes);
+                return collect.getInputPattern() != null && collectFactTypes(collect.getInputPattern(), factsRead);
             }
             return from == null || from instanceof FromDescr || from instanceof EntryPointDescr;
         }
@@ -216,7 +218,7 @@ public final class PackCompiler {
                 || descr instanceof ExistsDescr) {
             boolean known = true;
             for (Object child : ((ConditionalElementDescr) descr).getDescrs()) {
-                known &= collectFactTypes((BaseDescr) child, factTypes);
+                known &= collectFactTypes((BaseDescr) child, factsRead);
             }
             return known;
         }
@@ -224,22 +226,24 @@ public final class PackCompiler {
     }
 
     /**
-     * Which points a {@code ScorePoints} pattern matches: {@code ScorePoints#CHURN} when one of its top-level
-     * constraints is {@code card == Scorecard.CHURN} (only that card's points can match), else
-     * {@code ScorePoints#*}: the engine then inserts every earlier stage's points (see {@link CompiledPack#readsPoints}).
+     * Which points a {@code ScorePoints} pattern matches: those of one card when one of its top-level constraints is
+     * {@code card == Scorecard.CHURN} (only that card's points can match), else null: the engine then inserts every
+     * earlier stage's points (see {@link CompiledPack#readsPoints}). A card the enum does not have reads as none named:
+     * the build reports it.
      */
-    private static String pointsRead(PatternDescr pattern) {
+    private static Scorecard cardRead(PatternDescr pattern) {
         if (pattern.getConstraint() != null) {
             for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
                 if (constraint instanceof ExprConstraintDescr expression) {
                     Matcher card = CARD_EQUALS.matcher(expression.getExpression());
                     if (card.matches()) {
-                        return "ScorePoints#" + card.group(1);
+                        return Arrays.stream(Scorecard.values()).filter(c -> c.name().equals(card.group(1)))
+                                .findFirst().orElse(null);
                     }
                 }
             }
         }
-        return "ScorePoints#*";
+        return null;
     }
 
     private KieBase build(PackSource source, Map<String, String> drls, Map<String, DecisionTable> tables,

@@ -1,0 +1,44 @@
+package io.decisioning.rules.engine;
+
+import io.decisioning.rules.ScorePoints;
+import io.decisioning.rules.Scorecard;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What a pack's rules match, worked out from their conditions when the pack compiles, so that the engine inserts
+ * into a stage only the facts and earlier outcomes its rules can read: the fact types (by simple name) and, of the
+ * {@link ScorePoints}, the scorecards whose points a pattern can match. A {@code ScorePoints} pattern with a top-level
+ * {@code card == Scorecard.CHURN} reads CHURN points only; one that names no card reads every card's.
+ */
+final class FactsRead {
+
+    private final Set<String> types = new HashSet<>();
+    private final EnumSet<Scorecard> cards = EnumSet.noneOf(Scorecard.class);
+
+    /** A pattern matches facts of this type (simple name). */
+    void type(String simpleName) {
+        types.add(simpleName);
+    }
+
+    /** A {@code ScorePoints} pattern matches points of this card, or of every card when {@code card} is null. */
+    void points(Scorecard card) {
+        types.add(ScorePoints.class.getSimpleName());
+        if (card == null) {
+            cards.addAll(EnumSet.allOf(Scorecard.class));
+        } else {
+            cards.add(card);
+        }
+    }
+
+    /** The fact types read, by simple name. */
+    Set<String> types() {
+        return Set.copyOf(types);
+    }
+
+    /** The scorecards whose points are read, in card order. */
+    Set<Scorecard> cards() {
+        return EnumSet.copyOf(cards);
+    }
+}
