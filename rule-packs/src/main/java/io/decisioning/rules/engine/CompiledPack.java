@@ -58,10 +58,7 @@ public final class CompiledPack {
         // a HashMap: looked up once per outcome, where Map.copyOf's probing showed in profiles
         this.rules = Collections.unmodifiableMap(new HashMap<>(rules));
         this.factTypes = factsRead == null ? null : factsRead.types();
-        this.pointsRead = new boolean[io.decisioning.rules.Scorecard.values().length];
-        for (io.decisioning.rules.Scorecard card : io.decisioning.rules.Scorecard.values()) {
-            pointsRead[card.ordinal()] = factsRead == null || factsRead.cards().contains(card);
-        }
+        this.pointsRead = factsRead == null ? FactsRead.everyCard() : factsRead.cardsByOrdinal();
         this.missable = descriptor.hitPolicy() == HitPolicy.FIRST ? missable(rules.values()) : null;
         this.missableSlots = missable == null ? new int[0]
                 : IntStream.range(0, missable.length).filter(slot -> missable[slot] != null).toArray();

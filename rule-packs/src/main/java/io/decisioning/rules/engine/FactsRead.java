@@ -2,6 +2,7 @@ package io.decisioning.rules.engine;
 
 import io.decisioning.rules.ScorePoints;
 import io.decisioning.rules.Scorecard;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -37,8 +38,17 @@ final class FactsRead {
         return Set.copyOf(types);
     }
 
-    /** The scorecards whose points are read, in card order. */
-    Set<Scorecard> cards() {
-        return EnumSet.copyOf(cards);
+    /** Whether the points of each scorecard are read, by its ordinal. */
+    boolean[] cardsByOrdinal() {
+        boolean[] read = new boolean[Scorecard.values().length];
+        cards.forEach(card -> read[card.ordinal()] = true);
+        return read;
+    }
+
+    /** {@link #cardsByOrdinal} when what the rules match could not be told: every card's points may be read. */
+    static boolean[] everyCard() {
+        boolean[] read = new boolean[Scorecard.values().length];
+        Arrays.fill(read, true);
+        return read;
     }
 }
