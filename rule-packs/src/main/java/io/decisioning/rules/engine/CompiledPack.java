@@ -36,7 +36,16 @@ public final class CompiledPack {
      * per warning type) are empty, and walking them all for every customer showed in profiles.
      */
     final int[] missableSlots;
-    /** Simple names of the fact types the pack's rules match; null when that could not be told. */
+    /**
+     * The rules the engine fires itself ({@link DirectRule}), in the order Drools would fire them for a customer
+     * (salience, then load order): those of {@link #direct(Collection)}.
+     */
+    final CompiledRule[] direct;
+    /** Whether some rule is left to Drools: without one the stage needs no session. */
+    final boolean session;
+    /** The slots of the grade, tier and decision the direct rules require (bits; see {@link DirectRule#requiredSlots}). */
+    final int directRequired;
+    /** Simple names of the fact types the rules left to Drools match; null when that could not be told. */
     private final Set<String> factTypes;
     /** {@link #readsPoints} by card ordinal, worked out once: it is asked for every earlier point of every stage. */
     private final boolean[] pointsRead;
@@ -55,13 +64,106 @@ public final class CompiledPack {
         this.source = source;
         this.descriptor = descriptor;
         this.kieBase = kieBase;
+        Map<String, CompiledRule> loaded = new HashMap<>();
+        Map<String, String> packageOf = new HashMap<>();
+        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (org.kie.api.definition.rule.Rule rule : kiePackage.getRules()) {
+                CompiledRule compiled = rules.get(rule.getName());
+                if (compiled != null && rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) {
+                    loaded.put(rule.getName(), compiled.loadedAt(impl.getLoadOrder()));
+                    packageOf.put(rule.getName(), kiePackage.getName());
+                }
+            }
+        }
         // a HashMap: looked up once per outcome, where Map.copyOf's probing showed in profiles
-        this.rules = Collections.unmodifiableMap(new HashMap<>(rules));
-        this.factTypes = factsRead == null ? null : factsRead.types();
-        this.pointsRead = factsRead == null ? FactsRead.everyCard() : factsRead.cardsByOrdinal();
+        this.rules = Collections.unmodifiableMap(loaded.size() == rules.size() ? loaded : new HashMap<>(rules));
+        this.direct = factsRead == null || loaded.size() != rules.size() ? new CompiledRule[0] : direct(loaded.values());
+        // the engine fires these itself: Drools must not fire them again (nor match them)
+        for (CompiledRule rule : direct) {
+            kieBase.removeRule(packageOf.get(rule.name()), rule.name());
+        }
+        FactsRead sessionRead = factsRead;
+        if (direct.length > 0) {
+            sessionRead = new FactsRead();
+            Set<CompiledRule> fired = Set.of(direct);
+            for (CompiledRule rule : loaded.values()) {
+                if (!fired.contains(rule)) {
+                    sessionRead.add(rule.factsRead());
+                }
+            }
+        }
+        this.session = direct.length < loaded.size();
+        this.factTypes = sessionRead == null ? null : sessionRead.types();
+        this.pointsRead = sessionRead == null ? FactsRead.everyCard() : sessionRead.cardsByOrdinal();
+        this.directRequired = java.util.Arrays.stream(direct).mapToInt(rule -> rule.direct().requiredSlots()).reduce(0, (a, b) -> a | b);
         this.missable = descriptor.hitPolicy() == HitPolicy.FIRST ? missable(rules.values()) : null;
         this.missableSlots = missable == null ? new int[0]
                 : IntStream.range(0, missable.length).filter(slot -> missable[slot] != null).toArray();
+    }
+
+    /**
+     * Of a pack's rules (all of whose conditions were read), those the engine may fire itself and be sure to decide
+     * as Drools would. A rule of the form of {@link DirectRule} qualifies unless
+     * <ul>
+     *   <li>another rule of the pack may change or delete facts or reach the session (its action has {@code modify},
+     *       {@code delete}, {@code drools.} ...): then none does, a rule's matches could depend on the firing;</li>
+     *   <li>it requires a grade, tier or decision a rule of the same pack may give (that one is not final yet);</li>
+     *   <li>a rule left to Drools of the same or a higher salience reads outcomes of its type (points of its card):
+     *       Drools would fire that rule before this one's outcome exists, and the engine, which hands its outcomes
+     *       to the session before Drools fires, could not keep that order;</li>
+     *   <li>it compares the sum of a card's points and a rule of the pack that may give points of that card is left
+     *       to Drools or has no higher salience: the sum is final only once all of them have fired.</li>
+     * </ul>
+     * In the order Drools fires rules for one customer: higher salience first, then load order.
+     */
+    private static CompiledRule[] direct(Collection<CompiledRule> rules) {
+        for (CompiledRule rule : rules) {
+            if (rule.direct() == null && rule.changesFacts() || rule.factsRead() == null) {
+                return new CompiledRule[0];
+            }
+        }
+        int given = 0;
+        for (CompiledRule rule : rules) {
+            for (OutcomeKind.Insert insert : rule.inserts()) {
+                if (insert.kind().required()) {
+                    given |= 1 << insert.kind().slot;
+                }
+            }
+        }
+        java.util.Set<CompiledRule> direct = new java.util.HashSet<>();
+        for (CompiledRule rule : rules) {
+            if (rule.direct() != null && (rule.direct().requiredSlots() & given) == 0) {
+                direct.add(rule);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (java.util.Iterator<CompiledRule> it = direct.iterator(); it.hasNext(); ) {
+                CompiledRule rule = it.next();
+                DirectRule form = rule.direct();
+                java.util.Set<io.decisioning.rules.Scorecard> summed = form.cardsSummed();
+                if (!summed.isEmpty() && rules.stream().anyMatch(other -> other.inserts().stream().anyMatch(insert ->
+                        insert.kind() == OutcomeKind.SCORE && (insert.card() == null || summed.contains(insert.card())))
+                        && (!direct.contains(other) || other.salience() <= rule.salience()))) {
+                    it.remove();
+                    changed = true;
+                    continue;
+                }
+                for (CompiledRule other : rules) {
+                    if (direct.contains(other) || other.salience() < rule.salience()) {
+                        continue;
+                    }
+                    FactsRead read = other.factsRead();
+                    if (form.card() != null ? read.readsPoints(form.card()) : read.reads(form.type())) {
+                        it.remove();
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return direct.stream().sorted((a, b) -> a == b ? 0 : a.firesBefore(b) ? -1 : 1).toArray(CompiledRule[]::new);
     }
 
     private static CompiledRule[][] missable(Collection<CompiledRule> rules) {

@@ -26,6 +26,17 @@ final class CompiledRule {
     private final RuleConditions conditions;
     /** The outcomes its action's text inserts (see {@link OutcomeKind#inserts}). */
     private final List<OutcomeKind.Insert> inserts;
+    /** The rule as one the engine can fire itself ({@link DirectRule}), or null. */
+    private final DirectRule direct;
+    /** What its conditions match; null when that could not be told. */
+    private final FactsRead factsRead;
+    /** Whether its action may change or delete facts, or reach the session ({@code modify}, {@code drools.}...). */
+    private final boolean changesFacts;
+    /**
+     * Where Drools loaded it in the pack's KieBase: of two rules of the same salience, Drools fires the one
+     * loaded first first, and the engine keeps that order for the outcomes of rules it fires itself.
+     */
+    private final int loadOrder;
     /**
      * Sentences by key, for rules whose sentence depends on one whole-number field at most (most
      * scorecard bins and thresholds): writing them showed in profiles. Racy on purpose: a slot holds
@@ -39,11 +50,50 @@ final class CompiledRule {
 
     CompiledRule(String name, ReasonTemplate reason, int salience, RuleConditions conditions,
                  List<OutcomeKind.Insert> inserts) {
+        this(name, reason, salience, conditions, inserts, null, null, true, 0);
+    }
+
+    CompiledRule(String name, ReasonTemplate reason, int salience, RuleConditions conditions,
+                 List<OutcomeKind.Insert> inserts, DirectRule direct, FactsRead factsRead, boolean changesFacts,
+                 int loadOrder) {
         this.name = name;
         this.reason = reason;
         this.salience = salience;
         this.conditions = conditions;
         this.inserts = List.copyOf(inserts);
+        this.direct = direct;
+        this.factsRead = factsRead;
+        this.changesFacts = changesFacts;
+        this.loadOrder = loadOrder;
+    }
+
+    /** This rule loaded at {@code loadOrder} in its KieBase. */
+    CompiledRule loadedAt(int loadOrder) {
+        return new CompiledRule(name, reason, salience, conditions, inserts, direct, factsRead, changesFacts, loadOrder);
+    }
+
+    DirectRule direct() {
+        return direct;
+    }
+
+    FactsRead factsRead() {
+        return factsRead;
+    }
+
+    boolean changesFacts() {
+        return changesFacts;
+    }
+
+    int loadOrder() {
+        return loadOrder;
+    }
+
+    /**
+     * Whether Drools fires this rule's matches for a customer before those of {@code other}: a higher salience
+     * first, then the one loaded first.
+     */
+    boolean firesBefore(CompiledRule other) {
+        return salience != other.salience ? salience > other.salience : loadOrder < other.loadOrder;
     }
 
     String name() {

@@ -69,6 +69,70 @@ final class CustomerOutcomes {
         size++;
     }
 
+    /** The sum of the points of this card among the candidates so far (not those set aside). */
+    long points(Scorecard card) {
+        long sum = 0;
+        int ordinal = card.ordinal();
+        for (int i = 0; i < size; i++) {
+            int head = info[2 * i];
+            if ((head & 0xFF) == 0 && (head & DROPPED) == 0 && (head >>> 8 & 0x7F) == ordinal) {
+                sum += info[2 * i + 1];
+            }
+        }
+        return sum;
+    }
+
+    /** The number of candidates so far. */
+    int size() {
+        return size;
+    }
+
+    /** The outcome of candidate {@code i}. */
+    Object outcome(int i) {
+        return refs[3 * i + 2];
+    }
+
+    /**
+     * The ordinals of the grade, tier and decision kept so far (by the earlier stages), a byte each ({@code grade
+     * | tier << 8 | decision << 16}), 0xFF for none yet: what a rule requiring one of them matches.
+     */
+    int keptOrdinals() {
+        int kept = 0xFFFFFF;
+        for (int i = 0; i < size; i++) {
+            int slot = slot(i);
+            if (slot >= GRADE && slot <= DECISION && !dropped(i)) {
+                kept = kept & ~(0xFF << 8 * slot) | info[2 * i + 1] << 8 * slot;
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Puts the candidates of a stage in the order Drools would have fired their rules: those of the rules the
+     * engine fired itself, {@code [from, mid)}, and those Drools gave after them, {@code [mid, size)}, each in firing
+     * order, merged by {@link CompiledRule#firesBefore} (salience, then load order), so that reasons and the first
+     * of equal outcomes are the same as if Drools had fired every rule.
+     */
+    void merge(int from, int mid) {
+        int to = size;
+        if (from == mid || mid == to) {
+            return;
+        }
+        Object[] r = Arrays.copyOfRange(refs, 3 * from, 3 * to);
+        int[] n = Arrays.copyOfRange(info, 2 * from, 2 * to);
+        int a = 0;
+        int aEnd = mid - from;
+        int b = aEnd;
+        int bEnd = to - from;
+        for (int out = from; out < to; out++) {
+            boolean fromDrools = a == aEnd
+                    || b < bEnd && ((CompiledRule) r[3 * b + 1]).firesBefore((CompiledRule) r[3 * a + 1]);
+            int k = fromDrools ? b++ : a++;
+            System.arraycopy(r, 3 * k, refs, 3 * out, 3);
+            System.arraycopy(n, 2 * k, info, 2 * out, 2);
+        }
+    }
+
     void deleted(Object outcome) {
         for (int i = 0; i < size; i++) {
             if (refs[3 * i + 2] == outcome) {

@@ -33,6 +33,22 @@ final class FactsRead {
         }
     }
 
+    /** Adds what {@code other} reads. */
+    void add(FactsRead other) {
+        types.addAll(other.types);
+        cards.addAll(other.cards);
+    }
+
+    /** Whether facts of this type are read (for points, of some card). */
+    boolean reads(Class<?> type) {
+        return types.contains(type.getSimpleName());
+    }
+
+    /** Whether these points are read: a pattern matches points of their card. */
+    boolean readsPoints(Scorecard card) {
+        return cards.contains(card);
+    }
+
     /** The fact types read, by simple name. */
     Set<String> types() {
         return Set.copyOf(types);

@@ -53,12 +53,26 @@ public final class PackCompiler {
 
     private static final Pattern RULE_ID = Pattern.compile("^([A-Z]{2,4}-\\d{2,4})\\s+\\S.*");
     private static final Pattern SALIENCE = Pattern.compile("-?\\d{1,9}");
+    /** An action that may change or delete facts, or reach the session itself, rather than only insert. */
+    private static final Pattern CHANGES_FACTS = Pattern.compile(
+            "\\b(?:delete|retract|modify|update|insertLogical|halt|setFocus)\\s*\\(|\\b(?:drools|kcontext)\\s*\\.");
     private static final Pattern POSITION = Pattern.compile("Line (\\d+):(\\d+)");
     /** A constraint that only one scorecard's points meet: {@code card == Scorecard.CHURN}. */
     private static final Pattern CARD_EQUALS = Pattern.compile("\\s*card\\s*==\\s*(?:Scorecard\\.)?([A-Z][A-Z0-9_]*)\\s*");
 
     private final KieServices kieServices = KieServices.get();
     private final AtomicLong builds = new AtomicLong();
+    /** Whether the packs it compiles fire their {@link DirectRule}s without Drools (always, but in tests that compare). */
+    private final boolean directRules;
+
+    public PackCompiler() {
+        this(true);
+    }
+
+    /** @param directRules false to have Drools fire every rule, as a test's yardstick for the engine's own firing */
+    PackCompiler(boolean directRules) {
+        this.directRules = directRules;
+    }
 
     public Compilation compile(PackSource source) {
         List<CompileError> errors = new ArrayList<>();
@@ -99,7 +113,7 @@ public final class PackCompiler {
         Map<String, CompiledRule> rules = new HashMap<>();
         FactsRead factsRead = new FactsRead();
         Map<String, String> packages = new HashMap<>();
-        boolean allTypesKnown = inspect(source, subject, drls, tables, packages, rules, factsRead, errors);
+        boolean allTypesKnown = inspect(source, subject, directRules, drls, tables, packages, rules, factsRead, errors);
         if (drls.isEmpty() && errors.isEmpty()) {
             errors.add(new CompileError(PackDescriptor.FILE, 0, 0, "the pack has no rule files"));
         }
@@ -131,7 +145,7 @@ public final class PackCompiler {
      * unique), each rule's reason, salience, conditions (for near misses) and the outcomes its action
      * inserts (for the check of packs after the decision), and the fact types the rules match. Syntax errors are left to the build, which reports them all with their lines.
      */
-    private static boolean inspect(PackSource source, PackSubject subject, Map<String, String> drls, Map<String, DecisionTable> tables,
+    private static boolean inspect(PackSource source, PackSubject subject, boolean directRules, Map<String, String> drls, Map<String, DecisionTable> tables,
                                    Map<String, String> packages, Map<String, CompiledRule> rules, FactsRead factsRead,
                                    List<CompileError> errors) {
         boolean allTypesKnown = true;
@@ -186,9 +200,14 @@ public final class PackCompiler {
                     continue;
                 }
                 String action = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
+                FactsRead read = new FactsRead();
+                boolean known = collectFactTypes(rule.getLhs(), read);
                 rules.put(rule.getName(), new CompiledRule(rule.getName(), reason, Integer.parseInt(salience),
-                        RuleConditions.of(source.name(), source.version(), rule), OutcomeKind.inserts(action)));
-                allTypesKnown &= collectFactTypes(rule.getLhs(), factsRead);
+                        RuleConditions.of(source.name(), source.version(), rule), OutcomeKind.inserts(action),
+                        directRules && subject == PackSubject.CUSTOMER ? DirectRule.of(rule) : null,
+                        known ? read : null, CHANGES_FACTS.matcher(action).find(), 0));
+                factsRead.add(read);
+                allTypesKnown &= known;
             }
         }
         return allTypesKnown;

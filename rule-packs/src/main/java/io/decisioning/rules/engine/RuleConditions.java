@@ -157,58 +157,118 @@ final class RuleConditions {
         } else {
             prefix = id + " would apply if ";
         }
-        List<Constraint> constraints = new ArrayList<>();
-        List<int[]> required = new ArrayList<>();
-        List<String> joins = new ArrayList<>();
-        String[] profile = {null, null}; // seen, its binding
-        if (!collect(rule.getLhs(), constraints, required, joins, profile) || profile[0] == null) {
+        Lhs lhs = lhs(rule);
+        return lhs == null ? null
+                : new RuleConditions(pack, version, rule.getName(), slot, value, outcome, prefix, lhs.constraints(),
+                        lhs.required());
+    }
+
+    /**
+     * A rule's conditions when the engine can evaluate them all (see the class comment): the comparisons of the
+     * one {@code CustomerProfile} pattern, the grade, tier or decision required (slot and ordinal pairs) and the
+     * profile's binding ({@code $p}); null otherwise. For a {@link DirectRule} also comparisons joined by
+     * {@code ||} ({@code anyOf}, each group holding when one of its comparisons does) and thresholds on the sum of
+     * the customer's points of a scorecard ({@code scores}).
+     */
+    record Lhs(List<Constraint> constraints, List<Constraint[]> anyOf, List<int[]> required, List<ScoreCheck> scores,
+               String binding) {
+    }
+
+    /**
+     * {@code Number(intValue >= 70) from accumulate(ScorePoints(customerNo == $p.customerNo, card == Scorecard.CHURN,
+     * $v : points), sum($v))}: the sum of the customer's points of a card, compared with a number.
+     */
+    record ScoreCheck(io.decisioning.rules.Scorecard card, Operator operator, long threshold) {
+
+        boolean holds(long sum) {
+            return operator.holds(Long.compare(sum, threshold));
+        }
+    }
+
+    private static final Pattern SUM_CHECK = Pattern.compile("^(?:intValue|longValue)\\s*(" + ProfileConstraint.OPERATORS
+            + ")\\s*(-?\\d{1,9})$");
+    private static final Pattern CARD_ATOM = Pattern.compile("^card\\s*==\\s*(?:Scorecard\\.)?([A-Z][A-Z0-9_]*)$");
+    private static final Pattern POINTS_BINDING = Pattern.compile("^(\\$\\w+)\\s*:\\s*points$");
+
+    static Lhs lhs(RuleDescr rule) {
+        return lhs(rule, false);
+    }
+
+    /** @param direct whether the forms only a {@link DirectRule} evaluates ({@code ||}, a sum of points) are taken */
+    static Lhs lhs(RuleDescr rule, boolean direct) {
+        Collected collected = new Collected(direct);
+        if (!collect(rule.getLhs(), collected) || collected.binding == null) {
             return null;
         }
-        for (String join : joins) {
-            if (!join.equals(profile[1])) {
+        for (String join : collected.joins) {
+            if (!join.equals(collected.binding)) {
                 return null;
             }
         }
-        return new RuleConditions(pack, version, rule.getName(), slot, value, outcome, prefix, constraints, required);
+        return new Lhs(collected.constraints, collected.anyOf, collected.required, collected.scores, collected.binding);
     }
 
-    private static boolean collect(BaseDescr descr, List<Constraint> constraints, List<int[]> required,
-                                   List<String> joins, String[] profile) {
+    /** What {@link #collect} found so far. */
+    private static final class Collected {
+        final boolean direct;
+        final List<Constraint> constraints = new ArrayList<>();
+        final List<Constraint[]> anyOf = new ArrayList<>();
+        final List<int[]> required = new ArrayList<>();
+        final List<ScoreCheck> scores = new ArrayList<>();
+        final List<String> joins = new ArrayList<>();
+        boolean profile;
+        String binding;
+
+        Collected(boolean direct) {
+            this.direct = direct;
+        }
+    }
+
+    private static boolean collect(BaseDescr descr, Collected into) {
         if (descr instanceof AndDescr and) {
             for (BaseDescr child : and.getDescrs()) {
-                if (!collect(child, constraints, required, joins, profile)) {
+                if (!collect(child, into)) {
                     return false;
                 }
             }
             return true;
         }
-        if (!(descr instanceof PatternDescr pattern) || pattern.getSource() != null || pattern.isQuery()) {
+        if (!(descr instanceof PatternDescr pattern) || pattern.isQuery()) {
             return false;
+        }
+        if (pattern.getSource() != null) {
+            return into.direct && pointsSum(pattern, into);
         }
         String type = pattern.getObjectType();
         type = type.substring(type.lastIndexOf('.') + 1);
         List<String> atoms = new ArrayList<>();
         for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
-            if (!(constraint instanceof ExprConstraintDescr expr) || expr.getType() != ExprConstraintDescr.Type.NAMED
-                    || expr.getExpression().contains("||")) {
+            if (!(constraint instanceof ExprConstraintDescr expr) || expr.getType() != ExprConstraintDescr.Type.NAMED) {
                 return false;
             }
-            for (String part : expr.getExpression().split("&&")) {
+            String expression = expr.getExpression();
+            if (expression.contains("||")) {
+                if (!into.direct || !type.equals("CustomerProfile") || !anyOf(expression, into)) {
+                    return false;
+                }
+                continue;
+            }
+            for (String part : expression.split("&&")) {
                 atoms.add(part.replaceAll("[()]", " ").trim().replaceAll("\\s+", " "));
             }
         }
         if (type.equals("CustomerProfile")) {
-            if (profile[0] != null) {
+            if (into.profile) {
                 return false; // a second profile pattern: a join the engine does not evaluate
             }
-            profile[0] = type;
-            profile[1] = pattern.getIdentifier();
+            into.profile = true;
+            into.binding = pattern.getIdentifier();
             for (String atom : atoms) {
                 Constraint constraint = constraint(atom);
                 if (constraint == null) {
                     return false;
                 }
-                constraints.add(constraint);
+                into.constraints.add(constraint);
             }
             return true;
         }
@@ -225,8 +285,80 @@ final class RuleConditions {
         if (ordinal < 0) {
             return false;
         }
-        joins.add(join.group(1));
-        required.add(new int[] {kind.slot, ordinal});
+        into.joins.add(join.group(1));
+        into.required.add(new int[] {kind.slot, ordinal});
+        return true;
+    }
+
+    /** {@code a <= 60 || b >= 1} (without {@code &&}; in parentheses or not) as one group of comparisons. */
+    private static boolean anyOf(String expression, Collected into) {
+        String text = expression.trim();
+        if (text.startsWith("(") && text.endsWith(")")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        if (text.contains("&&") || text.contains("(") || text.contains(")")) {
+            return false;
+        }
+        String[] parts = text.split("\\|\\|");
+        Constraint[] group = new Constraint[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            group[i] = constraint(parts[i].trim().replaceAll("\\s+", " "));
+            if (group[i] == null) {
+                return false;
+            }
+        }
+        into.anyOf.add(group);
+        return true;
+    }
+
+    /** The sum of a customer's points of one card compared with a number (see {@link ScoreCheck}); false for anything else. */
+    private static boolean pointsSum(PatternDescr pattern, Collected into) {
+        if (!(pattern.getSource() instanceof org.drools.drl.ast.descr.AccumulateDescr accumulate)
+                || pattern.getIdentifier() != null || !pattern.getObjectType().equals("Number")
+                || pattern.getConstraint().getDescrs().size() != 1
+                || !(pattern.getConstraint().getDescrs().get(0) instanceof ExprConstraintDescr check)
+                || !accumulate.isSinglePattern() || accumulate.getFunctions().size() != 1
+                || accumulate.getInputPattern() == null) {
+            return false;
+        }
+        PatternDescr input = accumulate.getInputPattern();
+        Matcher sum = SUM_CHECK.matcher(check.getExpression().trim());
+        var function = accumulate.getFunctions().get(0);
+        if (!sum.matches() || !function.getFunction().equals("sum") || function.getBind() != null
+                || function.getParams().length != 1 || input.getSource() != null || input.getIdentifier() != null
+                || !input.getObjectType().equals("ScorePoints") || input.getConstraint().getDescrs().size() != 3) {
+            return false;
+        }
+        String joined = null;
+        String card = null;
+        String points = null;
+        for (BaseDescr constraint : input.getConstraint().getDescrs()) {
+            if (!(constraint instanceof ExprConstraintDescr expr) || expr.getType() != ExprConstraintDescr.Type.NAMED) {
+                return false;
+            }
+            String atom = expr.getExpression().trim();
+            Matcher m;
+            if ((m = JOIN.matcher(atom)).matches()) {
+                joined = m.group(1);
+            } else if ((m = CARD_ATOM.matcher(atom)).matches()) {
+                card = m.group(1);
+            } else if ((m = POINTS_BINDING.matcher(atom)).matches()) {
+                points = m.group(1);
+            } else {
+                return false;
+            }
+        }
+        io.decisioning.rules.Scorecard scorecard = null;
+        for (io.decisioning.rules.Scorecard c : io.decisioning.rules.Scorecard.values()) {
+            if (c.name().equals(card)) {
+                scorecard = c;
+            }
+        }
+        if (joined == null || scorecard == null || !function.getParams()[0].trim().equals(points)) {
+            return false;
+        }
+        into.joins.add(joined);
+        into.scores.add(new ScoreCheck(scorecard, Operator.of(sum.group(1)), Long.parseLong(sum.group(2))));
         return true;
     }
 

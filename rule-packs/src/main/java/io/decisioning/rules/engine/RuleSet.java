@@ -20,7 +20,9 @@ import org.kie.api.runtime.KieSession;
  *
  * <p>The packs run as stages in their {@code order}. Each stage gets an empty session of its own
  * KieBase (new, or reset and reused after a stage that ended cleanly) with the customers' profiles, their blacklist hits and the outcomes the earlier stages
- * kept, so a pack can rely on everything before it being final (tiering sees every warning). After
+ * kept, so a pack can rely on everything before it being final (tiering sees every warning). The rows that compare
+ * figures with numbers ({@link DirectRule}) the engine fires itself, before Drools fires the others, and their
+ * outcomes take the place Drools would have given them; a pack all of whose rules are such needs no session. After
  * a stage fires, its {@link HitPolicy} settles each customer's single-valued outcomes. A KieBase
  * per pack keeps packs independently versioned, compiled and published, and a pack's salience
  * cannot reach into another's; the price is inserting the profiles once per stage, which the
@@ -164,18 +166,21 @@ public final class RuleSet {
         for (int stage = 0; stage < stages.size(); stage++) {
             CompiledPack pack = stages.get(stage);
             List<EvaluationInput> runFor = inputs;
+            List<CustomerOutcomes> runForCustomers = ordered;
             if (!pack.needs().isEmpty()) {
                 runFor = new ArrayList<>(inputs.size());
+                runForCustomers = new ArrayList<>(inputs.size());
                 for (CustomerOutcomes customer : ordered) {
                     if (pack.runsFor(customer.input.profile())) {
                         runFor.add(customer.input);
+                        runForCustomers.add(customer);
                     } else {
                         customer.skipped |= 1L << stage;
                     }
                 }
             }
             if (!runFor.isEmpty()) {
-                runStage(pack, stage, runFor, runFor.size() == inputs.size() ? kept : only(kept, runFor), customers,
+                runStage(pack, stage, runFor, runForCustomers, runFor.size() == inputs.size() ? kept : only(kept, runFor), customers,
                         decisionStage >= 0 && stage > decisionStage ? stages.get(decisionStage) : null);
             }
             for (CustomerOutcomes customer : ordered) {
@@ -240,15 +245,25 @@ public final class RuleSet {
         return !linking.isEmpty();
     }
 
-    /** @param decision the pack that made the decision when this stage runs after it, else null */
-    private static void runStage(CompiledPack pack, int stage, List<EvaluationInput> inputs,
+    /**
+     * @param ordered  the customers of {@code inputs}, in the same order
+     * @param decision the pack that made the decision when this stage runs after it, else null
+     */
+    private static void runStage(CompiledPack pack, int stage, List<EvaluationInput> inputs, List<CustomerOutcomes> ordered,
                                  Map<Class<?>, List<Object>> earlier, Map<String, CustomerOutcomes> customers,
                                  CompiledPack decision) {
+        int[] direct = pack.direct.length == 0 ? null : fireDirect(pack, stage, ordered);
+        if (!pack.session) {
+            return;
+        }
         KieSession session = pack.session();
         boolean clean = false;
         OutcomeRecorder recorder = new OutcomeRecorder(pack, stage, customers, decision);
         int limit = FIRINGS_PER_CUSTOMER * inputs.size();
         try {
+            if (direct != null) {
+                insertDirect(pack, ordered, direct, session);
+            }
             boolean profiles = pack.reads(CustomerProfile.class);
             boolean hits = pack.reads(BlacklistHit.class);
             for (EvaluationInput input : inputs) {
@@ -307,6 +322,51 @@ public final class RuleSet {
         }
         if (recorder.problem() != null) {
             throw new EvaluationException(recorder.problem());
+        }
+        if (direct != null) {
+            for (int i = 0; i < ordered.size(); i++) {
+                ordered.get(i).merge(direct[2 * i], direct[2 * i + 1]);
+            }
+        }
+    }
+
+    /**
+     * Fires the pack's direct rules ({@link CompiledPack#direct}) for each customer, as Drools would fire them, and
+     * adds their outcomes to the customer's candidates ahead of those Drools will give.
+     *
+     * @return for each customer (by index), where its candidates of this stage start and where the direct rules'
+     *         end ({@code [2i]}, {@code [2i + 1]})
+     */
+    private static int[] fireDirect(CompiledPack pack, int stage, List<CustomerOutcomes> customers) {
+        int[] bounds = new int[2 * customers.size()];
+        for (int i = 0; i < customers.size(); i++) {
+            CustomerOutcomes customer = customers.get(i);
+            CustomerProfile profile = customer.input.profile();
+            bounds[2 * i] = customer.size();
+            int kept = pack.directRequired == 0 ? 0 : customer.keptOrdinals();
+            for (CompiledRule rule : pack.direct) {
+                DirectRule form = rule.direct();
+                if (form.holds(profile, kept, customer)) {
+                    customer.add(pack, stage, rule, form.kind, form.outcome(profile.customerNo()));
+                }
+            }
+            bounds[2 * i + 1] = customer.size();
+        }
+        return bounds;
+    }
+
+    /** Hands the direct rules' outcomes to the session whose rules read them (see {@link CompiledPack#direct}). */
+    private static void insertDirect(CompiledPack pack, List<CustomerOutcomes> customers, int[] bounds, KieSession session) {
+        boolean points = pack.reads(ScorePoints.class);
+        for (int i = 0; i < customers.size(); i++) {
+            CustomerOutcomes customer = customers.get(i);
+            for (int c = bounds[2 * i]; c < bounds[2 * i + 1]; c++) {
+                Object outcome = customer.outcome(c);
+                if (outcome instanceof ScorePoints score ? points && pack.readsPoints(score.card())
+                        : pack.reads(outcome.getClass())) {
+                    session.insert(outcome);
+                }
+            }
         }
     }
 

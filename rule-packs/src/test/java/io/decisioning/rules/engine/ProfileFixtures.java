@@ -83,4 +83,18 @@ final class ProfileFixtures {
                 annualPremium, premium3y, paid3y, lossRatio, claims, early, claimFree, tenure, share, rank, random.nextInt(6));
         return new EvaluationInput(profile, hits);
     }
+
+    /** Retention figures as a book's spread them: most customers pay on time, some are late, a few lapse. */
+    static CustomerProfile withRetention(CustomerProfile profile, Random random) {
+        int draw = random.nextInt(100);
+        int overdue = draw < 85 ? 0 : draw < 95 ? 1 : 2 + random.nextInt(3);
+        int maxDays = overdue == 0 ? 0 : 1 + random.nextInt(draw < 95 ? 60 : 300);
+        Integer nextDue = random.nextInt(10) == 0 ? null : random.nextInt(370);
+        int missed = random.nextInt(100) < 80 ? 0 : 1 + random.nextInt(3);
+        int renewals = random.nextInt(100) < 15 ? 1 : 0;
+        int lapsed = random.nextInt(100) < 5 ? 1 : 0;
+        Double change = random.nextInt(10) == 0 ? null : Math.round((random.nextDouble() * 80 - 50) * 10) / 10.0;
+        int denied = random.nextInt(100) < 3 ? 1 : 0;
+        return profile.withRetention(overdue, maxDays, nextDue, missed, renewals, lapsed, change, denied);
+    }
 }

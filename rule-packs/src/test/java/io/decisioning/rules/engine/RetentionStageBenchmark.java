@@ -51,7 +51,7 @@ public final class RetentionStageBenchmark {
             for (int i = 0; i < CHUNK; i++) {
                 EvaluationInput input = ProfileFixtures.varied(random, done + i);
                 without.add(input);
-                with.add(input.profile().applicant() ? input : new EvaluationInput(withRetention(input, random), input.blacklistHits()));
+                with.add(input.profile().applicant() ? input : new EvaluationInput(ProfileFixtures.withRetention(input.profile(), random), input.blacklistHits()));
             }
             for (int kind = 0; kind < 2; kind++) {
                 if (only.equals(kind == 0 ? "with" : "without")) {
@@ -71,19 +71,5 @@ public final class RetentionStageBenchmark {
             System.out.println("(checksum)");
         }
         return nanos;
-    }
-
-    /** Retention figures as a book's spread them: most customers pay on time, some are late, a few lapse. */
-    private static io.decisioning.rules.CustomerProfile withRetention(EvaluationInput input, Random random) {
-        int draw = random.nextInt(100);
-        int overdue = draw < 85 ? 0 : draw < 95 ? 1 : 2 + random.nextInt(3);
-        int maxDays = overdue == 0 ? 0 : 1 + random.nextInt(draw < 95 ? 60 : 300);
-        Integer nextDue = random.nextInt(10) == 0 ? null : random.nextInt(370);
-        int missed = random.nextInt(100) < 80 ? 0 : 1 + random.nextInt(3);
-        int renewals = random.nextInt(100) < 15 ? 1 : 0;
-        int lapsed = random.nextInt(100) < 5 ? 1 : 0;
-        Double change = random.nextInt(10) == 0 ? null : Math.round((random.nextDouble() * 80 - 50) * 10) / 10.0;
-        int denied = random.nextInt(100) < 3 ? 1 : 0;
-        return input.profile().withRetention(overdue, maxDays, nextDue, missed, renewals, lapsed, change, denied);
     }
 }
