@@ -135,13 +135,20 @@ public final class ProfileFacts {
     }
 
     /**
-     * 100 * (annualPremium - P) / P with P the premium in force a year ago, as DESIGN.md section 11 defines it; null
-     * when P is 0. Not rounded: a rule compares the change itself (-29.96 is not down by 30%); a reason shows it to one
-     * decimal.
+     * 15 significant digits, as many as a double keeps exactly: a quotient of at most 15 digits turns into the
+     * nearest double by one division ({@link BigDecimal#doubleValue}'s fast path), where one of 16 (DECIMAL64) went
+     * through its text, which showed in profiles of the nightly run.
      */
-    private static @Nullable Double premiumChangePct(BigDecimal annualPremium, BigDecimal premiumYearAgo) {
+    private static final MathContext DOUBLE_DIGITS = new MathContext(15, java.math.RoundingMode.HALF_EVEN);
+
+    /**
+     * 100 * (annualPremium - P) / P with P the premium in force a year ago, as DESIGN.md section 11 defines it; null
+     * when P is 0. Not rounded to a whole percent: a rule compares the change itself (-29.96 is not down by 30%); a
+     * reason shows it to one decimal.
+     */
+    static @Nullable Double premiumChangePct(BigDecimal annualPremium, BigDecimal premiumYearAgo) {
         return premiumYearAgo.signum() == 0 ? null : annualPremium.subtract(premiumYearAgo).multiply(HUNDRED)
-                .divide(premiumYearAgo, MathContext.DECIMAL64).doubleValue();
+                .divide(premiumYearAgo, DOUBLE_DIGITS).doubleValue();
     }
 
     /** 100 * annualPremium / the book's annual premium (DESIGN.md section 4); 0 without a book total. */
