@@ -82,6 +82,14 @@ public final class CompiledPack {
         for (CompiledRule rule : direct) {
             kieBase.removeRule(packageOf.get(rule.name()), rule.name());
         }
+        if (direct.length > 0) {
+            // Removing rules leaves each package's compiled consequences to be loaded again, lazily, by the first
+            // session that fires one; two threads doing so at once define the same class twice (a LinkageError,
+            // DirectRulesTests#concurrentFirstEvaluationsOfANewlyCompiledPack). Load them now, on this one thread.
+            for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
+                ((org.drools.base.definitions.InternalKnowledgePackage) kiePackage).getDialectRuntimeRegistry().onBeforeExecute();
+            }
+        }
         FactsRead sessionRead = factsRead;
         if (direct.length > 0) {
             sessionRead = new FactsRead();

@@ -64,6 +64,41 @@ class DirectRulesTests {
         assertThat(droolsRetention.direct).isEmpty();
     }
 
+    /**
+     * A pack whose direct rules were taken out of its KieBase, evaluated by several threads at once before any of
+     * them fired a rule: each must succeed (the consequences Drools loads again after a removal were once defined
+     * twice by two threads, a LinkageError in one round of three).
+     */
+    @Test
+    void concurrentFirstEvaluationsOfANewlyCompiledPack() throws Exception {
+        List<EvaluationInput> inputs = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 400; i++) {
+            inputs.add(ProfileFixtures.varied(random, i));
+        }
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 10; round++) {
+                RuleSet rules = ShippedPacks.ruleSet(DIRECT);
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<List<Evaluation>>> evaluations = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    List<EvaluationInput> part = inputs.subList(100 * t, 100 * t + 100);
+                    evaluations.add(threads.submit(() -> {
+                        start.await();
+                        return rules.evaluate(part);
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<List<Evaluation>> evaluation : evaluations) {
+                    assertThat(evaluation.get()).hasSize(100);
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     /** Rules of both kinds, interleaved by salience, the direct ones' points read by a rule of lower salience. */
     private static final String INTERLEAVED = """
             package test;
