@@ -34,6 +34,14 @@ import java.util.Objects;
  * @param premiumChangePct the annual premium's change, in percent, on the premium in force a year ago; null
  *                        when none was
  * @param deniedClaims12m DENIED claims with a loss in the last 12 months
+ * @param managerStatus   the state of the party's account manager in the service's register (DESIGN.md section 12):
+ *                        NONE when no record names one, UNKNOWN for a code not in the register
+ * @param managerLevel    the level of that manager when ACTIVE, 1 (TRAINEE) to 5 (PRINCIPAL); null otherwise
+ * @param daysSinceLastVisit   days since the latest VISIT logged for any record of the party; null when never
+ * @param daysSinceLastContact days since the latest contact of any kind (visit, phone call, care, survey); null when never
+ * @param daysToBirthday  days from the evaluation date to the person's next birthday (0 on the day; 29 February
+ *                        falls on 28 February in other years); null for organizations and without a birth date
+ * @param partyAccountManagers distinct account managers the CRM names among the party's records: 0 to many
  *
  * <p>Every figure above is the party's: summed over all its records' policies and claims, years from the
  * latest loss and earliest policy of any of them, shares and ranks among parties.
@@ -67,11 +75,18 @@ public record CustomerProfile(
         Integer renewalsDue60d,
         Integer lapsed24m,
         Double premiumChangePct,
-        Integer deniedClaims12m) {
+        Integer deniedClaims12m,
+        ManagerStatus managerStatus,
+        Integer managerLevel,
+        Integer daysSinceLastVisit,
+        Integer daysSinceLastContact,
+        Integer daysToBirthday,
+        int partyAccountManagers) {
 
     public CustomerProfile {
         Objects.requireNonNull(customerNo, "customerNo");
         Objects.requireNonNull(customerType, "customerType");
+        Objects.requireNonNull(managerStatus, "managerStatus");
         if (claims12m < 0 || earlyClaims12m < 0 || claimFreeYears < 0 || tenureYears < 0 || productLines < 0) {
             throw new IllegalArgumentException("counts and years cannot be negative for " + customerNo);
         }
@@ -87,6 +102,29 @@ public record CustomerProfile(
                 || negative(deniedClaims12m)) {
             throw new IllegalArgumentException("retention counts and days cannot be negative for " + customerNo);
         }
+        if ((managerLevel != null) != (managerStatus == ManagerStatus.ACTIVE)
+                || managerLevel != null && (managerLevel < 1 || managerLevel > 5)) {
+            throw new IllegalArgumentException("managerLevel is 1-5 for an ACTIVE manager and null otherwise, for "
+                    + customerNo);
+        }
+        if (negative(daysSinceLastVisit) || negative(daysSinceLastContact) || negative(daysToBirthday)
+                || partyAccountManagers < 0) {
+            throw new IllegalArgumentException("service days and counts cannot be negative for " + customerNo);
+        }
+    }
+
+    /** A customer without account-manager figures: no manager named, no contact logged, no birthday known. */
+    public CustomerProfile(String customerNo, String customerType, boolean applicant, double annualPremium,
+                           double premium3y, double paid3y, Double lossRatio3y, int claims12m, int earlyClaims12m,
+                           int claimFreeYears, int tenureYears, double premiumSharePct, double premiumRankPct,
+                           int productLines, int partyRecords, int partyBranches, int possibleDuplicates,
+                           Integer overdueInstallments, Integer maxDaysOverdue, Integer nextDueDays,
+                           Integer missedPayments12m, Integer renewalsDue60d, Integer lapsed24m, Double premiumChangePct,
+                           Integer deniedClaims12m) {
+        this(customerNo, customerType, applicant, annualPremium, premium3y, paid3y, lossRatio3y, claims12m,
+                earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines, partyRecords,
+                partyBranches, possibleDuplicates, overdueInstallments, maxDaysOverdue, nextDueDays, missedPayments12m,
+                renewalsDue60d, lapsed24m, premiumChangePct, deniedClaims12m, ManagerStatus.NONE, null, null, null, null, 0);
     }
 
     /** A customer without retention figures (the CRM keeps no premium schedule). */
@@ -139,7 +177,18 @@ public record CustomerProfile(
         return new CustomerProfile(customerNo, customerType, applicant, annualPremium, premium3y, paid3y, lossRatio3y,
                 claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines,
                 partyRecords, partyBranches, possibleDuplicates, overdueInstallments, maxDaysOverdue, nextDueDays,
-                missedPayments12m, renewalsDue60d, lapsed24m, premiumChangePct, deniedClaims12m);
+                missedPayments12m, renewalsDue60d, lapsed24m, premiumChangePct, deniedClaims12m, managerStatus, managerLevel,
+                daysSinceLastVisit, daysSinceLastContact, daysToBirthday, partyAccountManagers);
+    }
+
+    /** This profile with the account-manager figures of DESIGN.md section 12. */
+    public CustomerProfile withManager(ManagerStatus managerStatus, Integer managerLevel, Integer daysSinceLastVisit,
+                                       Integer daysSinceLastContact, Integer daysToBirthday, int partyAccountManagers) {
+        return new CustomerProfile(customerNo, customerType, applicant, annualPremium, premium3y, paid3y, lossRatio3y,
+                claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines,
+                partyRecords, partyBranches, possibleDuplicates, overdueInstallments, maxDaysOverdue, nextDueDays,
+                missedPayments12m, renewalsDue60d, lapsed24m, premiumChangePct, deniedClaims12m, managerStatus, managerLevel,
+                daysSinceLastVisit, daysSinceLastContact, daysToBirthday, partyAccountManagers);
     }
 
     private static boolean negative(Integer value) {

@@ -2,6 +2,7 @@ package io.decisioning.rules.engine;
 
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
+import io.decisioning.rules.Entitlement;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.Scorecard;
 import io.decisioning.rules.Severity;
@@ -25,6 +26,7 @@ final class CustomerOutcomes {
     private static final Tier[] TIERS = Tier.values();
     private static final Decision[] DECISIONS = Decision.values();
     private static final Severity[] SEVERITIES = Severity.values();
+    private static final Entitlement[] ENTITLEMENTS = Entitlement.values();
     private static final int WARNING_TYPES = WarningType.values().length;
     private static final int GRADE = OutcomeKind.GRADE.slot;
     private static final int TIER = OutcomeKind.TIER.slot;
@@ -157,6 +159,20 @@ final class CustomerOutcomes {
         return (CompiledRule) refs[3 * i + 1];
     }
 
+    /** The services of a bit set by ordinal, in the order of {@link Entitlement}. */
+    private static List<Entitlement> entitlements(int bits) {
+        if (bits == 0) {
+            return List.of();
+        }
+        List<Entitlement> granted = new ArrayList<>(Integer.bitCount(bits));
+        for (Entitlement service : ENTITLEMENTS) {
+            if ((bits & 1 << service.ordinal()) != 0) {
+                granted.add(service);
+            }
+        }
+        return granted;
+    }
+
     private String describe(int i) {
         return refs[3 * i + 2] + " by \"" + rule(i).name() + "\"";
     }
@@ -221,6 +237,7 @@ final class CustomerOutcomes {
         int tier = -1;
         int decision = -1;
         CustomerWarning[] warnings = null;
+        int entitlements = 0;
         long value = 0;
         long risk = 0;
         long churn = 0;
@@ -269,6 +286,10 @@ final class CustomerOutcomes {
                         warnings[type.ordinal()] = new CustomerWarning(type, type.category(), severity, message);
                     }
                 }
+                case ENTITLEMENT -> {
+                    entitlements |= 1 << OutcomeKind.entitlement(slot).ordinal();
+                    message = rule.message(profile);
+                }
                 default -> throw new IllegalStateException("slot " + slot);
             }
             CompiledPack pack = (CompiledPack) refs[3 * i];
@@ -296,7 +317,7 @@ final class CustomerOutcomes {
         return new Evaluation(profile, input.blacklistHits(), GRADES[info[2 * grade + 1]], TIERS[info[2 * tier + 1]],
                 DECISIONS[info[2 * decision + 1]], clamp(value), clamp(risk), raised,
                 List.of(reasonCount == reasons.length ? reasons : Arrays.copyOf(reasons, reasonCount)), rulePacks,
-                nearMisses, churnScored ? clamp(churn) : null);
+                nearMisses, churnScored ? clamp(churn) : null, entitlements(entitlements));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.decisioning.rules.engine;
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.DecisionMade;
+import io.decisioning.rules.Entitlement;
+import io.decisioning.rules.EntitlementGranted;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.GradeAssigned;
 import io.decisioning.rules.ScorePoints;
@@ -42,7 +44,7 @@ import org.drools.drl.ast.descr.RuleDescr;
  */
 final class DirectRule {
 
-    private static final String KINDS = "ScorePoints|WarningRaised|GradeAssigned|TierAssigned|DecisionMade";
+    private static final String KINDS = "ScorePoints|WarningRaised|GradeAssigned|TierAssigned|DecisionMade|EntitlementGranted";
     /** {@code insert(new T($p.customerNo(), arguments));} and nothing else, blanks aside. */
     private static final Pattern ACTION = Pattern.compile(
             "\\s*insert\\s*\\(\\s*new\\s+(?:io\\.decisioning\\.rules\\.)?(" + KINDS + ")\\s*\\(\\s*(\\$?\\w+)\\s*\\.\\s*"
@@ -58,7 +60,7 @@ final class DirectRule {
     /** Slot and ordinal pairs: the customer's grade, tier or decision the rule requires (see {@link RuleConditions#onlyFailing}). */
     private final int[] required;
     final OutcomeKind kind;
-    /** The outcome's constants: the grade, tier or decision; the warning type and severity; the scorecard. */
+    /** The outcome's constants: the grade, tier or decision; the warning type and severity; the scorecard; the service. */
     private final Enum<?> first;
     private final Enum<?> second;
     private final int points;
@@ -108,6 +110,8 @@ final class DirectRule {
             case GRADE -> arguments.length == 1 ? direct(lhs, kind, constant(Grade.class, arguments[0]), null, 0) : null;
             case TIER -> arguments.length == 1 ? direct(lhs, kind, constant(Tier.class, arguments[0]), null, 0) : null;
             case DECISION -> arguments.length == 1 ? direct(lhs, kind, constant(Decision.class, arguments[0]), null, 0) : null;
+            case ENTITLEMENT -> arguments.length == 1
+                    ? direct(lhs, kind, constant(Entitlement.class, arguments[0]), null, 0) : null;
         };
     }
 
@@ -196,6 +200,7 @@ final class DirectRule {
             case GRADE -> new GradeAssigned(customerNo, (Grade) first);
             case TIER -> new TierAssigned(customerNo, (Tier) first);
             case DECISION -> new DecisionMade(customerNo, (Decision) first);
+            case ENTITLEMENT -> new EntitlementGranted(customerNo, (Entitlement) first);
         };
     }
 

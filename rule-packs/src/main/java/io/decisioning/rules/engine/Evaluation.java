@@ -3,6 +3,7 @@ package io.decisioning.rules.engine;
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
+import io.decisioning.rules.Entitlement;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.Tier;
 import java.util.List;
@@ -20,11 +21,22 @@ import java.util.Objects;
  *                   {@link NearMiss}
  * @param churnScore the CHURN scorecard's points, clamped to 0-100 (DESIGN.md section 11); null when no pack
  *                   that gives them ran for the customer (the CRM keeps no premium schedule)
+ * @param entitlements the services the customer is entitled to (DESIGN.md section 12), each once, in the order of
+ *                   {@link Entitlement}; empty when no pack grants any
  */
 public record Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
                          Decision decision, int valueScore, int riskScore, List<CustomerWarning> warnings,
                          List<Reason> reasons, Map<String, Integer> rulePacks, List<NearMiss> nearMisses,
-                         Integer churnScore) {
+                         Integer churnScore, List<Entitlement> entitlements) {
+
+    /** An evaluation without entitlements. */
+    public Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
+                      Decision decision, int valueScore, int riskScore, List<CustomerWarning> warnings,
+                      List<Reason> reasons, Map<String, Integer> rulePacks, List<NearMiss> nearMisses,
+                      Integer churnScore) {
+        this(profile, blacklistHits, grade, tier, decision, valueScore, riskScore, warnings, reasons, rulePacks,
+                nearMisses, churnScore, List.of());
+    }
 
     /** An evaluation without a churn score. */
     public Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
@@ -55,6 +67,7 @@ public record Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHi
         reasons = List.copyOf(reasons);
         rulePacks = Map.copyOf(rulePacks);
         nearMisses = List.copyOf(nearMisses);
+        entitlements = List.copyOf(entitlements);
     }
 
     public String customerNo() {

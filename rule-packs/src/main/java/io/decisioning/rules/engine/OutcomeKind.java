@@ -2,6 +2,8 @@ package io.decisioning.rules.engine;
 
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.DecisionMade;
+import io.decisioning.rules.Entitlement;
+import io.decisioning.rules.EntitlementGranted;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.GradeAssigned;
 import io.decisioning.rules.ScorePoints;
@@ -20,15 +22,15 @@ import java.util.stream.Collectors;
 
 /**
  * The kinds of outcome rules insert ({@code GradeAssigned}, {@code TierAssigned}, {@code DecisionMade},
- * {@code WarningRaised}, {@code ScorePoints}), and everything the engine needs to know about each, in
+ * {@code WarningRaised}, {@code ScorePoints}, {@code EntitlementGranted}), and everything the engine needs to know about each, in
  * one place: its record class, whether a customer has one of it (a grade, a tier, a decision, one
  * warning per type) or points that add up (a score per card), its slot, how to read it from an
  * outcome and how to recognise it in a rule's action text.
  *
  * <p>A <b>slot</b> numbers the outcomes a customer has at most one of, for the compact arrays of
  * {@link CustomerOutcomes} and the near misses of {@link CompiledPack}: the grade 0, the tier 1, the
- * decision 2, then one per warning type ({@code 3 + type.ordinal()}). Score points add up and have
- * none ({@link #NO_SLOT}).
+ * decision 2, then one per warning type ({@code 3 + type.ordinal()}), then one per entitlement (a customer is
+ * granted a service once, however many rules grant it). Score points add up and have none ({@link #NO_SLOT}).
  *
  * <p>The outcome records share no interface on purpose, and outcomes are told apart here by their
  * exact class: Drools checks every inserted fact against interfaces of its own, and on Java 17 those
@@ -43,15 +45,21 @@ enum OutcomeKind {
     /** One warning per type, in the slots from 3 on: its value is the severity. */
     WARNING(WarningRaised.class, 3, "warning", "severity", Severity.values()),
     /** Points of a scorecard, summed per card: its value is the points. */
-    SCORE(ScorePoints.class, -1, "points", "points", null);
+    SCORE(ScorePoints.class, -1, "points", "points", null),
+    /** A service the customer is entitled to, in the slots after the warnings', one per service; it has no value (0). */
+    ENTITLEMENT(EntitlementGranted.class, 3 + WarningType.values().length, "entitlement", "service", null);
 
-    /** The slots of the outcomes a customer has at most one of: grade, tier, decision, one per warning type. */
-    static final int SLOTS = 3 + WarningType.values().length;
+    /**
+     * The slots of the outcomes a customer has at most one of: grade, tier, decision, one per warning type, one per
+     * entitlement.
+     */
+    static final int SLOTS = 3 + WarningType.values().length + Entitlement.values().length;
     /** The slot of score points, which add up. */
     static final int NO_SLOT = -1;
 
     private static final OutcomeKind[] BY_SLOT = new OutcomeKind[SLOTS];
     private static final WarningType[] WARNING_TYPES = WarningType.values();
+    private static final Entitlement[] ENTITLEMENTS = Entitlement.values();
     private static final Scorecard[] CARDS = Scorecard.values();
     /** {@code new GradeAssigned(...)} and the other outcomes: the class, and the arguments up to the next semicolon. */
     private static final Pattern NEW_OUTCOME = Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?("
@@ -59,9 +67,11 @@ enum OutcomeKind {
             + ")\\s*\\((?=([^;]*))");
     private static final Pattern WARNING_TYPE = constant(WarningType.class);
     private static final Pattern CARD = constant(Scorecard.class);
+    private static final Pattern SERVICE = constant(Entitlement.class);
 
     static {
         Arrays.fill(BY_SLOT, WARNING);
+        Arrays.fill(BY_SLOT, ENTITLEMENT.slot, SLOTS, ENTITLEMENT);
         for (OutcomeKind kind : new OutcomeKind[] {GRADE, TIER, DECISION}) {
             BY_SLOT[kind.slot] = kind;
         }
@@ -108,7 +118,7 @@ enum OutcomeKind {
         if (type == DecisionMade.class) {
             return DECISION;
         }
-        return type == WarningRaised.class ? WARNING : null;
+        return type == WarningRaised.class ? WARNING : type == EntitlementGranted.class ? ENTITLEMENT : null;
     }
 
     /** The customer an outcome of this kind is about. */
@@ -119,6 +129,7 @@ enum OutcomeKind {
             case DECISION -> ((DecisionMade) outcome).customerNo();
             case WARNING -> ((WarningRaised) outcome).customerNo();
             case SCORE -> ((ScorePoints) outcome).customerNo();
+            case ENTITLEMENT -> ((EntitlementGranted) outcome).customerNo();
         };
     }
 
@@ -149,7 +160,17 @@ enum OutcomeKind {
 
     /** The outcome's slot (see the class comment), or {@link #NO_SLOT} for score points. */
     int slot(Object outcome) {
-        return this == WARNING ? warningSlot(((WarningRaised) outcome).type()) : slot;
+        return this == WARNING ? warningSlot(((WarningRaised) outcome).type())
+                : this == ENTITLEMENT ? entitlementSlot(((EntitlementGranted) outcome).service()) : slot;
+    }
+
+    static int entitlementSlot(Entitlement service) {
+        return ENTITLEMENT.slot + service.ordinal();
+    }
+
+    /** The service of an entitlement's slot. */
+    static Entitlement entitlement(int slot) {
+        return ENTITLEMENTS[slot - ENTITLEMENT.slot];
     }
 
     static int warningSlot(WarningType type) {
@@ -169,6 +190,7 @@ enum OutcomeKind {
             case DECISION -> ((DecisionMade) outcome).decision().ordinal();
             case WARNING -> ((WarningRaised) outcome).severity().ordinal();
             case SCORE -> ((ScorePoints) outcome).points();
+            case ENTITLEMENT -> 0;
         };
     }
 
@@ -196,7 +218,8 @@ enum OutcomeKind {
     /** "grade", "tier", "decision", "warning REPEAT_CLAIMANT": the outcome of a slot, in messages. */
     static String describe(int slot) {
         OutcomeKind kind = ofSlot(slot);
-        return kind == WARNING ? "warning " + warningType(slot) : kind.noun;
+        return kind == WARNING ? "warning " + warningType(slot)
+                : kind == ENTITLEMENT ? "entitlement " + entitlement(slot) : kind.noun;
     }
 
     /** "grade"; "REPEAT_CLAIMANT warning", "VALUE points" with the warning type or scorecard, if known. */
@@ -220,6 +243,10 @@ enum OutcomeKind {
             if (kind == WARNING) {
                 WarningType type = warningType();
                 return type == null ? NO_SLOT : warningSlot(type);
+            }
+            if (kind == ENTITLEMENT) {
+                Entitlement service = constantOf(ENTITLEMENTS, qualifier);
+                return service == null ? NO_SLOT : entitlementSlot(service);
             }
             return kind.slot;
         }
@@ -267,7 +294,8 @@ enum OutcomeKind {
             OutcomeKind kind = byTypeName(created.group(1));
             String arguments = created.group(2);
             String qualifier = kind == WARNING ? onlyConstant(WARNING_TYPE, arguments)
-                    : kind == SCORE ? onlyConstant(CARD, arguments) : null;
+                    : kind == SCORE ? onlyConstant(CARD, arguments)
+                    : kind == ENTITLEMENT ? onlyConstant(SERVICE, arguments) : null;
             String value = kind.valueConstant == null ? null : onlyConstant(kind.valueConstant, arguments);
             inserts.add(new Insert(kind, qualifier, value));
         }

@@ -34,7 +34,14 @@ enum ProfileFeature {
     RENEWALS_DUE_60D("renewalsDue60d", "%s policies to renew within 60 days", CustomerProfile::renewalsDue60d),
     LAPSED_24M("lapsed24m", "%s policies lapsed in 24 months", CustomerProfile::lapsed24m),
     PREMIUM_CHANGE_PCT("premiumChangePct", "premium %s%% on last year", CustomerProfile::premiumChangePct),
-    DENIED_CLAIMS_12M("deniedClaims12m", "%s denied claims in 12 months", CustomerProfile::deniedClaims12m);
+    DENIED_CLAIMS_12M("deniedClaims12m", "%s denied claims in 12 months", CustomerProfile::deniedClaims12m),
+    MANAGER_LEVEL("managerLevel", "account manager of level %s", CustomerProfile::managerLevel),
+    DAYS_SINCE_LAST_VISIT("daysSinceLastVisit", "%s days since the last visit", CustomerProfile::daysSinceLastVisit),
+    DAYS_SINCE_LAST_CONTACT("daysSinceLastContact", "%s days since the last contact",
+            CustomerProfile::daysSinceLastContact),
+    DAYS_TO_BIRTHDAY("daysToBirthday", "birthday in %s days", CustomerProfile::daysToBirthday),
+    PARTY_ACCOUNT_MANAGERS("partyAccountManagers", "%s account managers in the party",
+            CustomerProfile::partyAccountManagers);
 
     private static final Map<String, ProfileFeature> BY_FIELD = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(f -> f.field, f -> f));
@@ -67,12 +74,13 @@ enum ProfileFeature {
      * premium schedule, but then the packs that read them do not run.)
      */
     boolean nullable() {
-        return this == LOSS_RATIO_3Y || this == NEXT_DUE_DAYS || this == PREMIUM_CHANGE_PCT;
+        return this == LOSS_RATIO_3Y || this == NEXT_DUE_DAYS || this == PREMIUM_CHANGE_PCT || this == MANAGER_LEVEL
+                || this == DAYS_SINCE_LAST_VISIT || this == DAYS_SINCE_LAST_CONTACT || this == DAYS_TO_BIRTHDAY;
     }
 
     /** The least value the field can have: 0, but -100 for a change in percent (all of last year's premium gone). */
     BigDecimal min() {
-        return this == PREMIUM_CHANGE_PCT ? BigDecimal.valueOf(-100) : BigDecimal.ZERO;
+        return this == PREMIUM_CHANGE_PCT ? BigDecimal.valueOf(-100) : this == MANAGER_LEVEL ? BigDecimal.ONE : BigDecimal.ZERO;
     }
 
     static ProfileFeature byField(String field) {
@@ -112,6 +120,11 @@ enum ProfileFeature {
             case LAPSED_24M -> orNaN(profile.lapsed24m());
             case PREMIUM_CHANGE_PCT -> profile.premiumChangePct() == null ? Double.NaN : profile.premiumChangePct();
             case DENIED_CLAIMS_12M -> orNaN(profile.deniedClaims12m());
+            case MANAGER_LEVEL -> orNaN(profile.managerLevel());
+            case DAYS_SINCE_LAST_VISIT -> orNaN(profile.daysSinceLastVisit());
+            case DAYS_SINCE_LAST_CONTACT -> orNaN(profile.daysSinceLastContact());
+            case DAYS_TO_BIRTHDAY -> orNaN(profile.daysToBirthday());
+            case PARTY_ACCOUNT_MANAGERS -> profile.partyAccountManagers();
         };
     }
 

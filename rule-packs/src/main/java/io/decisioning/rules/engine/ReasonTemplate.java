@@ -36,9 +36,19 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
         this(explicit, atoms, statics, fallback, keyFeature(explicit), pieces(explicit));
     }
 
-    /** Text as written, or (with a feature) the customer's value of the field a placeholder names. */
-    record Piece(String text, ProfileFeature feature) {
+    /**
+     * Text as written, or the customer's value of the field a placeholder names: a numeric feature, or (with
+     * {@code status}) {@code {managerStatus}}, the one field of text a reason may name.
+     */
+    record Piece(String text, ProfileFeature feature, boolean status) {
+
+        Piece(String text, ProfileFeature feature) {
+            this(text, feature, false);
+        }
     }
+
+    /** The placeholder of the customer's account-manager status (DESIGN.md section 12): "LEFT", "UNKNOWN", ... */
+    static final String MANAGER_STATUS = "managerStatus";
 
     private static List<Piece> pieces(String explicit) {
         if (explicit == null) {
@@ -49,11 +59,12 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
         int from = 0;
         while (matcher.find()) {
             ProfileFeature feature = ProfileFeature.byField(matcher.group(1));
-            if (feature != null) {
+            boolean status = matcher.group(1).equals(MANAGER_STATUS);
+            if (feature != null || status) {
                 if (matcher.start() > from) {
                     pieces.add(new Piece(explicit.substring(from, matcher.start()), null));
                 }
-                pieces.add(new Piece(matcher.group(), feature));
+                pieces.add(new Piece(matcher.group(), feature, status));
                 from = matcher.end();
             }
         }
@@ -214,7 +225,8 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
     private String fill(CustomerProfile profile) {
         StringBuilder out = new StringBuilder(explicit.length() + 16);
         for (Piece piece : pieces) {
-            out.append(piece.feature() == null ? piece.text() : piece.feature().text(piece.feature().valueOf(profile)));
+            out.append(piece.status() ? profile.managerStatus().name()
+                    : piece.feature() == null ? piece.text() : piece.feature().text(piece.feature().valueOf(profile)));
         }
         return out.toString();
     }
@@ -237,7 +249,7 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
         if (explicit != null) {
             Matcher matcher = PLACEHOLDER.matcher(explicit);
             while (matcher.find()) {
-                if (ProfileFeature.byField(matcher.group(1)) == null) {
+                if (ProfileFeature.byField(matcher.group(1)) == null && !matcher.group(1).equals(MANAGER_STATUS)) {
                     unknown.add(matcher.group(1));
                 }
             }

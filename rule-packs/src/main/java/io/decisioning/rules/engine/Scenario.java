@@ -3,8 +3,10 @@ package io.decisioning.rules.engine;
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
+import io.decisioning.rules.Entitlement;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.MatchField;
+import io.decisioning.rules.ManagerStatus;
 import io.decisioning.rules.MatchStrength;
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
@@ -29,12 +31,14 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
 
     static final String SUFFIX = ".scenarios.csv";
     static final List<String> OUTCOMES =
-            List.of("grade", "tier", "decision", "vip", "warnings", "valueScore", "riskScore", "churnScore", "rules");
+            List.of("grade", "tier", "decision", "vip", "warnings", "valueScore", "riskScore", "churnScore", "entitlements",
+                    "rules");
     private static final List<String> PROFILE_COLUMNS = List.of("customerNo", "customerType", "applicant",
             "annualPremium", "premium3y", "paid3y", "lossRatio3y", "claims12m", "earlyClaims12m", "claimFreeYears",
             "tenureYears", "premiumSharePct", "premiumRankPct", "productLines", "partyRecords", "partyBranches", "possibleDuplicates", "premiumSchedule",
             "overdueInstallments", "maxDaysOverdue", "nextDueDays", "missedPayments12m", "renewalsDue60d", "lapsed24m",
-            "premiumChangePct", "deniedClaims12m", "hits");
+            "premiumChangePct", "deniedClaims12m", "managerStatus", "managerLevel", "daysSinceLastVisit",
+            "daysSinceLastContact", "daysToBirthday", "partyAccountManagers", "hits");
 
     private static final List<String> RETENTION_COLUMNS = List.of("overdueInstallments", "maxDaysOverdue", "nextDueDays",
             "missedPayments12m", "renewalsDue60d", "lapsed24m", "premiumChangePct", "deniedClaims12m");
@@ -140,6 +144,17 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
             throw new IllegalArgumentException("premiumSchedule is false, so the retention figures ("
                     + String.join(", ", RETENTION_COLUMNS) + ") are unknown: leave them empty");
         }
+        // a scenario's customer is looked after (an ACTIVE manager of level 3, visited today, no birthday known) unless
+        // it says otherwise, as it has nothing overdue: only the scenarios about service see service warnings
+        ManagerStatus managerStatus = cells.containsKey("managerStatus")
+                ? enumValue(ManagerStatus.class, cells.get("managerStatus"), "managerStatus") : ManagerStatus.ACTIVE;
+        Integer managerLevel = cells.containsKey("managerLevel") ? Integer.valueOf(count(cells, "managerLevel"))
+                : managerStatus == ManagerStatus.ACTIVE ? Integer.valueOf(3) : null;
+        Integer lastVisit = days(cells, "daysSinceLastVisit", 0);
+        profile = profile.withManager(managerStatus, managerLevel, lastVisit,
+                days(cells, "daysSinceLastContact", lastVisit), days(cells, "daysToBirthday", null),
+                cells.containsKey("partyAccountManagers") ? count(cells, "partyAccountManagers")
+                        : managerStatus == ManagerStatus.NONE ? 0 : 1);
         List<BlacklistHit> hits = new ArrayList<>();
         for (String strength : list(cells.get("hits"))) {
             MatchStrength match = enumValue(MatchStrength.class, strength, "hits");
@@ -177,6 +192,13 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
                 }
                 yield warnings.isEmpty() ? "-" : String.join(";", warnings);
             }
+            case "entitlements" -> {
+                Set<String> granted = new TreeSet<>();
+                for (String service : list(expected)) {
+                    granted.add(enumValue(Entitlement.class, service, "expect entitlements").name());
+                }
+                yield granted.isEmpty() ? "-" : String.join(";", granted);
+            }
             default -> String.join(";", new TreeSet<>(list(expected)));
         };
     }
@@ -191,6 +213,11 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
             case "valueScore" -> Integer.toString(evaluation.valueScore());
             case "riskScore" -> Integer.toString(evaluation.riskScore());
             case "churnScore" -> evaluation.churnScore() == null ? "-" : Integer.toString(evaluation.churnScore());
+            case "entitlements" -> {
+                Set<String> granted = new TreeSet<>();
+                evaluation.entitlements().forEach(service -> granted.add(service.name()));
+                yield granted.isEmpty() ? "-" : String.join(";", granted);
+            }
             case "warnings" -> {
                 Set<String> warnings = new TreeSet<>();
                 evaluation.warnings().forEach(w -> warnings.add(w.type().name() + ":" + w.severity().name()));
@@ -217,6 +244,15 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(column + " must be a number, was '" + cell + "'", e);
         }
+    }
+
+    /** Days: a whole number, {@code -} for never or unknown (null), or {@code otherwise} when the cell is empty. */
+    private static Integer days(Map<String, String> cells, String column, Integer otherwise) {
+        String cell = cells.get(column);
+        if (cell == null) {
+            return otherwise;
+        }
+        return cell.trim().equals("-") ? null : Integer.valueOf(count(cells, column));
     }
 
     private static int count(Map<String, String> cells, String column) {

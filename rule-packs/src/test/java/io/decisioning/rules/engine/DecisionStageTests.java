@@ -25,7 +25,7 @@ class DecisionStageTests {
     }
 
     private static CompiledPack afterDecision(String drl) {
-        return compile(TestPacks.firstPack("service", 60, "service.drl", "package test;\nimport io.decisioning.rules.*;\n" + drl));
+        return compile(TestPacks.firstPack("aftercare", 60, "aftercare.drl", "package test;\nimport io.decisioning.rules.*;\n" + drl));
     }
 
     private static List<CompiledPack> shippedAnd(CompiledPack pack) {
@@ -45,13 +45,13 @@ class DecisionStageTests {
 
         assertThatThrownBy(() -> DEFAULT.with(restricting))
                 .isInstanceOfSatisfying(PackOrderException.class, e -> {
-                    assertThat(e.pack()).isEqualTo("service");
+                    assertThat(e.pack()).isEqualTo("aftercare");
                     assertThat(e.order()).isEqualTo(60);
                     assertThat(e.rules()).containsExactly("SRV-010 Restrict customers with many claims");
                     assertThat(e.decisionPack()).isEqualTo("decision");
                     assertThat(e.decisionOrder()).isEqualTo(50);
                 })
-                .hasMessage("pack service (order 60) runs after the decision, which pack decision (order 50) makes,"
+                .hasMessage("pack aftercare (order 60) runs after the decision, which pack decision (order 50) makes,"
                         + " so its rules may read the grade, tier and decision but not change them:"
                         + " \"SRV-010 Restrict customers with many claims\" gives a tier (RESTRICTED). Move such rules to"
                         + " a pack before the decision (order below 50), or take them out");
@@ -148,7 +148,7 @@ class DecisionStageTests {
 
         assertThatThrownBy(() -> sneaky.evaluate(input(standard("A"))))
                 .isInstanceOf(EvaluationException.class)
-                .hasMessageContaining("rule \"SRV-040 Restrict through a function\" of pack service v1 (order 60) gave"
+                .hasMessageContaining("rule \"SRV-040 Restrict through a function\" of pack aftercare v1 (order 60) gave"
                         + " TierAssigned[customerNo=A, tier=RESTRICTED] after the decision, which pack decision v1"
                         + " (order 50) makes");
     }

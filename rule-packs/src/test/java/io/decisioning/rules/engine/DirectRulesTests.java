@@ -44,6 +44,22 @@ class DirectRulesTests {
                 }
             }
         }
+        // and those of section 12's, for a key account (PLATINUM) and a high-quality customer in the top ranks (GOLD)
+        for (CustomerProfile base : new CustomerProfile[] {ProfileFixtures.keyAccount("K"), ProfileFixtures.gold("G")}) {
+            for (Integer days : new Integer[] {null, 0, 31, 32, 92, 93}) {
+                for (io.decisioning.rules.ManagerStatus status : io.decisioning.rules.ManagerStatus.values()) {
+                    for (Integer birthday : new Integer[] {null, 0, 7, 8}) {
+                        CustomerProfile profile = new CustomerProfile("C" + customer++, base.customerType(), false,
+                                base.annualPremium(), base.premium3y(), base.paid3y(), base.lossRatio3y(), base.claims12m(),
+                                base.earlyClaims12m(), base.claimFreeYears(), base.tenureYears(), base.premiumSharePct(),
+                                base.premiumRankPct(), base.productLines()).withManager(status,
+                                status == io.decisioning.rules.ManagerStatus.ACTIVE ? 4 : null, days, days, birthday,
+                                status == io.decisioning.rules.ManagerStatus.NONE ? 0 : customer % 2 + 1);
+                        inputs.add(new EvaluationInput(profile, List.of()));
+                    }
+                }
+            }
+        }
         int differences = 0;
         for (int from = 0; from < inputs.size(); from += 500) {
             List<EvaluationInput> batch = inputs.subList(from, Math.min(inputs.size(), from + 500));
@@ -62,6 +78,11 @@ class DirectRulesTests {
         assertThat(retention.session).isFalse();
         CompiledPack droolsRetention = drools.packs().stream().filter(pack -> pack.name().equals("retention")).findFirst().orElseThrow();
         assertThat(droolsRetention.direct).isEmpty();
+        // the service pack's too: the tier x service table and the SERVICE warnings
+        CompiledPack service = direct.packs().stream().filter(pack -> pack.name().equals("service")).findFirst().orElseThrow();
+        assertThat(names(service.direct)).hasSize(21).contains("SRV-012 Platinum: green-channel claims",
+                "SVC-021 Platinum customer never visited");
+        assertThat(service.session).isFalse();
     }
 
     /**

@@ -79,13 +79,18 @@ class NonRiskWarningTests {
                 Evaluation e = expected.get(i);
                 Evaluation a = actual.get(i);
                 assertThat(a).as("%s", batch.get(i)).usingRecursiveComparison()
-                        .comparingOnlyFields("grade", "tier", "decision", "valueScore", "riskScore", "nearMisses")
+                        .comparingOnlyFields("grade", "tier", "decision", "valueScore", "riskScore")
                         .isEqualTo(e);
+                // the shipped service pack, which the test pack of that name replaces, has near misses of its own
+                assertThat(a.nearMisses()).filteredOn(m -> !m.pack().equals("service"))
+                        .isEqualTo(e.nearMisses().stream().filter(m -> !m.pack().equals("service")).toList());
                 assertThat(a.reasons()).filteredOn(reason -> reason.pack().equals("retention")
                         || reason.pack().equals("service")).hasSize(2);
                 assertThat(a.reasons()).filteredOn(reason -> !reason.pack().equals("retention")
-                        && !reason.pack().equals("service")).isEqualTo(e.reasons());
-                assertThat(a.warnings()).filteredOn(w -> w.category() == WarningCategory.RISK).isEqualTo(e.warnings());
+                        && !reason.pack().equals("service")).isEqualTo(e.reasons().stream().filter(reason ->
+                        !reason.pack().equals("retention") && !reason.pack().equals("service")).toList());
+                assertThat(a.warnings()).filteredOn(w -> w.category() == WarningCategory.RISK)
+                        .isEqualTo(e.warnings().stream().filter(w -> w.category() == WarningCategory.RISK).toList());
             }
         }
     }

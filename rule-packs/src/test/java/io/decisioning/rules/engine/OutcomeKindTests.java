@@ -2,6 +2,8 @@ package io.decisioning.rules.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.decisioning.rules.Entitlement;
+import io.decisioning.rules.EntitlementGranted;
 import io.decisioning.rules.GradeAssigned;
 import io.decisioning.rules.ScorePoints;
 import io.decisioning.rules.Scorecard;
@@ -66,7 +68,11 @@ class OutcomeKindTests {
         assertThat(OutcomeKind.of(gold).value(gold)).isEqualTo(Tier.GOLD.ordinal());
         assertThat(OutcomeKind.of(new ScorePoints("C", Scorecard.RISK, 7)).value(new ScorePoints("C", Scorecard.RISK, 7)))
                 .isEqualTo(7);
-        assertThat(OutcomeKind.SLOTS).isEqualTo(3 + WarningType.values().length);
+        assertThat(OutcomeKind.SLOTS).isEqualTo(3 + WarningType.values().length + Entitlement.values().length);
+        EntitlementGranted survey = new EntitlementGranted("C", Entitlement.FAST_ONSITE_SURVEY);
+        assertThat(OutcomeKind.of(survey).slot(survey)).isEqualTo(3 + WarningType.values().length + 1);
+        assertThat(OutcomeKind.describe(OutcomeKind.entitlementSlot(Entitlement.GREEN_CHANNEL_CLAIMS)))
+                .isEqualTo("entitlement GREEN_CHANNEL_CLAIMS");
         assertThat(OutcomeKind.describe(OutcomeKind.warningSlot(WarningType.LAPSE_RISK))).isEqualTo("warning LAPSE_RISK");
         assertThat(OutcomeKind.ofSlot(0).type).isEqualTo(GradeAssigned.class);
         assertThat(OutcomeKind.ofSlot(OutcomeKind.NO_SLOT).type).isEqualTo(ScorePoints.class);

@@ -2,6 +2,7 @@ package io.decisioning.rules.engine;
 
 import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.ManagerStatus;
 import io.decisioning.rules.MatchField;
 import io.decisioning.rules.MatchStrength;
 import java.util.ArrayList;
@@ -17,6 +18,16 @@ final class ProfileFixtures {
     /** An unremarkable customer: STANDARD, no warnings. Change one field with the record's wither-style copies below. */
     static CustomerProfile standard(String customerNo) {
         return new CustomerProfile(customerNo, "PERSON", false, 2_000, 5_000, 1_000, 0.2, 0, 0, 1, 1, 0.001, 40, 1);
+    }
+
+    /** A key account (premium 900,000): PLATINUM by the default packs. */
+    static CustomerProfile keyAccount(String customerNo) {
+        return new CustomerProfile(customerNo, "PERSON", false, 900_000, 2_700_000, 270_000, 0.1, 0, 0, 5, 10, 0.5, 100, 3);
+    }
+
+    /** A high-quality customer in the top premium ranks: GOLD by the default packs. */
+    static CustomerProfile gold(String customerNo) {
+        return new CustomerProfile(customerNo, "PERSON", false, 20_000, 60_000, 1_000, 0.02, 0, 0, 4, 6, 0.01, 90, 2);
     }
 
     static CustomerProfile withClaims(CustomerProfile p, int claims12m, int earlyClaims12m) {
@@ -81,7 +92,24 @@ final class ProfileFixtures {
         double rank = Math.round(random.nextDouble() * 10_000) / 100.0;
         CustomerProfile profile = new CustomerProfile(customerNo, random.nextBoolean() ? "PERSON" : "ORGANIZATION", false,
                 annualPremium, premium3y, paid3y, lossRatio, claims, early, claimFree, tenure, share, rank, random.nextInt(6));
-        return new EvaluationInput(profile, hits);
+        return new EvaluationInput(withManager(profile, random), hits);
+    }
+
+    /**
+     * Account-manager figures as a book spreads them (DESIGN.md section 12): most customers have an active manager,
+     * some none, a few one who left, is on leave or is not in the register; contacts from days to a year ago or
+     * never; a birthday known for most persons; now and then records of one party with two managers.
+     */
+    static CustomerProfile withManager(CustomerProfile profile, Random random) {
+        ManagerStatus[] statuses = ManagerStatus.values();
+        int draw = random.nextInt(100);
+        ManagerStatus status = draw < 70 ? ManagerStatus.ACTIVE : draw < 85 ? ManagerStatus.NONE : statuses[random.nextInt(statuses.length)];
+        Integer level = status == ManagerStatus.ACTIVE ? 1 + random.nextInt(5) : null;
+        Integer visit = random.nextInt(4) == 0 ? null : random.nextInt(120);
+        Integer contact = visit != null && random.nextBoolean() ? visit : random.nextInt(5) == 0 ? null : random.nextInt(200);
+        Integer birthday = profile.customerType().equals("PERSON") && random.nextInt(5) > 0 ? random.nextInt(366) : null;
+        int managers = status == ManagerStatus.NONE ? 0 : random.nextInt(20) == 0 ? 2 : 1;
+        return profile.withManager(status, level, visit, contact, birthday, managers);
     }
 
     /** Retention figures as a book's spread them: most customers pay on time, some are late, a few lapse. */

@@ -2,14 +2,18 @@ package io.decisioning.rules.engine;
 
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
+import io.decisioning.rules.Entitlement;
 import io.decisioning.rules.Grade;
+import io.decisioning.rules.ManagerStatus;
 import io.decisioning.rules.MatchStrength;
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
 import io.decisioning.rules.WarningCategory;
 import io.decisioning.rules.WarningType;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DESIGN.md section 4 and the default scorecards written by hand in plain Java: the reference the
@@ -18,7 +22,7 @@ import java.util.Map;
 final class ReferenceEvaluation {
 
     record Outcome(Grade grade, Tier tier, Decision decision, Map<WarningType, Severity> warnings,
-                   int valueScore, int riskScore) {
+                   int valueScore, int riskScore, Set<Entitlement> entitlements) {
     }
 
     private ReferenceEvaluation() {
@@ -75,7 +79,40 @@ final class ReferenceEvaluation {
         }
         Decision decision = strong ? Decision.DECLINE
                 : weak || tier == Tier.RESTRICTED || highWarning ? Decision.REFER : Decision.ACCEPT;
-        return new Outcome(grade, tier, decision, warnings, valueScore(p), riskScore(p, warnings));
+        int riskScore = riskScore(p, warnings);
+        serviceWarnings(p, tier, warnings);
+        return new Outcome(grade, tier, decision, warnings, valueScore(p), riskScore, entitlements(tier));
+    }
+
+    /** The tier x service table of DESIGN.md section 12. */
+    static Set<Entitlement> entitlements(Tier tier) {
+        return switch (tier) {
+            case PLATINUM -> EnumSet.of(Entitlement.DEDICATED_MANAGER, Entitlement.FAST_ONSITE_SURVEY,
+                    Entitlement.GREEN_CHANNEL_CLAIMS, Entitlement.RENEWAL_REMINDER, Entitlement.ANNUAL_RISK_REVIEW);
+            case GOLD -> EnumSet.of(Entitlement.DEDICATED_MANAGER, Entitlement.GREEN_CHANNEL_CLAIMS,
+                    Entitlement.RENEWAL_REMINDER);
+            case SILVER -> EnumSet.of(Entitlement.RENEWAL_REMINDER, Entitlement.FAST_SMALL_CLAIMS);
+            case STANDARD -> EnumSet.of(Entitlement.RENEWAL_REMINDER);
+            case RESTRICTED -> EnumSet.of(Entitlement.MANUAL_REVIEW);
+        };
+    }
+
+    /** The SERVICE warnings of DESIGN.md section 12. */
+    private static void serviceWarnings(CustomerProfile p, Tier tier, Map<WarningType, Severity> warnings) {
+        if (tier.vip() && p.managerStatus() != ManagerStatus.ACTIVE) {
+            warnings.put(WarningType.NO_ACCOUNT_MANAGER, Severity.MEDIUM);
+        }
+        Integer visit = p.daysSinceLastVisit();
+        Integer contact = p.daysSinceLastContact();
+        if (tier == Tier.PLATINUM && (visit == null || visit > 31) || tier == Tier.GOLD && (contact == null || contact > 92)) {
+            warnings.put(WarningType.VISIT_OVERDUE, Severity.MEDIUM);
+        }
+        if (tier.vip() && p.customerType().equals("PERSON") && p.daysToBirthday() != null && p.daysToBirthday() <= 7) {
+            warnings.put(WarningType.CARE_DUE, Severity.LOW);
+        }
+        if (p.partyAccountManagers() >= 2) {
+            warnings.put(WarningType.OWNERSHIP_CONFLICT, Severity.LOW);
+        }
     }
 
     private static int valueScore(CustomerProfile p) {

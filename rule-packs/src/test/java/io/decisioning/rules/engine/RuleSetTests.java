@@ -50,7 +50,8 @@ class RuleSetTests {
             Map<WarningType, Severity> warnings = new java.util.EnumMap<>(WarningType.class);
             actual.warnings().forEach(w -> warnings.put(w.type(), w.severity()));
             assertThat(new ReferenceEvaluation.Outcome(actual.grade(), actual.tier(), actual.decision(), warnings,
-                    actual.valueScore(), actual.riskScore()))
+                    actual.valueScore(), actual.riskScore(), actual.entitlements().isEmpty()
+                    ? java.util.EnumSet.noneOf(io.decisioning.rules.Entitlement.class) : java.util.EnumSet.copyOf(actual.entitlements())))
                     .as("%s", inputs.get(i))
                     .isEqualTo(expected);
         }
@@ -140,7 +141,7 @@ class RuleSetTests {
                 "GRD-090 Standard otherwise", "WRN-040 Blacklisted by identity document",
                 "TIR-010 Restricted when blacklisted", "DEC-010 Decline on a strong blacklist match");
         assertThat(evaluation.rulePacks()).as("every pack live, the identity pack that made the party too")
-                .containsOnlyKeys("identity", "grading", "warnings", "scoring", "tiering", "decision", "data");
+                .containsOnlyKeys("identity", "grading", "warnings", "scoring", "tiering", "decision", "data", "service");
     }
 
     @Test
@@ -388,9 +389,10 @@ class RuleSetTests {
                 ShippedPacks.load().stream().filter(p -> p.name().equals("grading")).findFirst().orElseThrow().files()))
                 .orThrow());
 
-        assertThat(draft.rulePacks()).containsEntry("grading", 2).hasSize(8);
+        assertThat(draft.rulePacks()).containsEntry("grading", 2).hasSize(9);
         assertThat(draft.packs()).extracting(CompiledPack::name)
-                .containsExactly("identity", "grading", "warnings", "scoring", "tiering", "decision", "data", "retention");
+                .containsExactly("identity", "grading", "warnings", "scoring", "tiering", "decision", "data", "retention",
+                        "service");
     }
 
     @Test
