@@ -1,6 +1,7 @@
 package io.decisioning.service.assessment;
 
 import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.Entitlement;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.Scorecard;
 import io.decisioning.rules.Tier;
@@ -56,7 +57,7 @@ public class AssessmentRepository {
     private static final String HISTORY_COLUMNS_READ = """
             customer_no, grade, tier, vip, value_score, risk_score, churn_score, blacklisted, profile, warnings, reasons,
             NULL AS near_misses, rule_packs, evaluated_at, eval_trigger, NULL AS party_no, NULL AS party_records,
-            NULL AS primary_customer_no""";
+            NULL AS primary_customer_no, entitlements""";
     private static final TypeReference<List<CustomerWarning>> WARNINGS = new TypeReference<>() { };
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
     private static final TypeReference<List<NearMiss>> NEAR_MISSES = new TypeReference<>() { };
@@ -67,7 +68,7 @@ public class AssessmentRepository {
             SELECT a.customer_no, a.grade, a.tier, a.vip, a.value_score, a.risk_score, a.churn_score, a.blacklisted,
                    d.profile,
                    d.warnings, d.reasons, d.near_misses, a.rule_packs, a.evaluated_at, a.eval_trigger,
-                   pm.party_no, pm.records AS party_records, pc.customer_no AS primary_customer_no
+                   pm.party_no, pm.records AS party_records, pc.customer_no AS primary_customer_no, a.entitlements
               FROM assessment a JOIN assessment_detail d ON d.customer_id = a.customer_id
               LEFT JOIN party_member pm ON pm.customer_id = a.customer_id
               LEFT JOIN customer pc ON pc.id = pm.primary_customer_id
@@ -77,17 +78,17 @@ public class AssessmentRepository {
     private static final String UPSERT = """
             INSERT INTO assessment (customer_id, customer_no, grade, tier, vip, value_score, risk_score, churn_score,
                 retention_reasons, blacklisted, decision, rule_packs, outcome_hash, content_hash, match_keys_hash,
-                evaluated_at, eval_trigger)
+                evaluated_at, eval_trigger, entitlements)
             VALUES (:customerId, :customerNo, :grade, :tier, :vip, :valueScore, :riskScore, :churnScore,
                 :retentionReasons, :blacklisted, :decision, :rulePacks, :hash, :contentHash, :matchKeys, :evaluatedAt,
-                :trigger)
+                :trigger, :entitlements)
             ON DUPLICATE KEY UPDATE customer_no = VALUES(customer_no), grade = VALUES(grade),
                 tier = VALUES(tier), vip = VALUES(vip), value_score = VALUES(value_score),
                 risk_score = VALUES(risk_score), churn_score = VALUES(churn_score),
                 retention_reasons = VALUES(retention_reasons), blacklisted = VALUES(blacklisted),
                 decision = VALUES(decision), rule_packs = VALUES(rule_packs), outcome_hash = VALUES(outcome_hash),
                 content_hash = VALUES(content_hash), match_keys_hash = VALUES(match_keys_hash),
-                evaluated_at = VALUES(evaluated_at), eval_trigger = VALUES(eval_trigger)
+                evaluated_at = VALUES(evaluated_at), eval_trigger = VALUES(eval_trigger), entitlements = VALUES(entitlements)
             """;
     /** An unchanged assessment: only its time, trigger and match-key digest are written. */
     private static final String TOUCH_ONE = """
@@ -103,7 +104,7 @@ public class AssessmentRepository {
 
     /** {@link #UPSERT} as multi-row statements for {@link #saveAll} ({@link BulkSql#insert}). */
     private static final String UPSERT_HEAD = UPSERT.substring(0, UPSERT.indexOf("VALUES") + "VALUES".length()) + " ";
-    private static final int UPSERT_COLUMNS = 17;
+    private static final int UPSERT_COLUMNS = 18;
     private static final String UPSERT_TAIL = UPSERT.substring(UPSERT.indexOf("ON DUPLICATE KEY UPDATE")).strip();
     private static final String DETAIL_HEAD = UPSERT_DETAIL.substring(0, UPSERT_DETAIL.indexOf("VALUES") + "VALUES".length()) + " ";
     private static final int DETAIL_COLUMNS = 6;
@@ -111,9 +112,9 @@ public class AssessmentRepository {
     private static final String HISTORY_HEAD = """
             INSERT INTO assessment_history (customer_id, customer_no, grade, tier, vip, value_score,
                 risk_score, churn_score, blacklisted, decision, profile, warnings, blacklist_hits, reasons,
-                rule_packs, outcome_hash, evaluated_at, eval_trigger)
+                rule_packs, outcome_hash, evaluated_at, eval_trigger, entitlements)
             VALUES """;
-    private static final int HISTORY_COLUMNS = 18;
+    private static final int HISTORY_COLUMNS = 19;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -334,7 +335,7 @@ public class AssessmentRepository {
             String[] j = json();
             return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
                     e.riskScore(), e.churnScore(), j[6], e.blacklisted(), e.decision().name(), j[4], outcomeHash, contentHash,
-                    matchKeys, evaluatedAt, trigger.name()};
+                    matchKeys, evaluatedAt, trigger.name(), entitlements(e)};
         }
 
         /** The values of {@link #DETAIL_HEAD}'s columns, in order. */
@@ -348,7 +349,7 @@ public class AssessmentRepository {
             String[] j = json();
             return new Object[] {customerId, e.customerNo(), e.grade().name(), e.tier().name(), e.vip(), e.valueScore(),
                     e.riskScore(), e.churnScore(), e.blacklisted(), e.decision().name(), j[0], j[1], j[2], j[3], j[4],
-                    outcomeHash, evaluatedAt, trigger.name()};
+                    outcomeHash, evaluatedAt, trigger.name(), entitlements(e)};
         }
     }
 
@@ -375,6 +376,9 @@ public class AssessmentRepository {
                     .number(f.premiumChangePct()).number(f.deniedClaims12m());
             d.number(e.churnScore() == null ? -1 : e.churnScore());
         }
+        d.text(f.managerStatus() == null ? null : f.managerStatus().name()).number(f.managerLevel())
+                .number(f.daysSinceLastVisit()).number(f.daysSinceLastContact()).number(f.daysToBirthday())
+                .number(f.partyAccountManagers());
         d.number(e.warnings().size());
         for (CustomerWarning w : e.warnings()) {
             d.text(w.type().name()).text(w.severity().name()).text(w.message());
@@ -423,7 +427,20 @@ public class AssessmentRepository {
         String outcome = String.join("|", e.grade().name(), e.tier().name(), Integer.toString(e.valueScore()),
                 Integer.toString(e.riskScore()), e.decision().name(), warnings, hits);
         // the churn score only when there is one, so that a CRM without a premium schedule keeps every hash
-        return sha256(e.churnScore() == null ? outcome : outcome + "|churn " + e.churnScore());
+        if (e.churnScore() != null) {
+            outcome += "|churn " + e.churnScore();
+        }
+        // the entitlements (DESIGN.md section 12) when any pack grants some: a change of services is a change of outcome
+        if (!e.entitlements().isEmpty()) {
+            outcome += "|services " + entitlements(e);
+        }
+        return sha256(outcome);
+    }
+
+    /** The services granted, comma-separated in the order of Entitlement (as stored); null when none. */
+    static @org.jspecify.annotations.Nullable String entitlements(Evaluation e) {
+        return e.entitlements().isEmpty() ? null
+                : e.entitlements().stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
     /**
@@ -504,6 +521,23 @@ public class AssessmentRepository {
                 nearMisses == null ? null : json.readValue(nearMisses, NEAR_MISSES),
                 rs.getObject("party_no") == null ? null : rs.getLong("party_no"),
                 rs.getObject("party_records") == null ? null : rs.getInt("party_records"),
-                rs.getString("primary_customer_no"));
+                rs.getString("primary_customer_no"),
+                entitlements(rs.getString("entitlements")));
+    }
+
+    /** The stored services: comma-separated names; none when null (rows stored before V23, or no service granted). */
+    static List<Entitlement> entitlements(@org.jspecify.annotations.Nullable String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        List<Entitlement> services = new ArrayList<>();
+        for (String name : stored.split(",")) {
+            try {
+                services.add(Entitlement.valueOf(name));
+            } catch (IllegalArgumentException retired) {
+                // a service no longer in the vocabulary is not shown
+            }
+        }
+        return services;
     }
 }

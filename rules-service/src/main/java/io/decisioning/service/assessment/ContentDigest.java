@@ -29,7 +29,8 @@ final class ContentDigest {
                     "claimFreeYears", "tenureYears", "premiumSharePct", "premiumRankPct", "productLines",
                     "partyRecords", "partyBranches", "possibleDuplicates", "overdueInstallments", "maxDaysOverdue",
                     "nextDueDays", "missedPayments12m", "renewalsDue60d", "lapsed24m", "premiumChangePct",
-                    "deniedClaims12m"),
+                    "deniedClaims12m", "managerStatus", "managerLevel", "daysSinceLastVisit", "daysSinceLastContact",
+                    "daysToBirthday", "partyAccountManagers"),
             // the category is the type's (CustomerWarning refuses any other): feeding the type feeds it
             CustomerWarning.class, List.of("type", "category", "severity", "message"),
             BlacklistHit.class, List.of("customerNo", "entryId", "strength", "matchedOn", "reasonCode"),
@@ -71,6 +72,16 @@ final class ContentDigest {
 
     ContentDigest number(double value) {
         return number(Double.doubleToLongBits(value));
+    }
+
+    /** A whole number as {@link #number(long)} feeds it, or the null marker. */
+    ContentDigest number(@Nullable Integer value) {
+        if (value == null) {
+            ensure(1);
+            buffer[length++] = NULL;
+            return this;
+        }
+        return number(value.longValue());
     }
 
     ContentDigest number(@Nullable Double value) {

@@ -18,4 +18,14 @@ public class EvaluationDate {
     public LocalDate today() {
         return LocalDate.now(clock);
     }
+
+    /** The configured zone, in which a stored instant (UTC) falls on a date. */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
+
+    /** The date in the configured zone of an instant stored as a UTC {@code DATETIME}. */
+    public LocalDate dateOf(java.time.LocalDateTime utc) {
+        return utc.atOffset(java.time.ZoneOffset.UTC).atZoneSameInstant(clock.getZone()).toLocalDate();
+    }
 }

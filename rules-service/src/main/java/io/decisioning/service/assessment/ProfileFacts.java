@@ -1,6 +1,7 @@
 package io.decisioning.service.assessment;
 
 import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.ManagerStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
@@ -32,6 +33,8 @@ public final class ProfileFacts {
     private int possibleDuplicates;
     /** The retention figures (DESIGN.md section 11); null while the CRM keeps no premium schedule. */
     private @Nullable Retention retention;
+    /** The account-manager figures (DESIGN.md section 12): no manager, no contact, no birthday until a source says. */
+    private Manager manager = Manager.NONE;
 
     ProfileFacts(Subject subject) {
         this.subject = subject;
@@ -118,6 +121,23 @@ public final class ProfileFacts {
                 deniedClaims12m);
     }
 
+    /**
+     * The account-manager figures of DESIGN.md section 12: the party's manager's status and level (1-5 when ACTIVE, else
+     * null), days since the latest visit and contact (null: never), days to the next birthday (null: unknown or an
+     * organization), distinct managers among the party's records.
+     */
+    public void manager(ManagerStatus status, @Nullable Integer level, @Nullable Integer daysSinceLastVisit,
+                        @Nullable Integer daysSinceLastContact, @Nullable Integer daysToBirthday, int accountManagers) {
+        this.manager = new Manager(Objects.requireNonNull(status, "status"), level, daysSinceLastVisit,
+                daysSinceLastContact, daysToBirthday, accountManagers);
+    }
+
+    private record Manager(ManagerStatus status, @Nullable Integer level, @Nullable Integer daysSinceLastVisit,
+                           @Nullable Integer daysSinceLastContact, @Nullable Integer daysToBirthday, int accountManagers) {
+
+        static final Manager NONE = new Manager(ManagerStatus.NONE, null, null, null, null, 0);
+    }
+
     private Retention kept() {
         Retention r = retention;
         if (r == null) {
@@ -167,8 +187,13 @@ public final class ProfileFacts {
                 claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct(), premiumRankPct, productLines,
                 partyRecords, partyBranches, possibleDuplicates);
         Retention r = retention;
-        return r == null ? profile : profile.withRetention(r.overdueInstallments(), r.maxDaysOverdue(), r.nextDueDays(),
-                r.missedPayments12m(), r.renewalsDue60d(), r.lapsed24m(), premiumChangePct(annualPremium, r.premiumYearAgo()),
-                r.deniedClaims12m());
+        if (r != null) {
+            profile = profile.withRetention(r.overdueInstallments(), r.maxDaysOverdue(), r.nextDueDays(),
+                    r.missedPayments12m(), r.renewalsDue60d(), r.lapsed24m(), premiumChangePct(annualPremium, r.premiumYearAgo()),
+                    r.deniedClaims12m());
+        }
+        Manager m = manager;
+        return m == Manager.NONE ? profile : profile.withManager(m.status(), m.level(), m.daysSinceLastVisit(),
+                m.daysSinceLastContact(), m.daysToBirthday(), m.accountManagers());
     }
 }

@@ -63,12 +63,15 @@ public class BatchRunService implements PartitionedRuns {
     private final RulesProperties.Batch settings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     BatchRunService(BatchRunRepository runs, RunScheduler runScheduler, Scheduler scheduler,
                     BookStatistics bookStatistics, PartyResolver parties, AssessmentPipeline pipeline,
                     RuleEngine engine, EvaluationDate evaluationDate, AuditTrail audit, RulesProperties properties,
-                    PlatformTransactionManager transactions, Clock clock) {
+                    PlatformTransactionManager transactions, Clock clock,
+                    org.springframework.context.ApplicationEventPublisher events) {
         this.clock = clock;
+        this.events = events;
         this.runs = runs;
         this.runScheduler = runScheduler;
         this.scheduler = scheduler;
@@ -187,6 +190,7 @@ public class BatchRunService implements PartitionedRuns {
         BatchRunRepository.RunState run = runs.lockRun(runId).orElseThrow();
         if (run.status() == RunStatus.RUNNING && runs.partitionsNotDone(runId) == 0) {
             runs.finish(runId, RunStatus.SUCCEEDED, clock.instant(), null);
+            events.publishEvent(new RunSucceeded(runId, run.asOf()));
             BatchRun done = runs.find(runId).orElseThrow();
             log.info("Run {} succeeded: {} customers, {} changed, {} failed, in {} s", runId, done.processed(),
                     done.changed(), done.failed(), (clock.millis() - done.startedAt().toEpochMilli()) / 1000.0);

@@ -12,6 +12,7 @@ import io.decisioning.rules.engine.Reason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.decisioning.rules.Entitlement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * {@code primaryCustomerNo} (null for a new applicant and when the evaluation failed; the primary's number
  * also when the user may not see it), and for an applicant found among the customers {@code matchedRecords},
  * the records that carry the applicant's identity (those the user may see), null otherwise.
+ *
+ * <p>{@code entitlements} (DESIGN.md section 12): the services the tier comes with (a claims or service desk reads
+ * the green channel here); empty when the evaluation failed.
  */
 record PreBindResult(String checkId, Decision decision, @Nullable String customerNo, @Nullable Grade grade,
                      @Nullable Tier tier, @Nullable Boolean vip, @Nullable Integer churnScore,
@@ -34,7 +38,7 @@ record PreBindResult(String checkId, Decision decision, @Nullable String custome
                      List<Hit> blacklistHits, List<Reason> reasons, Map<String, Integer> rulePacks,
                      Instant evaluatedAt, List<NearMiss> nearMisses, @Nullable Long partyNo,
                      @Nullable Integer partyRecords, @Nullable String primaryCustomerNo,
-                     @Nullable List<String> matchedRecords) {
+                     @Nullable List<String> matchedRecords, List<Entitlement> entitlements) {
 
     /** A customer's party as the answer shows it. */
     record PartyInfo(@Nullable Long partyNo, int records, @Nullable String primaryCustomerNo) {

@@ -170,7 +170,7 @@ class PreBindService {
                 e.warnings(),
                 e.blacklistHits().stream().map(PreBindResult.Hit::of).toList(), e.reasons(), e.rulePacks(), now(),
                 e.nearMisses(), party == null ? null : party.partyNo(), party == null ? null : party.records(),
-                party == null ? null : party.primaryCustomerNo(), matchedRecords);
+                party == null ? null : party.primaryCustomerNo(), matchedRecords, e.entitlements());
     }
 
     private Instant now() {
@@ -198,7 +198,7 @@ class PreBindService {
                 "The customer could not be evaluated; refer to a person. The error is logged with check " + checkId + ".");
         return new PreBindResult(checkId, Decision.REFER, customerNo, null, null, null, null, List.of(), List.of(),
                 List.of(reason),
-                Map.of(), now(), List.of(), null, null, null, null);
+                Map.of(), now(), List.of(), null, null, null, null, List.of());
     }
 
     /**

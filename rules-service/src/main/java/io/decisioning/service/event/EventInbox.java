@@ -113,6 +113,26 @@ class EventInbox {
     }
 
     /**
+     * Stores events the service raises itself (source SERVICE) as PENDING, in the caller's transaction, one per
+     * customer, with fresh event ids: they commit or roll back with the change that raised them.
+     */
+    void enqueue(EventType type, List<String> customerNos, String user) {
+        if (customerNos.isEmpty()) {
+            return;
+        }
+        LocalDateTime now = jdbc.sql("SELECT UTC_TIMESTAMP(3)").query(LocalDateTime.class).single();
+        List<Object[]> rows = new ArrayList<>(customerNos.size());
+        for (String customerNo : customerNos) {
+            rows.add(new Object[] {"svc-" + java.util.UUID.randomUUID(), type.name(), customerNo, now, "SERVICE", user, now,
+                    EventStatus.PENDING.name(), 0, now});
+        }
+        BulkSql.insert(batch.getJdbcOperations(), """
+                INSERT INTO event_inbox (event_id, type, customer_no, occurred_at, source, received_by, received_at, status,
+                    attempts, next_attempt_at)
+                VALUES\s""", 10, "", rows);
+    }
+
+    /**
      * Copies up to {@code limit} unconsumed {@code crm_event} rows into the inbox and marks them
      * consumed, in the caller's transaction. Rows locked by another node are skipped, so several
      * nodes can import at once. A row whose eventId is already in the inbox (also posted through

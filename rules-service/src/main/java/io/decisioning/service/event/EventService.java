@@ -44,6 +44,26 @@ public class EventService {
         }
     }
 
+    /**
+     * Queues a re-evaluation of each customer for a change the service made itself (a contact logged, a manager's
+     * status changed), through the event path: stored in the caller's transaction, processed at least once after it
+     * commits, within seconds (this node's processors are woken at the commit).
+     */
+    public void enqueue(EventType type, List<String> customerNos, String user) {
+        inbox.enqueue(type, customerNos, user);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            nudge();
+                        }
+                    });
+        } else {
+            nudge();
+        }
+    }
+
     /** Wakes this node's processors after a commit, so an event is processed at once rather than at the next poll. */
     void nudge() {
         processor.wakeUp();

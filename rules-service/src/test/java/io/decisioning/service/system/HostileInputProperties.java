@@ -48,7 +48,7 @@ class HostileInputProperties {
     /** Values for the path variables: things that exist (so the body is what fails) or harmless unknowns. */
     private static final Map<String, String> PATH_VARIABLES = Map.of("name", "grading", "version", "1", "id", "1",
             "eventId", "no-such-event", "username", "analyst", "customerNo", "NO-SUCH-CUSTOMER", "partyNo", "1",
-            "month", java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+            "month", java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "code", "no-such-manager");
 
     @LocalServerPort
     int port;

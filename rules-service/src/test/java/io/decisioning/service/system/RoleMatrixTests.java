@@ -62,7 +62,8 @@ class RoleMatrixTests {
             "name", "grading",
             "version", "1",
             "file", "grade-thresholds.drl.csv",
-            "month", "1999-01");
+            "month", "1999-01",
+            "code", "no-such-manager");
 
     /** A body that names a field no request has: 400 before anything runs. */
     private static final String UNKNOWN_FIELD = "{\"noSuchField\": true}";
@@ -130,6 +131,17 @@ class RoleMatrixTests {
             get("/api/v1/due-lists/{month}", ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER),
             post("/api/v1/due-lists/{month}", null, ADMIN),
             post("/api/v1/due-lists/{month}/items/{id}/outcome", "{}", ACCOUNT_MANAGER, APPROVER, ADMIN),
+            // account managers, contacts, proposals (DESIGN.md section 12)
+            get("/api/v1/account-managers", UNDERWRITER, ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER),
+            get("/api/v1/account-managers/{code}", UNDERWRITER, ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER),
+            post("/api/v1/account-managers", "{}", ADMIN),
+            put("/api/v1/account-managers/{code}", "{}", ADMIN),
+            get("/api/v1/customers/{customerNo}/contacts", UNDERWRITER, ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER, INTEGRATION),
+            post("/api/v1/customers/{customerNo}/contacts", "{}", ACCOUNT_MANAGER, INTEGRATION, ADMIN),
+            get("/api/v1/assignment-proposals", APPROVER, ADMIN),
+            get("/api/v1/assignment-proposals/unplaced", APPROVER, ADMIN),
+            post("/api/v1/assignment-proposals/{id}/accept", null, APPROVER, ADMIN),
+            post("/api/v1/assignment-proposals/{id}/reject", "{}", APPROVER, ADMIN),
             // user
             get("/api/v1/me", Role.values()),
             get("/api/v1/dashboard", READERS),

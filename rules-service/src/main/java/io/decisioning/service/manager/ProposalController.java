@@ -1,0 +1,62 @@
+package io.decisioning.service.manager;
+
+import io.decisioning.service.system.UserAccount;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Assignment proposals (DESIGN.md section 12): approvers and administrators read, accept and reject them. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/assignment-proposals")
+class ProposalController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final ProposalService proposals;
+
+    ProposalController(ProposalService proposals) {
+        this.proposals = proposals;
+    }
+
+    @GetMapping
+    ProposalService.ProposalPage page(@RequestParam(required = false) @Nullable ProposalStatus status,
+                                      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                      @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                                      @AuthenticationPrincipal UserAccount user) {
+        return proposals.page(status, user, page, size);
+    }
+
+    /** The VIPs of the caller's scope who need a manager and for whom none is possible. */
+    @GetMapping("/unplaced")
+    List<ProposalService.Unplaced> unplaced(@AuthenticationPrincipal UserAccount user) {
+        return proposals.unplaced(user);
+    }
+
+    @PostMapping("/{id}/accept")
+    AssignmentProposal accept(@PathVariable long id, @AuthenticationPrincipal UserAccount user) {
+        return proposals.accept(id, user);
+    }
+
+    @PostMapping("/{id}/reject")
+    AssignmentProposal reject(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable RejectRequest request,
+                              @AuthenticationPrincipal UserAccount user) {
+        return proposals.reject(id, request == null ? null : request.note(), user);
+    }
+
+    /** Why a proposal is rejected (optional). */
+    record RejectRequest(@Nullable @Size(max = 500) String note) {
+    }
+}
