@@ -1,8 +1,7 @@
 package io.decisioning.service.duelist;
 
+import io.decisioning.service.export.Column;
 import java.util.List;
-import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The columns of an exported due list (CSV and spreadsheet): the fields of an item as the API names them and in its
@@ -14,30 +13,26 @@ final class DueListColumns {
     /** How the reasons of an item share one cell. */
     static final String REASON_SEPARATOR = "; ";
 
-    static final List<Column> ALL = List.of(
-            new Column("id", DueListItem::id),
-            new Column("customerNo", DueListItem::customerNo),
-            new Column("partyNo", DueListItem::partyNo),
-            new Column("policyNo", DueListItem::policyNo),
-            new Column("kind", item -> item.kind().name()),
-            new Column("dueDate", DueListItem::dueDate),
-            new Column("amount", DueListItem::amount),
-            new Column("tier", DueListItem::tier),
-            new Column("churnScore", DueListItem::churnScore),
-            new Column("accountManager", DueListItem::accountManager),
-            new Column("branchCode", DueListItem::branchCode),
-            new Column("reasons", item -> item.reasons().isEmpty() ? null : String.join(REASON_SEPARATOR, item.reasons())),
-            new Column("outcome", item -> item.outcome() == null ? null : item.outcome().name()),
-            new Column("outcomeNote", DueListItem::outcomeNote),
-            new Column("outcomeBy", DueListItem::outcomeBy),
-            new Column("outcomeAt", item -> item.outcomeAt() == null ? null : item.outcomeAt().toString()),
-            new Column("customerName", DueListItem::customerName),
-            new Column("phone", DueListItem::phone));
+    static final List<Column<DueListItem>> ALL = List.of(
+            new Column<>("id", DueListItem::id),
+            new Column<>("customerNo", DueListItem::customerNo),
+            new Column<>("partyNo", DueListItem::partyNo),
+            new Column<>("policyNo", DueListItem::policyNo),
+            new Column<>("kind", item -> item.kind().name()),
+            new Column<>("dueDate", DueListItem::dueDate),
+            new Column<>("amount", DueListItem::amount),
+            new Column<>("tier", DueListItem::tier),
+            new Column<>("churnScore", DueListItem::churnScore),
+            new Column<>("accountManager", DueListItem::accountManager),
+            new Column<>("branchCode", DueListItem::branchCode),
+            new Column<>("reasons", item -> item.reasons().isEmpty() ? null : String.join(REASON_SEPARATOR, item.reasons())),
+            new Column<>("outcome", item -> item.outcome() == null ? null : item.outcome().name()),
+            new Column<>("outcomeNote", DueListItem::outcomeNote),
+            new Column<>("outcomeBy", DueListItem::outcomeBy),
+            new Column<>("outcomeAt", item -> item.outcomeAt() == null ? null : item.outcomeAt().toString()),
+            new Column<>("customerName", DueListItem::customerName),
+            new Column<>("phone", DueListItem::phone));
 
     private DueListColumns() {
-    }
-
-    /** A column: its header and its value for an item. */
-    record Column(String name, Function<DueListItem, @Nullable Object> value) {
     }
 }

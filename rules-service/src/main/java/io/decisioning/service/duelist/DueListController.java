@@ -1,5 +1,7 @@
 package io.decisioning.service.duelist;
 
+import io.decisioning.service.export.CsvTable;
+import io.decisioning.service.export.SpreadsheetTable;
 import io.decisioning.service.system.UserAccount;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -89,7 +91,7 @@ class DueListController {
         DueMonth due = lists.month(month);
         lists.require(due);
         start(response, CSV + ";charset=UTF-8", due, "csv");
-        DueListCsv csv = new DueListCsv(response.getOutputStream());
+        CsvTable<DueListItem> csv = new CsvTable<>(response.getOutputStream(), DueListColumns.ALL);
         try {
             lists.forEachItem(due, new DueListFilter(branch, accountManager, kind), user, csv::write);
         } catch (RuntimeException e) {
@@ -114,7 +116,7 @@ class DueListController {
               @AuthenticationPrincipal UserAccount user, HttpServletResponse response) throws IOException {
         DueMonth due = lists.month(month);
         lists.require(due);
-        try (DueListSpreadsheet workbook = new DueListSpreadsheet("due-list-" + due)) {
+        try (SpreadsheetTable<DueListItem> workbook = new SpreadsheetTable<>("due-list-" + due, DueListColumns.ALL)) {
             lists.forEachItem(due, new DueListFilter(branch, accountManager, kind), user, workbook::write);
             start(response, XLSX, due, "xlsx");
             workbook.finish(response.getOutputStream());

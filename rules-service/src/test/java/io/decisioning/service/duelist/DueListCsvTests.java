@@ -2,6 +2,7 @@ package io.decisioning.service.duelist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.decisioning.service.export.CsvTable;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ class DueListCsvTests {
     @Test
     void aFileStartsWithTheByteOrderMarkAndTheHeaderAndEndsEachLineWithCrLf() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DueListCsv csv = new DueListCsv(bytes)) {
+        try (CsvTable<DueListItem> csv = new CsvTable<>(bytes, DueListColumns.ALL)) {
             csv.write(item(List.of(), null));
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
@@ -28,30 +29,30 @@ class DueListCsvTests {
 
     @Test
     void fieldsWithCommasQuotesOrLineBreaksAreQuotedWithTheirQuotesDoubled() {
-        assertThat(DueListCsv.field("plain 中文")).isEqualTo("plain 中文");
-        assertThat(DueListCsv.field("a, b")).isEqualTo("\"a, b\"");
-        assertThat(DueListCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(DueListCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(DueListCsv.field("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
-        assertThat(DueListCsv.field(null)).isEmpty();
-        assertThat(DueListCsv.field(new BigDecimal("1E+3"))).isEqualTo("1000");
-        assertThat(DueListCsv.field(-5)).as("a number is no formula").isEqualTo("-5");
+        assertThat(CsvTable.field("plain 中文")).isEqualTo("plain 中文");
+        assertThat(CsvTable.field("a, b")).isEqualTo("\"a, b\"");
+        assertThat(CsvTable.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(CsvTable.field("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(CsvTable.field("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
+        assertThat(CsvTable.field(null)).isEmpty();
+        assertThat(CsvTable.field(new BigDecimal("1E+3"))).isEqualTo("1000");
+        assertThat(CsvTable.field(-5)).as("a number is no formula").isEqualTo("-5");
     }
 
     @Test
     void textThatASpreadsheetWouldRunAsAFormulaGetsALeadingApostrophe() {
-        assertThat(DueListCsv.field("=1+1")).isEqualTo("'=1+1");
-        assertThat(DueListCsv.field("+86 138 0013 8000")).isEqualTo("'+86 138 0013 8000");
-        assertThat(DueListCsv.field("-1")).isEqualTo("'-1");
-        assertThat(DueListCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(DueListCsv.field("=HYPERLINK(\"x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
-        assertThat(DueListCsv.field("premium -35%")).isEqualTo("premium -35%");
+        assertThat(CsvTable.field("=1+1")).isEqualTo("'=1+1");
+        assertThat(CsvTable.field("+86 138 0013 8000")).isEqualTo("'+86 138 0013 8000");
+        assertThat(CsvTable.field("-1")).isEqualTo("'-1");
+        assertThat(CsvTable.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvTable.field("=HYPERLINK(\"x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+        assertThat(CsvTable.field("premium -35%")).isEqualTo("premium -35%");
     }
 
     @Test
     void theReasonsShareOneCellJoinedBySemicolons() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DueListCsv csv = new DueListCsv(bytes)) {
+        try (CsvTable<DueListItem> csv = new CsvTable<>(bytes, DueListColumns.ALL)) {
             csv.write(item(List.of("2 missed payments in 12 months", "保费较上年下降35%"), ContactOutcome.PROMISED));
         }
 

@@ -1,6 +1,5 @@
-package io.decisioning.service.duelist;
+package io.decisioning.service.export;
 
-import io.decisioning.service.duelist.DueListColumns.Column;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,36 +8,39 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A due list as CSV (RFC 4180), written item by item as they come: UTF-8 with a byte order mark, which Excel needs
+ * A list people work from as CSV (RFC 4180), written row by row as they come: UTF-8 with a byte order mark, which Excel needs
  * to read Chinese text as such; a header row; lines ended by CRLF; a field quoted when it holds a comma, a quote or
  * a line break, its quotes doubled. A text field starting with =, +, -, @ or a tab gets a leading apostrophe, so
  * that a spreadsheet shows it as text rather than running it as a formula (CSV injection).
  */
-final class DueListCsv implements AutoCloseable {
+public final class CsvTable<T> implements AutoCloseable {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final String LINE_END = "\r\n";
 
     private final Writer out;
+    private final List<Column<T>> columns;
 
     /** Starts the file on {@code out}: the byte order mark and the header row. */
-    DueListCsv(OutputStream out) {
+    public CsvTable(OutputStream out, List<Column<T>> columns) {
         this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.columns = List.copyOf(columns);
         try {
             this.out.write(BYTE_ORDER_MARK);
-            writeRow(DueListColumns.ALL.stream().map(Column::name).toArray());
+            writeRow(columns.stream().map(Column::name).toArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes one item's row. */
-    void write(DueListItem item) {
+    /** Writes one row. */
+    public void write(T row) {
         try {
-            writeRow(DueListColumns.ALL.stream().map(column -> column.value().apply(item)).toArray());
+            writeRow(columns.stream().map(column -> column.value().apply(row)).toArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,7 +66,7 @@ final class DueListCsv implements AutoCloseable {
         out.write(LINE_END);
     }
 
-    static String field(@Nullable Object value) {
+    public static String field(@Nullable Object value) {
         if (value == null) {
             return "";
         }

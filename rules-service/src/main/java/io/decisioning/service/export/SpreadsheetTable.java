@@ -1,10 +1,10 @@
-package io.decisioning.service.duelist;
+package io.decisioning.service.export;
 
-import io.decisioning.service.duelist.DueListColumns.Column;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -14,12 +14,12 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A due list as an Excel workbook ({@code .xlsx}), written with POI's streaming workbook: only the last
+ * A list people work from as an Excel workbook ({@code .xlsx}), written with POI's streaming workbook: only the last
  * {@link #ROWS_IN_MEMORY} rows are held in memory, the others go to a compressed temporary file until
  * {@link #finish} writes the workbook out. Numbers are number cells, dates date cells, text is text (never a
  * formula). A list longer than a sheet's rows (1,048,576 with the header) continues on another sheet.
  */
-final class DueListSpreadsheet implements AutoCloseable {
+public final class SpreadsheetTable<T> implements AutoCloseable {
 
     static final int ROWS_IN_MEMORY = 100;
 
@@ -27,6 +27,7 @@ final class DueListSpreadsheet implements AutoCloseable {
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
     private final String sheetName;
+    private final List<Column<T>> columns;
     private final CellStyle headerStyle;
     private final CellStyle dateStyle;
     private Sheet sheet;
@@ -34,8 +35,9 @@ final class DueListSpreadsheet implements AutoCloseable {
     private int nextRow;
 
     /** @param sheetName the first sheet's name; later sheets add " (2)", " (3)", ... */
-    DueListSpreadsheet(String sheetName) {
+    public SpreadsheetTable(String sheetName, List<Column<T>> columns) {
         this.sheetName = sheetName;
+        this.columns = List.copyOf(columns);
         workbook.setCompressTempFiles(true);
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -46,19 +48,19 @@ final class DueListSpreadsheet implements AutoCloseable {
         sheet = newSheet();
     }
 
-    /** Adds one item's row. */
-    void write(DueListItem item) {
+    /** Adds one row. */
+    public void write(T item) {
         if (nextRow == ROWS_PER_SHEET) {
             sheet = newSheet();
         }
         Row row = sheet.createRow(nextRow++);
-        for (int i = 0; i < DueListColumns.ALL.size(); i++) {
-            set(row, i, DueListColumns.ALL.get(i).value().apply(item));
+        for (int i = 0; i < columns.size(); i++) {
+            set(row, i, columns.get(i).value().apply(item));
         }
     }
 
     /** Writes the workbook to {@code out}. */
-    void finish(OutputStream out) {
+    public void finish(OutputStream out) {
         try {
             workbook.write(out);
             out.flush();
@@ -81,8 +83,8 @@ final class DueListSpreadsheet implements AutoCloseable {
         sheets++;
         Sheet next = workbook.createSheet(sheets == 1 ? sheetName : sheetName + " (" + sheets + ")");
         Row header = next.createRow(0);
-        for (int i = 0; i < DueListColumns.ALL.size(); i++) {
-            Column column = DueListColumns.ALL.get(i);
+        for (int i = 0; i < columns.size(); i++) {
+            Column<T> column = columns.get(i);
             header.createCell(i).setCellValue(column.name());
             header.getCell(i).setCellStyle(headerStyle);
         }
