@@ -32,7 +32,8 @@ CREATE TABLE customer_contact (
     created_at   DATETIME(3)   NOT NULL,
     KEY ix_customer_contact_customer (customer_id, occurred_at),
     KEY ix_customer_contact_kind (customer_id, kind, occurred_at),
-    KEY ix_customer_contact_manager (manager_code, occurred_at)
+    KEY ix_customer_contact_manager (manager_code, occurred_at),
+    KEY ix_customer_contact_occurred (occurred_at)     -- a month's contacts, for the visit report
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- The latest visit and contact of each customer with any, kept with every contact stored: an evaluation as of

@@ -526,7 +526,7 @@ public class AssessmentRepository {
     }
 
     /** The stored services: comma-separated names; none when null (rows stored before V23, or no service granted). */
-    static List<Entitlement> entitlements(@org.jspecify.annotations.Nullable String stored) {
+    public static List<Entitlement> entitlements(@org.jspecify.annotations.Nullable String stored) {
         if (stored == null || stored.isEmpty()) {
             return List.of();
         }

@@ -127,6 +127,10 @@ final class DemoBook {
         this.blacklisted = blacklistedIndexes(size, seed);
     }
 
+    LocalDate today() {
+        return today;
+    }
+
     int size() {
         return size;
     }
@@ -256,6 +260,74 @@ final class DemoBook {
         return new DemoCustomer(index, profile, prefix + "C" + number, organization ? "ORGANIZATION" : "PERSON",
                 who.name, who.idType, who.idNumber, who.birthDate, who.phone, who.branch, who.accountManager,
                 createdAt, scheduled, null);
+    }
+
+    /**
+     * The contacts the customer's account manager logged over the year before today (DESIGN.md section 12), none for a
+     * customer without a manager: key accounts visited most months, veterans called most quarters, others now and then;
+     * some satisfaction surveys and birthday care. Drawn from a stream of their own, so the rest of the book is the same
+     * with or without them.
+     */
+    List<DemoContact> contacts(DemoCustomer c) {
+        if (c.accountManager() == null) {
+            return List.of();
+        }
+        SplittableRandom r = new SplittableRandom(mix(seed, c.index(), 5));
+        List<DemoContact> contacts = new ArrayList<>();
+        LocalDate yearAgo = today.minusYears(1);
+        switch (c.profile()) {
+            case KEY_ACCOUNT -> {
+                for (int month = 12; month >= 1; month--) {
+                    if (r.nextDouble() < (month == 1 ? 0.6 : 0.8)) {
+                        contacts.add(contact(r, "VISIT", today.minusMonths(month).plusDays(r.nextInt(0, 28)), null, "上门拜访"));
+                    }
+                }
+                for (int half = 0; half < 2; half++) {
+                    if (r.nextDouble() < 0.6) {
+                        contacts.add(contact(r, "SURVEY", yearAgo.plusDays(r.nextInt(1, 365)), r.nextInt(3, 6), "满意度调查"));
+                    }
+                }
+            }
+            case VETERAN -> {
+                for (int quarter = 4; quarter >= 1; quarter--) {
+                    if (r.nextDouble() < 0.75) {
+                        contacts.add(contact(r, "PHONE", today.minusMonths(3L * quarter).plusDays(r.nextInt(0, 60)), null,
+                                "电话回访"));
+                    }
+                }
+                if (r.nextDouble() < 0.4) {
+                    contacts.add(contact(r, "SURVEY", yearAgo.plusDays(r.nextInt(1, 365)), r.nextInt(2, 6), "满意度调查"));
+                }
+            }
+            default -> {
+                if (r.nextDouble() < 0.15) {
+                    contacts.add(contact(r, "PHONE", yearAgo.plusDays(r.nextInt(1, 365)), null, "电话回访"));
+                }
+                if (r.nextDouble() < 0.05) {
+                    contacts.add(contact(r, "SURVEY", yearAgo.plusDays(r.nextInt(1, 365)), r.nextInt(1, 6), "满意度调查"));
+                }
+            }
+        }
+        if (c.birthDate() != null && c.profile() == DemoProfile.KEY_ACCOUNT && r.nextDouble() < 0.7) {
+            LocalDate birthday = java.time.MonthDay.from(c.birthDate()).atYear(today.getYear());
+            if (!birthday.isBefore(today)) {
+                birthday = birthday.minusYears(1);
+            }
+            contacts.add(contact(r, "CARE", birthday, null, "生日关怀"));
+        }
+        contacts.removeIf(contact -> !contact.occurredAt().toLocalDate().isBefore(today));
+        return contacts;
+    }
+
+    /** A contact on {@code day} at office hours in China (02:00-09:00 UTC), as stored (UTC). */
+    private static DemoContact contact(SplittableRandom r, String kind, LocalDate day, @Nullable Integer satisfaction,
+                                       String note) {
+        return new DemoContact(kind, day.atTime(2, 0).plusMinutes(r.nextInt(0, 7 * 60)), satisfaction, note);
+    }
+
+    /** The branches of the demo book. */
+    static List<String> branchCodes() {
+        return BRANCHES.stream().map(Branch::code).toList();
     }
 
     private static DemoProfile profile(double u) {

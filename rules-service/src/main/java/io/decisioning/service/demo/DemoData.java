@@ -59,8 +59,9 @@ public class DemoData implements ApplicationRunner {
                 .generate(customers, seed, evaluationDate.today(), duplicates, premiumSchedules);
         generated = true;
         log.info("Demo data: {} customers ({} of them second records of a customer), {} policies, {} claims, {} premium"
-                        + " instalments generated with seed {} in {} ms", summary.customers(), summary.customers() - customers,
-                summary.policies(), summary.claims(), summary.installments(), seed, summary.took().toMillis());
+                        + " instalments, {} contacts of account managers generated with seed {} in {} ms", summary.customers(),
+                summary.customers() - customers, summary.policies(), summary.claims(), summary.installments(),
+                summary.contacts(), seed, summary.took().toMillis());
         log.info("Demo data: customers the demo blacklist entries match: {}",
                 blacklistCandidates().stream().map(c -> c.customerNo() + " (" + c.matchedOn() + ")").toList());
     }

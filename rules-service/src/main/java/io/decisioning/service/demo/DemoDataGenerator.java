@@ -3,6 +3,7 @@ package io.decisioning.service.demo;
 import io.decisioning.service.system.BulkSql;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,14 @@ public final class DemoDataGenerator {
     private static final String INSERT_CLAIM = """
             INSERT INTO claim (claim_no, policy_id, customer_id, loss_date, reported_at, status, claimed_amount, paid_amount)
             VALUES""";
+    private static final String INSERT_CONTACT = """
+            INSERT INTO customer_contact (customer_id, customer_no, kind, occurred_at, by_user, manager_code, satisfaction,
+                                          note, created_at) VALUES""";
+    private static final String INSERT_SUMMARY = """
+            INSERT INTO customer_contact_summary (customer_id, last_visit_at, last_contact_at) VALUES""";
+    private static final String INSERT_MANAGER = """
+            INSERT IGNORE INTO account_manager (code, name, branch_code, level, capacity, status, qualified_until, created_at,
+                                                created_by, updated_at, updated_by) VALUES""";
     private static final String INSERT_INSTALLMENT = """
             INSERT INTO premium_due (policy_id, customer_id, installment_no, due_date, amount, status, paid_at) VALUES""";
 
@@ -55,7 +64,7 @@ public final class DemoDataGenerator {
      * What was written: {@code customers} counts CRM records (second records of a customer included),
      * {@code installments} the rows of premium_due.
      */
-    public record Summary(int customers, long policies, long claims, long installments, Duration took) {
+    public record Summary(int customers, long policies, long claims, long installments, long contacts, Duration took) {
     }
 
     /**
@@ -78,7 +87,8 @@ public final class DemoDataGenerator {
     /** Writes the book chunk by chunk; the next chunk is generated on another thread while one is written. */
     Summary write(DemoBook book) {
         long started = System.nanoTime();
-        long[] counts = new long[3];
+        long[] counts = new long[4];
+        transaction.executeWithoutResult(status -> writeRegister(book.today()));
         int records = 0;
         ExecutorService generator = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "demo-data-generator");
@@ -93,7 +103,7 @@ public final class DemoDataGenerator {
                 if (nextFrom <= book.size()) {
                     next = generator.submit(() -> book.customers(nextFrom, nextFrom + CHUNK - 1));
                 }
-                transaction.executeWithoutResult(status -> writeChunk(rows, counts));
+                transaction.executeWithoutResult(status -> writeChunk(book, rows, counts));
                 records += rows.size();
             }
         } catch (InterruptedException e) {
@@ -104,10 +114,31 @@ public final class DemoDataGenerator {
         } finally {
             generator.shutdownNow();
         }
-        return new Summary(records, counts[0], counts[1], counts[2], Duration.ofNanos(System.nanoTime() - started));
+        transaction.executeWithoutResult(status -> fillAtCapacity());
+        return new Summary(records, counts[0], counts[1], counts[2], counts[3],
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void writeChunk(List<DemoCustomer> customers, long[] counts) {
+    /** The demo register of account managers ({@link DemoManagers}), once: managers already in it are left as they are. */
+    private void writeRegister(LocalDate today) {
+        LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC);
+        List<Object[]> rows = new ArrayList<>();
+        for (DemoManagers.Manager m : DemoManagers.register(today)) {
+            rows.add(new Object[] {m.code(), m.name(), m.branchCode(), m.level(), m.capacity(), m.status(), m.qualifiedUntil(),
+                    now, "demo", now, "demo"});
+        }
+        BulkSql.insert(jdbc, INSERT_MANAGER, 11, "", rows);
+    }
+
+    /** The demo managers "at capacity" get exactly as many customers as the CRM names them for (at least one). */
+    private void fillAtCapacity() {
+        jdbc.update("""
+                UPDATE account_manager m
+                   SET capacity = GREATEST(1, (SELECT COUNT(*) FROM customer c WHERE c.account_manager = m.code))
+                 WHERE m.code LIKE ? AND m.created_by = 'demo'""", "%" + DemoManagers.AT_CAPACITY_SUFFIX);
+    }
+
+    private void writeChunk(DemoBook book, List<DemoCustomer> customers, long[] counts) {
         List<Object[]> customerRows = new ArrayList<>(customers.size());
         for (DemoCustomer c : customers) {
             customerRows.add(new Object[] {c.customerNo(), c.customerType(), c.name(), c.idType(), c.idNumber(),
@@ -169,6 +200,38 @@ public final class DemoDataGenerator {
         if (!installmentRows.isEmpty()) {
             BulkSql.insert(jdbc, INSERT_INSTALLMENT, 7, "", installmentRows);
             counts[2] += installmentRows.size();
+        }
+        writeContacts(book, customers, customerIds, counts);
+    }
+
+    /** The contacts of the chunk's managed customers, and each one's summary (latest visit and contact). */
+    private void writeContacts(DemoBook book, List<DemoCustomer> customers, Map<String, Long> customerIds, long[] counts) {
+        List<Object[]> contactRows = new ArrayList<>();
+        List<Object[]> summaryRows = new ArrayList<>();
+        for (DemoCustomer c : customers) {
+            List<DemoContact> contacts = book.contacts(c);
+            if (contacts.isEmpty()) {
+                continue;
+            }
+            long customerId = customerIds.get(c.customerNo());
+            LocalDateTime lastVisit = null;
+            LocalDateTime lastContact = null;
+            for (DemoContact contact : contacts) {
+                contactRows.add(new Object[] {customerId, c.customerNo(), contact.kind(), contact.occurredAt(),
+                        c.accountManager(), c.accountManager(), contact.satisfaction(), contact.note(), contact.occurredAt()});
+                if (contact.kind().equals("VISIT") && (lastVisit == null || contact.occurredAt().isAfter(lastVisit))) {
+                    lastVisit = contact.occurredAt();
+                }
+                if (lastContact == null || contact.occurredAt().isAfter(lastContact)) {
+                    lastContact = contact.occurredAt();
+                }
+            }
+            summaryRows.add(new Object[] {customerId, lastVisit, lastContact});
+        }
+        if (!contactRows.isEmpty()) {
+            BulkSql.insert(jdbc, INSERT_CONTACT, 9, "", contactRows);
+            BulkSql.insert(jdbc, INSERT_SUMMARY, 3, "", summaryRows);
+            counts[3] += contactRows.size();
         }
     }
 

@@ -66,11 +66,16 @@ final class ManagerBook {
 
     /** A contact written directly (and the summary moved as the service does), at noon of {@code day} in the zone. */
     void contact(long customerId, String kind, LocalDate day) {
+        contact(customerId, kind, day, null);
+    }
+
+    /** A contact with a satisfaction score (a survey's). */
+    void contact(long customerId, String kind, LocalDate day, @Nullable Integer satisfaction) {
         LocalDateTime utc = day.atTime(12, 0).atZone(ZONE).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
         jdbc.sql("""
-                        INSERT INTO customer_contact (customer_id, customer_no, kind, occurred_at, by_user, created_at)
-                        SELECT id, customer_no, :kind, :at, 'test', NOW(3) FROM customer WHERE id = :id""")
-                .param("id", customerId).param("kind", kind).param("at", utc).update();
+                        INSERT INTO customer_contact (customer_id, customer_no, kind, occurred_at, by_user, satisfaction, created_at)
+                        SELECT id, customer_no, :kind, :at, 'test', :satisfaction, NOW(3) FROM customer WHERE id = :id""")
+                .param("id", customerId).param("kind", kind).param("at", utc).param("satisfaction", satisfaction).update();
         jdbc.sql("""
                         INSERT INTO customer_contact_summary (customer_id, last_visit_at, last_contact_at)
                         VALUES (:id, :visit, :at)

@@ -134,6 +134,8 @@ class RoleMatrixTests {
             // account managers, contacts, proposals (DESIGN.md section 12)
             get("/api/v1/account-managers", UNDERWRITER, ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER),
             get("/api/v1/account-managers/{code}", UNDERWRITER, ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER),
+            get("/api/v1/account-managers/{code}/book", UNDERWRITER, ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER),
+            get("/api/v1/reports/visits", ANALYST, APPROVER, ADMIN),
             post("/api/v1/account-managers", "{}", ADMIN),
             put("/api/v1/account-managers/{code}", "{}", ADMIN),
             get("/api/v1/customers/{customerNo}/contacts", UNDERWRITER, ANALYST, APPROVER, ADMIN, ACCOUNT_MANAGER, INTEGRATION),
