@@ -13,15 +13,16 @@ public enum Role {
     /** Reads the audit trail. */
     AUDITOR,
     /**
-     * A system that feeds the service (the CRM posting events): may post events and read their
-     * status, nothing else. Not one of DESIGN.md's people roles; an addition so that the CRM need
+     * A system that feeds the service (the CRM posting events and contacts, DESIGN.md section 12): may post
+     * events and contacts and read them, nothing else. Not one of DESIGN.md's people roles; an addition so that the CRM need
      * not hold ADMIN credentials.
      */
     INTEGRATION,
     /**
      * An account manager (DESIGN.md section 12): a user whose username is a manager's code, as the CRM keeps it
      * in {@code customer.account_manager}. Sees, within their branch scope, only what is about the customers they
-     * manage: their items of the monthly due lists, on which they give feedback.
+     * manage: their book, their customers' contacts (which they log), their items of the monthly due lists (on which
+     * they give feedback).
      */
     ACCOUNT_MANAGER
 }
