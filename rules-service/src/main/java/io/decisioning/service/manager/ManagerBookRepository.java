@@ -33,7 +33,7 @@ class ManagerBookRepository {
                           LEFT JOIN assessment a ON a.customer_id = c.id
                           LEFT JOIN customer_contact_summary s ON s.customer_id = c.id
                           LEFT JOIN party_member pm ON pm.customer_id = c.id
-                         WHERE c.account_manager = :code AND """ + BranchScope.visible("c") + " ORDER BY c.id"), user)
+                         WHERE c.account_manager = :code AND\s""" + BranchScope.visible("c") + " ORDER BY c.id"), user)
                 .param("code", code)
                 .query((rs, n) -> new Row(rs.getString("customer_no"), rs.getString("name"), rs.getString("branch_code"),
                         rs.getString("tier"), rs.getBoolean("vip"), AssessmentRepository.entitlements(rs.getString("entitlements")),

@@ -218,7 +218,7 @@ class ProposalRepository {
                           LEFT JOIN assessment a ON a.customer_id = c.id
                           LEFT JOIN account_manager m ON m.code = c.account_manager
                           LEFT JOIN party_member pm ON pm.customer_id = c.id AND pm.records > 1
-                         WHERE NOT EXISTS (SELECT 1 FROM assignment_proposal p WHERE p.open_customer_id = c.id) AND """
+                         WHERE NOT EXISTS (SELECT 1 FROM assignment_proposal p WHERE p.open_customer_id = c.id) AND\s"""
                         + customers.sql() + " ORDER BY c.id")
                 .params(customers.params())
                 .query((rs, n) -> needing(rs))

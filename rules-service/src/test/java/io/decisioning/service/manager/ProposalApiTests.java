@@ -137,7 +137,7 @@ class ProposalApiTests {
     void aManagerWhoLeavesHasTheWholeBookProposedAtOnceAndTheProposalsToThemWithdrawn() {
         String leaving = book.code(1);
         book.manager(leaving, "SENIOR", 10, "ACTIVE");
-        book.manager(book.code(2), "PRINCIPAL", 10, "ACTIVE");
+        book.manager(book.code(2), "PRINCIPAL", 50, "ACTIVE");
         long vip = customer(leaving, true);
         long standard = customer(leaving, false);
         long waiting = customer(null, true);
@@ -146,6 +146,18 @@ class ProposalApiTests {
                         INSERT INTO assignment_proposal (customer_id, customer_no, from_manager, to_manager, reason, status, created_at)
                         VALUES (:id, :no, NULL, :to, 'NO_MANAGER', 'PENDING', NOW(3))""")
                 .param("id", waiting).param("no", book.customerNo(waiting)).param("to", leaving).update();
+
+        // and many more, scattered (records far apart are read with an IN list rather than ranges of ids)
+        List<Long> scattered = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long waitingToo = book.person(null, null);
+            book.person(null, null);
+            scattered.add(waitingToo);
+            jdbc.sql("""
+                            INSERT INTO assignment_proposal (customer_id, customer_no, from_manager, to_manager, reason, status, created_at)
+                            VALUES (:id, :no, NULL, :to, 'NO_MANAGER', 'PENDING', NOW(3))""")
+                    .param("id", waitingToo).param("no", book.customerNo(waitingToo)).param("to", leaving).update();
+        }
 
         Response left = api.put("/api/v1/account-managers/" + leaving, """
                 {"name": "张经理", "branchCode": "%s", "level": "SENIOR", "capacity": 10, "status": "LEFT"}"""
@@ -166,6 +178,8 @@ class ProposalApiTests {
             assertThat(list.get(1).get("to_manager")).isEqualTo(book.code(2));
             assertThat(list.get(1).get("reason")).isEqualTo("NO_MANAGER");
         });
+        assertThat(scattered).allSatisfy(customer -> assertThat(proposalsOf(customer)).extracting(p -> p.get("status"))
+                .containsExactly("REJECTED", "PENDING"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment_proposal WHERE to_manager = :m AND status IN ('PENDING', 'ACCEPTED')")
                 .param("m", leaving).query(Long.class).single()).as("never left pointing at them").isZero();
     }
