@@ -44,7 +44,7 @@ const text = {
     'packs.simProgress': '已处理 {processed} / {customers}', 'packs.changed': '变化客户', 'packs.customers': '客户数',
     'packs.transitions': '变化', 'packs.field': '项目', 'packs.from': '原值', 'packs.to': '新值', 'packs.count': '客户数',
     'packs.outcome.grade': '客户等级', 'packs.outcome.tier': '服务层级', 'packs.outcome.warnings': '预警',
-    'packs.outcome.decision': '承保决策', 'packs.outcome.churn': '流失风险分', 'packs.churn.none': '无（未维护缴费计划）',
+    'packs.outcome.decision': '承保决策', 'packs.outcome.churn': '流失风险分', 'packs.outcome.entitlements': '服务权益', 'packs.churn.none': '无（未维护缴费计划）',
     'packs.listSeparator': '、',
     'packs.premium': '年保费', 'packs.premiumAtStake': '涉及年保费', 'packs.examples': '示例客户', 'packs.noTransitions': '没有客户的结果发生变化。',
     'packs.simError': '模拟失败：{error}', 'packs.against': '对照版本', 'packs.requestedBy': '发起人',
@@ -99,7 +99,7 @@ const text = {
     'packs.simProgress': '{processed} of {customers} processed', 'packs.changed': 'Customers changed', 'packs.customers': 'Customers',
     'packs.transitions': 'Transitions', 'packs.field': 'Outcome', 'packs.from': 'From', 'packs.to': 'To', 'packs.count': 'Customers',
     'packs.outcome.grade': 'Grade', 'packs.outcome.tier': 'Tier', 'packs.outcome.warnings': 'Warnings',
-    'packs.outcome.decision': 'Pre-bind decision', 'packs.outcome.churn': 'Churn score', 'packs.churn.none': 'none (no premium schedule)',
+    'packs.outcome.decision': 'Pre-bind decision', 'packs.outcome.churn': 'Churn score', 'packs.outcome.entitlements': 'Services', 'packs.churn.none': 'none (no premium schedule)',
     'packs.listSeparator': ', ',
     'packs.premium': 'Annual premium', 'packs.premiumAtStake': 'Annual premium at stake', 'packs.examples': 'Example customers', 'packs.noTransitions': 'No customer\'s outcome changes.',
     'packs.simError': 'The simulation failed: {error}', 'packs.against': 'Against versions', 'packs.requestedBy': 'Requested by',
@@ -558,7 +558,8 @@ function simulationDetails(sim) {
       { title: t('packs.transitions') }),
     barChart(sim.transitions.map(tr => ({ label: transition(tr), value: Number(tr.annualPremium), key: tr.to })),
       { title: t('packs.premium'), format: formatMoney })));
-  const outcome = (field, value) => field === 'warnings' || field === 'churn' ? h('span', { text: outcomeLabel(field, value) }) : badge(field, value);
+  const outcome = (field, value) => ['warnings', 'churn', 'entitlements'].includes(field)
+    ? h('span', { text: outcomeLabel(field, value) }) : badge(field, value);
   parts.push(dataTable([
     { label: t('packs.field'), value: tr => fieldLabel(tr.field) },
     { label: t('packs.from'), value: tr => outcome(tr.field, tr.from) },
@@ -739,9 +740,12 @@ function fieldLabel(field) {
   return text === key ? field : text;
 }
 
-/** A compared value: an enum constant, or for warnings "TYPE SEVERITY, ..." (or "none"). */
+/** A compared value: an enum constant, or for warnings "TYPE SEVERITY, ..." and services "A, B" (or "none"). */
 function outcomeLabel(field, value) {
   if (field === 'churn') return value === 'none' ? t('packs.churn.none') : value;
+  if (field === 'entitlements') {
+    return value === 'none' ? t('common.none') : value.split(', ').map(s => label('entitlement', s)).join(t('packs.listSeparator'));
+  }
   if (field !== 'warnings') return label(field, value);
   if (value === 'none') return t('common.none');
   return value.split(', ').map(w => {

@@ -173,7 +173,8 @@ public class SimulationService {
                     | tally.compare("tier", b.tier().name(), a.tier().name(), s)
                     | tally.compare("warnings", warnings(b.warnings()), warnings(a.warnings()), s)
                     | tally.compare("decision", b.decision().name(), a.decision().name(), s)
-                    | tally.compare("churn", churnBand(b.churnScore()), churnBand(a.churnScore()), s);
+                    | tally.compare("churn", churnBand(b.churnScore()), churnBand(a.churnScore()), s)
+                    | tally.compare("entitlements", entitlements(b), entitlements(a), s);
             if (changed) {
                 tally.changed(s);
             }
@@ -186,6 +187,12 @@ public class SimulationService {
      */
     static String churnBand(Integer churnScore) {
         return churnScore == null ? "none" : churnScore >= 70 ? "70-100" : churnScore >= 50 ? "50-69" : "0-49";
+    }
+
+    /** The services granted (DESIGN.md section 12), in the vocabulary's order: "RENEWAL_REMINDER, FAST_SMALL_CLAIMS"; "none". */
+    static String entitlements(Evaluation e) {
+        return e.entitlements().isEmpty() ? "none"
+                : e.entitlements().stream().map(Enum::name).collect(Collectors.joining(", "));
     }
 
     static String warnings(List<CustomerWarning> warnings) {
