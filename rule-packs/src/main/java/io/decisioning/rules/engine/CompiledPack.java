@@ -1,9 +1,13 @@
 package io.decisioning.rules.engine;
 
+import io.decisioning.rules.Scorecard;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +107,7 @@ public final class CompiledPack {
         this.session = direct.length < loaded.size();
         this.factTypes = sessionRead == null ? null : sessionRead.types();
         this.pointsRead = sessionRead == null ? FactsRead.everyCard() : sessionRead.cardsByOrdinal();
-        this.directRequired = java.util.Arrays.stream(direct).mapToInt(rule -> rule.direct().requiredSlots()).reduce(0, (a, b) -> a | b);
+        this.directRequired = Arrays.stream(direct).mapToInt(rule -> rule.direct().requiredSlots()).reduce(0, (a, b) -> a | b);
         this.missable = descriptor.hitPolicy() == HitPolicy.FIRST ? missable(rules.values()) : null;
         this.missableSlots = missable == null ? new int[0]
                 : IntStream.range(0, missable.length).filter(slot -> missable[slot] != null).toArray();
@@ -138,7 +142,7 @@ public final class CompiledPack {
                 }
             }
         }
-        java.util.Set<CompiledRule> direct = new java.util.HashSet<>();
+        Set<CompiledRule> direct = new HashSet<>();
         for (CompiledRule rule : rules) {
             if (rule.direct() != null && (rule.direct().requiredSlots() & given) == 0) {
                 direct.add(rule);
@@ -147,10 +151,10 @@ public final class CompiledPack {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (java.util.Iterator<CompiledRule> it = direct.iterator(); it.hasNext(); ) {
+            for (Iterator<CompiledRule> it = direct.iterator(); it.hasNext(); ) {
                 CompiledRule rule = it.next();
                 DirectRule form = rule.direct();
-                java.util.Set<io.decisioning.rules.Scorecard> summed = form.cardsSummed();
+                Set<Scorecard> summed = form.cardsSummed();
                 if (!summed.isEmpty() && rules.stream().anyMatch(other -> other.inserts().stream().anyMatch(insert ->
                         insert.kind() == OutcomeKind.SCORE && (insert.card() == null || summed.contains(insert.card())))
                         && (!direct.contains(other) || other.salience() <= rule.salience()))) {
@@ -284,7 +288,7 @@ public final class CompiledPack {
      * its actions' text shows (decision tables included): a back-test of a churn scorecard needs a version that
      * gives CHURN points.
      */
-    public boolean scores(io.decisioning.rules.Scorecard card) {
+    public boolean scores(Scorecard card) {
         return rules.values().stream().anyMatch(rule -> rule.inserts().stream()
                 .anyMatch(insert -> insert.kind() == OutcomeKind.SCORE && (insert.card() == null || insert.card() == card)));
     }
@@ -299,7 +303,7 @@ public final class CompiledPack {
      * points only where they are read: the retention pack sums its own CHURN points and never sees the scoring
      * pack's RISK and VALUE points. True for every card when a pattern does not name one ({@code card == ...}).
      */
-    boolean readsPoints(io.decisioning.rules.Scorecard card) {
+    boolean readsPoints(Scorecard card) {
         return pointsRead[card.ordinal()];
     }
 

@@ -14,8 +14,10 @@ import io.decisioning.rules.Tier;
 import io.decisioning.rules.TierAssigned;
 import io.decisioning.rules.WarningRaised;
 import io.decisioning.rules.WarningType;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -146,8 +148,8 @@ final class DirectRule {
     }
 
     /** The scorecards whose sum of points the rule compares. */
-    java.util.Set<Scorecard> cardsSummed() {
-        java.util.Set<Scorecard> cards = java.util.EnumSet.noneOf(Scorecard.class);
+    Set<Scorecard> cardsSummed() {
+        Set<Scorecard> cards = EnumSet.noneOf(Scorecard.class);
         for (RuleConditions.ScoreCheck score : scores) {
             cards.add(score.card());
         }

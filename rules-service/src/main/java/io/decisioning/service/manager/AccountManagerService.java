@@ -133,24 +133,23 @@ public class AccountManagerService {
     }
 
     private static Map<String, Object> state(ManagerRequest m, ManagerState status) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("name", m.name());
-        state.put("branchCode", m.branchCode());
-        state.put("level", m.level().name());
-        state.put("capacity", m.capacity());
-        state.put("status", status.name());
-        state.put("qualifiedUntil", Objects.toString(m.qualifiedUntil(), null));
-        return state;
+        return state(m.name(), m.branchCode(), m.level(), m.capacity(), status, m.qualifiedUntil());
     }
 
     private static Map<String, Object> state(AccountManager m) {
+        return state(m.name(), m.branchCode(), m.level(), m.capacity(), m.status(), m.qualifiedUntil());
+    }
+
+    /** A manager's fields as the audit trail keeps them. */
+    private static Map<String, Object> state(String name, String branchCode, ManagerLevel level, int capacity,
+                                             ManagerState status, java.time.@Nullable LocalDate qualifiedUntil) {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("name", m.name());
-        state.put("branchCode", m.branchCode());
-        state.put("level", m.level().name());
-        state.put("capacity", m.capacity());
-        state.put("status", m.status().name());
-        state.put("qualifiedUntil", Objects.toString(m.qualifiedUntil(), null));
+        state.put("name", name);
+        state.put("branchCode", branchCode);
+        state.put("level", level.name());
+        state.put("capacity", capacity);
+        state.put("status", status.name());
+        state.put("qualifiedUntil", Objects.toString(qualifiedUntil, null));
         return state;
     }
 

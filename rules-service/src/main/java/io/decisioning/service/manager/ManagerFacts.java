@@ -139,9 +139,9 @@ class ManagerFacts implements FactSource {
     private void set(Facts facts, Subject subject, LocalDate d, Record r, int managers, @Nullable LocalDate birthDate) {
         ManagerStatus status = r.code() == null ? ManagerStatus.NONE
                 : r.status() == null ? ManagerStatus.UNKNOWN : ManagerStatus.valueOf(r.status().name());
-        Integer level = status == ManagerStatus.ACTIVE && r.level() != null ? r.level().number() : null;
-        facts.profile(subject).manager(level == null && status == ManagerStatus.ACTIVE ? ManagerStatus.UNKNOWN : status,
-                level, daysSince(r.lastVisit(), d), daysSince(r.lastContact(), d),
+        // the register keeps a level for every manager (NOT NULL), so an ACTIVE one always has one
+        Integer level = status == ManagerStatus.ACTIVE ? java.util.Objects.requireNonNull(r.level()).number() : null;
+        facts.profile(subject).manager(status, level, daysSince(r.lastVisit(), d), daysSince(r.lastContact(), d),
                 subject.customerType().equals("PERSON") ? daysToBirthday(birthDate, d) : null, managers);
     }
 

@@ -64,7 +64,7 @@ public class ProposalService {
         }
     }
 
-    /** What a planning did. */
+    /** What a planning did: proposals made, customers nobody can take, accepted proposals the CRM applied since. */
     public record Plan(int proposed, int unplaced, int applied) {
     }
 
@@ -77,8 +77,8 @@ public class ProposalService {
         Set<Long> seen = new HashSet<>();
         needs.forEach(n -> seen.add(n.customerId()));
         proposals.overCapacity().stream().filter(n -> seen.add(n.customerId())).forEach(needs::add);
-        int[] result = plan(needs, null, Map.of(), now);
-        return new Plan(result[0], result[1], applied);
+        Plan plan = plan(needs, null, Map.of(), now);
+        return new Plan(plan.proposed(), plan.unplaced(), applied);
     }
 
     /**
@@ -95,15 +95,14 @@ public class ProposalService {
         Set<Long> seen = new HashSet<>();
         needs.forEach(n -> seen.add(n.customerId()));
         proposals.records(withdrawn.keySet()).stream().filter(n -> seen.add(n.customerId())).forEach(needs::add);
-        int[] result = plan(needs, code, withdrawn, now);
-        return new Plan(result[0], result[1], 0);
+        return plan(needs, code, withdrawn, now);
     }
 
-    /** Plans and stores proposals for the needs, in order; answers {proposed, unplaced}. */
-    private int[] plan(List<ProposalRepository.Needing> needs, @Nullable String leaving,
+    /** Plans and stores proposals for the needs, in order; answers how many were proposed and how many nobody can take. */
+    private Plan plan(List<ProposalRepository.Needing> needs, @Nullable String leaving,
                        Map<Long, ProposalReason> withdrawnReasons, LocalDateTime now) {
         if (needs.isEmpty()) {
-            return new int[] {0, 0};
+            return new Plan(0, 0, 0);
         }
         List<ProposalPlanner.Candidate> candidates = proposals.candidates().stream()
                 .filter(c -> !c.code().equals(leaving)).toList();
@@ -135,7 +134,7 @@ public class ProposalService {
             }
         }
         proposals.insert(rows, now);
-        return new int[] {rows.size(), unplaced};
+        return new Plan(rows.size(), unplaced, 0);
     }
 
     private static ProposalReason reason(ProposalRepository.Needing need, @Nullable String leaving) {
