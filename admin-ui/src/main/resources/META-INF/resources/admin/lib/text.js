@@ -52,7 +52,22 @@ export default {
     'enum.link.ALONE': '独立', 'enum.link.AUTO': '自动归并', 'enum.link.CONFIRMED': '人工确认',
     'enum.evidence.ID_NUMBER': '证件号相同', 'enum.evidence.NAME': '姓名相同', 'enum.evidence.BIRTH_DATE': '出生日期相同',
     'enum.evidence.PHONE': '电话相同', 'enum.evidence.ORG_CODE': '组织机构代码相同', 'enum.evidence.PASSPORT': '护照号与姓名相同',
-    'enum.candidateStatus.PENDING': '待核对', 'enum.candidateStatus.MERGED': '已合并', 'enum.candidateStatus.REJECTED': '已分开'
+    'enum.candidateStatus.PENDING': '待核对', 'enum.candidateStatus.MERGED': '已合并', 'enum.candidateStatus.REJECTED': '已分开',
+    'enum.managerLevel.TRAINEE': '见习', 'enum.managerLevel.JUNIOR': '初级', 'enum.managerLevel.REGULAR': '中级',
+    'enum.managerLevel.SENIOR': '高级', 'enum.managerLevel.PRINCIPAL': '资深',
+    'enum.managerState.ACTIVE': '在岗', 'enum.managerState.ON_LEAVE': '休假', 'enum.managerState.LEFT': '已离职',
+    'enum.managerStatus.NONE': '未分配', 'enum.managerStatus.ACTIVE': '在岗', 'enum.managerStatus.ON_LEAVE': '休假',
+    'enum.managerStatus.LEFT': '已离职', 'enum.managerStatus.UNKNOWN': '不在名册',
+    'enum.contactKind.VISIT': '上门拜访', 'enum.contactKind.PHONE': '电话回访', 'enum.contactKind.CARE': '客户关怀',
+    'enum.contactKind.SURVEY': '满意度调查',
+    'enum.proposalReason.NO_MANAGER': '无客户经理', 'enum.proposalReason.MANAGER_LEFT': '客户经理离职',
+    'enum.proposalReason.OVER_CAPACITY': '超出管户上限', 'enum.proposalReason.LEVEL_TOO_LOW': '客户经理级别不足',
+    'enum.proposalStatus.PENDING': '待审批', 'enum.proposalStatus.ACCEPTED': '已同意', 'enum.proposalStatus.REJECTED': '已拒绝',
+    'enum.proposalStatus.APPLIED': '已生效',
+    'enum.entitlement.DEDICATED_MANAGER': '专属客户经理', 'enum.entitlement.FAST_ONSITE_SURVEY': '快速现场查勘',
+    'enum.entitlement.GREEN_CHANNEL_CLAIMS': '理赔绿色通道', 'enum.entitlement.RENEWAL_REMINDER': '续保提醒',
+    'enum.entitlement.ANNUAL_RISK_REVIEW': '年度风险评估', 'enum.entitlement.FAST_SMALL_CLAIMS': '小额快赔',
+    'enum.entitlement.MANUAL_REVIEW': '人工审核'
   },
   en: {
     'shell.title': 'Customer decisioning', 'shell.switchLanguage': '中文', 'shell.switchLanguageLabel': '切换到中文',
@@ -106,6 +121,21 @@ export default {
     'enum.link.ALONE': 'Alone', 'enum.link.AUTO': 'Linked automatically', 'enum.link.CONFIRMED': 'Confirmed by a person',
     'enum.evidence.ID_NUMBER': 'Same ID number', 'enum.evidence.NAME': 'Same name', 'enum.evidence.BIRTH_DATE': 'Same birth date',
     'enum.evidence.PHONE': 'Same phone', 'enum.evidence.ORG_CODE': 'Same organization code', 'enum.evidence.PASSPORT': 'Same passport and name',
-    'enum.candidateStatus.PENDING': 'Pending', 'enum.candidateStatus.MERGED': 'Merged', 'enum.candidateStatus.REJECTED': 'Kept apart'
+    'enum.candidateStatus.PENDING': 'Pending', 'enum.candidateStatus.MERGED': 'Merged', 'enum.candidateStatus.REJECTED': 'Kept apart',
+    'enum.managerLevel.TRAINEE': 'Trainee', 'enum.managerLevel.JUNIOR': 'Junior', 'enum.managerLevel.REGULAR': 'Regular',
+    'enum.managerLevel.SENIOR': 'Senior', 'enum.managerLevel.PRINCIPAL': 'Principal',
+    'enum.managerState.ACTIVE': 'Active', 'enum.managerState.ON_LEAVE': 'On leave', 'enum.managerState.LEFT': 'Left',
+    'enum.managerStatus.NONE': 'None', 'enum.managerStatus.ACTIVE': 'Active', 'enum.managerStatus.ON_LEAVE': 'On leave',
+    'enum.managerStatus.LEFT': 'Left', 'enum.managerStatus.UNKNOWN': 'Not in the register',
+    'enum.contactKind.VISIT': 'Visit', 'enum.contactKind.PHONE': 'Phone call', 'enum.contactKind.CARE': 'Care',
+    'enum.contactKind.SURVEY': 'Satisfaction survey',
+    'enum.proposalReason.NO_MANAGER': 'No manager', 'enum.proposalReason.MANAGER_LEFT': 'Manager left',
+    'enum.proposalReason.OVER_CAPACITY': 'Over capacity', 'enum.proposalReason.LEVEL_TOO_LOW': 'Manager level too low',
+    'enum.proposalStatus.PENDING': 'Pending', 'enum.proposalStatus.ACCEPTED': 'Accepted', 'enum.proposalStatus.REJECTED': 'Rejected',
+    'enum.proposalStatus.APPLIED': 'Applied',
+    'enum.entitlement.DEDICATED_MANAGER': 'Dedicated manager', 'enum.entitlement.FAST_ONSITE_SURVEY': 'Fast on-site survey',
+    'enum.entitlement.GREEN_CHANNEL_CLAIMS': 'Green-channel claims', 'enum.entitlement.RENEWAL_REMINDER': 'Renewal reminder',
+    'enum.entitlement.ANNUAL_RISK_REVIEW': 'Annual risk review', 'enum.entitlement.FAST_SMALL_CLAIMS': 'Fast small claims',
+    'enum.entitlement.MANUAL_REVIEW': 'Manual review'
   }
 };

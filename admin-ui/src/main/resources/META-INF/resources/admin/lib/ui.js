@@ -50,7 +50,8 @@ export function badge(kind, value) {
 }
 
 /**
- * A table: columns [{label, value: row => text|Node, class}], rows; options {onRowClick(row), empty: text, rowClass(row)}.
+ * A table: columns [{label, value: row => text|Node, class}], rows; options {onRowClick(row), empty: text, rowClass(row),
+ * rowData(row) => {key: value} for the row's data attributes}.
  */
 export function dataTable(columns, rows, options = {}) {
   const head = h('thead', {}, h('tr', {}, columns.map(c => h('th', { class: c.class, text: c.label }))));
@@ -59,7 +60,7 @@ export function dataTable(columns, rows, options = {}) {
     body.append(h('tr', { class: 'empty' }, h('td', { colspan: columns.length, text: options.empty || t('common.none') })));
   }
   for (const row of rows || []) {
-    const tr = h('tr', { class: options.rowClass ? options.rowClass(row) : null });
+    const tr = h('tr', { class: options.rowClass ? options.rowClass(row) : null, dataset: options.rowData ? options.rowData(row) : undefined });
     for (const c of columns) {
       const value = c.value(row);
       tr.append(h('td', { class: c.class, dataset: c.key ? { col: c.key } : undefined }, value === null || value === undefined ? '-' : value));
