@@ -3,12 +3,14 @@
 //
 // A page is a module under pages/ whose default export is
 //   { id, roles: [...], nav: 'i18n key', text: {'zh-CN': {...}, en: {...}},
-//     render(view, ctx), languageChanged(view, ctx)? }
+//     navRoles: [...]?, render(view, ctx), languageChanged(view, ctx)? }
 // ctx = { user: {username, roles, branchCode}, params: [...path segments after the id], query: URLSearchParams,
 //         can(...roles), navigate(path, query), guard(() => 'unsaved changes?'), rerender() }.
 // render fills view (an empty element). A page that holds unsaved input registers a guard so the
 // shell asks before leaving it, and may implement languageChanged to translate in place instead of
-// being rendered again (which would lose the input).
+// being rendered again (which would lose the input). navRoles, when given, are the roles the page is
+// offered to in the navigation (the others reach it by links, e.g. a manager's book from the register);
+// the first page offered is where a user lands.
 
 import { api, setCredentials, clearCredentials, hasCredentials, whenUnauthorized } from './lib/api.js';
 import { register, t, translate, language, setLanguage } from './lib/i18n.js';
@@ -23,8 +25,10 @@ import identity from './pages/identity.js';
 import dueLists from './pages/duelists.js';
 import batch from './pages/batch.js';
 import audit from './pages/audit.js';
+import book from './pages/book.js';
 
-const pages = [dashboard, customers, packs, blacklist, warnings, identity, dueLists, batch, audit];
+// The book first: an account manager's morning page is where they land.
+const pages = [book, dashboard, customers, packs, blacklist, warnings, identity, dueLists, batch, audit];
 register(shellText);
 pages.forEach(page => register(page.text || {}));
 
@@ -41,6 +45,10 @@ function can(...roles) {
 
 function allowedPages() {
   return pages.filter(page => can(...page.roles));
+}
+
+function navPages() {
+  return allowedPages().filter(page => can(...(page.navRoles || page.roles)));
 }
 
 function parseHash() {
@@ -67,7 +75,7 @@ function navigate(path, query) {
 
 function renderNav() {
   const nav = $('pages');
-  nav.replaceChildren(...allowedPages().map(page =>
+  nav.replaceChildren(...navPages().map(page =>
     h('a', { href: `#/${page.id}`, dataset: { page: page.id }, text: t(page.nav) })));
   markCurrent();
 }
@@ -81,10 +89,10 @@ let lastHash = location.hash;
 async function route() {
   if (!user) return;
   const { id, params, query } = parseHash();
-  const allowed = allowedPages();
-  const page = allowed.find(p => p.id === id);
+  const page = allowedPages().find(p => p.id === id);
   if (!page) {
-    if (allowed.length) { location.replace(hashOf(allowed[0].id)); return; }
+    const offered = navPages();
+    if (offered.length) { location.replace(hashOf(offered[0].id)); return; }
     $('view').replaceChildren(h('section', { class: 'card' }, h('p', { text: t('shell.noPages') })));
     return;
   }
