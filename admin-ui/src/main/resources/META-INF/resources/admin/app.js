@@ -27,9 +27,10 @@ import batch from './pages/batch.js';
 import audit from './pages/audit.js';
 import book from './pages/book.js';
 import managers from './pages/managers.js';
+import assignments from './pages/assignments.js';
 
 // The book first: an account manager's morning page is where they land.
-const pages = [book, dashboard, customers, packs, blacklist, warnings, identity, dueLists, managers, batch, audit];
+const pages = [book, dashboard, customers, packs, blacklist, warnings, identity, dueLists, managers, assignments, batch, audit];
 register(shellText);
 pages.forEach(page => register(page.text || {}));
 
