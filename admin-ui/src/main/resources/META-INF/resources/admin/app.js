@@ -28,9 +28,11 @@ import audit from './pages/audit.js';
 import book from './pages/book.js';
 import managers from './pages/managers.js';
 import assignments from './pages/assignments.js';
+import visitReport from './pages/visitreport.js';
 
 // The book first: an account manager's morning page is where they land.
-const pages = [book, dashboard, customers, packs, blacklist, warnings, identity, dueLists, managers, assignments, batch, audit];
+const pages = [book, dashboard, customers, packs, blacklist, warnings, identity, dueLists, managers, assignments, visitReport,
+  batch, audit];
 register(shellText);
 pages.forEach(page => register(page.text || {}));
 
