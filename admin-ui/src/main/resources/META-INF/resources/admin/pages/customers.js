@@ -1,7 +1,8 @@
 // Customers: search by customer number, name, identity number or phone; a customer's page with the
 // profile features, the current assessment with its reasons and nearest misses, warnings, blacklist
 // hits and the history as a timeline of what changed; re-evaluate and run a pre-bind check; the party the
-// record belongs to, with the policies and claims of all its records (see identity.js).
+// record belongs to, with the policies and claims of all its records (see identity.js); the services the tier
+// comes with, the account-manager figures and the customer's contacts, logged here by admins (DESIGN.md section 12).
 //
 // Routes: #/customers?query=, #/customers/{customerNo}.
 
@@ -9,6 +10,7 @@ import { api } from '../lib/api.js';
 import { t, label, formatTime, formatNumber, formatMoney } from '../lib/i18n.js';
 import { h, heading, card, badge, dataTable, definitions, pager, field, errorBox, busy, toast } from '../lib/ui.js';
 import { partyCard } from './identity.js';
+import { logContactDialog, contactsTable } from '../lib/contacts.js';
 
 const PAGE_SIZE = 20;
 
@@ -36,7 +38,11 @@ const text = {
     'feature.missedPayments12m': '近12个月漏缴/迟缴期数', 'feature.renewalsDue60d': '60天内到期待续保保单', 'feature.lapsed24m': '近24个月失效保单',
     'feature.premiumChangePct': '保费较上年变化 %', 'feature.deniedClaims12m': '近12个月拒赔次数',
     'cust.churnScore': '流失风险分', 'cust.retention': '续保与流失', 'cust.retentionHint': '流失风险分 0-100，越高越可能流失；下列原因供业务员回访参考。',
-    'cust.noRetentionReasons': '没有需要注意的缴费或续保情况。'
+    'cust.noRetentionReasons': '没有需要注意的缴费或续保情况。',
+    'cust.entitlements': '服务权益', 'cust.noEntitlements': '无服务权益', 'cust.manager': '客户经理服务', 'cust.managerStatus': '客户经理状态',
+    'cust.managerLevel': '客户经理级别', 'cust.daysSinceLastVisit': '距上次拜访', 'cust.daysSinceLastContact': '距上次联系',
+    'cust.daysToBirthday': '距生日', 'cust.partyAccountManagers': '同一客户的客户经理数', 'cust.days': '{days} 天', 'cust.never': '从未',
+    'cust.openBook': '查看其客户', 'cust.contactsLoadFailed': '联系记录加载失败。'
   },
   en: {
     'nav.customers': 'Customers', 'cust.title': 'Customers', 'cust.search': 'Search', 'cust.queryHint': 'Customer no., name, ID number or phone',
@@ -61,7 +67,12 @@ const text = {
     'feature.missedPayments12m': 'Missed payments, 12 months', 'feature.renewalsDue60d': 'Renewals within 60 days', 'feature.lapsed24m': 'Lapsed policies, 24 months',
     'feature.premiumChangePct': 'Premium change on last year %', 'feature.deniedClaims12m': 'Denied claims, 12 months',
     'cust.churnScore': 'Churn score', 'cust.retention': 'Retention', 'cust.retentionHint': 'Churn score 0-100: the higher, the likelier the customer leaves. What a salesperson should know:',
-    'cust.noRetentionReasons': 'Nothing about payments or renewals needs attention.'
+    'cust.noRetentionReasons': 'Nothing about payments or renewals needs attention.',
+    'cust.entitlements': 'Entitlements', 'cust.noEntitlements': 'No services', 'cust.manager': 'Account manager service',
+    'cust.managerStatus': 'Manager status', 'cust.managerLevel': 'Manager level', 'cust.daysSinceLastVisit': 'Since the last visit',
+    'cust.daysSinceLastContact': 'Since the last contact', 'cust.daysToBirthday': 'To the birthday',
+    'cust.partyAccountManagers': 'Managers of this customer’s records', 'cust.days': '{days} days', 'cust.never': 'never',
+    'cust.openBook': 'their book', 'cust.contactsLoadFailed': 'The contacts could not be loaded.'
   }
 };
 
@@ -70,6 +81,36 @@ const MONEY = new Set(['annualPremium', 'premium3y', 'paid3y']);
 const RETENTION = new Set(['overdueInstallments', 'maxDaysOverdue', 'nextDueDays', 'missedPayments12m', 'renewalsDue60d',
   'lapsed24m', 'premiumChangePct', 'deniedClaims12m']);
 const hasRetention = profile => profile && profile.overdueInstallments !== null && profile.overdueInstallments !== undefined;
+/** The account-manager figures (DESIGN.md section 12): shown in their own card, not among the numeric features. */
+const MANAGER = new Set(['managerStatus', 'managerLevel', 'daysSinceLastVisit', 'daysSinceLastContact', 'daysToBirthday', 'partyAccountManagers']);
+/** managerLevel is 1 (TRAINEE) to 5 (PRINCIPAL) in the profile. */
+const LEVELS = ['TRAINEE', 'JUNIOR', 'REGULAR', 'SENIOR', 'PRINCIPAL'];
+/** A logged contact re-evaluates the customer through the event path within seconds: the assessment is read again then. */
+const SETTLE_MS = 4000;
+
+/** The services the customer's tier comes with, as badges. */
+function entitlements(a) {
+  const list = a.entitlements || [];
+  return h('div', { class: 'entitlement-badges', dataset: { entitlements: list.join(',') } },
+    h('span', { class: 'name', text: t('cust.entitlements') }),
+    list.length ? list.map(s => badge('entitlement', s)) : h('span', { class: 'muted', text: t('cust.noEntitlements') }));
+}
+
+/** The account manager and how recently the customer was seen; null for assessments stored before section 12. */
+function managerCard(profile, p) {
+  if (!p || p.managerStatus === null || p.managerStatus === undefined) return null;
+  const days = n => (n === null || n === undefined ? t('cust.never') : t('cust.days', { days: formatNumber(n) }));
+  return h('section', { class: 'card manager-card' }, h('h3', { text: t('cust.manager') }), definitions([
+    [t('cust.accountManager'), profile.accountManager
+      ? h('span', {}, h('span', { class: 'mono', text: profile.accountManager }), ' ',
+        h('a', { href: `#/book/${encodeURIComponent(profile.accountManager)}`, text: t('cust.openBook') })) : null],
+    [t('cust.managerStatus'), h('span', { dataset: { managerStatus: p.managerStatus } }, badge('managerStatus', p.managerStatus))],
+    [t('cust.managerLevel'), p.managerLevel ? label('managerLevel', LEVELS[p.managerLevel - 1]) : null],
+    [t('cust.daysSinceLastVisit'), days(p.daysSinceLastVisit)],
+    [t('cust.daysSinceLastContact'), days(p.daysSinceLastContact)],
+    [t('cust.daysToBirthday'), p.daysToBirthday === null || p.daysToBirthday === undefined ? null : t('cust.days', { days: p.daysToBirthday })],
+    [t('cust.partyAccountManagers'), p.partyAccountManagers === null || p.partyAccountManagers === undefined ? null : String(p.partyAccountManagers)]]));
+}
 
 /** The retention card: the churn score and the retention pack's reasons that gave points or raised a warning. */
 function retentionCard(a) {
@@ -168,7 +209,8 @@ async function renderCustomer(view, ctx, customerNo) {
   }
   view.append(h('div', { class: 'page-head' }, h('h2', {}, `${profile.name} `, h('span', { class: 'muted', text: profile.customerNo })), actions));
   const partyBox = h('div', { class: 'party-box' });
-  view.append(checkBox, assessmentBox, partyBox);
+  const contactsBox = h('section', { class: 'card contacts-card' });
+  view.append(checkBox, assessmentBox, contactsBox, partyBox);
 
   function fillAssessment() {
     const a = assessment;
@@ -186,6 +228,7 @@ async function renderCustomer(view, ctx, customerNo) {
         card(h('h3', { text: t('cust.assessment') }), h('div', { class: 'assessment-badges' },
           badge('grade', a.grade), ' ', badge('tier', a.tier), a.vip ? h('span', { class: 'badge vip', text: 'VIP' }) : null,
           a.blacklisted ? h('span', { class: 'badge decision-decline', text: t('cust.blacklisted') }) : null),
+        entitlements(a),
         definitions([
           [t('cust.valueScore'), String(a.valueScore)],
           [t('cust.riskScore'), String(a.riskScore)],
@@ -194,7 +237,9 @@ async function renderCustomer(view, ctx, customerNo) {
           [t('cust.trigger'), label('trigger', a.trigger)],
           [t('cust.rulePacks'), Object.entries(a.rulePacks || {}).map(([p, v]) => `${p} v${v}`).join(', ')]]))),
       a.churnScore === null || a.churnScore === undefined ? null : retentionCard(a),
+      managerCard(profile, a.profile),
       card(h('h3', { text: t('cust.features') }), h('div', { class: 'features' }, Object.entries(a.profile || {})
+        .filter(([key]) => !MANAGER.has(key))
         .filter(([key]) => !RETENTION.has(key) || hasRetention(a.profile)).map(([key, value]) =>
         h('div', { class: 'feature', dataset: { feature: key } }, h('div', { class: 'name', text: t(`feature.${key}`) }),
           h('div', { class: 'value', text: value === null || value === undefined ? '-' : MONEY.has(key) ? formatMoney(value) : formatNumber(value, Number.isInteger(value) ? undefined : 2) }))))),
@@ -221,7 +266,39 @@ async function renderCustomer(view, ctx, customerNo) {
       card(h('h3', { text: t('cust.history') }), timeline(history)));
   }
   fillAssessment();
-  await partyCard(partyBox, ctx, customerNo, { pendingPairs: assessment.profile?.possibleDuplicates || 0 });
+
+  // The contacts: read by every role of this page; logged here by admins (a manager logs from their book).
+  async function fillContacts() {
+    let contacts;
+    try {
+      contacts = await api('GET', `${path}/contacts`);
+    } catch (e) {
+      contactsBox.replaceChildren(h('h3', { text: t('contact.list') }), errorBox(e));
+      return;
+    }
+    if (!ctx.current()) return;
+    let log = null;
+    if (ctx.can('ADMIN')) {
+      log = h('button', { type: 'button', class: 'secondary small', dataset: { action: 'log-contact' }, text: t('contact.log') });
+      log.addEventListener('click', async () => {
+        const contact = await logContactDialog(profile);
+        if (!contact) return;
+        toast(t('contact.saved', { kind: label('contactKind', contact.kind) }), 'success');
+        await fillContacts();
+        setTimeout(async () => {
+          if (!contactsBox.isConnected) return;
+          try {
+            [assessment, history] = await Promise.all([api('GET', `${path}/assessment`), api('GET', `${path}/assessments`)]);
+            fillAssessment();
+          } catch (e) {
+            // not worth an alarm: the page shows the new assessment when it is next opened
+          }
+        }, SETTLE_MS);
+      });
+    }
+    contactsBox.replaceChildren(h('div', { class: 'card-head' }, h('h3', { text: t('contact.list') }), log), contactsTable(contacts));
+  }
+  await Promise.all([fillContacts(), partyCard(partyBox, ctx, customerNo, { pendingPairs: assessment.profile?.possibleDuplicates || 0 })]);
 }
 
 /** The history, newest first, each row saying what changed since the one before it. */
