@@ -70,7 +70,9 @@ class PreBindControllerTests {
         assertThat(body.get("reasons").get(0).has("pack")).isTrue();
         assertThat(body.get("reasons").get(0).has("rule")).isTrue();
         assertThat(body.get("reasons").get(0).has("message")).isTrue();
-        assertThat(body.get("rulePacks").propertyNames()).contains("grading", "warnings", "scoring", "tiering");
+        assertThat(body.get("rulePacks").propertyNames()).contains("grading", "warnings", "scoring", "tiering", "service");
+        // the services a STANDARD tier comes with (DESIGN.md section 12)
+        assertThat(body.get("entitlements").valueStream().map(JsonNode::asString)).containsExactly("RENEWAL_REMINDER");
         assertThat(body.get("evaluatedAt").asString()).isNotBlank();
         String checkId = body.get("checkId").asString();
         assertThat(jdbc.sql("SELECT decision FROM pre_bind_check WHERE check_id = :id").param("id", checkId)
@@ -293,6 +295,7 @@ class PreBindControllerTests {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().get("decision").asString()).isEqualTo("REFER");
             assertThat(response.json().get("reasons").get(0).get("rule").asString()).isEqualTo("ENGINE_ERROR");
+            assertThat(response.json().get("entitlements")).as("no services on a failed evaluation").isEmpty();
         } finally {
             engine.swap(live);
         }

@@ -98,12 +98,37 @@ class ContactApiTests {
         assertThat(logged.status()).as(logged.body()).isEqualTo(201);
         assertThat(logged.json().get("by").asString()).isEqualTo(manager);
         assertThat(logged.json().get("kind").asString()).isEqualTo("VISIT");
+        long stored = System.nanoTime();
         awaitTrue(Duration.ofSeconds(10), () -> !openWarnings(customerNo).contains("VISIT_OVERDUE"));
+        System.out.printf("VISIT_OVERDUE resolved %d ms after the contact was stored%n", (System.nanoTime() - stored) / 1_000_000);
         JsonNode after = api.getJson("/api/v1/customers/" + customerNo + "/assessment", "admin");
         assertThat(after.get("profile").get("daysSinceLastVisit").asInt()).isZero();
         assertThat(after.get("trigger").asString()).isEqualTo("EVENT");
         JsonNode contacts = api.getJson("/api/v1/customers/" + customerNo + "/contacts", "underwriter");
         assertThat(contacts.valueStream().map(c -> c.get("note").asString())).containsExactly("上门拜访");
+    }
+
+    @Test
+    void aManagerAssignedResolvesTheMissingManagerThroughTheEventPath() {
+        long id = book.person(null, null);
+        LocalDate d = CrmFixtures.today();
+        book.crm.policy(id, "ACTIVE", d.minusMonths(1), d.plusMonths(11), "900000.00");
+        String customerNo = book.customerNo(id);
+        api.post("/api/v1/customers/" + customerNo + "/evaluate", null, "admin");
+        assertThat(openWarnings(customerNo)).contains("NO_ACCOUNT_MANAGER");
+
+        // the CRM applies an assignment and says so
+        jdbc.sql("UPDATE customer SET account_manager = :m WHERE id = :id").param("m", manager).param("id", id).update();
+        long posted = System.nanoTime();
+        Response event = api.post("/api/v1/events", """
+                {"eventId": "%s", "type": "CUSTOMER_UPDATED", "customerNo": "%s", "occurredAt": "%s"}""".formatted(
+                "EV-" + java.util.UUID.randomUUID(), customerNo, OffsetDateTime.now(ZoneOffset.UTC)), "admin");
+        assertThat(event.status()).as(event.body()).isEqualTo(202);
+
+        awaitTrue(Duration.ofSeconds(10), () -> !openWarnings(customerNo).contains("NO_ACCOUNT_MANAGER"));
+        System.out.printf("NO_ACCOUNT_MANAGER resolved %d ms after the CRM's event%n", (System.nanoTime() - posted) / 1_000_000);
+        assertThat(api.getJson("/api/v1/customers/" + customerNo + "/assessment", "admin").get("profile")
+                .get("managerStatus").asString()).isEqualTo("ACTIVE");
     }
 
     @Test
