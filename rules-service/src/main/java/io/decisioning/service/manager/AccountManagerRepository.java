@@ -30,20 +30,20 @@ class AccountManagerRepository {
                 .param("branch", branch)
                 .param("subBranches", branch == null ? null : io.decisioning.service.system.BranchScope.likePrefix(branch) + "-%")
                 .param("status", status == null ? null : status.name())
-                .query((rs, n) -> new AccountManager(rs.getString("code"), rs.getString("name"), rs.getString("branch_code"),
-                        ManagerLevel.valueOf(rs.getString("level")), rs.getInt("capacity"),
-                        ManagerState.valueOf(rs.getString("status")), rs.getObject("qualified_until", LocalDate.class),
-                        rs.getLong("customers")))
+                .query((rs, n) -> manager(rs))
                 .list();
+    }
+
+    private static AccountManager manager(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AccountManager(rs.getString("code"), rs.getString("name"), rs.getString("branch_code"),
+                ManagerLevel.valueOf(rs.getString("level")), rs.getInt("capacity"), ManagerState.valueOf(rs.getString("status")),
+                rs.getObject("qualified_until", LocalDate.class), rs.getLong("customers"));
     }
 
     Optional<AccountManager> find(String code) {
         return jdbc.sql(SELECT + " WHERE m.code = :code")
                 .param("code", code)
-                .query((rs, n) -> new AccountManager(rs.getString("code"), rs.getString("name"), rs.getString("branch_code"),
-                        ManagerLevel.valueOf(rs.getString("level")), rs.getInt("capacity"),
-                        ManagerState.valueOf(rs.getString("status")), rs.getObject("qualified_until", LocalDate.class),
-                        rs.getLong("customers")))
+                .query((rs, n) -> manager(rs))
                 .optional();
     }
 
@@ -55,28 +55,24 @@ class AccountManagerRepository {
 
     /** Adds a manager; false when the code is taken. */
     boolean insert(String code, ManagerRequest m, ManagerState status, String by, LocalDateTime now) {
-        return jdbc.sql("""
+        return bind(jdbc.sql("""
                         INSERT IGNORE INTO account_manager (code, name, branch_code, level, capacity, status, qualified_until,
                             created_at, created_by, updated_at, updated_by)
-                        VALUES (:code, :name, :branch, :level, :capacity, :status, :qualifiedUntil, :now, :by, :now, :by)""")
-                .param("code", code)
-                .param("name", m.name())
-                .param("branch", m.branchCode())
-                .param("level", m.level().name())
-                .param("capacity", m.capacity())
-                .param("status", status.name())
-                .param("qualifiedUntil", m.qualifiedUntil())
-                .param("now", now)
-                .param("by", by)
-                .update() == 1;
+                        VALUES (:code, :name, :branch, :level, :capacity, :status, :qualifiedUntil, :now, :by, :now, :by)"""),
+                code, m, status, by, now).update() == 1;
     }
 
     void update(String code, ManagerRequest m, ManagerState status, String by, LocalDateTime now) {
-        jdbc.sql("""
+        bind(jdbc.sql("""
                         UPDATE account_manager SET name = :name, branch_code = :branch, level = :level, capacity = :capacity,
                                status = :status, qualified_until = :qualifiedUntil, updated_at = :now, updated_by = :by
-                         WHERE code = :code""")
-                .param("code", code)
+                         WHERE code = :code"""), code, m, status, by, now).update();
+    }
+
+    /** The parameters of a manager's row as {@link #insert} and {@link #update} write it. */
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, String code, ManagerRequest m,
+                                                 ManagerState status, String by, LocalDateTime now) {
+        return statement.param("code", code)
                 .param("name", m.name())
                 .param("branch", m.branchCode())
                 .param("level", m.level().name())
@@ -84,8 +80,7 @@ class AccountManagerRepository {
                 .param("status", status.name())
                 .param("qualifiedUntil", m.qualifiedUntil())
                 .param("now", now)
-                .param("by", by)
-                .update();
+                .param("by", by);
     }
 
     /**

@@ -24,18 +24,25 @@ import org.springframework.stereotype.Repository;
 class ProposalRepository {
 
     /**
+     * A record as planning reads it (its manager as the register knows them, its tier, its party of several), when it
+     * has no open proposal; the caller's conditions follow the final {@code AND}.
+     */
+    private static final String NEEDING = """
+            SELECT c.id, c.customer_no, c.branch_code, c.account_manager, a.tier, m.status AS manager_status,
+                   m.level AS manager_level, pm.party_no
+              FROM customer c
+              LEFT JOIN assessment a ON a.customer_id = c.id
+              LEFT JOIN account_manager m ON m.code = c.account_manager
+              LEFT JOIN party_member pm ON pm.customer_id = c.id AND pm.records > 1
+             WHERE NOT EXISTS (SELECT 1 FROM assignment_proposal p WHERE p.open_customer_id = c.id)
+               AND\s""";
+
+    /**
      * The VIP records whose own manager is not an ACTIVE manager of the tier's level, without an open proposal: what
      * the nightly run proposes for, and (when nothing is possible) the unplaced list.
      */
-    private static final String VIP_NEEDS = """
-            SELECT c.id, c.customer_no, c.branch_code, c.account_manager, a.tier, m.status AS manager_status,
-                   m.level AS manager_level, pm.party_no
-              FROM assessment a
-              JOIN customer c ON c.id = a.customer_id
-              LEFT JOIN account_manager m ON m.code = c.account_manager
-              LEFT JOIN party_member pm ON pm.customer_id = c.id AND pm.records > 1
-             WHERE a.vip = TRUE
-               AND NOT EXISTS (SELECT 1 FROM assignment_proposal p WHERE p.open_customer_id = c.id)
+    private static final String VIP_NEEDS = NEEDING + """
+            a.vip = TRUE
                AND (m.code IS NULL OR m.status <> 'ACTIVE'
                     OR a.tier = 'PLATINUM' AND m.level NOT IN ('SENIOR', 'PRINCIPAL')
                     OR a.tier = 'GOLD' AND m.level IN ('TRAINEE', 'JUNIOR'))""";
@@ -70,16 +77,7 @@ class ProposalRepository {
 
     /** Every record the manager looks after (the CRM names them), with its tier, without an open proposal. */
     List<Needing> bookOf(String code) {
-        return jdbc.sql("""
-                        SELECT c.id, c.customer_no, c.branch_code, c.account_manager, a.tier, m.status AS manager_status,
-                               m.level AS manager_level, pm.party_no
-                          FROM customer c
-                          LEFT JOIN assessment a ON a.customer_id = c.id
-                          LEFT JOIN account_manager m ON m.code = c.account_manager
-                          LEFT JOIN party_member pm ON pm.customer_id = c.id AND pm.records > 1
-                         WHERE c.account_manager = :code
-                           AND NOT EXISTS (SELECT 1 FROM assignment_proposal p WHERE p.open_customer_id = c.id)
-                         ORDER BY c.id""")
+        return jdbc.sql(NEEDING + "c.account_manager = :code ORDER BY c.id")
                 .param("code", code)
                 .query((rs, n) -> needing(rs))
                 .list();
@@ -105,16 +103,7 @@ class ProposalRepository {
                     }
                 });
         for (Map.Entry<String, Integer> manager : excess.entrySet()) {
-            needs.addAll(jdbc.sql("""
-                            SELECT c.id, c.customer_no, c.branch_code, c.account_manager, a.tier, m.status AS manager_status,
-                                   m.level AS manager_level, pm.party_no
-                              FROM customer c
-                              JOIN assessment a ON a.customer_id = c.id AND a.vip = TRUE
-                              JOIN account_manager m ON m.code = c.account_manager
-                              LEFT JOIN party_member pm ON pm.customer_id = c.id AND pm.records > 1
-                             WHERE c.account_manager = :code
-                               AND NOT EXISTS (SELECT 1 FROM assignment_proposal p WHERE p.open_customer_id = c.id)
-                             ORDER BY c.id DESC LIMIT :excess""")
+            needs.addAll(jdbc.sql(NEEDING + "a.vip = TRUE AND c.account_manager = :code ORDER BY c.id DESC LIMIT :excess")
                     .param("code", manager.getKey())
                     .param("excess", manager.getValue())
                     .query((rs, n) -> needing(rs))
@@ -211,15 +200,7 @@ class ProposalRepository {
             return List.of();
         }
         BulkSql.IdCondition customers = BulkSql.ids("c.id", customerIds, "wc");
-        return jdbc.sql("""
-                        SELECT c.id, c.customer_no, c.branch_code, c.account_manager, a.tier, m.status AS manager_status,
-                               m.level AS manager_level, pm.party_no
-                          FROM customer c
-                          LEFT JOIN assessment a ON a.customer_id = c.id
-                          LEFT JOIN account_manager m ON m.code = c.account_manager
-                          LEFT JOIN party_member pm ON pm.customer_id = c.id AND pm.records > 1
-                         WHERE NOT EXISTS (SELECT 1 FROM assignment_proposal p WHERE p.open_customer_id = c.id) AND\s"""
-                        + customers.sql() + " ORDER BY c.id")
+        return jdbc.sql(NEEDING + customers.sql() + " ORDER BY c.id")
                 .params(customers.params())
                 .query((rs, n) -> needing(rs))
                 .list();
