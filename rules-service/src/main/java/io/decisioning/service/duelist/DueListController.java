@@ -1,6 +1,7 @@
 package io.decisioning.service.duelist;
 
 import io.decisioning.service.export.CsvTable;
+import io.decisioning.service.export.Download;
 import io.decisioning.service.export.SpreadsheetTable;
 import io.decisioning.service.system.UserAccount;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,8 +16,6 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DueListController {
 
     static final int MAX_PAGE_SIZE = 500;
-    static final String CSV = "text/csv";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV = Download.CSV;
+    static final String XLSX = Download.XLSX;
     private static final String BRANCH = "[A-Za-z0-9_-]{1,32}";
     private static final String BRANCH_MESSAGE = "must be a branch code such as GD or GD-SZ";
 
@@ -90,7 +89,7 @@ class DueListController {
              @AuthenticationPrincipal UserAccount user, HttpServletResponse response) throws IOException {
         DueMonth due = lists.month(month);
         lists.require(due);
-        start(response, CSV + ";charset=UTF-8", due, "csv");
+        Download.start(response, CSV, "due-list-" + due + ".csv");
         CsvTable<DueListItem> csv = new CsvTable<>(response.getOutputStream(), DueListColumns.ALL);
         try {
             lists.forEachItem(due, new DueListFilter(branch, accountManager, kind), user, csv::write);
@@ -118,7 +117,7 @@ class DueListController {
         lists.require(due);
         try (SpreadsheetTable<DueListItem> workbook = new SpreadsheetTable<>("due-list-" + due, DueListColumns.ALL)) {
             lists.forEachItem(due, new DueListFilter(branch, accountManager, kind), user, workbook::write);
-            start(response, XLSX, due, "xlsx");
+            Download.start(response, XLSX, "due-list-" + due + ".xlsx");
             workbook.finish(response.getOutputStream());
         }
     }
@@ -131,13 +130,5 @@ class DueListController {
     DueListItem outcome(@PathVariable String month, @PathVariable long id, @Valid @RequestBody OutcomeRequest request,
                         @AuthenticationPrincipal UserAccount user) {
         return lists.recordOutcome(lists.month(month), id, request.outcome(), request.note(), user);
-    }
-
-    private static void start(HttpServletResponse response, String contentType, DueMonth month, String extension) {
-        response.setContentType(contentType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("due-list-" + month + "." + extension)
-                .build()
-                .toString());
     }
 }

@@ -2,6 +2,7 @@ package io.decisioning.service.manager;
 
 import io.decisioning.service.export.Column;
 import io.decisioning.service.export.CsvTable;
+import io.decisioning.service.export.Download;
 import io.decisioning.service.export.SpreadsheetTable;
 import io.decisioning.service.system.UserAccount;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +12,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class ManagerReportController {
 
-    static final String CSV = "text/csv";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV = Download.CSV;
+    static final String XLSX = Download.XLSX;
     private static final String BRANCH_MESSAGE = "must be a branch code such as GD or GD-SZ";
 
     /** The report's columns in exports: the JSON's fields of a row. */
@@ -77,7 +76,7 @@ class ManagerReportController {
                    @AuthenticationPrincipal UserAccount user, HttpServletResponse response) throws IOException {
         YearMonth m = reports.month(month);
         VisitReport report = reports.report(m, branch, user);
-        start(response, CSV + ";charset=UTF-8", m, "csv");
+        Download.start(response, CSV, "visit-report-" + m + ".csv");
         CsvTable<VisitReport.Row> csv = new CsvTable<>(response.getOutputStream(), COLUMNS);
         rows(report).forEach(csv::write);
         csv.close();
@@ -92,7 +91,7 @@ class ManagerReportController {
         VisitReport report = reports.report(m, branch, user);
         try (SpreadsheetTable<VisitReport.Row> workbook = new SpreadsheetTable<>("visits-" + m, COLUMNS)) {
             rows(report).forEach(workbook::write);
-            start(response, XLSX, m, "xlsx");
+            Download.start(response, XLSX, "visit-report-" + m + ".xlsx");
             workbook.finish(response.getOutputStream());
         }
     }
@@ -104,11 +103,5 @@ class ManagerReportController {
         rows.add(new VisitReport.Row("TOTAL", null, t.branchCode(), null, null, t.customers(), t.vips(), t.visitsDue(),
                 t.visitsDone(), t.visitsOverdue(), t.contacts(), t.visits(), t.averageSatisfaction()));
         return rows;
-    }
-
-    private static void start(HttpServletResponse response, String contentType, YearMonth month, String extension) {
-        response.setContentType(contentType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("visit-report-" + month + "." + extension).build().toString());
     }
 }

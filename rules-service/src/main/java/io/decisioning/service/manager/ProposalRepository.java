@@ -85,23 +85,16 @@ class ProposalRepository {
 
     /**
      * The VIP records of managers over capacity, the newest records first, as many per manager as they are over
-     * (their load counts the open proposals to them), without an open proposal.
+     * (their load, as {@link #candidates} reads it, counts the open proposals to them), without an open proposal.
      */
-    List<Needing> overCapacity() {
+    List<Needing> overCapacity(List<ProposalPlanner.Candidate> candidates) {
         List<Needing> needs = new ArrayList<>();
         Map<String, Integer> excess = new HashMap<>();
-        jdbc.sql("""
-                        SELECT m.code, m.capacity,
-                               (SELECT COUNT(*) FROM customer c WHERE c.account_manager = m.code)
-                             + (SELECT COUNT(*) FROM assignment_proposal p WHERE p.to_manager = m.code
-                                   AND p.status IN ('PENDING', 'ACCEPTED')) AS mgr_load
-                          FROM account_manager m WHERE m.status = 'ACTIVE'""")
-                .query((RowCallbackHandler) rs -> {
-                    int over = rs.getInt("mgr_load") - rs.getInt("capacity");
-                    if (over > 0) {
-                        excess.put(rs.getString("code"), over);
-                    }
-                });
+        for (ProposalPlanner.Candidate c : candidates) {
+            if (c.load() > c.capacity()) {
+                excess.put(c.code(), c.load() - c.capacity());
+            }
+        }
         for (Map.Entry<String, Integer> manager : excess.entrySet()) {
             needs.addAll(jdbc.sql(NEEDING + "a.vip = TRUE AND c.account_manager = :code ORDER BY c.id DESC LIMIT :excess")
                     .param("code", manager.getKey())

@@ -73,11 +73,12 @@ public class ProposalService {
     public Plan proposeForBook() {
         LocalDateTime now = now();
         int applied = proposals.markApplied(now);
+        List<ProposalPlanner.Candidate> candidates = proposals.candidates();
         List<ProposalRepository.Needing> needs = new ArrayList<>(proposals.vipNeeds(null));
         Set<Long> seen = new HashSet<>();
         needs.forEach(n -> seen.add(n.customerId()));
-        proposals.overCapacity().stream().filter(n -> seen.add(n.customerId())).forEach(needs::add);
-        Plan plan = plan(needs, null, Map.of(), now);
+        proposals.overCapacity(candidates).stream().filter(n -> seen.add(n.customerId())).forEach(needs::add);
+        Plan plan = plan(needs, candidates, null, Map.of(), now);
         return new Plan(plan.proposed(), plan.unplaced(), applied);
     }
 
@@ -95,17 +96,15 @@ public class ProposalService {
         Set<Long> seen = new HashSet<>();
         needs.forEach(n -> seen.add(n.customerId()));
         proposals.records(withdrawn.keySet()).stream().filter(n -> seen.add(n.customerId())).forEach(needs::add);
-        return plan(needs, code, withdrawn, now);
+        return plan(needs, proposals.candidates().stream().filter(c -> !c.code().equals(code)).toList(), code, withdrawn, now);
     }
 
     /** Plans and stores proposals for the needs, in order; answers how many were proposed and how many nobody can take. */
-    private Plan plan(List<ProposalRepository.Needing> needs, @Nullable String leaving,
-                       Map<Long, ProposalReason> withdrawnReasons, LocalDateTime now) {
+    private Plan plan(List<ProposalRepository.Needing> needs, List<ProposalPlanner.Candidate> candidates,
+                      @Nullable String leaving, Map<Long, ProposalReason> withdrawnReasons, LocalDateTime now) {
         if (needs.isEmpty()) {
             return new Plan(0, 0, 0);
         }
-        List<ProposalPlanner.Candidate> candidates = proposals.candidates().stream()
-                .filter(c -> !c.code().equals(leaving)).toList();
         ProposalPlanner planner = new ProposalPlanner(candidates);
         Map<Long, Set<String>> partyManagers = proposals.partyManagers(
                 needs.stream().map(ProposalRepository.Needing::partyNo).filter(Objects::nonNull).distinct().toList());
