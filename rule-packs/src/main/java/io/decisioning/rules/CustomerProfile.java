@@ -42,6 +42,9 @@ import java.util.Objects;
  * @param daysToBirthday  days from the evaluation date to the person's next birthday (0 on the day; 29 February
  *                        falls on 28 February in other years); null for organizations and without a birth date
  * @param partyAccountManagers distinct account managers the CRM names among the party's records: 0 to many
+ * @param openComplaints  the party's complaints still OPEN (DESIGN.md section 13); null while the CRM keeps no complaints
+ * @param complaints12m   the party's complaints received in the last 12 months, whatever became of them; null while
+ *                        the CRM keeps no complaints
  *
  * <p>Every figure above is the party's: summed over all its records' policies and claims, years from the
  * latest loss and earliest policy of any of them, shares and ranks among parties.
@@ -81,7 +84,9 @@ public record CustomerProfile(
         Integer daysSinceLastVisit,
         Integer daysSinceLastContact,
         Integer daysToBirthday,
-        int partyAccountManagers) {
+        int partyAccountManagers,
+        Integer openComplaints,
+        Integer complaints12m) {
 
     public CustomerProfile {
         Objects.requireNonNull(customerNo, "customerNo");
@@ -111,6 +116,26 @@ public record CustomerProfile(
                 || partyAccountManagers < 0) {
             throw new IllegalArgumentException("service days and counts cannot be negative for " + customerNo);
         }
+        if (negative(openComplaints) || negative(complaints12m) || (openComplaints == null) != (complaints12m == null)) {
+            throw new IllegalArgumentException("complaint counts are both known (0 or more) or both null, for " + customerNo);
+        }
+    }
+
+    /** A customer without complaint figures (the CRM keeps no complaints). */
+    public CustomerProfile(String customerNo, String customerType, boolean applicant, double annualPremium,
+                           double premium3y, double paid3y, Double lossRatio3y, int claims12m, int earlyClaims12m,
+                           int claimFreeYears, int tenureYears, double premiumSharePct, double premiumRankPct,
+                           int productLines, int partyRecords, int partyBranches, int possibleDuplicates,
+                           Integer overdueInstallments, Integer maxDaysOverdue, Integer nextDueDays,
+                           Integer missedPayments12m, Integer renewalsDue60d, Integer lapsed24m, Double premiumChangePct,
+                           Integer deniedClaims12m, ManagerStatus managerStatus, Integer managerLevel,
+                           Integer daysSinceLastVisit, Integer daysSinceLastContact, Integer daysToBirthday,
+                           int partyAccountManagers) {
+        this(customerNo, customerType, applicant, annualPremium, premium3y, paid3y, lossRatio3y, claims12m,
+                earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines, partyRecords,
+                partyBranches, possibleDuplicates, overdueInstallments, maxDaysOverdue, nextDueDays, missedPayments12m,
+                renewalsDue60d, lapsed24m, premiumChangePct, deniedClaims12m, managerStatus, managerLevel,
+                daysSinceLastVisit, daysSinceLastContact, daysToBirthday, partyAccountManagers, null, null);
     }
 
     /** A customer without account-manager figures: no manager named, no contact logged, no birthday known. */
@@ -153,14 +178,15 @@ public record CustomerProfile(
 
     /**
      * The optional CRM data a pack may need ({@code needs} in its pack.properties): {@code premium_due}, the
-     * premium schedule of DESIGN.md section 11.
+     * premium schedule of DESIGN.md section 11; {@code complaint}, the complaints of section 13.
      */
-    public static final java.util.Set<String> OPTIONAL_DATA = java.util.Set.of("premium_due");
+    public static final java.util.Set<String> OPTIONAL_DATA = java.util.Set.of("premium_due", "complaint");
 
     /** Whether this customer's figures include the optional CRM data named (one of {@link #OPTIONAL_DATA}). */
     public boolean has(String data) {
         return switch (data) {
             case "premium_due" -> hasRetention();
+            case "complaint" -> hasComplaints();
             default -> throw new IllegalArgumentException("unknown optional data " + data + "; known: " + OPTIONAL_DATA);
         };
     }
@@ -168,6 +194,21 @@ public record CustomerProfile(
     /** Whether the retention figures are known: the CRM keeps a premium schedule (DESIGN.md section 11). */
     public boolean hasRetention() {
         return overdueInstallments != null;
+    }
+
+    /** Whether the complaint figures are known: the CRM keeps complaints (DESIGN.md section 13). */
+    public boolean hasComplaints() {
+        return openComplaints != null;
+    }
+
+    /** This profile with the complaint figures of DESIGN.md section 13. */
+    public CustomerProfile withComplaints(int openComplaints, int complaints12m) {
+        return new CustomerProfile(customerNo, customerType, applicant, annualPremium, premium3y, paid3y, lossRatio3y,
+                claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines,
+                partyRecords, partyBranches, possibleDuplicates, overdueInstallments, maxDaysOverdue, nextDueDays,
+                missedPayments12m, renewalsDue60d, lapsed24m, premiumChangePct, deniedClaims12m, managerStatus, managerLevel,
+                daysSinceLastVisit, daysSinceLastContact, daysToBirthday, partyAccountManagers, openComplaints,
+                complaints12m);
     }
 
     /** This profile with the retention figures of DESIGN.md section 11. */
@@ -178,7 +219,8 @@ public record CustomerProfile(
                 claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines,
                 partyRecords, partyBranches, possibleDuplicates, overdueInstallments, maxDaysOverdue, nextDueDays,
                 missedPayments12m, renewalsDue60d, lapsed24m, premiumChangePct, deniedClaims12m, managerStatus, managerLevel,
-                daysSinceLastVisit, daysSinceLastContact, daysToBirthday, partyAccountManagers);
+                daysSinceLastVisit, daysSinceLastContact, daysToBirthday, partyAccountManagers, openComplaints,
+                complaints12m);
     }
 
     /** This profile with the account-manager figures of DESIGN.md section 12. */
@@ -188,7 +230,8 @@ public record CustomerProfile(
                 claims12m, earlyClaims12m, claimFreeYears, tenureYears, premiumSharePct, premiumRankPct, productLines,
                 partyRecords, partyBranches, possibleDuplicates, overdueInstallments, maxDaysOverdue, nextDueDays,
                 missedPayments12m, renewalsDue60d, lapsed24m, premiumChangePct, deniedClaims12m, managerStatus, managerLevel,
-                daysSinceLastVisit, daysSinceLastContact, daysToBirthday, partyAccountManagers);
+                daysSinceLastVisit, daysSinceLastContact, daysToBirthday, partyAccountManagers, openComplaints,
+                complaints12m);
     }
 
     private static boolean negative(Integer value) {

@@ -47,6 +47,11 @@ public final class CompiledPack {
     final CompiledRule[] direct;
     /** Whether some rule is left to Drools: without one the stage needs no session. */
     final boolean session;
+    /**
+     * Whether every rule left to Drools matches only for a customer with complaints (see
+     * {@link FactsRead#complaintRequiredByAll}): the session then takes only those customers.
+     */
+    final boolean complaintsOnly;
     /** The slots of the grade, tier and decision the direct rules require (bits; see {@link DirectRule#requiredSlots}). */
     final int directRequired;
     /** Simple names of the fact types the rules left to Drools match; null when that could not be told. */
@@ -105,6 +110,7 @@ public final class CompiledPack {
             }
         }
         this.session = direct.length < loaded.size();
+        this.complaintsOnly = session && sessionRead != null && sessionRead.complaintRequiredByAll();
         this.factTypes = sessionRead == null ? null : sessionRead.types();
         this.pointsRead = sessionRead == null ? FactsRead.everyCard() : sessionRead.cardsByOrdinal();
         this.directRequired = Arrays.stream(direct).mapToInt(rule -> rule.direct().requiredSlots()).reduce(0, (a, b) -> a | b);

@@ -1,5 +1,7 @@
 package io.decisioning.rules.engine;
 
+import io.decisioning.rules.Complaint;
+import io.decisioning.rules.ComplaintState;
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.Entitlement;
@@ -27,6 +29,7 @@ final class CustomerOutcomes {
     private static final Decision[] DECISIONS = Decision.values();
     private static final Severity[] SEVERITIES = Severity.values();
     private static final Entitlement[] ENTITLEMENTS = Entitlement.values();
+    private static final ComplaintState[] COMPLAINT_STATES = ComplaintState.values();
     private static final int WARNING_TYPES = WarningType.values().length;
     private static final int GRADE = OutcomeKind.GRADE.slot;
     private static final int TIER = OutcomeKind.TIER.slot;
@@ -173,6 +176,11 @@ final class CustomerOutcomes {
         return granted;
     }
 
+    /** Whether candidates i and j, of a per-complaint kind, are about the same complaint. */
+    private boolean sameComplaint(int i, int j) {
+        return java.util.Objects.equals(OutcomeKind.complaintNo(refs[3 * i + 2]), OutcomeKind.complaintNo(refs[3 * j + 2]));
+    }
+
     private String describe(int i) {
         return refs[3 * i + 2] + " by \"" + rule(i).name() + "\"";
     }
@@ -195,7 +203,7 @@ final class CustomerOutcomes {
                     continue;
                 }
                 for (int j = from; j < i; j++) {
-                    if (slot(j) != slot || dropped(j)) {
+                    if (slot(j) != slot || dropped(j) || OutcomeKind.perComplaint(slot) && !sameComplaint(i, j)) {
                         continue;
                     }
                     int later = rule(i).salience();
@@ -238,6 +246,9 @@ final class CustomerOutcomes {
         int decision = -1;
         CustomerWarning[] warnings = null;
         int entitlements = 0;
+        // the time limit and state of each complaint, by its index among the customer's complaints
+        int[] limits = null;
+        int[] states = null;
         long value = 0;
         long risk = 0;
         long churn = 0;
@@ -290,6 +301,21 @@ final class CustomerOutcomes {
                     entitlements |= 1 << OutcomeKind.entitlement(slot).ordinal();
                     message = rule.message(profile);
                 }
+                case TIME_LIMIT, COMPLAINT_STATE -> {
+                    int c = complaintIndex(i);
+                    if (limits == null) {
+                        limits = new int[input.complaints().size()];
+                        states = new int[limits.length];
+                        Arrays.fill(limits, -1);
+                        Arrays.fill(states, -1);
+                    }
+                    int[] held = slot == OutcomeKind.TIME_LIMIT.slot ? limits : states;
+                    if (held[c] >= 0) {
+                        throw twice(i, held[c], slot);
+                    }
+                    held[c] = i;
+                    message = complaintMessage(input.complaints().get(c), rule.message(profile));
+                }
                 default -> throw new IllegalStateException("slot " + slot);
             }
             CompiledPack pack = (CompiledPack) refs[3 * i];
@@ -317,7 +343,56 @@ final class CustomerOutcomes {
         return new Evaluation(profile, input.blacklistHits(), GRADES[info[2 * grade + 1]], TIERS[info[2 * tier + 1]],
                 DECISIONS[info[2 * decision + 1]], clamp(value), clamp(risk), raised,
                 List.of(reasonCount == reasons.length ? reasons : Arrays.copyOf(reasons, reasonCount)), rulePacks,
-                nearMisses, churnScored ? clamp(churn) : null, entitlements(entitlements));
+                nearMisses, churnScored ? clamp(churn) : null, entitlements(entitlements), clocks(limits, states));
+    }
+
+    /** Each complaint's clock, in the order of the customer's complaints: without a time limit and state where none was given. */
+    private List<ComplaintClock> clocks(int[] limits, int[] states) {
+        List<Complaint> complaints = input.complaints();
+        if (complaints.isEmpty()) {
+            return List.of();
+        }
+        List<ComplaintClock> clocks = new ArrayList<>(complaints.size());
+        for (int c = 0; c < complaints.size(); c++) {
+            Integer days = limits == null || limits[c] < 0 ? null : info[2 * limits[c] + 1];
+            ComplaintState state = states == null || states[c] < 0 ? null : COMPLAINT_STATES[info[2 * states[c] + 1]];
+            clocks.add(new ComplaintClock(complaints.get(c), days, state));
+        }
+        return clocks;
+    }
+
+    /** The index among the customer's complaints of the complaint candidate {@code i} is about. */
+    private int complaintIndex(int i) {
+        String complaintNo = OutcomeKind.complaintNo(refs[3 * i + 2]);
+        List<Complaint> complaints = input.complaints();
+        for (int c = 0; c < complaints.size(); c++) {
+            if (complaints.get(c).complaintNo().equals(complaintNo)) {
+                return c;
+            }
+        }
+        throw new EvaluationException("rule \"" + rule(i).name() + "\" gave " + refs[3 * i + 2] + " for complaint "
+                + complaintNo + ", which is not one of customer " + input.profile().customerNo() + "'s");
+    }
+
+    /** "complaint CP-1 (SIMPLE, open, day 16): ..." : the reason of a complaint's outcome names the complaint and its days. */
+    static String complaintMessage(Complaint complaint, String message) {
+        StringBuilder out = new StringBuilder(message.length() + 48).append("complaint ").append(complaint.complaintNo())
+                .append(" (").append(complaint.complexity() == null ? "complexity unknown" : complaint.complexity().name());
+        if (complaint.daysToDecision() != null) {
+            out.append(", decided on day ").append(complaint.daysToDecision());
+        } else {
+            out.append(", ").append(complaint.status().name().toLowerCase(java.util.Locale.ROOT)).append(", day ")
+                    .append(complaint.daysSinceReceived());
+        }
+        return out.append("): ").append(message).toString();
+    }
+
+    /** Two outcomes of one kind for one complaint: the pack's rules contradict each other. */
+    private EvaluationException twice(int i, int j, int slot) {
+        return new EvaluationException("customer " + input.profile().customerNo() + " got 2 of "
+                + OutcomeKind.describe(slot) + " for complaint " + OutcomeKind.complaintNo(refs[3 * i + 2]) + ": "
+                + describe(j) + ", " + describe(i) + "; a complaint has one, so give the rules hitPolicy=FIRST and"
+                + " different saliences, or conditions that exclude each other");
     }
 
     /**

@@ -114,6 +114,8 @@ final class DirectRule {
             case DECISION -> arguments.length == 1 ? direct(lhs, kind, constant(Decision.class, arguments[0]), null, 0) : null;
             case ENTITLEMENT -> arguments.length == 1
                     ? direct(lhs, kind, constant(Entitlement.class, arguments[0]), null, 0) : null;
+            // about one complaint, a fact of its own: never a rule of the customer's figures alone
+            case TIME_LIMIT, COMPLAINT_STATE -> null;
         };
     }
 
@@ -203,6 +205,7 @@ final class DirectRule {
             case TIER -> new TierAssigned(customerNo, (Tier) first);
             case DECISION -> new DecisionMade(customerNo, (Decision) first);
             case ENTITLEMENT -> new EntitlementGranted(customerNo, (Entitlement) first);
+            case TIME_LIMIT, COMPLAINT_STATE -> throw new IllegalStateException("a complaint's outcome is never direct");
         };
     }
 

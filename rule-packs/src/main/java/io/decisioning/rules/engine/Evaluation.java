@@ -23,11 +23,22 @@ import java.util.Objects;
  *                   that gives them ran for the customer (the CRM keeps no premium schedule)
  * @param entitlements the services the customer is entitled to (DESIGN.md section 12), each once, in the order of
  *                   {@link Entitlement}; empty when no pack grants any
+ * @param complaints the time limit and state of each complaint of the party (DESIGN.md section 13), in the order of
+ *                   the input's complaints; empty when it has none
  */
 public record Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
                          Decision decision, int valueScore, int riskScore, List<CustomerWarning> warnings,
                          List<Reason> reasons, Map<String, Integer> rulePacks, List<NearMiss> nearMisses,
-                         Integer churnScore, List<Entitlement> entitlements) {
+                         Integer churnScore, List<Entitlement> entitlements, List<ComplaintClock> complaints) {
+
+    /** An evaluation without complaints. */
+    public Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
+                      Decision decision, int valueScore, int riskScore, List<CustomerWarning> warnings,
+                      List<Reason> reasons, Map<String, Integer> rulePacks, List<NearMiss> nearMisses,
+                      Integer churnScore, List<Entitlement> entitlements) {
+        this(profile, blacklistHits, grade, tier, decision, valueScore, riskScore, warnings, reasons, rulePacks,
+                nearMisses, churnScore, entitlements, List.of());
+    }
 
     /** An evaluation without entitlements. */
     public Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHits, Grade grade, Tier tier,
@@ -68,6 +79,7 @@ public record Evaluation(CustomerProfile profile, List<BlacklistHit> blacklistHi
         rulePacks = Map.copyOf(rulePacks);
         nearMisses = List.copyOf(nearMisses);
         entitlements = List.copyOf(entitlements);
+        complaints = List.copyOf(complaints);
     }
 
     public String customerNo() {

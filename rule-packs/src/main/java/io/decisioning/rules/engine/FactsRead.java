@@ -17,6 +17,13 @@ final class FactsRead {
 
     private final Set<String> types = new HashSet<>();
     private final EnumSet<Scorecard> cards = EnumSet.noneOf(Scorecard.class);
+    /** Whether the rule (or every rule read) matches only with a complaint of the customer: see {@link #complaintRequired}. */
+    private boolean complaintRequired;
+    /** Whether another's reads were added: from then on {@link #complaintRequired} holds only while it holds of each. */
+    private boolean added;
+
+    /** The fact types that exist only for a customer with complaints: a complaint and the outcomes about one. */
+    static final Set<String> COMPLAINT_TYPES = Set.of("Complaint", "TimeLimitSet", "ComplaintStateAssigned");
 
     /** A pattern matches facts of this type (simple name). */
     void type(String simpleName) {
@@ -33,8 +40,25 @@ final class FactsRead {
         }
     }
 
+    /** The rule matches only for a customer with a complaint: one of its patterns that must match is of {@link #COMPLAINT_TYPES}. */
+    void complaintRequired() {
+        complaintRequired = true;
+    }
+
+    /**
+     * Whether what was read matches only for a customer with complaints, so that the engine leaves the others out of
+     * the session (most customers have none): true of a rule one of whose patterns that must match (not under
+     * {@code not}, in every branch of an {@code or}) is a {@link #COMPLAINT_TYPES}; of several rules when it is true of
+     * each.
+     */
+    boolean complaintRequiredByAll() {
+        return complaintRequired;
+    }
+
     /** Adds what {@code other} reads. */
     void add(FactsRead other) {
+        complaintRequired = added ? complaintRequired && other.complaintRequired : other.complaintRequired;
+        added = true;
         types.addAll(other.types);
         cards.addAll(other.cards);
     }

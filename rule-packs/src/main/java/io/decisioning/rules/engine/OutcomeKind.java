@@ -1,5 +1,7 @@
 package io.decisioning.rules.engine;
 
+import io.decisioning.rules.ComplaintState;
+import io.decisioning.rules.ComplaintStateAssigned;
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.DecisionMade;
 import io.decisioning.rules.Entitlement;
@@ -11,6 +13,7 @@ import io.decisioning.rules.Scorecard;
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
 import io.decisioning.rules.TierAssigned;
+import io.decisioning.rules.TimeLimitSet;
 import io.decisioning.rules.WarningRaised;
 import io.decisioning.rules.WarningType;
 import java.util.ArrayList;
@@ -47,13 +50,22 @@ enum OutcomeKind {
     /** Points of a scorecard, summed per card: its value is the points. */
     SCORE(ScorePoints.class, -1, "points", "points", null),
     /** A service the customer is entitled to, in the slots after the warnings', one per service; it has no value (0). */
-    ENTITLEMENT(EntitlementGranted.class, 3 + WarningType.values().length, "entitlement", "service", null);
+    ENTITLEMENT(EntitlementGranted.class, 3 + WarningType.values().length, "entitlement", "service", null),
+    /**
+     * The time limit of one of the customer's complaints (DESIGN.md section 13): its value is the days. One slot for
+     * every complaint: a complaint has one, told apart from the others' by its number ({@link #perComplaint}).
+     */
+    TIME_LIMIT(TimeLimitSet.class, 3 + WarningType.values().length + Entitlement.values().length, "time limit", "days",
+            null),
+    /** The state of one of the customer's complaints against its time limit: its value is the state. One slot, like a time limit's. */
+    COMPLAINT_STATE(ComplaintStateAssigned.class, 4 + WarningType.values().length + Entitlement.values().length,
+            "complaint state", "state", ComplaintState.values());
 
     /**
-     * The slots of the outcomes a customer has at most one of: grade, tier, decision, one per warning type, one per
-     * entitlement.
+     * The slots of the outcomes a customer has at most one of (of a complaint's, one per complaint): grade, tier,
+     * decision, one per warning type, one per entitlement, a complaint's time limit and state.
      */
-    static final int SLOTS = 3 + WarningType.values().length + Entitlement.values().length;
+    static final int SLOTS = 5 + WarningType.values().length + Entitlement.values().length;
     /** The slot of score points, which add up. */
     static final int NO_SLOT = -1;
 
@@ -72,7 +84,7 @@ enum OutcomeKind {
     static {
         Arrays.fill(BY_SLOT, WARNING);
         Arrays.fill(BY_SLOT, ENTITLEMENT.slot, SLOTS, ENTITLEMENT);
-        for (OutcomeKind kind : new OutcomeKind[] {GRADE, TIER, DECISION}) {
+        for (OutcomeKind kind : new OutcomeKind[] {GRADE, TIER, DECISION, TIME_LIMIT, COMPLAINT_STATE}) {
             BY_SLOT[kind.slot] = kind;
         }
     }
@@ -118,7 +130,27 @@ enum OutcomeKind {
         if (type == DecisionMade.class) {
             return DECISION;
         }
-        return type == WarningRaised.class ? WARNING : type == EntitlementGranted.class ? ENTITLEMENT : null;
+        if (type == WarningRaised.class) {
+            return WARNING;
+        }
+        return type == EntitlementGranted.class ? ENTITLEMENT : type == TimeLimitSet.class ? TIME_LIMIT
+                : type == ComplaintStateAssigned.class ? COMPLAINT_STATE : null;
+    }
+
+    /** Whether its outcomes are about one complaint of the customer: one per complaint rather than one per customer. */
+    boolean perComplaint() {
+        return this == TIME_LIMIT || this == COMPLAINT_STATE;
+    }
+
+    /** Whether the outcomes of this slot are about one complaint each ({@link #perComplaint}). */
+    static boolean perComplaint(int slot) {
+        return slot == TIME_LIMIT.slot || slot == COMPLAINT_STATE.slot;
+    }
+
+    /** The number of the complaint an outcome of a per-complaint kind is about; null for the other kinds. */
+    static String complaintNo(Object outcome) {
+        return outcome instanceof TimeLimitSet limit ? limit.complaintNo()
+                : outcome instanceof ComplaintStateAssigned state ? state.complaintNo() : null;
     }
 
     /** The customer an outcome of this kind is about. */
@@ -130,6 +162,8 @@ enum OutcomeKind {
             case WARNING -> ((WarningRaised) outcome).customerNo();
             case SCORE -> ((ScorePoints) outcome).customerNo();
             case ENTITLEMENT -> ((EntitlementGranted) outcome).customerNo();
+            case TIME_LIMIT -> ((TimeLimitSet) outcome).customerNo();
+            case COMPLAINT_STATE -> ((ComplaintStateAssigned) outcome).customerNo();
         };
     }
 
@@ -191,6 +225,8 @@ enum OutcomeKind {
             case WARNING -> ((WarningRaised) outcome).severity().ordinal();
             case SCORE -> ((ScorePoints) outcome).points();
             case ENTITLEMENT -> 0;
+            case TIME_LIMIT -> ((TimeLimitSet) outcome).days();
+            case COMPLAINT_STATE -> ((ComplaintStateAssigned) outcome).state().ordinal();
         };
     }
 

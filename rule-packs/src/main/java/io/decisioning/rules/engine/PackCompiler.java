@@ -202,6 +202,10 @@ public final class PackCompiler {
                 String action = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
                 FactsRead read = new FactsRead();
                 boolean known = collectFactTypes(rule.getLhs(), read);
+                // (not when Drools fires every rule: that is the yardstick of the engine's own shortcuts)
+                if (directRules && requiresComplaint(rule.getLhs())) {
+                    read.complaintRequired();
+                }
                 rules.put(rule.getName(), new CompiledRule(rule.getName(), reason, Integer.parseInt(salience),
                         RuleConditions.of(source.name(), source.version(), rule), OutcomeKind.inserts(action),
                         directRules && subject == PackSubject.CUSTOMER ? DirectRule.of(rule) : null,
@@ -211,6 +215,30 @@ public final class PackCompiler {
             }
         }
         return allTypesKnown;
+    }
+
+    /**
+     * Whether the conditions hold only with a fact of {@link FactsRead#COMPLAINT_TYPES}: a pattern of one that must
+     * match (at the top, in an {@code and}, under {@code exists}, or in every branch of an {@code or}).
+     */
+    private static boolean requiresComplaint(BaseDescr descr) {
+        if (descr instanceof PatternDescr pattern) {
+            String type = pattern.getObjectType();
+            return pattern.getSource() == null
+                    && FactsRead.COMPLAINT_TYPES.contains(type.substring(type.lastIndexOf('.') + 1));
+        }
+        if (descr instanceof AndDescr || descr instanceof ExistsDescr) {
+            for (Object child : ((ConditionalElementDescr) descr).getDescrs()) {
+                if (requiresComplaint((BaseDescr) child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (descr instanceof OrDescr or) {
+            return !or.getDescrs().isEmpty() && or.getDescrs().stream().allMatch(child -> requiresComplaint((BaseDescr) child));
+        }
+        return false;
     }
 
     /** Adds the types the conditions match; false when a condition is of a kind not looked into. */

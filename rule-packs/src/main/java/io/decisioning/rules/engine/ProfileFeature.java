@@ -41,7 +41,9 @@ enum ProfileFeature {
             CustomerProfile::daysSinceLastContact),
     DAYS_TO_BIRTHDAY("daysToBirthday", "birthday in %s days", CustomerProfile::daysToBirthday),
     PARTY_ACCOUNT_MANAGERS("partyAccountManagers", "%s account managers in the party",
-            CustomerProfile::partyAccountManagers);
+            CustomerProfile::partyAccountManagers),
+    OPEN_COMPLAINTS("openComplaints", "%s open complaints", CustomerProfile::openComplaints),
+    COMPLAINTS_12M("complaints12m", "%s complaints in 12 months", CustomerProfile::complaints12m);
 
     private static final Map<String, ProfileFeature> BY_FIELD = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(f -> f.field, f -> f));
@@ -125,6 +127,8 @@ enum ProfileFeature {
             case DAYS_SINCE_LAST_CONTACT -> orNaN(profile.daysSinceLastContact());
             case DAYS_TO_BIRTHDAY -> orNaN(profile.daysToBirthday());
             case PARTY_ACCOUNT_MANAGERS -> profile.partyAccountManagers();
+            case OPEN_COMPLAINTS -> orNaN(profile.openComplaints());
+            case COMPLAINTS_12M -> orNaN(profile.complaints12m());
         };
     }
 

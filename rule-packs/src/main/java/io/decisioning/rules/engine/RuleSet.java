@@ -1,6 +1,7 @@
 package io.decisioning.rules.engine;
 
 import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.Complaint;
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.ScorePoints;
 import java.util.ArrayList;
@@ -225,6 +226,15 @@ public final class RuleSet {
     }
 
     /**
+     * The time limits and states of complaints without a customer (DESIGN.md section 13), in the order given: the
+     * packs that read complaints run with the complaints alone (see {@link ComplaintClocks}). All or nothing, like
+     * {@link #evaluate}.
+     */
+    public List<ComplaintClock> clock(List<Complaint> complaints) {
+        return ComplaintClocks.of(stages, complaints);
+    }
+
+    /**
      * Decides for each pair of records whether they are one party ({@code identity} pack, DESIGN.md
      * section 10), in the order given. All or nothing, like {@link #evaluate}.
      */
@@ -256,6 +266,22 @@ public final class RuleSet {
         if (!pack.session) {
             return;
         }
+        if (pack.complaintsOnly) {
+            // the rules left to Drools match only with a complaint: the customers without one (most) stay out
+            List<EvaluationInput> withComplaints = new ArrayList<>();
+            for (EvaluationInput input : inputs) {
+                if (!input.complaints().isEmpty()) {
+                    withComplaints.add(input);
+                }
+            }
+            if (withComplaints.isEmpty()) {
+                return;
+            }
+            if (withComplaints.size() < inputs.size()) {
+                earlier = only(earlier, withComplaints);
+                inputs = withComplaints;
+            }
+        }
         KieSession session = pack.session();
         boolean clean = false;
         OutcomeRecorder recorder = new OutcomeRecorder(pack, stage, customers, decision);
@@ -266,6 +292,7 @@ public final class RuleSet {
             }
             boolean profiles = pack.reads(CustomerProfile.class);
             boolean hits = pack.reads(BlacklistHit.class);
+            boolean complaints = pack.reads(Complaint.class);
             for (EvaluationInput input : inputs) {
                 if (profiles) {
                     session.insert(input.profile());
@@ -273,6 +300,11 @@ public final class RuleSet {
                 if (hits) {
                     for (BlacklistHit hit : input.blacklistHits()) {
                         session.insert(hit);
+                    }
+                }
+                if (complaints) {
+                    for (Complaint complaint : input.complaints()) {
+                        session.insert(complaint);
                     }
                 }
             }
@@ -360,6 +392,9 @@ public final class RuleSet {
         boolean points = pack.reads(ScorePoints.class);
         for (int i = 0; i < customers.size(); i++) {
             CustomerOutcomes customer = customers.get(i);
+            if (pack.complaintsOnly && customer.input.complaints().isEmpty()) {
+                continue;
+            }
             for (int c = bounds[2 * i]; c < bounds[2 * i + 1]; c++) {
                 Object outcome = customer.outcome(c);
                 if (outcome instanceof ScorePoints score ? points && pack.readsPoints(score.card())

@@ -1,6 +1,12 @@
 package io.decisioning.rules.engine;
 
 import io.decisioning.rules.BlacklistHit;
+import io.decisioning.rules.Complaint;
+import io.decisioning.rules.ComplaintCategory;
+import io.decisioning.rules.ComplaintChannel;
+import io.decisioning.rules.ComplaintComplexity;
+import io.decisioning.rules.ComplaintState;
+import io.decisioning.rules.ComplaintStatus;
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.Entitlement;
@@ -12,6 +18,7 @@ import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
 import io.decisioning.rules.WarningType;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,13 +39,16 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
     static final String SUFFIX = ".scenarios.csv";
     static final List<String> OUTCOMES =
             List.of("grade", "tier", "decision", "vip", "warnings", "valueScore", "riskScore", "churnScore", "entitlements",
-                    "rules");
+                    "complaints", "rules");
     private static final List<String> PROFILE_COLUMNS = List.of("customerNo", "customerType", "applicant",
             "annualPremium", "premium3y", "paid3y", "lossRatio3y", "claims12m", "earlyClaims12m", "claimFreeYears",
             "tenureYears", "premiumSharePct", "premiumRankPct", "productLines", "partyRecords", "partyBranches", "possibleDuplicates", "premiumSchedule",
             "overdueInstallments", "maxDaysOverdue", "nextDueDays", "missedPayments12m", "renewalsDue60d", "lapsed24m",
             "premiumChangePct", "deniedClaims12m", "managerStatus", "managerLevel", "daysSinceLastVisit",
-            "daysSinceLastContact", "daysToBirthday", "partyAccountManagers", "hits");
+            "daysSinceLastContact", "daysToBirthday", "partyAccountManagers", "openComplaints", "complaints12m", "complaints",
+            "hits");
+    /** The evaluation date of a scenario's complaints: only their days count, the dates are made up from it. */
+    static final LocalDate DAY = LocalDate.of(2026, 1, 1);
 
     private static final List<String> RETENTION_COLUMNS = List.of("overdueInstallments", "maxDaysOverdue", "nextDueDays",
             "missedPayments12m", "renewalsDue60d", "lapsed24m", "premiumChangePct", "deniedClaims12m");
@@ -155,6 +165,13 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
                 days(cells, "daysSinceLastContact", lastVisit), days(cells, "daysToBirthday", null),
                 cells.containsKey("partyAccountManagers") ? count(cells, "partyAccountManagers")
                         : managerStatus == ManagerStatus.NONE ? 0 : 1);
+        List<Complaint> complaints = complaints(customerNo, cells.get("complaints"));
+        // a scenario's customer is one of a CRM that keeps complaints: the counts are those of its complaints unless given
+        profile = profile.withComplaints(
+                cells.containsKey("openComplaints") ? count(cells, "openComplaints")
+                        : (int) complaints.stream().filter(Complaint::open).count(),
+                cells.containsKey("complaints12m") ? count(cells, "complaints12m")
+                        : (int) complaints.stream().filter(c -> c.daysSinceReceived() <= 365).count());
         List<BlacklistHit> hits = new ArrayList<>();
         for (String strength : list(cells.get("hits"))) {
             MatchStrength match = enumValue(MatchStrength.class, strength, "hits");
@@ -168,7 +185,79 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
                 expectations.put(outcome, normalise(outcome, expected));
             }
         }
-        return new Scenario(file, line, name, new EvaluationInput(profile, hits), expectations);
+        return new Scenario(file, line, name, new EvaluationInput(profile, hits, complaints), expectations);
+    }
+
+    /**
+     * The complaints of a {@code complaints} cell, separated by ';', numbered C1, C2, ... in their order. Each is words:
+     * {@code day N} (received N days ago: day 0 is the day received), {@code decided M} (decided on day M), and any of a
+     * complexity, channel, category and status: {@code SIMPLE PHONE day 16}, {@code COMPLEX LETTER day 40 decided 30},
+     * {@code EXTENDED REGULATOR WITHDRAWN day 5}. Without a complexity it has none the service knows (unclassified);
+     * the status is OPEN, or DECIDED when a decision day is given.
+     */
+    static List<Complaint> complaints(String customerNo, String cell) {
+        List<Complaint> complaints = new ArrayList<>();
+        for (String item : list(cell)) {
+            String[] words = item.trim().split("\\s+");
+            ComplaintChannel channel = null;
+            ComplaintCategory category = null;
+            ComplaintComplexity complexity = null;
+            ComplaintStatus status = null;
+            Integer day = null;
+            Integer decided = null;
+            for (int i = 0; i < words.length; i++) {
+                String word = words[i].toUpperCase(Locale.ROOT);
+                if ((word.equals("DAY") || word.equals("DECIDED") && i + 1 < words.length && words[i + 1].matches("\\d+"))) {
+                    if (i + 1 == words.length || !words[i + 1].matches("\\d+")) {
+                        throw new IllegalArgumentException("complaints: '" + words[i] + "' is followed by a number of days, in '" + item + "'");
+                    }
+                    int days = Integer.parseInt(words[++i]);
+                    if (word.equals("DAY")) {
+                        day = days;
+                    } else {
+                        decided = days;
+                    }
+                } else if (constant(ComplaintComplexity.class, word) != null) {
+                    complexity = constant(ComplaintComplexity.class, word);
+                } else if (constant(ComplaintChannel.class, word) != null) {
+                    channel = constant(ComplaintChannel.class, word);
+                } else if (constant(ComplaintCategory.class, word) != null) {
+                    category = constant(ComplaintCategory.class, word);
+                } else if (constant(ComplaintStatus.class, word) != null) {
+                    status = constant(ComplaintStatus.class, word);
+                } else {
+                    throw new IllegalArgumentException("complaints: '" + words[i] + "' in '" + item + "' is none of day N,"
+                            + " decided N, a complexity " + Arrays.toString(ComplaintComplexity.values()) + ", a channel "
+                            + Arrays.toString(ComplaintChannel.values()) + ", a category "
+                            + Arrays.toString(ComplaintCategory.values()) + " or a status "
+                            + Arrays.toString(ComplaintStatus.values()));
+                }
+            }
+            if (day == null) {
+                throw new IllegalArgumentException("complaints: '" + item + "' says on which day of it the scenario is:"
+                        + " day N (0 on the day received)");
+            }
+            if (decided != null && decided > day) {
+                throw new IllegalArgumentException("complaints: '" + item + "' is decided on day " + decided
+                        + ", after the scenario's day " + day);
+            }
+            if (status == null) {
+                status = decided == null ? ComplaintStatus.OPEN : ComplaintStatus.DECIDED;
+            }
+            LocalDate received = DAY.minusDays(day);
+            complaints.add(Complaint.of(customerNo, "C" + (complaints.size() + 1), channel, category, complexity, received,
+                    status, decided == null ? null : received.plusDays(decided), DAY));
+        }
+        return complaints;
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        return null;
     }
 
     /** Expected values in the form {@link #actual} gives them, checked for typos at compile time. */
@@ -192,6 +281,13 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
                 }
                 yield warnings.isEmpty() ? "-" : String.join(";", warnings);
             }
+            case "complaints" -> {
+                List<String> states = new ArrayList<>();
+                for (String state : list(expected.replace("-", "NONE"))) {
+                    states.add(state.equals("NONE") ? "-" : enumValue(ComplaintState.class, state, "expect complaints").name());
+                }
+                yield states.isEmpty() ? "-" : String.join(";", states);
+            }
             case "entitlements" -> {
                 Set<String> granted = new TreeSet<>();
                 for (String service : list(expected)) {
@@ -213,6 +309,11 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
             case "valueScore" -> Integer.toString(evaluation.valueScore());
             case "riskScore" -> Integer.toString(evaluation.riskScore());
             case "churnScore" -> evaluation.churnScore() == null ? "-" : Integer.toString(evaluation.churnScore());
+            case "complaints" -> {
+                List<String> states = new ArrayList<>();
+                evaluation.complaints().forEach(clock -> states.add(clock.state() == null ? "-" : clock.state().name()));
+                yield states.isEmpty() ? "-" : String.join(";", states);
+            }
             case "entitlements" -> {
                 Set<String> granted = new TreeSet<>();
                 evaluation.entitlements().forEach(service -> granted.add(service.name()));

@@ -28,8 +28,10 @@ class DirectRulesTests {
         List<EvaluationInput> inputs = new ArrayList<>();
         for (int i = 0; i < 12_000; i++) {
             EvaluationInput input = ProfileFixtures.varied(random, i);
-            inputs.add(input.profile().applicant() || i % 3 == 0 ? input
-                    : new EvaluationInput(ProfileFixtures.withRetention(input.profile(), random), input.blacklistHits()));
+            input = input.profile().applicant() || i % 3 == 0 ? input
+                    : new EvaluationInput(ProfileFixtures.withRetention(input.profile(), random), input.blacklistHits());
+            // section 13: a CRM that keeps complaints for half of them, most of those without any
+            inputs.add(input.profile().applicant() || i % 2 == 0 ? input : ProfileFixtures.withComplaints(input, random));
         }
         // the boundaries of section 11's tables, each with and without a renewal due
         int customer = 20_000;
@@ -74,7 +76,7 @@ class DirectRulesTests {
         // and the engine did fire the rules itself: the retention pack's all (the lapse-risk rows, an "or" and the
         // sum of the churn points, after every churn bin), without a session
         CompiledPack retention = direct.packs().stream().filter(pack -> pack.name().equals("retention")).findFirst().orElseThrow();
-        assertThat(names(retention.direct)).hasSize(15).contains("RET-030 Lapse risk (high) with a payment or renewal coming");
+        assertThat(names(retention.direct)).hasSize(16).contains("RET-030 Lapse risk (high) with a payment or renewal coming");
         assertThat(retention.session).isFalse();
         CompiledPack droolsRetention = drools.packs().stream().filter(pack -> pack.name().equals("retention")).findFirst().orElseThrow();
         assertThat(droolsRetention.direct).isEmpty();
@@ -83,6 +85,15 @@ class DirectRulesTests {
         assertThat(names(service.direct)).hasSize(21).contains("SRV-012 Platinum: green-channel claims",
                 "SVC-021 Platinum customer never visited");
         assertThat(service.session).isFalse();
+        // the complaints pack: its profile rows fired by the engine, the rest in a session of only the customers with
+        // complaints, which Drools alone has every customer in
+        CompiledPack complaints = direct.packs().stream().filter(pack -> pack.name().equals("complaints")).findFirst().orElseThrow();
+        assertThat(names(complaints.direct)).containsExactlyInAnyOrder("CMP-032 A platinum customer with an open complaint",
+                "CMP-033 A gold customer with an open complaint", "CMP-034 Repeat complainant");
+        assertThat(complaints.complaintsOnly).isTrue();
+        assertThat(drools.packs().stream().filter(pack -> pack.name().equals("complaints")).findFirst().orElseThrow()
+                .complaintsOnly).isFalse();
+        assertThat(inputs.stream().filter(input -> !input.complaints().isEmpty()).count()).isGreaterThan(2_000);
     }
 
     /**

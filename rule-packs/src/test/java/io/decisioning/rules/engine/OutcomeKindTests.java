@@ -68,7 +68,7 @@ class OutcomeKindTests {
         assertThat(OutcomeKind.of(gold).value(gold)).isEqualTo(Tier.GOLD.ordinal());
         assertThat(OutcomeKind.of(new ScorePoints("C", Scorecard.RISK, 7)).value(new ScorePoints("C", Scorecard.RISK, 7)))
                 .isEqualTo(7);
-        assertThat(OutcomeKind.SLOTS).isEqualTo(3 + WarningType.values().length + Entitlement.values().length);
+        assertThat(OutcomeKind.SLOTS).isEqualTo(5 + WarningType.values().length + Entitlement.values().length);
         EntitlementGranted survey = new EntitlementGranted("C", Entitlement.FAST_ONSITE_SURVEY);
         assertThat(OutcomeKind.of(survey).slot(survey)).isEqualTo(3 + WarningType.values().length + 1);
         assertThat(OutcomeKind.describe(OutcomeKind.entitlementSlot(Entitlement.GREEN_CHANNEL_CLAIMS)))

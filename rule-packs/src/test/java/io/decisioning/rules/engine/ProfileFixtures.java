@@ -125,4 +125,38 @@ final class ProfileFixtures {
         int denied = random.nextInt(100) < 3 ? 1 : 0;
         return profile.withRetention(overdue, maxDays, nextDue, missed, renewals, lapsed, change, denied);
     }
+
+    /**
+     * The input with the complaint figures of a CRM that keeps complaints and 0 to 3 complaints of every kind: any
+     * complexity (or one the service does not know), channel, status, from the day received to 400 days ago, decided
+     * on any day up to today (a few DECIDED without a date, as a CRM may have them).
+     */
+    static EvaluationInput withComplaints(EvaluationInput input, Random random) {
+        String customerNo = input.profile().customerNo();
+        java.util.List<io.decisioning.rules.Complaint> complaints = new java.util.ArrayList<>();
+        int count = random.nextInt(4);
+        java.time.LocalDate d = Scenario.DAY;
+        for (int i = 0; i < count; i++) {
+            io.decisioning.rules.ComplaintComplexity[] complexities = io.decisioning.rules.ComplaintComplexity.values();
+            io.decisioning.rules.ComplaintChannel[] channels = io.decisioning.rules.ComplaintChannel.values();
+            io.decisioning.rules.ComplaintStatus[] statuses = io.decisioning.rules.ComplaintStatus.values();
+            int roll = random.nextInt(10);
+            // most open ones recent, so that every state turns up
+            int day = roll < 5 ? random.nextInt(70) : random.nextInt(401);
+            io.decisioning.rules.ComplaintStatus status = roll < 5 ? io.decisioning.rules.ComplaintStatus.OPEN
+                    : statuses[random.nextInt(statuses.length)];
+            boolean decided = (status == io.decisioning.rules.ComplaintStatus.DECIDED
+                    || status == io.decisioning.rules.ComplaintStatus.CLOSED) && random.nextInt(20) > 0;
+            java.time.LocalDate received = d.minusDays(day);
+            complaints.add(io.decisioning.rules.Complaint.of(customerNo, customerNo + "-K" + i,
+                    random.nextInt(10) == 0 ? null : channels[random.nextInt(channels.length)],
+                    random.nextInt(4) == 0 ? null : io.decisioning.rules.ComplaintCategory.values()[random.nextInt(3)],
+                    random.nextInt(10) == 0 ? null : complexities[random.nextInt(complexities.length)], received, status,
+                    decided ? received.plusDays(random.nextInt(day + 1)) : null, d));
+        }
+        CustomerProfile profile = input.profile().withComplaints(
+                (int) complaints.stream().filter(io.decisioning.rules.Complaint::open).count(),
+                (int) complaints.stream().filter(c -> c.daysSinceReceived() <= 365).count());
+        return new EvaluationInput(profile, input.blacklistHits(), complaints);
+    }
 }

@@ -37,7 +37,7 @@ class RetentionPackTests {
 
         assertThat(with).isEqualTo(without);
         assertThat(with.churnScore()).isNull();
-        assertThat(with.rulePacks()).doesNotContainKey("retention").isEqualTo(WITHOUT_RETENTION.rulePacks());
+        assertThat(with.rulePacks()).doesNotContainKey("retention").isEqualTo(without.rulePacks());
     }
 
     @Test
@@ -48,7 +48,9 @@ class RetentionPackTests {
         for (Evaluation late : List.of(batch.get(0), batch.get(2))) {
             // 2 missed payments 30, overdue 20, premium down 35 % 15, one product line 10, tenure of a year 5
             assertThat(late.churnScore()).isEqualTo(80);
-            assertThat(late.rulePacks()).containsEntry("retention", 1).hasSize(SHIPPED.rulePacks().size());
+            // every pack but complaints, which needs the complaint figures these customers do not have
+            assertThat(late.rulePacks()).containsEntry("retention", 1).doesNotContainKey("complaints")
+                    .hasSize(SHIPPED.rulePacks().size() - 1);
             assertThat(late.warnings()).extracting(w -> w.type() + ":" + w.severity())
                     .containsExactlyInAnyOrder("PREMIUM_OVERDUE:MEDIUM", "LAPSE_RISK:HIGH");
             assertThat(late.grade()).isEqualTo(batch.get(1).grade());

@@ -389,10 +389,10 @@ class RuleSetTests {
                 ShippedPacks.load().stream().filter(p -> p.name().equals("grading")).findFirst().orElseThrow().files()))
                 .orThrow());
 
-        assertThat(draft.rulePacks()).containsEntry("grading", 2).hasSize(9);
+        assertThat(draft.rulePacks()).containsEntry("grading", 2).hasSize(10);
         assertThat(draft.packs()).extracting(CompiledPack::name)
                 .containsExactly("identity", "grading", "warnings", "scoring", "tiering", "decision", "data", "retention",
-                        "service");
+                        "service", "complaints");
     }
 
     @Test

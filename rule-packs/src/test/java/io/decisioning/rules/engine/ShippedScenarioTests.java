@@ -26,7 +26,8 @@ class ShippedScenarioTests {
         assertThat(RULE_SET.rulePacks()).containsExactly(java.util.Map.entry("identity", 1),
                 java.util.Map.entry("grading", 1), java.util.Map.entry("warnings", 1),
                 java.util.Map.entry("scoring", 1), java.util.Map.entry("tiering", 1), java.util.Map.entry("decision", 1),
-                java.util.Map.entry("data", 1), java.util.Map.entry("retention", 1), java.util.Map.entry("service", 1));
+                java.util.Map.entry("data", 1), java.util.Map.entry("retention", 1), java.util.Map.entry("service", 1),
+                java.util.Map.entry("complaints", 1));
     }
 
     @Test

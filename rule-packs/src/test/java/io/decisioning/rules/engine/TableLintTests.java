@@ -99,6 +99,7 @@ class TableLintTests {
                 tuple("churn-scorecard.drl.csv", "J9", LintFinding.GAP, LintFinding.INFO),
                 tuple("churn-scorecard.drl.csv", "M9", LintFinding.GAP, LintFinding.INFO),
                 tuple("churn-scorecard.drl.csv", "O9", LintFinding.GAP, LintFinding.INFO),
+                tuple("churn-scorecard.drl.csv", "P9", LintFinding.GAP, LintFinding.INFO),
                 tuple("retention-warnings.drl.csv", "A5", LintFinding.GAP, LintFinding.INFO),
                 tuple("retention-warnings.drl.csv", "A12", LintFinding.GAP, LintFinding.INFO),
                 tuple("retention-warnings.drl.csv", "C22", LintFinding.NOT_ANALYSED, LintFinding.INFO),
