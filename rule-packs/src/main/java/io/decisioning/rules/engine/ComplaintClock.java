@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param complaint     the complaint, as the rules saw it
  * @param timeLimitDays calendar days from the day received to its deadline; null when no rule set one
  * @param state         where it stands against that deadline; null when no rule decided it
+ * @param reason        the reason of its state: the pack, version and rule that decided it; null without a state
  */
-public record ComplaintClock(Complaint complaint, Integer timeLimitDays, ComplaintState state) {
+public record ComplaintClock(Complaint complaint, Integer timeLimitDays, ComplaintState state, Reason reason) {
+
+    public ComplaintClock(Complaint complaint, Integer timeLimitDays, ComplaintState state) {
+        this(complaint, timeLimitDays, state, null);
+    }
 
     public ComplaintClock {
         Objects.requireNonNull(complaint, "complaint");

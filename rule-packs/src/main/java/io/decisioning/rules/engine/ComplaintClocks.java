@@ -48,7 +48,8 @@ final class ComplaintClocks {
             Kept limit = limits.get(complaint.complaintNo());
             Kept state = states.get(complaint.complaintNo());
             clocks.add(new ComplaintClock(complaint, limit == null ? null : ((TimeLimitSet) limit.outcome).days(),
-                    state == null ? null : ((ComplaintStateAssigned) state.outcome).state()));
+                    state == null ? null : ((ComplaintStateAssigned) state.outcome).state(),
+                    state == null ? null : state.reason(complaint)));
         }
         return clocks;
     }
@@ -87,8 +88,14 @@ final class ComplaintClocks {
         recorder.keep(limits, states);
     }
 
-    /** An outcome with the rule that gave it. */
-    private record Kept(Object outcome, CompiledRule rule) {
+    /** An outcome with the rule, of its pack, that gave it. */
+    private record Kept(Object outcome, CompiledRule rule, CompiledPack pack) {
+
+        /** Its reason, without a customer's figures. */
+        Reason reason(Complaint complaint) {
+            String text = rule.reason() == null ? rule.name() : rule.reason().withoutCustomer();
+            return new Reason(pack.name(), pack.version(), rule.name(), CustomerOutcomes.complaintMessage(complaint, text));
+        }
     }
 
     /** The time limits and states the rules of one pack give, settled by the pack's hit policy. */
@@ -115,7 +122,7 @@ final class ComplaintClocks {
                 return; // another kind of outcome: no customer has it
             }
             CompiledRule rule = pack.rules.getOrDefault(event.getRule().getName(), new CompiledRule(event.getRule().getName(), null, 0));
-            Kept kept = new Kept(outcome, rule);
+            Kept kept = new Kept(outcome, rule, pack);
             Kept before = into.putIfAbsent(complaintNo, kept);
             if (before == null || before.outcome.equals(outcome) && before.rule.salience() >= rule.salience()) {
                 return;

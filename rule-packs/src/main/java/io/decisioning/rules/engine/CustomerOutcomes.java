@@ -249,6 +249,7 @@ final class CustomerOutcomes {
         // the time limit and state of each complaint, by its index among the customer's complaints
         int[] limits = null;
         int[] states = null;
+        Reason[] stateReasons = null;
         long value = 0;
         long risk = 0;
         long churn = 0;
@@ -315,6 +316,13 @@ final class CustomerOutcomes {
                     }
                     held[c] = i;
                     message = complaintMessage(input.complaints().get(c), rule.message(profile));
+                    if (slot == OutcomeKind.COMPLAINT_STATE.slot) {
+                        if (stateReasons == null) {
+                            stateReasons = new Reason[limits.length];
+                        }
+                        CompiledPack statePack = (CompiledPack) refs[3 * i];
+                        stateReasons[c] = new Reason(statePack.name(), statePack.version(), rule.name(), message);
+                    }
                 }
                 default -> throw new IllegalStateException("slot " + slot);
             }
@@ -343,11 +351,11 @@ final class CustomerOutcomes {
         return new Evaluation(profile, input.blacklistHits(), GRADES[info[2 * grade + 1]], TIERS[info[2 * tier + 1]],
                 DECISIONS[info[2 * decision + 1]], clamp(value), clamp(risk), raised,
                 List.of(reasonCount == reasons.length ? reasons : Arrays.copyOf(reasons, reasonCount)), rulePacks,
-                nearMisses, churnScored ? clamp(churn) : null, entitlements(entitlements), clocks(limits, states));
+                nearMisses, churnScored ? clamp(churn) : null, entitlements(entitlements), clocks(limits, states, stateReasons));
     }
 
     /** Each complaint's clock, in the order of the customer's complaints: without a time limit and state where none was given. */
-    private List<ComplaintClock> clocks(int[] limits, int[] states) {
+    private List<ComplaintClock> clocks(int[] limits, int[] states, Reason[] stateReasons) {
         List<Complaint> complaints = input.complaints();
         if (complaints.isEmpty()) {
             return List.of();
@@ -356,7 +364,7 @@ final class CustomerOutcomes {
         for (int c = 0; c < complaints.size(); c++) {
             Integer days = limits == null || limits[c] < 0 ? null : info[2 * limits[c] + 1];
             ComplaintState state = states == null || states[c] < 0 ? null : COMPLAINT_STATES[info[2 * states[c] + 1]];
-            clocks.add(new ComplaintClock(complaints.get(c), days, state));
+            clocks.add(new ComplaintClock(complaints.get(c), days, state, state == null ? null : stateReasons[c]));
         }
         return clocks;
     }

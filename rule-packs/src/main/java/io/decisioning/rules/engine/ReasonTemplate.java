@@ -221,6 +221,11 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
         return out.isEmpty() ? fallback : out.toString();
     }
 
+    /** The sentence without a customer (a complaint without one): the explicit one if it names no figure, else the fallback. */
+    String withoutCustomer() {
+        return explicit != null && explicit.indexOf('{') < 0 ? explicit : fallback;
+    }
+
     /** The explicit sentence with each placeholder of a known field replaced by the customer's value. */
     private String fill(CustomerProfile profile) {
         StringBuilder out = new StringBuilder(explicit.length() + 16);

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
  *   <li>the others are locked, and those rewritten by another evaluation since they were read are read
  *       and evaluated again under the lock, so that of two evaluations of one customer the one that read
  *       later also writes later; then their assessments, history, warnings and changed identity keys are
- *       written with a few statements for the whole set.</li>
+ *       written with a few statements for the whole set, and handed to the capabilities that keep something of
+ *       them ({@link EvaluationsStored}: the complaints' clocks).</li>
  * </ol>
  * Warnings are only synchronised for rewritten assessments: an assessment whose content is as stored has
  * its warnings as stored, unless a person resolved one, which marks the assessment for rewriting
@@ -58,10 +59,11 @@ public class AssessmentPipeline {
     private final PartyResolver parties;
     private final RuleMetrics metrics;
     private final Clock clock;
+    private final List<EvaluationsStored> listeners;
 
     AssessmentPipeline(SubjectRepository subjects, List<FactSource> sources, RuleEngine engine,
                        AssessmentRepository assessments, WarningSync warnings, MatchKeyRepository matchKeys,
-                       PartyResolver parties, RuleMetrics metrics, Clock clock) {
+                       PartyResolver parties, RuleMetrics metrics, Clock clock, List<EvaluationsStored> listeners) {
         this.subjects = subjects;
         this.sources = List.copyOf(sources);
         this.engine = engine;
@@ -71,6 +73,7 @@ public class AssessmentPipeline {
         this.parties = parties;
         this.metrics = metrics;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -112,7 +115,7 @@ public class AssessmentPipeline {
                 again.outcomes().forEach(outcome -> outcomes.put(outcome.subject().customerId(), outcome));
                 failures.addAll(again.failures());
             }
-            changed = store(rewrite.stream().map(outcomes::get).filter(Objects::nonNull).toList(), locked, trigger, now);
+            changed = store(rewrite.stream().map(outcomes::get).filter(Objects::nonNull).toList(), locked, trigger, asOf, now);
         }
         List<Assessed.One> assessed = new ArrayList<>(outcomes.size());
         outcomes.values().forEach(outcome -> assessed.add(new Assessed.One(outcome.subject(), outcome.evaluation(),
@@ -127,7 +130,7 @@ public class AssessmentPipeline {
      * @return how many outcomes changed (or were new)
      */
     private int store(List<Outcome> rewritten, Map<Long, AssessmentRepository.StoredHashes> locked, Trigger trigger,
-                      Instant now) {
+                      LocalDate asOf, Instant now) {
         List<CustomerKeys> changedKeys = new ArrayList<>();
         List<AssessmentRepository.ToStore> toStore = new ArrayList<>(rewritten.size());
         List<WarningSync.Raised> raised = new ArrayList<>(rewritten.size());
@@ -146,6 +149,10 @@ public class AssessmentPipeline {
         parties.keysChanged(matchKeys.refresh(changedKeys));
         AssessmentRepository.Saved saved = assessments.saveAll(toStore, trigger, now, locked);
         warnings.syncAll(raised, now);
+        if (!listeners.isEmpty() && !toStore.isEmpty()) {
+            List<Evaluation> evaluations = toStore.stream().map(AssessmentRepository.ToStore::evaluation).toList();
+            listeners.forEach(listener -> listener.stored(evaluations, asOf, now));
+        }
         return saved.changed().size();
     }
 

@@ -379,6 +379,20 @@ public class AssessmentRepository {
         d.text(f.managerStatus() == null ? null : f.managerStatus().name()).number(f.managerLevel())
                 .number(f.daysSinceLastVisit()).number(f.daysSinceLastContact()).number(f.daysToBirthday())
                 .number(f.partyAccountManagers());
+        // fed only when the CRM keeps complaints (DESIGN.md section 13), so that a CRM without them keeps every hash; the
+        // clocks are the content of complaint_clock, which is written only with a rewritten assessment
+        if (e.profile().hasComplaints()) {
+            d.number(e.profile().openComplaints()).number(e.profile().complaints12m()).number(e.complaints().size());
+            for (io.decisioning.rules.engine.ComplaintClock clock : e.complaints()) {
+                io.decisioning.rules.Complaint c = clock.complaint();
+                d.text(c.complaintNo()).text(c.status().name()).text(c.complexity() == null ? null : c.complexity().name())
+                        .text(c.channel() == null ? null : c.channel().name()).text(c.receivedDate().toString())
+                        .number(c.daysSinceReceived()).number(c.daysToDecision()).number(clock.timeLimitDays())
+                        .text(clock.state() == null ? null : clock.state().name())
+                        .text(clock.reason() == null ? null : clock.reason().pack() + ":" + clock.reason().version() + " "
+                                + clock.reason().rule());
+            }
+        }
         d.number(e.warnings().size());
         for (CustomerWarning w : e.warnings()) {
             d.text(w.type().name()).text(w.severity().name()).text(w.message());
@@ -433,6 +447,12 @@ public class AssessmentRepository {
         // the entitlements (DESIGN.md section 12) when any pack grants some: a change of services is a change of outcome
         if (!e.entitlements().isEmpty()) {
             outcome += "|services " + entitlements(e);
+        }
+        // each complaint's state (DESIGN.md section 13) when the party has complaints: a state reached is a change of outcome
+        if (!e.complaints().isEmpty()) {
+            outcome += "|complaints " + e.complaints().stream()
+                    .map(clock -> clock.complaintNo() + ":" + (clock.state() == null ? "-" : clock.state().name()))
+                    .collect(Collectors.joining(","));
         }
         return sha256(outcome);
     }

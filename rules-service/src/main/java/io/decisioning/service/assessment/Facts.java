@@ -76,7 +76,7 @@ public final class Facts {
     List<EvaluationInput> inputs() {
         List<EvaluationInput> inputs = new ArrayList<>(profiles.size());
         profiles.forEach((subject, profile) -> inputs.add(
-                new EvaluationInput(profile.toProfile(), hits.getOrDefault(subject, List.of()))));
+                new EvaluationInput(profile.toProfile(), hits.getOrDefault(subject, List.of()), profile.complaintFacts())));
         return inputs;
     }
 }

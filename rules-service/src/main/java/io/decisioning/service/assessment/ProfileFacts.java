@@ -1,9 +1,11 @@
 package io.decisioning.service.assessment;
 
+import io.decisioning.rules.Complaint;
 import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.ManagerStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +37,9 @@ public final class ProfileFacts {
     private @Nullable Retention retention;
     /** The account-manager figures (DESIGN.md section 12): no manager, no contact, no birthday until a source says. */
     private Manager manager = Manager.NONE;
+    /** Open complaints and complaints of 12 months, null while the CRM keeps no complaints (section 13). */
+    private int @Nullable [] complaintFigures;
+    private List<Complaint> complaints = List.of();
 
     ProfileFacts(Subject subject) {
         this.subject = subject;
@@ -132,6 +137,25 @@ public final class ProfileFacts {
                 daysSinceLastContact, daysToBirthday, accountManagers);
     }
 
+    /**
+     * The complaint figures and facts of DESIGN.md section 13, for a customer of a CRM that keeps complaints: the
+     * party's complaints (each a fact of this customer), how many are open, how many were received in 12 months.
+     */
+    public void complaints(List<Complaint> complaints, int open, int received12m) {
+        this.complaints = List.copyOf(complaints);
+        this.complaintFigures = new int[] {open, received12m};
+    }
+
+    /** Whether the customer was read with the CRM keeping complaints: {@link #complaints} was given. */
+    public boolean keepsComplaints() {
+        return complaintFigures != null;
+    }
+
+    /** The party's complaints, facts of this customer; empty when none or while the CRM keeps no complaints. */
+    List<Complaint> complaintFacts() {
+        return complaints;
+    }
+
     private record Manager(ManagerStatus status, @Nullable Integer level, @Nullable Integer daysSinceLastVisit,
                            @Nullable Integer daysSinceLastContact, @Nullable Integer daysToBirthday, int accountManagers) {
 
@@ -193,7 +217,11 @@ public final class ProfileFacts {
                     r.deniedClaims12m());
         }
         Manager m = manager;
-        return m == Manager.NONE ? profile : profile.withManager(m.status(), m.level(), m.daysSinceLastVisit(),
-                m.daysSinceLastContact(), m.daysToBirthday(), m.accountManagers());
+        if (m != Manager.NONE) {
+            profile = profile.withManager(m.status(), m.level(), m.daysSinceLastVisit(), m.daysSinceLastContact(),
+                    m.daysToBirthday(), m.accountManagers());
+        }
+        int[] c = complaintFigures;
+        return c == null ? profile : profile.withComplaints(c[0], c[1]);
     }
 }

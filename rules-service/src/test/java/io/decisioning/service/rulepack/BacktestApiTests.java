@@ -345,7 +345,7 @@ class BacktestApiTests {
             zero.append(line).append('\n');
         }
         String changed = zero.substring(0, zero.length() - 1);
-        assertThat(changed).isNotEqualTo(table).contains("CHN-012 Two or more missed payments in 12 months,,2,,,,,,,,,,,,,0,");
+        assertThat(changed).isNotEqualTo(table).contains("CHN-012 Two or more missed payments in 12 months,,2,,,,,,,,,,,,,,0,");
         return changed;
     }
 

@@ -2,6 +2,7 @@ package io.decisioning.service.system;
 
 import io.decisioning.service.assessment.AssessmentPipeline;
 import io.decisioning.service.assessment.EvaluationDate;
+import io.decisioning.service.assessment.EvaluationsStored;
 import io.decisioning.service.assessment.FactSource;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.book.BookStatistics;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Repository;
  *
  * <p>The beans under test: every {@code @Repository} of the service (each needs only JDBC, JSON, the clock,
  * the audit trail or the pack store; several are package-private, so they are scanned by their stereotype
- * rather than named), the book statistics, the evaluation date, and the evaluation pipeline's reads (its fact sources and the rule
+ * rather than named), the book statistics, the evaluation date, and the evaluation pipeline's reads (its fact sources, what keeps something of stored evaluations, and the rule
  * engine it is built with). One set for every database test, so that they share one context and one
  * embedded MariaDB: each distinct configuration would start a server of its own.
  *
@@ -54,7 +55,7 @@ import org.springframework.stereotype.Repository;
 @Import({EmbeddedDatabaseConfiguration.class, DataSourceSettings.class, ClockConfiguration.class})
 @ComponentScan(basePackages = "io.decisioning.service", useDefaultFilters = false, includeFilters = {
         @Filter(Repository.class),
-        @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {FactSource.class, AssessmentPipeline.class, RuleEngine.class,
+        @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {FactSource.class, EvaluationsStored.class, AssessmentPipeline.class, RuleEngine.class,
                 RuleMetrics.class, AuditTrail.class, BookStatistics.class, EvaluationDate.class,
                 io.decisioning.service.identity.PartyResolver.class})})
 class DatabaseTestConfiguration {
