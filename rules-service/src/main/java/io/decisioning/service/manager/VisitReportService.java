@@ -1,13 +1,12 @@
 package io.decisioning.service.manager;
 
 import io.decisioning.service.assessment.EvaluationDate;
-import io.decisioning.service.system.InvalidInputException;
+import io.decisioning.service.system.ReportMonth;
 import io.decisioning.service.system.UserAccount;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,23 +31,7 @@ public class VisitReportService {
 
     /** The month as {@code YYYY-MM}, not after the current one; a 400 naming {@code month} otherwise. */
     public YearMonth month(String month) {
-        YearMonth parsed;
-        try {
-            if (!month.matches("\\d{4}-\\d{2}")) {
-                throw new DateTimeParseException("not YYYY-MM", month, 0);
-            }
-            parsed = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "must be a month written YYYY-MM, e.g. 2027-01");
-        }
-        YearMonth current = YearMonth.from(evaluationDate.today());
-        if (parsed.isAfter(current)) {
-            throw new InvalidInputException("month", "is after the current month " + current + ": nothing is done yet");
-        }
-        if (parsed.isBefore(YearMonth.of(2000, 1))) {
-            throw new InvalidInputException("month", "must be 2000-01 or later");
-        }
-        return parsed;
+        return ReportMonth.parse(month, evaluationDate.today());
     }
 
     public VisitReport report(YearMonth month, @Nullable String branch, UserAccount user) {
