@@ -179,6 +179,29 @@ class ComplaintApiTests {
         assertThat(state(no)).isEqualTo("MISSED");
     }
 
+    /** A day passes with no event: the nightly run's re-evaluation moves the clock and raises the warning. */
+    @Test
+    void aDeadlineThatPassesByItselfIsCaughtByTheNightlyRun() {
+        long z = crm.customerOfBranch(branch);
+        String no = complaint(z, "PHONE", "SERVICE", "SIMPLE", d.minusDays(11), "OPEN", null, null);
+        evaluate(z);
+        assertThat(state(no)).isEqualTo("ON_TRACK");
+        assertThat(openWarnings(z)).doesNotContain("COMPLAINT_DEADLINE_NEAR");
+
+        // the day after, as the clock would make it: the complaint was received a day earlier than "today"
+        jdbc.sql("UPDATE complaint SET received_at = :at WHERE complaint_no = :no")
+                .param("at", noon(d.minusDays(12))).param("no", no).update();
+        Response started = api.post("/api/v1/batch-runs", null, "admin");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long run = started.json().get("id").asLong();
+        Await.until(Duration.ofSeconds(120), () -> !api.getJson("/api/v1/batch-runs/" + run, "admin").get("status")
+                .asString().equals("RUNNING"));
+
+        assertThat(api.getJson("/api/v1/batch-runs/" + run, "admin").get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(state(no)).isEqualTo("AT_RISK");
+        assertThat(openWarnings(z)).contains("COMPLAINT_DEADLINE_NEAR");
+    }
+
     private void event(String type, long customerId) {
         Response event = api.post("/api/v1/events", """
                 {"eventId": "%s", "type": "%s", "customerNo": "%s", "occurredAt": "%s"}""".formatted(
