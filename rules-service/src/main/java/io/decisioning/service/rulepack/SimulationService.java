@@ -175,6 +175,12 @@ public class SimulationService {
                     | tally.compare("decision", b.decision().name(), a.decision().name(), s)
                     | tally.compare("churn", churnBand(b.churnScore()), churnBand(a.churnScore()), s)
                     | tally.compare("entitlements", entitlements(b), entitlements(a), s);
+            // each complaint's state (DESIGN.md section 13): a complaint that changes is one transition, so that a
+            // time limit edited shows how many complaints it makes overdue
+            for (int c = 0; c < b.complaints().size() && c < a.complaints().size(); c++) {
+                changed |= tally.compare("complaintState", complaintState(b.complaints().get(c)),
+                        complaintState(a.complaints().get(c)), s);
+            }
             if (changed) {
                 tally.changed(s);
             }
@@ -193,6 +199,11 @@ public class SimulationService {
     static String entitlements(Evaluation e) {
         return e.entitlements().isEmpty() ? "none"
                 : e.entitlements().stream().map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** A complaint's state ("OVERDUE"), "none" when the rules gave it none (withdrawn, unclassified). */
+    static String complaintState(io.decisioning.rules.engine.ComplaintClock clock) {
+        return clock.state() == null ? "none" : clock.state().name();
     }
 
     static String warnings(List<CustomerWarning> warnings) {

@@ -202,6 +202,39 @@ class ComplaintApiTests {
         assertThat(openWarnings(z)).contains("COMPLAINT_DEADLINE_NEAR");
     }
 
+    /** Compliance shortens a time limit: the simulation over the book counts the complaints whose state it changes. */
+    @Test
+    void aSimulationOfShorterTimeLimitsShowsTheComplaintsItMakesOverdue() {
+        long w = crm.customerOfBranch(branch);
+        complaint(w, "PHONE", "SERVICE", "SIMPLE", d.minusDays(11), "OPEN", null, null);
+        complaint(w, "PHONE", "SERVICE", "SIMPLE", d.minusDays(30), "DECIDED", d.minusDays(18), "CLAIM_DELAY");
+        evaluate(w);
+        int published = jdbc.sql("SELECT version FROM rule_pack_version WHERE pack = 'complaints' AND status = 'PUBLISHED'")
+                .query(Integer.class).single();
+        String limits = api.getJson("/api/v1/rule-packs/complaints/versions/" + published, "analyst").get("files")
+                .get("time-limits.drl.csv").asString();
+        assertThat(limits).contains("SIMPLE,15,");
+        Response draft = api.post("/api/v1/rule-packs/complaints/versions", JSON.writeValueAsString(java.util.Map.of(
+                "baseVersion", published, "comment", "simple complaints within 10 days",
+                "files", java.util.Map.of("time-limits.drl.csv", limits.replace("SIMPLE,15,", "SIMPLE,10,")))), "analyst");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        int version = draft.json().get("version").asInt();
+
+        Response started = api.post("/api/v1/rule-packs/complaints/versions/" + version + "/simulate", null, "analyst");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String path = "/api/v1/rule-packs/complaints/versions/" + version + "/simulation";
+        Await.until(Duration.ofSeconds(120), () -> !api.getJson(path, "analyst").get("status").asString().equals("RUNNING"));
+        JsonNode simulation = api.getJson(path, "analyst");
+
+        assertThat(simulation.get("status").asString()).as(simulation.toString()).isEqualTo("DONE");
+        assertThat(simulation.get("transitions").valueStream()
+                .filter(t -> t.get("field").asString().equals("complaintState"))
+                .map(t -> t.get("from").asString() + ">" + t.get("to").asString() + " " + t.get("count").asLong()))
+                .containsExactlyInAnyOrder("ON_TRACK>OVERDUE 1", "MET>MISSED 1");
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private void event(String type, long customerId) {
         Response event = api.post("/api/v1/events", """
                 {"eventId": "%s", "type": "%s", "customerNo": "%s", "occurredAt": "%s"}""".formatted(
