@@ -192,8 +192,9 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
      * The complaints of a {@code complaints} cell, separated by ';', numbered C1, C2, ... in their order. Each is words:
      * {@code day N} (received N days ago: day 0 is the day received), {@code decided M} (decided on day M), and any of a
      * complexity, channel, category and status: {@code SIMPLE PHONE day 16}, {@code COMPLEX LETTER day 40 decided 30},
-     * {@code EXTENDED REGULATOR WITHDRAWN day 5}. Without a complexity it has none the service knows (unclassified);
-     * the status is OPEN, or DECIDED when a decision day is given.
+     * {@code EXTENDED REGULATOR WITHDRAWN day 5}; {@code unknown channel} or {@code unknown complexity} for a value the
+     * service does not know (the complaint is then unclassified). The complexity is SIMPLE and the channel PHONE unless
+     * given; the status OPEN, or DECIDED when a decision day is given.
      */
     static List<Complaint> complaints(String customerNo, String cell) {
         List<Complaint> complaints = new ArrayList<>();
@@ -205,9 +206,21 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
             ComplaintStatus status = null;
             Integer day = null;
             Integer decided = null;
+            boolean unknownChannel = false;
+            boolean unknownComplexity = false;
             for (int i = 0; i < words.length; i++) {
                 String word = words[i].toUpperCase(Locale.ROOT);
-                if ((word.equals("DAY") || word.equals("DECIDED") && i + 1 < words.length && words[i + 1].matches("\\d+"))) {
+                if (word.equals("UNKNOWN")) {
+                    String what = i + 1 < words.length ? words[++i].toUpperCase(Locale.ROOT) : "";
+                    if (what.equals("CHANNEL")) {
+                        unknownChannel = true;
+                    } else if (what.equals("COMPLEXITY")) {
+                        unknownComplexity = true;
+                    } else {
+                        throw new IllegalArgumentException("complaints: 'unknown' is followed by channel or complexity, in '"
+                                + item + "'");
+                    }
+                } else if ((word.equals("DAY") || word.equals("DECIDED") && i + 1 < words.length && words[i + 1].matches("\\d+"))) {
                     if (i + 1 == words.length || !words[i + 1].matches("\\d+")) {
                         throw new IllegalArgumentException("complaints: '" + words[i] + "' is followed by a number of days, in '" + item + "'");
                     }
@@ -244,6 +257,11 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
             if (status == null) {
                 status = decided == null ? ComplaintStatus.OPEN : ComplaintStatus.DECIDED;
             }
+            if (unknownChannel && channel != null || unknownComplexity && complexity != null) {
+                throw new IllegalArgumentException("complaints: '" + item + "' names a value it also calls unknown");
+            }
+            channel = unknownChannel ? null : channel == null ? ComplaintChannel.PHONE : channel;
+            complexity = unknownComplexity ? null : complexity == null ? ComplaintComplexity.SIMPLE : complexity;
             LocalDate received = DAY.minusDays(day);
             complaints.add(Complaint.of(customerNo, "C" + (complaints.size() + 1), channel, category, complexity, received,
                     status, decided == null ? null : received.plusDays(decided), DAY));
