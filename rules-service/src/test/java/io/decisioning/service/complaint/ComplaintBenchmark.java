@@ -131,14 +131,13 @@ public final class ComplaintBenchmark {
                            DATE_SUB(?, INTERVAL 20 + MOD(s.seq, 50) YEAR), NULL, %s, NULL, NOW(3)
                       FROM seq_%d_to_%d s""".formatted(branch, from, to), today);
         }
-        long first = count(jdbc, "SELECT MIN(id) FROM customer WHERE customer_no LIKE 'B%'");
         // received d days ago (0-394); the later ones open more often; decided after 1-45 days, never in the future
         for (int from = 1; from <= complaints; from += 100_000) {
             int to = Math.min(complaints, from + 99_999);
             jdbc.update("""
                     INSERT INTO complaint (complaint_no, customer_id, channel, category, complexity, branch_code, received_at,
                                            status, decided_at, root_cause)
-                    SELECT CONCAT('BC', LPAD(x.seq, 9, '0')), x.customer_id,
+                    SELECT CONCAT('BC', LPAD(x.seq, 9, '0')), c.id,
                            ELT(1 + MOD(x.seq, 10), 'PHONE', 'PHONE', 'PHONE', 'PHONE', 'ONLINE', 'ONLINE', 'ONLINE', 'LETTER',
                                'VISIT', 'REGULATOR'),
                            ELT(1 + MOD(x.seq, 7), 'PRODUCT', 'PRODUCT', 'SERVICE', 'SERVICE', 'SERVICE', 'COMPLIANCE', NULL),
@@ -151,13 +150,14 @@ public final class ComplaintBenchmark {
                            IF(x.decided_at IS NULL, NULL, ELT(1 + MOD(x.seq, 7), 'CLAIM_DELAY', 'PREMIUM_DISPUTE', 'MISSELLING',
                                'STAFF_ATTITUDE', 'DOCUMENTATION', 'POLICY_TERMS', 'SYSTEM_ERROR'))
                       FROM (SELECT s.seq,
-                                   IF(MOD(s.seq, 50) = 0, NULL, ? + MOD(s.seq * 7919, ?)) AS customer_id,
+                                   IF(MOD(s.seq, 50) = 0, NULL, CONCAT('B', LPAD(1 + MOD(s.seq * 7919, ?), 9, '0')))
+                                       AS customer_no,
                                    TIMESTAMP(DATE_SUB(?, INTERVAL MOD(s.seq * 13, 395) DAY), '03:00:00') AS received_at,
                                    IF(MOD(s.seq, 10) = 0 AND MOD(s.seq * 13, 395) < 90 OR MOD(s.seq * 13, 395) < 1 + MOD(s.seq, 45), NULL,
                                       TIMESTAMP(DATE_SUB(?, INTERVAL MOD(s.seq * 13, 395) - 1 - MOD(s.seq, 45) DAY), '05:00:00'))
                                        AS decided_at
                               FROM seq_%d_to_%d s) x
-                      LEFT JOIN customer c ON c.id = x.customer_id""".formatted(from, to), first, customers, today, today);
+                      LEFT JOIN customer c ON c.customer_no = x.customer_no""".formatted(from, to), customers, today, today);
         }
         System.out.printf("generated %,d customers and %,d complaints in %.1f s%n", customers, complaints, seconds(started));
     }
