@@ -30,7 +30,7 @@ final class ContentDigest {
                     "partyRecords", "partyBranches", "possibleDuplicates", "overdueInstallments", "maxDaysOverdue",
                     "nextDueDays", "missedPayments12m", "renewalsDue60d", "lapsed24m", "premiumChangePct",
                     "deniedClaims12m", "managerStatus", "managerLevel", "daysSinceLastVisit", "daysSinceLastContact",
-                    "daysToBirthday", "partyAccountManagers"),
+                    "daysToBirthday", "partyAccountManagers", "openComplaints", "complaints12m"),
             // the category is the type's (CustomerWarning refuses any other): feeding the type feeds it
             CustomerWarning.class, List.of("type", "category", "severity", "message"),
             BlacklistHit.class, List.of("customerNo", "entryId", "strength", "matchedOn", "reasonCode"),

@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Complaints over real HTTP on the real database (DESIGN.md section 13): the time-limit work queue in its order with
@@ -44,6 +45,7 @@ import tools.jackson.databind.JsonNode;
 class ComplaintApiTests {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -233,8 +235,6 @@ class ComplaintApiTests {
                 .containsExactlyInAnyOrder("ON_TRACK>OVERDUE 1", "MET>MISSED 1");
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-
     private void event(String type, long customerId) {
         Response event = api.post("/api/v1/events", """
                 {"eventId": "%s", "type": "%s", "customerNo": "%s", "occurredAt": "%s"}""".formatted(
@@ -275,18 +275,17 @@ class ComplaintApiTests {
         assertThat(report.get("groups").get(0).get("group").asString()).isEqualTo(branch);
         // received in the month: A's 1st and 3rd, C's two, the one without a customer; decided: those but the open one,
         // and A's 2nd (received the month before): 8, 33 or more, 19, 2 and 1 days
-        assertThat(figures(total)).containsExactly(5L, 5L, 3L, 1L, 75.0, 8.0, 1L);
-        assertThat(total.get("topRootCauses").valueStream().map(r -> r.get("rootCause").asString() + " " + r.get("count").asLong()))
-                .containsExactly("CLAIM_DELAY 3", "DOCUMENTATION 1", "MISSELLING 1");
-        assertThat(figures(report.get("groups").get(0))).isEqualTo(figures(total));
+        assertThat(AnalysisRows.figures(total)).containsExactly(5L, 5L, 3L, 1L, 75.0, 8.0, 1L);
+        assertThat(AnalysisRows.rootCauses(total)).containsExactly("CLAIM_DELAY 3", "DOCUMENTATION 1", "MISSELLING 1");
+        assertThat(AnalysisRows.figures(report.get("groups").get(0))).isEqualTo(AnalysisRows.figures(total));
 
         JsonNode byCategory = api.getJson("/api/v1/reports/complaints?month=" + m + "&groupBy=category&branch=" + branch, "approver");
         assertThat(byCategory.get("groups").valueStream().map(g -> g.get("group").asString()))
                 .containsExactly("COMPLIANCE", "PRODUCT", "SERVICE", "UNCLASSIFIED");
         double late = java.time.temporal.ChronoUnit.DAYS.between(m.minusMonths(1).atDay(20), m.atDay(25));
-        assertThat(figures(byCategory.get("groups").get(1))).containsExactly(0L, 1L, 0L, 1L, 0.0, late, 0L);
-        assertThat(figures(byCategory.get("groups").get(2))).containsExactly(2L, 1L, 1L, 0L, 100.0, 8.0, 1L);
-        assertThat(figures(byCategory.get("groups").get(3))).containsExactly(2L, 2L, 1L, 0L, 100.0, 1.5, 0L);
+        assertThat(AnalysisRows.figures(byCategory.get("groups").get(1))).containsExactly(0L, 1L, 0L, 1L, 0.0, late, 0L);
+        assertThat(AnalysisRows.figures(byCategory.get("groups").get(2))).containsExactly(2L, 1L, 1L, 0L, 100.0, 8.0, 1L);
+        assertThat(AnalysisRows.figures(byCategory.get("groups").get(3))).containsExactly(2L, 2L, 1L, 0L, 100.0, 1.5, 0L);
         JsonNode byChannel = api.getJson("/api/v1/reports/complaints?month=" + m + "&groupBy=channel&branch=" + branch, "admin");
         assertThat(byChannel.get("groups").valueStream().map(g -> g.get("group").asString() + " " + g.get("received").asLong()))
                 .containsExactly("LETTER 0", "ONLINE 1", "PHONE 2", "REGULATOR 1", "VISIT 1");
@@ -316,17 +315,5 @@ class ComplaintApiTests {
         assertInvalid(api.get("/api/v1/reports/complaints?month=26-11", "analyst"), "month");
         assertInvalid(api.get("/api/v1/reports/complaints?month=" + m + "&groupBy=product", "analyst"), "groupBy");
         assertProblem(api.get("/api/v1/reports/complaints?month=" + m, "underwriter"), 403);
-    }
-
-    /** received, decided, in time, late, % in time, median days, repeat complainants. */
-    private static List<Object> figures(JsonNode row) {
-        List<Object> figures = new ArrayList<>();
-        for (String field : List.of("received", "decided", "decidedInTime", "decidedLate")) {
-            figures.add(row.get(field).asLong());
-        }
-        figures.add(row.get("decidedInTimePct").isNull() ? null : row.get("decidedInTimePct").asDouble());
-        figures.add(row.get("medianDaysToDecision").isNull() ? null : row.get("medianDaysToDecision").asDouble());
-        figures.add(row.get("repeatComplainants").asLong());
-        return figures;
     }
 }

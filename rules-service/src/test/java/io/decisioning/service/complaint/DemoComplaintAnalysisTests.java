@@ -197,6 +197,13 @@ class DemoComplaintAnalysisTests {
         return new TreeMap<>(expected);
     }
 
+    /** The figures of a row and its top root causes. */
+    private static List<Object> figures(JsonNode row) {
+        List<Object> figures = new ArrayList<>(AnalysisRows.figures(row));
+        figures.add(AnalysisRows.rootCauses(row));
+        return figures;
+    }
+
     /** Calendar days from the day received to the day decided, in the service's zone. */
     private String days() {
         return "DATEDIFF(k.decided_at + INTERVAL %1$d SECOND, k.received_at + INTERVAL %1$d SECOND)".formatted(offset);
@@ -209,19 +216,5 @@ class DemoComplaintAnalysisTests {
 
     private LocalDateTime utc(YearMonth month) {
         return month.atDay(1).atStartOfDay(evaluationDate.zone()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
-    }
-
-    /** received, decided, in time, late, % in time, median days, repeat complainants, top root causes. */
-    private static List<Object> figures(JsonNode row) {
-        List<Object> figures = new ArrayList<>();
-        for (String field : List.of("received", "decided", "decidedInTime", "decidedLate")) {
-            figures.add(row.get(field).asLong());
-        }
-        figures.add(row.get("decidedInTimePct").isNull() ? null : row.get("decidedInTimePct").asDouble());
-        figures.add(row.get("medianDaysToDecision").isNull() ? null : row.get("medianDaysToDecision").asDouble());
-        figures.add(row.get("repeatComplainants").asLong());
-        figures.add(row.get("topRootCauses").valueStream()
-                .map(r -> r.get("rootCause").asString() + " " + r.get("count").asLong()).toList());
-        return figures;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.ApiClient;
+import io.decisioning.service.Await;
 import io.decisioning.service.customer.CrmFixtures;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,9 +101,9 @@ class EventTests {
         assertThat(accepted.json().get("eventId").asString()).isEqualTo(eventId);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM event_inbox WHERE event_id = :e").param("e", eventId)
                 .query(Integer.class).single()).isEqualTo(1);
-        awaitTrue(Duration.ofSeconds(2), () -> "POOR_QUALITY".equals(grade(id)));
+        Await.until(Duration.ofSeconds(2), () -> "POOR_QUALITY".equals(grade(id)));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-        awaitTrue(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(eventId)));
+        Await.until(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(eventId)));
         assertThat(jdbc.sql("SELECT eval_trigger FROM assessment WHERE customer_id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("EVENT");
         assertThat(openWarnings(id)).contains("REPEAT_CLAIMANT");
@@ -115,7 +115,7 @@ class EventTests {
 
         // an event that changes nothing adds no history
         Response unchanged = post("evt-" + UUID.randomUUID(), "CUSTOMER_UPDATED", customerNo);
-        awaitTrue(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(unchanged.json().get("eventId").asString())));
+        Await.until(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(unchanged.json().get("eventId").asString())));
         assertThat(historyRows(id)).isEqualTo(2);
 
         Response read = api.get("/api/v1/events/" + eventId, "crm");
@@ -135,13 +135,13 @@ class EventTests {
         try {
             Response overdue = post("evt-" + UUID.randomUUID(), "PREMIUM_DUE_CHANGED", customerNo);
             assertThat(overdue.status()).as(overdue.body()).isEqualTo(202);
-            awaitTrue(Duration.ofSeconds(5), () -> openWarnings(id).contains("PREMIUM_OVERDUE"));
+            Await.until(Duration.ofSeconds(5), () -> openWarnings(id).contains("PREMIUM_OVERDUE"));
 
             jdbc.sql("UPDATE premium_due SET status = 'PAID', paid_at = :at WHERE id = :id")
                     .param("at", today.atTime(9, 0)).param("id", due).update();
             String paid = "evt-" + UUID.randomUUID();
             assertThat(post(paid, "PREMIUM_PAID", customerNo).status()).isEqualTo(202);
-            awaitTrue(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(paid)));
+            Await.until(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(paid)));
             assertThat(openWarnings(id)).doesNotContain("PREMIUM_OVERDUE");
         } finally {
             crm.removeInstallments(List.of(id));
@@ -222,7 +222,7 @@ class EventTests {
         List<String> stored = jdbc.sql("SELECT event_id FROM event_inbox WHERE event_id IN (:ids) ORDER BY id")
                 .param("ids", List.of(first, second, known)).query(String.class).list();
         assertThat(stored).containsExactly(known, first, second);
-        awaitTrue(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(first)) && "DONE".equals(eventStatus(second)));
+        Await.until(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(first)) && "DONE".equals(eventStatus(second)));
         assertThat(grade(id)).isEqualTo("POOR_QUALITY");
         assertThat(api.get("/api/v1/events/" + second, "crm").json().get("source").asString()).isEqualTo("API");
     }
@@ -255,7 +255,7 @@ class EventTests {
         String eventId = "evt-" + UUID.randomUUID();
         assertThat(post(eventId, "POLICY_BOUND", customerNo).status()).isEqualTo(202);
 
-        awaitTrue(Duration.ofSeconds(10), () -> "PARKED".equals(eventStatus(eventId)));
+        Await.until(Duration.ofSeconds(10), () -> "PARKED".equals(eventStatus(eventId)));
 
         JsonNode parked = api.get("/api/v1/events/" + eventId, "admin").json();
         assertThat(parked.get("attempts").asInt()).isEqualTo(2);
@@ -275,7 +275,7 @@ class EventTests {
         assertThat(api.post("/api/v1/events/" + eventId + "/retry", null, "crm").status()).isEqualTo(403);
         Response retried = api.post("/api/v1/events/" + eventId + "/retry", null, "admin");
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
-        awaitTrue(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(eventId)));
+        Await.until(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(eventId)));
         assertThat(api.post("/api/v1/events/" + eventId + "/retry", null, "admin").status()).isEqualTo(409);
     }
 
@@ -293,7 +293,7 @@ class EventTests {
         insertCrmEvent(unknownType, "POLICY_EXPLODED", customerNo);
 
         // the outbox may be read between two of the inserts, so the unknown type can come a round later
-        awaitTrue(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(outboxOnly)) && "PARKED".equals(eventStatus(unknownType)));
+        Await.until(Duration.ofSeconds(5), () -> "DONE".equals(eventStatus(outboxOnly)) && "PARKED".equals(eventStatus(unknownType)));
 
         assertThat(eventStatus(shared)).isEqualTo("DONE");
         assertThat(jdbc.sql("SELECT source FROM event_inbox WHERE event_id = :e").param("e", shared)
@@ -344,7 +344,7 @@ class EventTests {
         }
         posters.shutdown();
 
-        awaitTrue(Duration.ofSeconds(60), () -> jdbc.sql("""
+        Await.until(Duration.ofSeconds(60), () -> jdbc.sql("""
                         SELECT COUNT(*) FROM event_inbox WHERE event_id LIKE :prefix AND status = 'DONE'
                         """).param("prefix", prefix + "%").query(Integer.class).single() == 10_000);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -419,16 +419,6 @@ class EventTests {
     private int historyRows(long customerId) {
         return jdbc.sql("SELECT COUNT(*) FROM assessment_history WHERE customer_id = :id")
                 .param("id", customerId).query(Integer.class).single();
-    }
-
-    private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not true within " + timeout);
-            }
-            sleep(20);
-        }
     }
 
     private static void sleep(long millis) {

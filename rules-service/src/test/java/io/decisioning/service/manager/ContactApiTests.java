@@ -5,6 +5,7 @@ import static io.decisioning.service.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient;
+import io.decisioning.service.Await;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.customer.CrmFixtures;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +99,7 @@ class ContactApiTests {
         assertThat(logged.json().get("by").asString()).isEqualTo(manager);
         assertThat(logged.json().get("kind").asString()).isEqualTo("VISIT");
         long stored = System.nanoTime();
-        awaitTrue(Duration.ofSeconds(10), () -> !openWarnings(customerNo).contains("VISIT_OVERDUE"));
+        Await.until(Duration.ofSeconds(10), () -> !openWarnings(customerNo).contains("VISIT_OVERDUE"));
         System.out.printf("VISIT_OVERDUE resolved %d ms after the contact was stored%n", (System.nanoTime() - stored) / 1_000_000);
         JsonNode after = api.getJson("/api/v1/customers/" + customerNo + "/assessment", "admin");
         assertThat(after.get("profile").get("daysSinceLastVisit").asInt()).isZero();
@@ -125,7 +125,7 @@ class ContactApiTests {
                 "EV-" + java.util.UUID.randomUUID(), customerNo, OffsetDateTime.now(ZoneOffset.UTC)), "admin");
         assertThat(event.status()).as(event.body()).isEqualTo(202);
 
-        awaitTrue(Duration.ofSeconds(10), () -> !openWarnings(customerNo).contains("NO_ACCOUNT_MANAGER"));
+        Await.until(Duration.ofSeconds(10), () -> !openWarnings(customerNo).contains("NO_ACCOUNT_MANAGER"));
         System.out.printf("NO_ACCOUNT_MANAGER resolved %d ms after the CRM's event%n", (System.nanoTime() - posted) / 1_000_000);
         assertThat(api.getJson("/api/v1/customers/" + customerNo + "/assessment", "admin").get("profile")
                 .get("managerStatus").asString()).isEqualTo("ACTIVE");
@@ -184,20 +184,5 @@ class ContactApiTests {
     private long contactsOf(String customerNo) {
         return jdbc.sql("SELECT COUNT(*) FROM customer_contact WHERE customer_no = :no").param("no", customerNo)
                 .query(Long.class).single();
-    }
-
-    private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not true within " + timeout);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
