@@ -39,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  * some parties have two records); a nightly run assesses the book; the list of the month after today's is generated
  * and read whole. Then, for each item: it is one of the month's DUE instalments or ACTIVE policies ending in it, with
  * its CRM fields; its tier is the customer's assessment's; its churn score is the default CHURN scorecard's points for
- * section 11's figures of the customer's party as of today, computed here from the CRM tables; its reasons are the
+ * section 11's figures of the customer's party as of today (and its complaints in 12 months, section 13: the demo
+ * book has complaints), computed here from the CRM tables; its reasons are the
  * sentences of the points given and of the retention warnings those figures raise. The demo schedules are dated from
  * the day the book is generated, so next month always has instalments and renewals.
  *
@@ -263,17 +264,28 @@ class DemoDueListTests {
                               FROM claim k
                               JOIN member m ON m.customer_id = k.customer_id
                              GROUP BY m.party
+                        ),
+                        complaints AS (
+                            SELECT m.party,
+                                   SUM(DATE(k.received_at + INTERVAL :offset SECOND) > DATE_SUB(:d, INTERVAL 12 MONTH)
+                                       AND DATE(k.received_at + INTERVAL :offset SECOND) <= :d
+                                       AND k.status IN ('OPEN', 'DECIDED', 'CLOSED', 'WITHDRAWN')) AS complaints_12m
+                              FROM complaint k
+                              JOIN member m ON m.customer_id = k.customer_id
+                             GROUP BY m.party
                         )
                         SELECT m.customer_no, n.records, i.overdue_installments, i.max_days_overdue, i.next_due_days,
                                i.missed_payments_12m, p.renewals_due_60d, p.lapsed_24m, p.annual_premium, p.premium_year_ago,
-                               k.denied_claims_12m, p.first_start, p.product_lines
+                               k.denied_claims_12m, p.first_start, p.product_lines, x.complaints_12m
                           FROM member m
                           JOIN parties n ON n.party = m.party
                           LEFT JOIN instalments i ON i.party = m.party
                           LEFT JOIN policies p ON p.party = m.party
                           LEFT JOIN claims k ON k.party = m.party
+                          LEFT JOIN complaints x ON x.party = m.party
                         """)
                 .param("d", today)
+                .param("offset", evaluationDate.zone().getRules().getOffset(today.atStartOfDay()).getTotalSeconds())
                 .query((RowCallbackHandler) rs -> {
                     LocalDate firstStart = rs.getObject("first_start", LocalDate.class);
                     figures.put(rs.getString("customer_no"), new Figures(rs.getInt("records"),
@@ -282,7 +294,7 @@ class DemoDueListTests {
                             rs.getInt("renewals_due_60d"), rs.getInt("lapsed_24m"), money(rs.getBigDecimal("annual_premium")),
                             money(rs.getBigDecimal("premium_year_ago")), rs.getInt("denied_claims_12m"),
                             firstStart == null ? 0 : Math.max(0, Period.between(firstStart, today).getYears()),
-                            rs.getInt("product_lines")));
+                            rs.getInt("product_lines"), rs.getInt("complaints_12m")));
                 });
         return figures;
     }
@@ -311,11 +323,13 @@ class DemoDueListTests {
 
     /**
      * Section 11's figures of a party as of today, with the section 4 features the CHURN scorecard reads: tenure in
-     * whole years and the product lines in force.
+     * whole years and the product lines in force; and section 13's complaints received in 12 months (the demo book's CRM
+     * keeps complaints), of a status the service knows, each on its day in the service's zone.
      */
     record Figures(int records, int overdueInstallments, int maxDaysOverdue, @Nullable Integer nextDueDays,
                    int missedPayments12m, int renewalsDue60d, int lapsed24m, BigDecimal annualPremium,
-                   BigDecimal premiumYearAgo, int deniedClaims12m, int tenureYears, int productLines) {
+                   BigDecimal premiumYearAgo, int deniedClaims12m, int tenureYears, int productLines,
+                   int complaints12m) {
 
         /** premiumChangePct <= -30, exactly: 100 * (annualPremium - P) / P <= -30 is 10 * annualPremium <= 7 * P. */
         boolean premiumDown30() {
@@ -323,7 +337,7 @@ class DemoDueListTests {
                     && annualPremium.multiply(BigDecimal.TEN).compareTo(premiumYearAgo.multiply(BigDecimal.valueOf(7))) <= 0;
         }
 
-        /** The default CHURN scorecard of section 11, clamped to 0-100. */
+        /** The default CHURN scorecard of sections 11 and 13, clamped to 0-100. */
         int churnScore() {
             int points = 0;
             points += missedPayments12m == 1 ? 15 : missedPayments12m >= 2 ? 30 : 0;
@@ -333,6 +347,7 @@ class DemoDueListTests {
             points += productLines <= 1 ? 10 : 0;
             points += lapsed24m >= 1 ? 15 : 0;
             points += deniedClaims12m >= 1 ? 10 : 0;
+            points += complaints12m >= 1 ? 10 : 0;
             return Math.min(100, points);
         }
 
@@ -366,6 +381,9 @@ class DemoDueListTests {
             }
             if (deniedClaims12m >= 1) {
                 reasons.add("claims denied in 12 months: " + deniedClaims12m);
+            }
+            if (complaints12m >= 1) {
+                reasons.add(complaints12m + " complaints in 12 months");
             }
             if (maxDaysOverdue >= 1 && maxDaysOverdue <= 60) {
                 reasons.add("premium " + maxDaysOverdue + " days overdue, within the 60 days of grace");
