@@ -8,6 +8,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * own random streams (one for its identity, one for its policies and claims), so any customer can be
  * regenerated alone and identities do not depend on the day; another stream draws the premium
  * schedules of its policies ({@link PremiumSchedules}), so that they leave the rest of the customer as it
- * is. Policy, claim and instalment dates are relative to {@code today}, so that the features of sections 4
- * and 11 are meaningful on the day of generation. Times are whole seconds (Connector/J drops fractions
+ * is; streams of their own draw its account manager's contacts and its complaints. Policy, claim, instalment,
+ * contact and complaint dates are relative to {@code today}, so that the features of sections 4, 11, 12 and 13
+ * are meaningful on the day of generation. Times are whole seconds (Connector/J drops fractions
  * against MariaDB 10.x, see NOTES.md).
  */
 final class DemoBook {
@@ -69,6 +73,15 @@ final class DemoBook {
     private static final String[] COMPANY_SUFFIXES = {"有限公司", "股份有限公司", "集团有限公司"};
     private static final String[] MOBILE_PREFIXES = "130 131 135 136 137 138 139 150 151 158 159 177 186 187 188 199".split(" ");
 
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The root causes of decided complaints by category, each as often as it is listed. */
+    private static final Map<String, List<String>> ROOT_CAUSES = Map.of(
+            "PRODUCT", List.of("POLICY_TERMS", "POLICY_TERMS", "CLAIM_AMOUNT", "CLAIM_AMOUNT", "PREMIUM_DISPUTE",
+                    "SURRENDER_VALUE"),
+            "SERVICE", List.of("CLAIM_DELAY", "CLAIM_DELAY", "CLAIM_DELAY", "STAFF_ATTITUDE", "STAFF_ATTITUDE",
+                    "DOCUMENTATION", "SYSTEM_ERROR"),
+            "COMPLIANCE", List.of("MISSELLING", "MISSELLING", "MISSELLING", "UNSOLICITED_CALLS", "PERSONAL_DATA"));
+
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final int MAX_BLACKLISTED = 8;
 
@@ -79,6 +92,7 @@ final class DemoBook {
     private final double duplicates;
     private final long identitySeed;
     private final boolean premiumSchedules;
+    private final boolean complaints;
     private final Map<Integer, Integer> blacklisted;
 
     /**
@@ -111,6 +125,16 @@ final class DemoBook {
      */
     DemoBook(int size, long seed, LocalDate today, String prefix, double duplicates, long identitySeed,
              boolean premiumSchedules) {
+        this(size, seed, today, prefix, duplicates, identitySeed, premiumSchedules, false);
+    }
+
+    /**
+     * @param complaints whether customers have complaints ({@link #complaints}); without, the book is the same but for
+     *                   them. Off for books added to a shared database: a CRM with any complaint is one that keeps
+     *                   complaints, and every customer's evaluation then runs the complaints pack
+     */
+    DemoBook(int size, long seed, LocalDate today, String prefix, double duplicates, long identitySeed,
+             boolean premiumSchedules, boolean complaints) {
         if (size < 0) {
             throw new IllegalArgumentException("size < 0");
         }
@@ -124,6 +148,7 @@ final class DemoBook {
         this.duplicates = duplicates;
         this.identitySeed = identitySeed;
         this.premiumSchedules = premiumSchedules;
+        this.complaints = complaints;
         this.blacklisted = blacklistedIndexes(size, seed);
     }
 
@@ -323,6 +348,121 @@ final class DemoBook {
     private static DemoContact contact(SplittableRandom r, String kind, LocalDate day, @Nullable Integer satisfaction,
                                        String note) {
         return new DemoContact(kind, day.atTime(2, 0).plusMinutes(r.nextInt(0, 7 * 60)), satisfaction, note);
+    }
+
+    /**
+     * The complaints of a customer over the year before today (DESIGN.md section 13), on its first record, in a book with
+     * complaints: about 3.5 customers in 100 complain (key accounts and claimants more often), most of them once, some
+     * twice, one in ten 3 to 5 times within 300 days. Each complaint is first given how its time limit (15, 30 or 60
+     * calendar days from the day received in China, for SIMPLE, COMPLEX, EXTENDED) stands today, then dates that make it
+     * so: most decided within it (some of them closed since), some after it, some still open on track, at risk (3 days
+     * or fewer left) or overdue, a few withdrawn; none received before the customer was created. One in a hundred has a
+     * complexity, one in a hundred a channel the service does not know; half of the open ones received in the last ten
+     * days, and of the withdrawn ones, are not classified. About one customer in a thousand comes with a complaint of
+     * someone who is no customer, at any demo branch. Numbered TS, the day received, the customer's index and the
+     * complaint's; drawn from a stream of their own, so the rest of the book is the same with or without them.
+     */
+    List<DemoComplaint> complaints(DemoCustomer c) {
+        if (!complaints || c.duplicateOf() != null) {
+            return List.of();
+        }
+        SplittableRandom r = new SplittableRandom(mix(seed, c.index(), 6));
+        boolean complains = r.nextDouble() < complainingShare(c.profile());
+        boolean stranger = r.nextDouble() < 0.001;
+        long sinceCreated = ChronoUnit.DAYS.between(c.createdAt().toLocalDate(), today);
+        List<DemoComplaint> drawn = new ArrayList<>();
+        if (complains && sinceCreated >= 1) {
+            double u = r.nextDouble();
+            int count = u < 0.75 ? 1 : u < 0.9 ? 2 : r.nextInt(3, 6);
+            int maxAge = (int) Math.min(count >= 3 ? 300 : 365, sinceCreated);
+            for (int n = 1; n <= count; n++) {
+                drawn.add(complaint(r, c.index(), c, n, maxAge));
+            }
+        }
+        if (stranger) {
+            drawn.add(complaint(r, c.index(), null, 9, 365));
+        }
+        return drawn;
+    }
+
+    private static double complainingShare(DemoProfile profile) {
+        return switch (profile) {
+            case KEY_ACCOUNT -> 0.15;
+            case REPEAT_CLAIMANT -> 0.12;
+            case HIGH_LOSS_RATIO -> 0.10;
+            case EARLY_CLAIM -> 0.08;
+            default -> 0.03;
+        };
+    }
+
+    /** A complaint received at most {@code maxAge} days before today; by {@code customer}, or by no customer when null. */
+    private DemoComplaint complaint(SplittableRandom r, int index, @Nullable DemoCustomer customer, int n, int maxAge) {
+        double u = r.nextDouble();
+        String channel = u < 0.01 ? "WECHAT" : u < 0.39 ? "PHONE" : u < 0.63 ? "ONLINE" : u < 0.77 ? "VISIT"
+                : u < 0.88 ? "LETTER" : "REGULATOR";
+        u = r.nextDouble();
+        String complexity = u < 0.01 ? "URGENT" : u < 0.61 ? "SIMPLE" : u < 0.91 ? "COMPLEX" : "EXTENDED";
+        int limit = switch (complexity) {
+            case "SIMPLE" -> 15;
+            case "EXTENDED" -> 60;
+            default -> 30;
+        };
+        double state = r.nextDouble();
+        String status;
+        int age;
+        int decidedAfter = 0;
+        if (state < 0.05 && maxAge >= limit - 3) {
+            status = "OPEN"; // at risk
+            age = r.nextInt(limit - 3, Math.min(limit, maxAge) + 1);
+        } else if (state < 0.11 && maxAge > limit) {
+            status = "OPEN"; // overdue
+            age = r.nextInt(limit + 1, Math.min(limit + 120, maxAge) + 1);
+        } else if (state < 0.15) {
+            status = "WITHDRAWN";
+            age = r.nextInt(1, maxAge + 1);
+        } else if (state < 0.24 && maxAge > limit + 1) {
+            status = "DECIDED"; // after the limit
+            age = r.nextInt(limit + 2, maxAge + 1);
+            decidedAfter = r.nextInt(limit + 1, Math.min(limit + 30, age - 1) + 1);
+        } else if (state < 0.88 && maxAge >= 2) {
+            status = state < 0.32 ? "CLOSED" : "DECIDED";
+            age = r.nextInt(2, maxAge + 1);
+            int latest = Math.min(limit, age - 1);
+            decidedAfter = 1 + Math.min(r.nextInt(latest), r.nextInt(latest));
+        } else {
+            status = "OPEN"; // on track
+            age = r.nextInt(1, Math.min(limit - 4, maxAge) + 1);
+        }
+        String category = null;
+        if (!(status.equals("OPEN") && age <= 10 || status.equals("WITHDRAWN")) || r.nextDouble() < 0.5) {
+            u = r.nextDouble();
+            category = u < 0.45 ? "SERVICE" : u < 0.8 ? "PRODUCT" : "COMPLIANCE";
+        }
+        LocalDate received = today.minusDays(age);
+        int minute = channel.equals("ONLINE") ? r.nextInt(24 * 60) : r.nextInt(9 * 60, 18 * 60);
+        LocalDateTime receivedAt = inUtc(received.atStartOfDay().plusMinutes(minute).plusSeconds(r.nextInt(60)));
+        LocalDateTime decidedAt = null;
+        String rootCause = null;
+        if (decidedAfter > 0) {
+            decidedAt = inUtc(received.plusDays(decidedAfter).atTime(9, 0).plusMinutes(r.nextInt(9 * 60)));
+            rootCause = pick(r, ROOT_CAUSES.get(category));
+        }
+        String policyNo = null;
+        if (customer != null) {
+            List<DemoPolicy> held = customer.policies().stream().filter(p -> !p.startDate().isAfter(received)).toList();
+            if (!held.isEmpty() && r.nextDouble() < 0.8) {
+                policyNo = pick(r, held).policyNo();
+            }
+        }
+        return new DemoComplaint(prefix + "TS" + received.format(DateTimeFormatter.BASIC_ISO_DATE)
+                + "%08d".formatted(index * 10L + n), customer == null ? null : customer.customerNo(), policyNo, channel,
+                category, complexity, customer == null ? pick(r, BRANCHES).code : customer.branchCode(), receivedAt, status,
+                decidedAt, rootCause);
+    }
+
+    /** A time in China as stored (UTC). */
+    private static LocalDateTime inUtc(LocalDateTime china) {
+        return china.atZone(CHINA).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
     /** The branches of the demo book. */

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills an empty CRM with {@code rules.demo.data} generated customers at start-up (DESIGN.md
- * section 7; 10000 by default with the embedded database, none otherwise), with their policies, claims
- * and, unless {@code rules.demo.premium-schedules=false}, premium schedules, so that a newcomer sees a
- * working system. Runs first among the start-up runners ({@link StartupOrder#DEMO_DATA}).
+ * section 7; 10000 by default with the embedded database, none otherwise), with their policies, claims,
+ * contacts and, unless {@code rules.demo.premium-schedules=false} or {@code rules.demo.complaints=false}, premium
+ * schedules and complaints, so that a newcomer sees a working system. Runs first among the start-up runners
+ * ({@link StartupOrder#DEMO_DATA}).
  */
 @Component
 @Order(StartupOrder.DEMO_DATA)
@@ -32,6 +33,7 @@ public class DemoData implements ApplicationRunner {
     private final long seed;
     private final double duplicates;
     private final boolean premiumSchedules;
+    private final boolean complaints;
     private final EvaluationDate evaluationDate;
     private volatile boolean generated;
 
@@ -43,6 +45,7 @@ public class DemoData implements ApplicationRunner {
         this.seed = properties.demo().seed();
         this.duplicates = properties.demo().duplicates();
         this.premiumSchedules = properties.demo().premiumSchedules();
+        this.complaints = properties.demo().complaints();
         this.evaluationDate = evaluationDate;
     }
 
@@ -56,12 +59,12 @@ public class DemoData implements ApplicationRunner {
             return;
         }
         DemoDataGenerator.Summary summary = new DemoDataGenerator(dataSource)
-                .generate(customers, seed, evaluationDate.today(), duplicates, premiumSchedules);
+                .generate(customers, seed, evaluationDate.today(), duplicates, premiumSchedules, complaints);
         generated = true;
         log.info("Demo data: {} customers ({} of them second records of a customer), {} policies, {} claims, {} premium"
-                        + " instalments, {} contacts of account managers generated with seed {} in {} ms", summary.customers(),
-                summary.customers() - customers, summary.policies(), summary.claims(), summary.installments(),
-                summary.contacts(), seed, summary.took().toMillis());
+                        + " instalments, {} contacts of account managers, {} complaints generated with seed {} in {} ms",
+                summary.customers(), summary.customers() - customers, summary.policies(), summary.claims(),
+                summary.installments(), summary.contacts(), summary.complaints(), seed, summary.took().toMillis());
         log.info("Demo data: customers the demo blacklist entries match: {}",
                 blacklistCandidates().stream().map(c -> c.customerNo() + " (" + c.matchedOn() + ")").toList());
     }

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a deterministic demo book ({@link DemoBook}) into the CRM tables (premium_due included, unless the
- * book has no premium schedules): streaming, in chunks of
+ * book has no premium schedules, and complaint, when it has complaints): streaming, in chunks of
  * {@value #CHUNK} customers, one transaction per chunk, with multi-row inserts ({@link BulkSql#insert}:
  * a few hundred rows per statement, each statement prepared once per connection). A plain class, so that a benchmark's
  * {@code main} can fill a database with a million customers:
@@ -51,6 +51,9 @@ public final class DemoDataGenerator {
                                                 created_by, updated_at, updated_by) VALUES""";
     private static final String INSERT_INSTALLMENT = """
             INSERT INTO premium_due (policy_id, customer_id, installment_no, due_date, amount, status, paid_at) VALUES""";
+    private static final String INSERT_COMPLAINT = """
+            INSERT INTO complaint (complaint_no, customer_id, policy_id, channel, category, complexity, branch_code,
+                                   received_at, status, decided_at, root_cause) VALUES""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -62,32 +65,35 @@ public final class DemoDataGenerator {
 
     /**
      * What was written: {@code customers} counts CRM records (second records of a customer included),
-     * {@code installments} the rows of premium_due.
+     * {@code installments} the rows of premium_due, {@code complaints} those of complaint (with or without a customer).
      */
-    public record Summary(int customers, long policies, long claims, long installments, long contacts, Duration took) {
+    public record Summary(int customers, long policies, long claims, long installments, long contacts, long complaints,
+                          Duration took) {
     }
 
     /**
-     * Generates {@code customers} customers numbered C00000001, C00000002, ... with their policies, claims and
-     * premium schedules.
+     * Generates {@code customers} customers numbered C00000001, C00000002, ... with their policies, claims,
+     * premium schedules and complaints.
      */
     public Summary generate(int customers, long seed, LocalDate today) {
-        return generate(customers, seed, today, 0, true);
+        return generate(customers, seed, today, 0, true, true);
     }
 
     /**
      * The same, with the share {@code duplicates} of the customers entered a second time (numbered D00000042
-     * for C00000042), as branches and channels do (DESIGN.md section 10), and with premium schedules
-     * (DESIGN.md section 11) or without: the customers, policies and claims are the same either way.
+     * for C00000042), as branches and channels do (DESIGN.md section 10), with premium schedules (DESIGN.md
+     * section 11) or without, and with complaints (DESIGN.md section 13) or without: the customers, policies and
+     * claims are the same either way.
      */
-    public Summary generate(int customers, long seed, LocalDate today, double duplicates, boolean premiumSchedules) {
-        return write(new DemoBook(customers, seed, today, "", duplicates, seed, premiumSchedules));
+    public Summary generate(int customers, long seed, LocalDate today, double duplicates, boolean premiumSchedules,
+                            boolean complaints) {
+        return write(new DemoBook(customers, seed, today, "", duplicates, seed, premiumSchedules, complaints));
     }
 
     /** Writes the book chunk by chunk; the next chunk is generated on another thread while one is written. */
     Summary write(DemoBook book) {
         long started = System.nanoTime();
-        long[] counts = new long[4];
+        long[] counts = new long[5];
         transaction.executeWithoutResult(status -> writeRegister(book.today()));
         int records = 0;
         ExecutorService generator = Executors.newSingleThreadExecutor(task -> {
@@ -115,7 +121,7 @@ public final class DemoDataGenerator {
             generator.shutdownNow();
         }
         transaction.executeWithoutResult(status -> fillAtCapacity());
-        return new Summary(records, counts[0], counts[1], counts[2], counts[3],
+        return new Summary(records, counts[0], counts[1], counts[2], counts[3], counts[4],
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -202,6 +208,7 @@ public final class DemoDataGenerator {
             counts[2] += installmentRows.size();
         }
         writeContacts(book, customers, customerIds, counts);
+        writeComplaints(book, customers, customerIds, policyIds, counts);
     }
 
     /** The contacts of the chunk's managed customers, and each one's summary (latest visit and contact). */
@@ -233,6 +240,21 @@ public final class DemoDataGenerator {
             BulkSql.insert(jdbc, INSERT_SUMMARY, 3, "", summaryRows);
             counts[3] += contactRows.size();
         }
+    }
+
+    /** The complaints of the chunk's customers, and those without a customer that come with them. */
+    private void writeComplaints(DemoBook book, List<DemoCustomer> customers, Map<String, Long> customerIds,
+                                 Map<String, Long> policyIds, long[] counts) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DemoCustomer c : customers) {
+            for (DemoComplaint k : book.complaints(c)) {
+                rows.add(new Object[] {k.complaintNo(), k.customerNo() == null ? null : customerIds.get(k.customerNo()),
+                        k.policyNo() == null ? null : policyIds.get(k.policyNo()), k.channel(), k.category(), k.complexity(),
+                        k.branchCode(), k.receivedAt(), k.status(), k.decidedAt(), k.rootCause()});
+            }
+        }
+        BulkSql.insert(jdbc, INSERT_COMPLAINT, 11, "", rows);
+        counts[4] += rows.size();
     }
 
     private Map<String, Long> ids(String sql, String from, String to) {

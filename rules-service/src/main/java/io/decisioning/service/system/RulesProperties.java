@@ -43,11 +43,13 @@ public record RulesProperties(
      * @param premiumSchedules generate the premium schedules of the policies ({@code premium_due}, DESIGN.md section
      *                   11: monthly, quarterly or annual instalments, paid, overdue or lapsed); the customers,
      *                   policies and claims are the same without; true by default
+     * @param complaints generate a year of complaints ({@code complaint}, DESIGN.md section 13); without, the CRM keeps
+     *                   none and the rest of the book is the same; true by default
      */
     public record Demo(@Nullable Boolean users, @Nullable @Min(0) Integer data, @DefaultValue("20260101") long seed,
                        @DefaultValue("0") @jakarta.validation.constraints.DecimalMin("0")
                        @jakarta.validation.constraints.DecimalMax("0.5") double duplicates,
-                       @DefaultValue("true") boolean premiumSchedules) {
+                       @DefaultValue("true") boolean premiumSchedules, @DefaultValue("true") boolean complaints) {
 
         public boolean usersEnabled(boolean embedded) {
             return users != null ? users : embedded;

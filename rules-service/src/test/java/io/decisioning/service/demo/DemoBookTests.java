@@ -10,6 +10,7 @@ import io.decisioning.service.demo.DemoProfile;
 import io.decisioning.service.identity.OrganizationCode;
 import io.decisioning.service.identity.ResidentId;
 import io.decisioning.service.identity.UnifiedSocialCreditCode;
+import io.decisioning.service.system.RulesProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The generated demo book without a database: determinism, identities and the mix of customers. */
 class DemoBookTests {
@@ -62,6 +65,30 @@ class DemoBookTests {
             assertThat(scheduled.policies()).allSatisfy(p -> assertThat(p.installments()).isNotEmpty());
             assertThat(without.get(i).policies()).allSatisfy(p -> assertThat(p.installments()).isEmpty());
         }
+    }
+
+    @Test
+    void complaintsLeaveTheRestOfTheBookAsItIsAndAreTheSameForTheSameSeedAndDay() {
+        DemoBook with = new DemoBook(3_000, 42, TODAY, "", 0.1, 42, true, true);
+        DemoBook without = new DemoBook(3_000, 42, TODAY, "", 0.1, 42, true, false);
+        DemoBook again = new DemoBook(3_000, 42, TODAY, "", 0.1, 42, true, true);
+
+        assertThat(digest(with)).isEqualTo(digest(without)).isEqualTo(digest(new DemoBook(3_000, 42, TODAY, "", 0.1)));
+        List<DemoComplaint> complaints = with.customers().flatMap(c -> with.complaints(c).stream()).toList();
+        assertThat(complaints).hasSizeGreaterThan(100)
+                .isEqualTo(again.customers().flatMap(c -> again.complaints(c).stream()).toList());
+        assertThat(complaints).extracting(DemoComplaint::complaintNo).doesNotHaveDuplicates()
+                .allSatisfy(no -> assertThat(no).matches("TS\\d{16}"));
+        assertThat(without.customers().flatMap(c -> without.complaints(c).stream())).isEmpty();
+        assertThat(with.customers().filter(c -> c.duplicateOf() != null).flatMap(c -> with.complaints(c).stream())).isEmpty();
+    }
+
+    @Test
+    void complaintsAreOnByDefaultAndTheSettingTurnsThemOff() {
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("rules", RulesProperties.class)
+                .demo().complaints()).isTrue();
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of("rules.demo.complaints", "false")))
+                .bindOrCreate("rules", RulesProperties.class).demo().complaints()).isFalse();
     }
 
     @Test
