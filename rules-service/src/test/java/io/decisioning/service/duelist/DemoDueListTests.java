@@ -383,7 +383,7 @@ class DemoDueListTests {
                 reasons.add("claims denied in 12 months: " + deniedClaims12m);
             }
             if (complaints12m >= 1) {
-                reasons.add(complaints12m + " complaints in 12 months");
+                reasons.add("complaints received in 12 months: " + complaints12m);
             }
             if (maxDaysOverdue >= 1 && maxDaysOverdue <= 60) {
                 reasons.add("premium " + maxDaysOverdue + " days overdue, within the 60 days of grace");
