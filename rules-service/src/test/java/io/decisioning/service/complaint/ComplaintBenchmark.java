@@ -49,8 +49,8 @@ public final class ComplaintBenchmark {
         String bufferPool = args.length > 2 ? args[2] : "2G";
         Path dataDir = Path.of("target/bench-db/complaints-" + complaints);
         try (ConfigurableApplicationContext app = SpringApplication.run(DecisioningApplication.class, "--server.port=0",
-                "--rules.embedded.data-dir=" + dataDir, "--rules.demo.data=0", "--rules.scheduler.enabled=false",
-                "--rules.events.enabled=false", "--logging.level.root=WARN")) {
+                "--rules.embedded.data-dir=" + dataDir, "--rules.demo.data=0", "--rules.events.enabled=false",
+                "--logging.level.root=WARN")) {
             JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
             if (!bufferPool.equals("default")) {
                 jdbc.execute("SET GLOBAL innodb_buffer_pool_size = " + (Long.parseLong(bufferPool.replace("G", "")) << 30));
@@ -97,7 +97,8 @@ public final class ComplaintBenchmark {
         if (started.statusCode() != 202 || !id.find()) {
             throw new IllegalStateException("the run did not start: " + started.statusCode() + " " + started.body());
         }
-        while (true) {
+        long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
+        while (System.nanoTime() < deadline) {
             Thread.sleep(500);
             String body = HTTP.send(request(base + "/api/v1/batch-runs/" + id.group(1), "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
@@ -106,6 +107,7 @@ public final class ComplaintBenchmark {
                 return body;
             }
         }
+        throw new IllegalStateException("the run did not end within an hour");
     }
 
     private static void time(int round, String what, String uri, String accept) throws Exception {
