@@ -67,7 +67,17 @@ export default {
     'enum.entitlement.DEDICATED_MANAGER': '专属客户经理', 'enum.entitlement.FAST_ONSITE_SURVEY': '快速现场查勘',
     'enum.entitlement.GREEN_CHANNEL_CLAIMS': '理赔绿色通道', 'enum.entitlement.RENEWAL_REMINDER': '续保提醒',
     'enum.entitlement.ANNUAL_RISK_REVIEW': '年度风险评估', 'enum.entitlement.FAST_SMALL_CLAIMS': '小额快赔',
-    'enum.entitlement.MANUAL_REVIEW': '人工审核'
+    'enum.entitlement.MANUAL_REVIEW': '人工审核',
+    'enum.complaintState.OVERDUE': '已逾期', 'enum.complaintState.AT_RISK': '临近时限', 'enum.complaintState.ON_TRACK': '正常',
+    'enum.complaintState.UNCLASSIFIED': '未分类', 'enum.complaintState.MISSED': '超时办结', 'enum.complaintState.MET': '按时办结',
+    'enum.complaintState.WITHDRAWN': '已撤回',
+    'enum.complaintChannel.PHONE': '电话', 'enum.complaintChannel.ONLINE': '网络', 'enum.complaintChannel.LETTER': '信函',
+    'enum.complaintChannel.VISIT': '来访', 'enum.complaintChannel.REGULATOR': '监管转办',
+    'enum.complaintCategory.PRODUCT': '产品', 'enum.complaintCategory.SERVICE': '服务', 'enum.complaintCategory.COMPLIANCE': '合规',
+    'enum.complaintCategory.UNCLASSIFIED': '未分类',
+    'enum.complaintComplexity.SIMPLE': '一般', 'enum.complaintComplexity.COMPLEX': '复杂', 'enum.complaintComplexity.EXTENDED': '特别复杂',
+    'enum.complaintStatus.OPEN': '处理中', 'enum.complaintStatus.DECIDED': '已答复', 'enum.complaintStatus.CLOSED': '已结案',
+    'enum.complaintStatus.WITHDRAWN': '已撤回'
   },
   en: {
     'shell.title': 'Customer decisioning', 'shell.switchLanguage': '中文', 'shell.switchLanguageLabel': '切换到中文',
@@ -136,6 +146,16 @@ export default {
     'enum.entitlement.DEDICATED_MANAGER': 'Dedicated manager', 'enum.entitlement.FAST_ONSITE_SURVEY': 'Fast on-site survey',
     'enum.entitlement.GREEN_CHANNEL_CLAIMS': 'Green-channel claims', 'enum.entitlement.RENEWAL_REMINDER': 'Renewal reminder',
     'enum.entitlement.ANNUAL_RISK_REVIEW': 'Annual risk review', 'enum.entitlement.FAST_SMALL_CLAIMS': 'Fast small claims',
-    'enum.entitlement.MANUAL_REVIEW': 'Manual review'
+    'enum.entitlement.MANUAL_REVIEW': 'Manual review',
+    'enum.complaintState.OVERDUE': 'Overdue', 'enum.complaintState.AT_RISK': 'At risk', 'enum.complaintState.ON_TRACK': 'On track',
+    'enum.complaintState.UNCLASSIFIED': 'Unclassified', 'enum.complaintState.MISSED': 'Decided late', 'enum.complaintState.MET': 'Decided in time',
+    'enum.complaintState.WITHDRAWN': 'Withdrawn',
+    'enum.complaintChannel.PHONE': 'Phone', 'enum.complaintChannel.ONLINE': 'Online', 'enum.complaintChannel.LETTER': 'Letter',
+    'enum.complaintChannel.VISIT': 'In person', 'enum.complaintChannel.REGULATOR': 'Via the regulator',
+    'enum.complaintCategory.PRODUCT': 'Product', 'enum.complaintCategory.SERVICE': 'Service', 'enum.complaintCategory.COMPLIANCE': 'Compliance',
+    'enum.complaintCategory.UNCLASSIFIED': 'Unclassified',
+    'enum.complaintComplexity.SIMPLE': 'Simple', 'enum.complaintComplexity.COMPLEX': 'Complex', 'enum.complaintComplexity.EXTENDED': 'Extended',
+    'enum.complaintStatus.OPEN': 'Open', 'enum.complaintStatus.DECIDED': 'Decided', 'enum.complaintStatus.CLOSED': 'Closed',
+    'enum.complaintStatus.WITHDRAWN': 'Withdrawn'
   }
 };
