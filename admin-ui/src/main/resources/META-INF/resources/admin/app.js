@@ -29,9 +29,10 @@ import book from './pages/book.js';
 import managers from './pages/managers.js';
 import assignments from './pages/assignments.js';
 import visitReport from './pages/visitreport.js';
+import complaints from './pages/complaints.js';
 
 // The book first: an account manager's morning page is where they land.
-const pages = [book, dashboard, customers, packs, blacklist, warnings, identity, dueLists, managers, assignments, visitReport,
+const pages = [book, dashboard, customers, packs, blacklist, warnings, complaints, identity, dueLists, managers, assignments, visitReport,
   batch, audit];
 register(shellText);
 pages.forEach(page => register(page.text || {}));
