@@ -30,10 +30,11 @@ import managers from './pages/managers.js';
 import assignments from './pages/assignments.js';
 import visitReport from './pages/visitreport.js';
 import complaints from './pages/complaints.js';
+import complaintReport from './pages/complaintreport.js';
 
 // The book first: an account manager's morning page is where they land.
 const pages = [book, dashboard, customers, packs, blacklist, warnings, complaints, identity, dueLists, managers, assignments, visitReport,
-  batch, audit];
+  complaintReport, batch, audit];
 register(shellText);
 pages.forEach(page => register(page.text || {}));
 

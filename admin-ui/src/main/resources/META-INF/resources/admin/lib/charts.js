@@ -1,5 +1,5 @@
 // Charts as plain SVG built in the page (no library, nothing inline that the CSP would refuse):
-// horizontal bars for distributions, and stacked bars for before/after figures.
+// horizontal bars for distributions, grouped bars for a small matrix, and a line for a figure over time.
 
 import { h } from './ui.js';
 import { formatNumber } from './i18n.js';
@@ -75,4 +75,50 @@ export function groupedBarChart(rows, series, options = {}) {
       svg('text', { x: labelWidth + i * 110 + 16, y: legendY + 11, class: 'chart-value small' }, s.label));
   });
   return h('figure', { class: 'chart-figure' }, options.title ? h('figcaption', { text: options.title }) : null, chart);
+}
+
+/**
+ * A line over time, e.g. a share per month: points [{label, sublabel, value}] oldest first, value null where there is
+ * none (no point there, the line broken: a gap is not a zero). Options {max (the top of the axis; the largest value by
+ * default), ticks ([values] with gridlines), format(value) for the axis and the points, title (a caption), label (what a
+ * screen reader says of the picture; the title by default)}. The value of each
+ * point is written above it; a text table keeps the figures for screen readers.
+ */
+export function lineChart(points, options = {}) {
+  const format = options.format || (v => formatNumber(v));
+  const max = options.max ?? Math.max(1, ...points.map(p => Number(p.value) || 0));
+  const ticks = options.ticks || [0, max / 2, max];
+  const width = 640;
+  const height = 250;
+  const left = 52;
+  const right = 12;
+  const top = 22;
+  const bottom = 44;
+  const band = (width - left - right) / Math.max(1, points.length);
+  const x = i => left + band * (i + 0.5);
+  const y = v => top + (height - top - bottom) * (1 - Math.min(max, Math.max(0, Number(v))) / max);
+  const known = p => p.value !== null && p.value !== undefined;
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart line-chart', role: 'img',
+    'aria-label': options.label || options.title || '' });
+  ticks.forEach(tick => chart.append(
+    svg('line', { x1: left, x2: width - right, y1: y(tick).toFixed(1), y2: y(tick).toFixed(1), class: tick === 0 ? 'axis' : 'gridline' }),
+    svg('text', { x: left - 6, y: (y(tick) + 4).toFixed(1), 'text-anchor': 'end', class: 'chart-value small' }, format(tick))));
+  let path = '';
+  points.forEach((p, i) => {
+    if (!known(p)) return;
+    path += `${i > 0 && known(points[i - 1]) ? 'L' : 'M'}${x(i).toFixed(1)} ${y(p.value).toFixed(1)} `;
+  });
+  if (path) chart.append(svg('path', { d: path.trim(), class: 'line' }));
+  points.forEach((p, i) => {
+    chart.append(svg('text', { x: x(i).toFixed(1), y: height - bottom + 18, 'text-anchor': 'middle', class: ['chart-label', 'small', known(p) ? null : 'none'].filter(Boolean).join(' ') }, p.label));
+    if (p.sublabel) chart.append(svg('text', { x: x(i).toFixed(1), y: height - bottom + 34, 'text-anchor': 'middle', class: 'chart-value small' }, p.sublabel));
+    if (!known(p)) return;
+    chart.append(
+      svg('circle', { cx: x(i).toFixed(1), cy: y(p.value).toFixed(1), r: 4, class: 'point', 'data-value': String(p.value) },
+        svg('title', {}, `${p.sublabel ? `${p.sublabel} ` : ''}${p.label}: ${format(p.value)}`)),
+      svg('text', { x: x(i).toFixed(1), y: (y(p.value) - 9).toFixed(1), 'text-anchor': 'middle', class: 'chart-value small' }, format(p.value)));
+  });
+  const table = h('table', { class: 'sr-only' }, h('tbody', {}, points.map(p =>
+    h('tr', {}, h('th', { text: [p.sublabel, p.label].filter(Boolean).join(' ') }), h('td', { text: known(p) ? format(p.value) : '-' })))));
+  return h('figure', { class: 'chart-figure' }, options.title ? h('figcaption', { text: options.title }) : null, chart, table);
 }
