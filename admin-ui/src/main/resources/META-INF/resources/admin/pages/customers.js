@@ -2,7 +2,8 @@
 // profile features, the current assessment with its reasons and nearest misses, warnings, blacklist
 // hits and the history as a timeline of what changed; re-evaluate and run a pre-bind check; the party the
 // record belongs to, with the policies and claims of all its records (see identity.js); the services the tier
-// comes with, the account-manager figures and the customer's contacts, logged here by admins (DESIGN.md section 12).
+// comes with, the account-manager figures and the customer's contacts, logged here by admins (DESIGN.md section 12);
+// the customer's complaints with their state and deadline (DESIGN.md section 13).
 //
 // Routes: #/customers?query=, #/customers/{customerNo}.
 
@@ -11,6 +12,7 @@ import { t, label, formatTime, formatNumber, formatMoney } from '../lib/i18n.js'
 import { h, heading, card, badge, dataTable, definitions, pager, field, errorBox, busy, toast } from '../lib/ui.js';
 import { partyCard } from './identity.js';
 import { logContactDialog, contactsTable } from '../lib/contacts.js';
+import { customerComplaintsTable } from '../lib/complaints.js';
 
 const PAGE_SIZE = 20;
 
@@ -42,7 +44,7 @@ const text = {
     'cust.entitlements': '服务权益', 'cust.noEntitlements': '无服务权益', 'cust.manager': '客户经理服务', 'cust.managerStatus': '客户经理状态',
     'cust.managerLevel': '客户经理级别', 'cust.daysSinceLastVisit': '距上次拜访', 'cust.daysSinceLastContact': '距上次联系',
     'cust.daysToBirthday': '距生日', 'cust.partyAccountManagers': '同一客户的客户经理数', 'cust.days': '{days} 天', 'cust.never': '从未',
-    'cust.openBook': '查看其客户', 'cust.contactsLoadFailed': '联系记录加载失败。'
+    'cust.openBook': '查看其客户', 'cust.contactsLoadFailed': '联系记录加载失败。', 'cust.openComplaints': '{count} 件未办结'
   },
   en: {
     'nav.customers': 'Customers', 'cust.title': 'Customers', 'cust.search': 'Search', 'cust.queryHint': 'Customer no., name, ID number or phone',
@@ -72,7 +74,7 @@ const text = {
     'cust.managerStatus': 'Manager status', 'cust.managerLevel': 'Manager level', 'cust.daysSinceLastVisit': 'Since the last visit',
     'cust.daysSinceLastContact': 'Since the last contact', 'cust.daysToBirthday': 'To the birthday',
     'cust.partyAccountManagers': 'Managers of this customer’s records', 'cust.days': '{days} days', 'cust.never': 'never',
-    'cust.openBook': 'their book', 'cust.contactsLoadFailed': 'The contacts could not be loaded.'
+    'cust.openBook': 'their book', 'cust.contactsLoadFailed': 'The contacts could not be loaded.', 'cust.openComplaints': '{count} open'
   }
 };
 
@@ -191,6 +193,7 @@ async function renderCustomer(view, ctx, customerNo) {
         assessment = await busy(evaluate, () => api('POST', `${path}/evaluate`));
         history = await api('GET', `${path}/assessments`);
         fillAssessment();
+        fillComplaints();   // the evaluation clocked them again
         toast(t('cust.evaluated'), 'success');
       } catch (e) { toast(e.message, 'error'); }
     });
@@ -210,7 +213,8 @@ async function renderCustomer(view, ctx, customerNo) {
   view.append(h('div', { class: 'page-head' }, h('h2', {}, `${profile.name} `, h('span', { class: 'muted', text: profile.customerNo })), actions));
   const partyBox = h('div', { class: 'party-box' });
   const contactsBox = h('section', { class: 'card contacts-card' });
-  view.append(checkBox, assessmentBox, contactsBox, partyBox);
+  const complaintsBox = h('section', { class: 'card complaints-card' });
+  view.append(checkBox, assessmentBox, contactsBox, complaintsBox, partyBox);
 
   function fillAssessment() {
     const a = assessment;
@@ -298,7 +302,23 @@ async function renderCustomer(view, ctx, customerNo) {
     }
     contactsBox.replaceChildren(h('div', { class: 'card-head' }, h('h3', { text: t('contact.list') }), log), contactsTable(contacts));
   }
-  await Promise.all([fillContacts(), partyCard(partyBox, ctx, customerNo, { pendingPairs: assessment.profile?.possibleDuplicates || 0 })]);
+  // The complaints of this record, in the work queue's order, each with its state and deadline.
+  async function fillComplaints() {
+    let complaints;
+    try {
+      complaints = await api('GET', `${path}/complaints`);
+    } catch (e) {
+      complaintsBox.replaceChildren(h('h3', { text: t('complaint.list') }), errorBox(e));
+      return;
+    }
+    if (!ctx.current()) return;
+    const open = complaints.filter(c => c.status === 'OPEN').length;
+    complaintsBox.replaceChildren(h('div', { class: 'card-head' }, h('h3', {}, t('complaint.list'), ' ',
+      h('span', { class: 'badge count', dataset: { count: String(complaints.length) }, text: formatNumber(complaints.length) })),
+    open ? h('span', { class: 'muted', text: t('cust.openComplaints', { count: formatNumber(open) }) }) : null),
+    customerComplaintsTable(complaints));
+  }
+  await Promise.all([fillContacts(), fillComplaints(), partyCard(partyBox, ctx, customerNo, { pendingPairs: assessment.profile?.possibleDuplicates || 0 })]);
 }
 
 /** The history, newest first, each row saying what changed since the one before it. */
