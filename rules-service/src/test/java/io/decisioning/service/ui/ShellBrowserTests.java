@@ -27,14 +27,14 @@ class ShellBrowserTests {
     @Test
     void eachRoleIsOfferedOnlyThePagesItMayUse() {
         assertThat(pagesOfferedTo("underwriter"))
-                .containsExactly("dashboard", "customers", "blacklist", "warnings", "account-managers", "batch");
+                .containsExactly("dashboard", "customers", "blacklist", "warnings", "complaints", "account-managers", "batch");
         assertThat(pagesOfferedTo("analyst"))
-                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "identity", "due-lists",
-                        "account-managers", "visit-report", "batch");
+                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "complaints", "identity", "due-lists",
+                        "account-managers", "visit-report", "complaint-report", "batch");
         assertThat(pagesOfferedTo("auditor")).containsExactly("audit");
         assertThat(pagesOfferedTo("admin"))
-                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "identity", "due-lists",
-                        "account-managers", "assignments", "visit-report", "batch", "audit");
+                .containsExactly("dashboard", "customers", "packs", "blacklist", "warnings", "complaints", "identity", "due-lists",
+                        "account-managers", "assignments", "visit-report", "complaint-report", "batch", "audit");
         // a manager's book is their morning page: first, and where they land
         assertThat(pagesOfferedTo("am.gdsz.03")).containsExactly("book", "due-lists");
     }
