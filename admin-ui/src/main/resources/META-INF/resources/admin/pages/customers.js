@@ -39,6 +39,7 @@ const text = {
     'feature.overdueInstallments': '逾期未缴期数', 'feature.maxDaysOverdue': '最长逾期天数', 'feature.nextDueDays': '距下期应缴天数',
     'feature.missedPayments12m': '近12个月漏缴/迟缴期数', 'feature.renewalsDue60d': '60天内到期待续保保单', 'feature.lapsed24m': '近24个月失效保单',
     'feature.premiumChangePct': '保费较上年变化 %', 'feature.deniedClaims12m': '近12个月拒赔次数',
+    'feature.openComplaints': '未办结投诉', 'feature.complaints12m': '近12个月投诉次数',
     'cust.churnScore': '流失风险分', 'cust.retention': '续保与流失', 'cust.retentionHint': '流失风险分 0-100，越高越可能流失；下列原因供业务员回访参考。',
     'cust.noRetentionReasons': '没有需要注意的缴费或续保情况。',
     'cust.entitlements': '服务权益', 'cust.noEntitlements': '无服务权益', 'cust.manager': '客户经理服务', 'cust.managerStatus': '客户经理状态',
@@ -68,6 +69,7 @@ const text = {
     'feature.overdueInstallments': 'Instalments overdue', 'feature.maxDaysOverdue': 'Most days overdue', 'feature.nextDueDays': 'Days to next instalment',
     'feature.missedPayments12m': 'Missed payments, 12 months', 'feature.renewalsDue60d': 'Renewals within 60 days', 'feature.lapsed24m': 'Lapsed policies, 24 months',
     'feature.premiumChangePct': 'Premium change on last year %', 'feature.deniedClaims12m': 'Denied claims, 12 months',
+    'feature.openComplaints': 'Open complaints', 'feature.complaints12m': 'Complaints, 12 months',
     'cust.churnScore': 'Churn score', 'cust.retention': 'Retention', 'cust.retentionHint': 'Churn score 0-100: the higher, the likelier the customer leaves. What a salesperson should know:',
     'cust.noRetentionReasons': 'Nothing about payments or renewals needs attention.',
     'cust.entitlements': 'Entitlements', 'cust.noEntitlements': 'No services', 'cust.manager': 'Account manager service',
@@ -83,6 +85,9 @@ const MONEY = new Set(['annualPremium', 'premium3y', 'paid3y']);
 const RETENTION = new Set(['overdueInstallments', 'maxDaysOverdue', 'nextDueDays', 'missedPayments12m', 'renewalsDue60d',
   'lapsed24m', 'premiumChangePct', 'deniedClaims12m']);
 const hasRetention = profile => profile && profile.overdueInstallments !== null && profile.overdueInstallments !== undefined;
+/** The complaint figures (DESIGN.md section 13): null while the CRM keeps no complaints, then not shown. */
+const COMPLAINTS = new Set(['openComplaints', 'complaints12m']);
+const hasComplaints = profile => profile && profile.openComplaints !== null && profile.openComplaints !== undefined;
 /** The account-manager figures (DESIGN.md section 12): shown in their own card, not among the numeric features. */
 const MANAGER = new Set(['managerStatus', 'managerLevel', 'daysSinceLastVisit', 'daysSinceLastContact', 'daysToBirthday', 'partyAccountManagers']);
 /** managerLevel is 1 (TRAINEE) to 5 (PRINCIPAL) in the profile. */
@@ -244,7 +249,8 @@ async function renderCustomer(view, ctx, customerNo) {
       managerCard(profile, a.profile),
       card(h('h3', { text: t('cust.features') }), h('div', { class: 'features' }, Object.entries(a.profile || {})
         .filter(([key]) => !MANAGER.has(key))
-        .filter(([key]) => !RETENTION.has(key) || hasRetention(a.profile)).map(([key, value]) =>
+        .filter(([key]) => !RETENTION.has(key) || hasRetention(a.profile))
+        .filter(([key]) => !COMPLAINTS.has(key) || hasComplaints(a.profile)).map(([key, value]) =>
         h('div', { class: 'feature', dataset: { feature: key } }, h('div', { class: 'name', text: t(`feature.${key}`) }),
           h('div', { class: 'value', text: value === null || value === undefined ? '-' : MONEY.has(key) ? formatMoney(value) : formatNumber(value, Number.isInteger(value) ? undefined : 2) }))))),
       card(h('h3', { text: t('cust.reasons') }), dataTable([

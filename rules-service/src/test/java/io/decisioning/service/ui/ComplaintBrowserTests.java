@@ -317,6 +317,8 @@ class ComplaintBrowserTests {
         assertThat(timeLeft(queue.onTrack())).isEqualTo("剩 29 天");
         assertThat(ui.driver().findElement(By.cssSelector(".complaints-card h3 .badge.count")).getText()).isEqualTo("6");
         assertThat(ui.driver().findElement(By.cssSelector(".complaints-card .card-head")).getText()).contains("4 件未办结");
+        assertThat(ui.driver().findElement(By.cssSelector(".feature[data-feature=openComplaints]")).getText()).isEqualTo("未办结投诉\n4");
+        assertThat(ui.driver().findElement(By.cssSelector(".feature[data-feature=complaints12m]")).getText()).isEqualTo("近12个月投诉次数\n6");
         ui.script("document.querySelector('.complaints-card').scrollIntoView({block: 'center'});");
         ui.screenshot("customer-complaints");
 
