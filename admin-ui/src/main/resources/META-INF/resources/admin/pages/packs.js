@@ -45,6 +45,7 @@ const text = {
     'packs.transitions': '变化', 'packs.field': '项目', 'packs.from': '原值', 'packs.to': '新值', 'packs.count': '客户数',
     'packs.outcome.grade': '客户等级', 'packs.outcome.tier': '服务层级', 'packs.outcome.warnings': '预警',
     'packs.outcome.decision': '承保决策', 'packs.outcome.churn': '流失风险分', 'packs.outcome.entitlements': '服务权益', 'packs.churn.none': '无（未维护缴费计划）',
+    'packs.outcome.complaintState': '投诉时效状态', 'packs.complaintState.none': '无（已撤回或未分类）',
     'packs.listSeparator': '、',
     'packs.premium': '年保费', 'packs.premiumAtStake': '涉及年保费', 'packs.examples': '示例客户', 'packs.noTransitions': '没有客户的结果发生变化。',
     'packs.simError': '模拟失败：{error}', 'packs.against': '对照版本', 'packs.requestedBy': '发起人',
@@ -100,6 +101,7 @@ const text = {
     'packs.transitions': 'Transitions', 'packs.field': 'Outcome', 'packs.from': 'From', 'packs.to': 'To', 'packs.count': 'Customers',
     'packs.outcome.grade': 'Grade', 'packs.outcome.tier': 'Tier', 'packs.outcome.warnings': 'Warnings',
     'packs.outcome.decision': 'Pre-bind decision', 'packs.outcome.churn': 'Churn score', 'packs.outcome.entitlements': 'Services', 'packs.churn.none': 'none (no premium schedule)',
+    'packs.outcome.complaintState': 'Complaint state', 'packs.complaintState.none': 'none (withdrawn or unclassified)',
     'packs.listSeparator': ', ',
     'packs.premium': 'Annual premium', 'packs.premiumAtStake': 'Annual premium at stake', 'packs.examples': 'Example customers', 'packs.noTransitions': 'No customer\'s outcome changes.',
     'packs.simError': 'The simulation failed: {error}', 'packs.against': 'Against versions', 'packs.requestedBy': 'Requested by',
@@ -558,7 +560,7 @@ function simulationDetails(sim) {
       { title: t('packs.transitions') }),
     barChart(sim.transitions.map(tr => ({ label: transition(tr), value: Number(tr.annualPremium), key: tr.to })),
       { title: t('packs.premium'), format: formatMoney })));
-  const outcome = (field, value) => ['warnings', 'churn', 'entitlements'].includes(field)
+  const outcome = (field, value) => ['warnings', 'churn', 'entitlements'].includes(field) || value === 'none'
     ? h('span', { text: outcomeLabel(field, value) }) : badge(field, value);
   parts.push(dataTable([
     { label: t('packs.field'), value: tr => fieldLabel(tr.field) },
@@ -743,6 +745,7 @@ function fieldLabel(field) {
 /** A compared value: an enum constant, or for warnings "TYPE SEVERITY, ..." and services "A, B" (or "none"). */
 function outcomeLabel(field, value) {
   if (field === 'churn') return value === 'none' ? t('packs.churn.none') : value;
+  if (field === 'complaintState' && value === 'none') return t('packs.complaintState.none');
   if (field === 'entitlements') {
     return value === 'none' ? t('common.none') : value.split(', ').map(s => label('entitlement', s)).join(t('packs.listSeparator'));
   }
