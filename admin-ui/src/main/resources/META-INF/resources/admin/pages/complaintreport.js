@@ -5,12 +5,12 @@
 // last one, the first complete month), the grouping and the branch live in the address:
 // #/complaint-report?month=2026-11&groupBy=category&branch=GD.
 
-import { api, download } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { t, label, language, formatNumber, formatPercent } from '../lib/i18n.js';
-import { h, heading, field, errorBox, busy, toast, showError } from '../lib/ui.js';
+import { h, heading, field, errorBox, showError } from '../lib/ui.js';
 import { lineChart } from '../lib/charts.js';
+import { monthFromNow, exportButtons } from '../lib/reports.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const GROUPINGS = ['branch', 'category', 'channel'];
 
 const text = {
@@ -45,18 +45,6 @@ const text = {
     'cr.badBranch': 'A branch code has letters, digits, "-" and "_" only, such as GD or GD-SZ.'
   }
 };
-
-/** The last month as YYYY-MM: the latest complete one, what a monthly review looks at. */
-function previousMonth() {
-  const now = new Date();
-  const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  return `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}`;
-}
-
-function currentMonth() {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
 
 /** A group's name: a branch code as it is, a category or channel by its label ("UNCLASSIFIED" for none yet). */
 function groupName(groupBy, group) {
@@ -109,14 +97,14 @@ export default {
   nav: 'nav.complaintReport',
   text,
   async render(view, ctx) {
-    const month = ctx.query.get('month') || previousMonth();
+    const month = ctx.query.get('month') || monthFromNow(-1);
     const groupBy = (ctx.query.get('groupBy') || 'branch').toLowerCase();
     const branch = ctx.query.get('branch') || '';
     view.append(heading(t('cr.title')));
     const grouping = h('select', { name: 'groupBy' }, GROUPINGS.map(g => h('option', { value: g, text: t(`cr.by.${g}`) })));
     grouping.value = GROUPINGS.includes(groupBy) ? groupBy : 'branch';
     const form = h('form', { class: 'filters card', novalidate: true },
-      field(t('cr.month'), h('input', { name: 'month', type: 'month', value: month, max: currentMonth(), required: true })),
+      field(t('cr.month'), h('input', { name: 'month', type: 'month', value: month, max: monthFromNow(0), required: true })),
       field(t('cr.groupBy'), grouping),
       field(t('cr.branch'), h('input', { name: 'branch', value: branch, maxlength: 32, size: 16, placeholder: t('cr.branchHint') })),
       h('div', { class: 'actions' },
@@ -153,12 +141,6 @@ export default {
       figure('median', t('cr.median'), totals.medianDaysToDecision === null ? '-' : t('cr.days', { days: formatNumber(totals.medianDaysToDecision) })),
       figure('repeat', t('cr.repeat'), formatNumber(totals.repeatComplainants))));
 
-    const exportButton = (key, accept, extension) => {
-      const button = h('button', { type: 'button', class: 'secondary', dataset: { export: extension }, text: t(key) });
-      button.addEventListener('click', () => busy(button, () => download('/api/v1/reports/complaints', query, accept,
-        `complaint-analysis-${report.month}-${report.groupBy}${branch ? `-${branch}` : ''}.${extension}`)).catch(e => toast(e.message, 'error')));
-      return button;
-    };
     const causes = row => (row.topRootCauses.length
       ? h('span', { class: 'causes' }, row.topRootCauses.map(c => h('span', { class: 'cause', text: t('cr.causeCount', { cause: c.rootCause, count: formatNumber(c.count) }) })))
       : h('span', { class: 'muted', text: '-' }));
@@ -179,7 +161,8 @@ export default {
     results.append(h('section', { class: 'card report-table' },
       h('div', { class: 'list-head' },
         h('span', { class: 'muted', text: t('cr.scope', { month: report.month, branch: report.branch || t('cr.allBranches') }) }),
-        h('span', { class: 'actions' }, exportButton('cr.exportCsv', 'text/csv', 'csv'), exportButton('cr.exportXlsx', XLSX, 'xlsx'))),
+        h('span', { class: 'actions' }, exportButtons('/api/v1/reports/complaints', query,
+          `complaint-analysis-${report.month}-${report.groupBy}${branch ? `-${branch}` : ''}`, { csv: t('cr.exportCsv'), xlsx: t('cr.exportXlsx') }))),
       h('div', { class: 'table-wrap' }, h('table', { class: 'data complaint-groups' },
         h('thead', {}, h('tr', {}, headers.map(([x, c]) => h('th', { class: c, text: x })))),
         h('tbody', {}, rows.length ? rows : h('tr', { class: 'empty' }, h('td', { colspan: headers.length, text: t('cr.empty') }))),

@@ -5,14 +5,14 @@
 // feedback on, their own items only; an admin generates a month that has no list yet or regenerates it
 // (the feedback given stays).
 
-import { api, download } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { t, label, formatTime, formatMoney } from '../lib/i18n.js';
 import { h, heading, badge, pager, field, errorBox, busy, confirmDialog, toast, showError } from '../lib/ui.js';
+import { monthFromNow, exportButtons } from '../lib/reports.js';
 
 const KINDS = ['INSTALLMENT', 'RENEWAL'];
 const OUTCOMES = ['CONTACTED', 'PROMISED', 'PAID', 'REFUSED', 'UNREACHABLE'];
 const PAGE_SIZE = 50;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const text = {
   'zh-CN': {
@@ -39,13 +39,6 @@ const text = {
   }
 };
 
-/** Next month as YYYY-MM: the list salespeople work from before it starts. */
-function nextMonth() {
-  const now = new Date();
-  const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
-  return `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}`;
-}
-
 function select(name, kind, values, current) {
   const el = h('select', { name }, h('option', { value: '', text: t('common.all') }),
     values.map(v => h('option', { value: v, text: label(kind, v) })));
@@ -65,7 +58,8 @@ export default {
   text,
   async render(view, ctx) {
     const q = ctx.query;
-    const month = q.get('month') || nextMonth();
+    // Next month by default: the list salespeople work from before it starts.
+    const month = q.get('month') || monthFromNow(1);
     const filters = { branch: q.get('branch'), accountManager: q.get('accountManager'), kind: q.get('kind') };
     const page = Math.max(0, Number(q.get('page')) || 0);
     const isAdmin = ctx.can('ADMIN');
@@ -121,18 +115,12 @@ export default {
     }
     if (!ctx.current()) return;
 
-    const exportButton = (kind, accept, extension) => {
-      const button = h('button', { type: 'button', class: 'secondary', dataset: { export: extension },
-        text: t(kind) });
-      button.addEventListener('click', () => busy(button, () => download(path, filters, accept, `due-list-${month}.${extension}`))
-        .catch(e => toast(e.message, 'error')));
-      return button;
-    };
     const regenerate = isAdmin ? h('button', { type: 'button', class: 'secondary', dataset: { action: 'regenerate' }, text: t('due.regenerate') }) : null;
     if (regenerate) regenerate.addEventListener('click', () => generate(regenerate, true));
     results.append(h('div', { class: 'list-head' },
       h('span', { class: 'muted', text: `${t('due.generatedAt', { when: formatTime(data.generatedAt) })} · ${t('due.total', { total: data.total })}` }),
-      h('span', { class: 'actions' }, exportButton('due.exportCsv', 'text/csv', 'csv'), exportButton('due.exportXlsx', XLSX, 'xlsx'), regenerate)));
+      h('span', { class: 'actions' }, exportButtons(path, filters, `due-list-${month}`,
+        { csv: t('due.exportCsv'), xlsx: t('due.exportXlsx') }), regenerate)));
 
     const rowOf = item => h('tr', { dataset: { item: item.id, kind: item.kind } }, [
       h('td', {}, h('a', { href: `#/customers/${encodeURIComponent(item.customerNo)}`, text: item.customerNo }),

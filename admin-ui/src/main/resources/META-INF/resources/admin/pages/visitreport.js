@@ -3,11 +3,10 @@
 // survey satisfaction, with the totals; CSV and Excel exports of the same. The month (by default the last one,
 // the first complete month) and the branch live in the address: #/visit-report?month=2026-11&branch=GD.
 
-import { api, download } from '../lib/api.js';
+import { api } from '../lib/api.js';
 import { t, label, formatNumber, formatPercent } from '../lib/i18n.js';
-import { h, heading, badge, field, errorBox, busy, toast, showError } from '../lib/ui.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { h, heading, badge, field, errorBox, showError } from '../lib/ui.js';
+import { monthFromNow, exportButtons } from '../lib/reports.js';
 
 const text = {
   'zh-CN': {
@@ -29,18 +28,6 @@ const text = {
   }
 };
 
-/** The last month as YYYY-MM: the latest complete one, what a monthly review looks at. */
-function previousMonth() {
-  const now = new Date();
-  const last = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  return `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}`;
-}
-
-function currentMonth() {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
-
 /** Done of due as a rate with a bar; nothing due is no rate at all rather than 0 % or 100 %. */
 function completion(row) {
   if (!row.visitsDue) return h('span', { class: 'muted', text: '-' });
@@ -60,11 +47,12 @@ export default {
   nav: 'nav.visitReport',
   text,
   async render(view, ctx) {
-    const month = ctx.query.get('month') || previousMonth();
+    // The last month by default: the latest complete one, what a monthly review looks at.
+    const month = ctx.query.get('month') || monthFromNow(-1);
     const branch = ctx.query.get('branch') || '';
     view.append(heading(t('vr.title')));
     const form = h('form', { class: 'filters card', novalidate: true },
-      field(t('vr.month'), h('input', { name: 'month', type: 'month', value: month, max: currentMonth(), required: true })),
+      field(t('vr.month'), h('input', { name: 'month', type: 'month', value: month, max: monthFromNow(0), required: true })),
       field(t('vr.branch'), h('input', { name: 'branch', value: branch, maxlength: 32, size: 12, placeholder: t('vr.branchHint') })),
       h('div', { class: 'actions' },
         h('button', { type: 'submit', class: 'primary', text: t('vr.filter') }),
@@ -87,15 +75,10 @@ export default {
     }
     if (!ctx.current()) return;
 
-    const exportButton = (key, accept, extension) => {
-      const button = h('button', { type: 'button', class: 'secondary', dataset: { export: extension }, text: t(key) });
-      button.addEventListener('click', () => busy(button, () => download('/api/v1/reports/visits', query, accept,
-        `visit-report-${month}${branch ? `-${branch}` : ''}.${extension}`)).catch(e => toast(e.message, 'error')));
-      return button;
-    };
     results.append(h('div', { class: 'list-head' },
       h('span', { class: 'muted', text: t('vr.scope', { month: report.month, branch: report.branch || t('vr.allBranches') }) }),
-      h('span', { class: 'actions' }, exportButton('vr.exportCsv', 'text/csv', 'csv'), exportButton('vr.exportXlsx', XLSX, 'xlsx'))));
+      h('span', { class: 'actions' }, exportButtons('/api/v1/reports/visits', query, `visit-report-${month}${branch ? `-${branch}` : ''}`,
+        { csv: t('vr.exportCsv'), xlsx: t('vr.exportXlsx') }))));
 
     const figures = row => [
       h('td', { class: 'number', text: number(row.customers) }),
