@@ -15,9 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,7 +42,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ComplaintApiTests {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -57,43 +54,29 @@ class ComplaintApiTests {
     CrmFixtures crm;
     LocalDate d;
     String branch;
-    final List<String> complaints = new ArrayList<>();
+    ComplaintBook book;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
         crm = new CrmFixtures(jdbc);
         d = CrmFixtures.today();
-        branch = "K" + CrmFixtures.uniquePrefix().replace("-", "");
+        book = new ComplaintBook(jdbc);
+        branch = book.branch();
     }
 
     @AfterEach
     void deleteTheComplaints() {
-        for (String no : complaints) {
-            jdbc.sql("DELETE FROM complaint_clock WHERE complaint_id = (SELECT id FROM complaint WHERE complaint_no = :no)")
-                    .param("no", no).update();
-            jdbc.sql("DELETE FROM complaint WHERE complaint_no = :no").param("no", no).update();
-        }
+        book.delete();
     }
 
-    /** A complaint of this test's branch received at noon of {@code received} (in the service's zone). */
     private String complaint(@Nullable Long customerId, String channel, @Nullable String category, String complexity,
                              LocalDate received, String status, @Nullable LocalDate decided, @Nullable String rootCause) {
-        String no = "T" + CrmFixtures.uniqueNumber();
-        jdbc.sql("""
-                        INSERT INTO complaint (complaint_no, customer_id, channel, category, complexity, branch_code,
-                                               received_at, status, decided_at, root_cause)
-                        VALUES (:no, :customer, :channel, :category, :complexity, :branch, :received, :status, :decided, :cause)""")
-                .param("no", no).param("customer", customerId).param("channel", channel).param("category", category)
-                .param("complexity", complexity).param("branch", branch).param("received", noon(received))
-                .param("status", status).param("decided", decided == null ? null : noon(decided)).param("cause", rootCause)
-                .update();
-        complaints.add(no);
-        return no;
+        return book.complaint(customerId, channel, category, complexity, received, status, decided, rootCause);
     }
 
     private static LocalDateTime noon(LocalDate day) {
-        return day.atTime(12, 0).atZone(ZONE).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        return ComplaintBook.noon(day);
     }
 
     private void evaluate(long customerId) {
@@ -258,12 +241,7 @@ class ComplaintApiTests {
         YearMonth m = YearMonth.from(d).minusMonths(1);
         long a = crm.customerOfBranch(branch);
         long c = crm.customerOfBranch(branch);
-        complaint(a, "PHONE", "SERVICE", "SIMPLE", m.atDay(2), "DECIDED", m.atDay(10), "CLAIM_DELAY");
-        complaint(a, "LETTER", "PRODUCT", "COMPLEX", m.minusMonths(1).atDay(20), "DECIDED", m.atDay(25), "CLAIM_DELAY");
-        complaint(a, "ONLINE", "SERVICE", "SIMPLE", m.atDay(15), "OPEN", null, null);
-        complaint(c, "VISIT", "COMPLIANCE", "EXTENDED", m.atDay(1), "CLOSED", m.atDay(20), "MISSELLING");
-        complaint(c, "PHONE", null, "URGENT", m.atDay(7), "DECIDED", m.atDay(9), "CLAIM_DELAY");
-        complaint(null, "REGULATOR", null, "SIMPLE", m.atDay(5), "DECIDED", m.atDay(6), "DOCUMENTATION");
+        book.craftedMonth(m, a, c);
         evaluate(a);
         evaluate(c);
 
