@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The append-only audit trail: every change (and every pre-bind check) with who, when, what, on
  * what, and the outcome. Written in the caller's transaction, so a change and its record stand or
- * fall together; read through {@code GET /api/v1/audit} ({@link #search}). Nothing updates or
- * deletes a record.
+ * fall together; read through {@code GET /api/v1/audit} ({@link #search}). Nothing updates a record;
+ * housekeeping deletes those older than {@code rules.housekeeping.audit-age}, 7 years by default.
  */
 @Component
 public class AuditTrail {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,7 +31,8 @@ public record RulesProperties(
         @DefaultValue @Valid Packs packs,
         @DefaultValue @Valid Http http,
         @DefaultValue @Valid Bootstrap bootstrap,
-        @DefaultValue @Valid Retention retention) {
+        @DefaultValue @Valid Retention retention,
+        @DefaultValue @Valid Housekeeping housekeeping) {
 
     /**
      * Demo users and generated demo data. Both default to on only with the embedded database.
@@ -140,6 +142,41 @@ public record RulesProperties(
      *                    by default at 03:00 on the 25th, after that night's run has graded the book
      */
     public record Retention(@DefaultValue("0 0 3 25 * ?") @NotBlank String dueListCron) {
+    }
+
+    /**
+     * Keeping the database small (DESIGN.md section 14): a nightly job deletes what is older than these ages, in batches
+     * of {@code batchSize} rows, each committed on its own. An age of 0 keeps everything of that kind.
+     *
+     * @param cron       when the job runs (Quartz syntax, seconds first), in {@code rules.zone}: by default at 04:30, after
+     *                   the nightly run
+     * @param auditAge   the audit trail ({@code audit_event}): 7 years
+     * @param checkAge   pre-bind checks ({@code pre_bind_check}): 2 years
+     * @param historyAge assessment history, the earlier assessments of each customer ({@code assessment_history}): 2
+     *                   years; the current assessment is never deleted
+     * @param eventAge   events processed ({@code event_inbox}, DONE, by the time received): 2 years; an event
+     *                   resent after that is taken as new. Parked and waiting events are never deleted
+     * @param batchSize  rows deleted in one statement and transaction
+     */
+    public record Housekeeping(@DefaultValue("0 30 4 * * ?") @NotBlank String cron,
+                               @DefaultValue("7y") @NotNull Period auditAge,
+                               @DefaultValue("2y") @NotNull Period checkAge,
+                               @DefaultValue("2y") @NotNull Period historyAge,
+                               @DefaultValue("2y") @NotNull Period eventAge,
+                               @DefaultValue("1000") @Min(1) int batchSize) {
+
+        public Housekeeping {
+            notNegative("audit-age", auditAge);
+            notNegative("check-age", checkAge);
+            notNegative("history-age", historyAge);
+            notNegative("event-age", eventAge);
+        }
+
+        private static void notNegative(String name, @Nullable Period age) {
+            if (age != null && age.isNegative()) {
+                throw new IllegalArgumentException("rules.housekeeping." + name + " must not be negative: " + age);
+            }
+        }
     }
 
     /**
