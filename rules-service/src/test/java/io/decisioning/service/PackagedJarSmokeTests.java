@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts the packaged jar as a newcomer would ({@code java -jar}), on its embedded MariaDB with demo
@@ -30,6 +32,7 @@ class PackagedJarSmokeTests {
     private static int port;
     private static Path log;
     private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeAll
     static void startJar() throws Exception {
@@ -44,7 +47,9 @@ class PackagedJarSmokeTests {
         log = Path.of("target", "smoke-service.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         service = new ProcessBuilder(List.of(java, "-Xmx768m", "-jar", jar.toString(),
-                "--server.port=" + port, "--rules.embedded.data-dir=" + dataDir, "--rules.demo.data=300"))
+                "--server.port=" + port, "--rules.embedded.data-dir=" + dataDir, "--rules.demo.data=300",
+                // JSON logs with one setting (DESIGN.md section 14), as an operator would turn them on
+                "--logging.structured.format.console=ecs"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -87,6 +92,30 @@ class PackagedJarSmokeTests {
         HttpResponse<String> adminUi = get("/admin/", null);
         assertThat(adminUi.statusCode()).isEqualTo(200);
         assertThat(adminUi.body()).contains("客户决策服务", "app.js");
+    }
+
+    @Test
+    void packagedJarNamesItsBuildAndCommitServesTheScraperAndLogsJson() throws Exception {
+        HttpResponse<String> info = get("/actuator/info", null);
+        assertThat(info.statusCode()).isEqualTo(200);
+        JsonNode infoJson = JSON.readTree(info.body());
+        assertThat(infoJson.at("/build/version").asString()).isNotBlank();
+        assertThat(infoJson.at("/git/commit/id").asString()).matches("[0-9a-f]{7,40}");
+        HttpResponse<String> scrape = get("/actuator/prometheus", "prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("decisioning_events_parked ", "decisioning_batch_last_age_seconds ");
+
+        List<String> lines = Files.readAllLines(log);
+        List<String> json = lines.stream().filter(line -> line.startsWith("{")).toList();
+        assertThat(json).as("log lines as JSON").isNotEmpty();
+        for (String line : json) {
+            JsonNode event = JSON.readTree(line);
+            assertThat(event.has("@timestamp") && event.has("message") && event.at("/log/level").isString())
+                    .as(line).isTrue();
+        }
+        assertThat(json).anyMatch(line -> line.contains("Started DecisioningApplication"));
+        assertThat(lines).as("no log line in the plain text format")
+                .noneMatch(line -> line.matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*\\s(INFO|WARN|ERROR)\\s.*"));
     }
 
     private static HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import static io.decisioning.service.system.Role.ANALYST;
 import static io.decisioning.service.system.Role.APPROVER;
 import static io.decisioning.service.system.Role.AUDITOR;
 import static io.decisioning.service.system.Role.INTEGRATION;
+import static io.decisioning.service.system.Role.METRICS;
 import static io.decisioning.service.system.Role.UNDERWRITER;
 
 import io.decisioning.service.system.DatabaseMode;
@@ -24,7 +25,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users of DESIGN.md section 6 (password "demo", branch HQ), {@code crm} (INTEGRATION) and an
+ * The demo users of DESIGN.md section 6 (password "demo", branch HQ), {@code crm} (INTEGRATION), {@code prometheus}
+ * (METRICS, the scraper of section 14) and an
  * account manager of the demo book (section 12), added to {@code app_user} when {@code rules.demo.users} is
  * on (by default only with the embedded database). A demo user that exists is left alone, so a password or role changed through the API
  * stays changed across restarts.
@@ -79,6 +81,7 @@ public class DemoUsers implements SmartInitializingSingleton {
         users.put("admin", Set.of(ADMIN));
         users.put("auditor", Set.of(AUDITOR));
         users.put("crm", Set.of(INTEGRATION));
+        users.put("prometheus", Set.of(METRICS));
         return users;
     }
 }

@@ -1,6 +1,6 @@
 package io.decisioning.service.system;
 
-/** The roles of DESIGN.md section 6, and the account manager of section 12. */
+/** The roles of DESIGN.md section 6, the account manager of section 12, and the systems that feed or watch the service. */
 public enum Role {
     /** Pre-bind checks; reads assessments and warnings. */
     UNDERWRITER,
@@ -24,5 +24,11 @@ public enum Role {
      * manage: their book, their customers' contacts (which they log), their items of the monthly due lists (on which
      * they give feedback).
      */
-    ACCOUNT_MANAGER
+    ACCOUNT_MANAGER,
+    /**
+     * A monitoring system (Prometheus, DESIGN.md section 14) that scrapes {@code /actuator/prometheus}: may read the
+     * metrics, nothing else, so that the scraper need not hold an administrator's password. Not one of DESIGN.md's
+     * people roles.
+     */
+    METRICS
 }

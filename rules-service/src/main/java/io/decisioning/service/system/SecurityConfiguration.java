@@ -6,6 +6,7 @@ import static io.decisioning.service.system.Role.ANALYST;
 import static io.decisioning.service.system.Role.APPROVER;
 import static io.decisioning.service.system.Role.AUDITOR;
 import static io.decisioning.service.system.Role.INTEGRATION;
+import static io.decisioning.service.system.Role.METRICS;
 import static io.decisioning.service.system.Role.UNDERWRITER;
 
 import java.util.Arrays;
@@ -170,6 +171,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/admin", "/admin/**", "/favicon.ico").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                        .hasAnyRole(names(METRICS, ADMIN))
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
                         .anyRequest().denyAll());
         return http;

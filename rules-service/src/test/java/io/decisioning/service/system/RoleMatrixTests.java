@@ -6,6 +6,7 @@ import static io.decisioning.service.system.Role.ANALYST;
 import static io.decisioning.service.system.Role.APPROVER;
 import static io.decisioning.service.system.Role.AUDITOR;
 import static io.decisioning.service.system.Role.INTEGRATION;
+import static io.decisioning.service.system.Role.METRICS;
 import static io.decisioning.service.system.Role.UNDERWRITER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,7 @@ class RoleMatrixTests {
 
     /** The demo user of each role (password "demo"). */
     private static final Map<Role, String> USERS = Map.of(UNDERWRITER, "underwriter", ANALYST, "analyst",
-            APPROVER, "approver", ADMIN, "admin", AUDITOR, "auditor", INTEGRATION, "crm", ACCOUNT_MANAGER, "am.gdsz.03");
+            APPROVER, "approver", ADMIN, "admin", AUDITOR, "auditor", INTEGRATION, "crm", ACCOUNT_MANAGER, "am.gdsz.03", METRICS, "prometheus");
 
     /** Path variables of the harmless requests: things that do not exist, or the shipped pack's first version. */
     private static final Map<String, String> UNKNOWN = Map.of(

@@ -342,9 +342,10 @@ class UserApiTests {
         assertThat(admin.get("branch_code")).isEqualTo("HQ");
         assertThat(admin.get("created_by")).isEqualTo("system");
         assertThat(row("crm").get("roles")).isEqualTo("INTEGRATION");
+        assertThat(row("prometheus").get("roles")).isEqualTo("METRICS");
         assertThat(row("am.gdsz.03").get("roles")).isEqualTo("ACCOUNT_MANAGER");
         assertThat(row("am.gdsz.03").get("branch_code")).isEqualTo("GD-SZ");
-        for (String demo : List.of("underwriter", "analyst", "approver", "admin", "auditor", "crm", "am.gdsz.03")) {
+        for (String demo : List.of("underwriter", "analyst", "approver", "admin", "auditor", "crm", "prometheus", "am.gdsz.03")) {
             assertThat(api.get("/api/v1/users/" + demo, "admin").status()).as(demo).isEqualTo(200);
         }
         long demoRecords = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'USER_CREATE' AND actor = 'system'")
