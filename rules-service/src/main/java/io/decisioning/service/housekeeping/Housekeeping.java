@@ -60,13 +60,17 @@ public class Housekeeping {
 
     /** One run with the configured ages and batch size, as of now. */
     public Result run() {
-        RulesProperties.Housekeeping h = properties.housekeeping();
+        return run(ages(properties.housekeeping()), properties.housekeeping().batchSize());
+    }
+
+    /** The configured age of each kind. */
+    static Map<Kept, Period> ages(RulesProperties.Housekeeping h) {
         Map<Kept, Period> ages = new EnumMap<>(Kept.class);
         ages.put(Kept.AUDIT, h.auditAge());
         ages.put(Kept.CHECKS, h.checkAge());
         ages.put(Kept.HISTORY, h.historyAge());
         ages.put(Kept.EVENTS, h.eventAge());
-        return run(ages, h.batchSize());
+        return ages;
     }
 
     /**

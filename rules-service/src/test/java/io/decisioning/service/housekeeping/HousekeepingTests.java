@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -150,13 +149,7 @@ class HousekeepingTests {
     }
 
     private Map<Kept, Period> defaultAges() {
-        RulesProperties.Housekeeping h = properties.housekeeping();
-        Map<Kept, Period> ages = new EnumMap<>(Kept.class);
-        ages.put(Kept.AUDIT, h.auditAge());
-        ages.put(Kept.CHECKS, h.checkAge());
-        ages.put(Kept.HISTORY, h.historyAge());
-        ages.put(Kept.EVENTS, h.eventAge());
-        return ages;
+        return Housekeeping.ages(properties.housekeeping());
     }
 
     private double deletedCounter(String table) {
