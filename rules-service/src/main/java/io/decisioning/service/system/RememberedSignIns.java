@@ -1,10 +1,9 @@
 package io.decisioning.service.system;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,29 +27,29 @@ class RememberedSignIns implements AuthenticationProvider {
     private static final int MAX_ENTRIES = 10_000;
 
     private final VerifiedCredentialsCache signIns;
-    private final Clock clock;
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Cache<String, UserAccount> remembered;
 
     RememberedSignIns(VerifiedCredentialsCache signIns, Clock clock) {
         this.signIns = signIns;
-        this.clock = clock;
+        this.remembered = Caffeine.newBuilder()
+                .expireAfterWrite(TTL)
+                .maximumSize(MAX_ENTRIES)
+                .ticker(VerifiedCredentialsCache.ticker(clock))
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String key = CredentialDigest.of(authentication.getName(), password);
-        Instant now = clock.instant();
-        Remembered known = remembered.get(key);
-        if (known != null && known.expiresAt().isAfter(now)) {
-            return UsernamePasswordAuthenticationToken.authenticated(known.user(), null, known.user().getAuthorities());
+        UserAccount known = remembered.getIfPresent(key);
+        if (known != null) {
+            return UsernamePasswordAuthenticationToken.authenticated(known, null, known.getAuthorities());
         }
         Authentication signedIn = signIns.authenticate(authentication);
         if (signedIn.getPrincipal() instanceof UserAccount user) {
-            if (remembered.size() >= MAX_ENTRIES) {
-                remembered.clear();
-            }
-            remembered.put(key, new Remembered(user, now.plus(TTL)));
+            remembered.put(key, user);
         }
         return signedIn;
     }
@@ -62,9 +61,6 @@ class RememberedSignIns implements AuthenticationProvider {
 
     /** Forgets the user's sign-ins on this node: their next request reads them again. */
     void forget(String username) {
-        remembered.values().removeIf(entry -> entry.user().getUsername().equals(username));
-    }
-
-    private record Remembered(UserAccount user, Instant expiresAt) {
+        remembered.asMap().values().removeIf(user -> user.getUsername().equals(username));
     }
 }

@@ -1,12 +1,14 @@
 package io.decisioning.service.system;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -63,18 +65,24 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
 
     /**
      * A password encoder that remembers which (password, stored hash) pairs it found to match, and lets
-     * concurrent checks of the same pair wait for the one under way.
+     * concurrent checks of the same pair wait for the one under way: a Caffeine cache of the checks, each a
+     * future, so that the BCrypt check itself runs outside the cache's locks. A check that finds no match
+     * completes with null, which Caffeine does not keep: a wrong password is checked every time.
      */
     private static final class RememberingEncoder implements PasswordEncoder {
 
         private final PasswordEncoder encoder;
-        private final Clock clock;
-        private final Map<String, Instant> verified = new ConcurrentHashMap<>();
-        private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
+        private final ConcurrentMap<String, CompletableFuture<Boolean>> checks;
 
         RememberingEncoder(PasswordEncoder encoder, Clock clock) {
             this.encoder = encoder;
-            this.clock = clock;
+            AsyncCache<String, Boolean> cache = Caffeine.newBuilder()
+                    .expireAfterAccess(TTL)
+                    .maximumSize(MAX_ENTRIES)
+                    .ticker(ticker(clock))
+                    .executor(Runnable::run)
+                    .buildAsync();
+            this.checks = cache.asMap();
         }
 
         @Override
@@ -88,36 +96,22 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
                 return encoder.matches(rawPassword, encodedPassword);
             }
             String key = CredentialDigest.of(encodedPassword, rawPassword);
-            Instant now = clock.instant();
-            Instant expiresAt = verified.get(key);
-            if (expiresAt != null && expiresAt.isAfter(now)) {
-                verified.put(key, now.plus(TTL));
-                return true;
-            }
             CompletableFuture<Boolean> mine = new CompletableFuture<>();
-            CompletableFuture<Boolean> underWay = checking.putIfAbsent(key, mine);
-            if (underWay != null) {
+            CompletableFuture<Boolean> known = checks.putIfAbsent(key, mine);
+            if (known != null) {
                 try {
-                    return underWay.join();
+                    return known.join() != null; // verified before, or by the check under way
                 } catch (CompletionException e) {
                     throw e.getCause() instanceof RuntimeException cause ? cause : e;
                 }
             }
             try {
                 boolean matches = encoder.matches(rawPassword, encodedPassword);
-                if (matches) {
-                    if (verified.size() >= MAX_ENTRIES) {
-                        verified.clear();
-                    }
-                    verified.put(key, clock.instant().plus(TTL));
-                }
-                mine.complete(matches);
+                mine.complete(matches ? Boolean.TRUE : null);
                 return matches;
             } catch (RuntimeException | Error e) {
                 mine.completeExceptionally(e);
                 throw e;
-            } finally {
-                checking.remove(key, mine);
             }
         }
 
@@ -125,5 +119,13 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
         public boolean upgradeEncoding(@Nullable String encodedPassword) {
             return encoder.upgradeEncoding(encodedPassword);
         }
+    }
+
+    /** Caffeine's clock from the service's: the time to live follows {@link Clock} (a test moves it). */
+    static Ticker ticker(Clock clock) {
+        return () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
     }
 }
