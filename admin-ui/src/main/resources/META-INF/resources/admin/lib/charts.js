@@ -14,6 +14,16 @@ function svg(tag, attrs, ...children) {
 }
 
 /**
+ * About how wide a text is drawn at this font size, before it is in the page (where it could be measured): CJK
+ * characters, arrows and other symbols about 1 em, Latin letters and digits about 0.62 em.
+ */
+function textWidth(text, size) {
+  let width = 0;
+  for (const ch of String(text ?? '')) width += ch.codePointAt(0) >= 0x2000 ? size : size * 0.62;
+  return width;
+}
+
+/**
  * Horizontal bars: items [{label, value, key}], options {format(value), title}. The key (e.g. an enum
  * value) becomes a class bar-<key> so the stylesheet can colour grades and severities consistently.
  * The chart scales with its container (viewBox) and keeps a text table for screen readers.
@@ -21,9 +31,10 @@ function svg(tag, attrs, ...children) {
 export function barChart(items, options = {}) {
   const format = options.format || (v => formatNumber(v));
   const rowHeight = 28;
-  const labelWidth = 150;
-  const width = 520;
+  // the label column as wide as the longest label, so that none is cut off on the left ("等级: 标准客户 → 优质客户")
+  const labelWidth = Math.max(150, Math.ceil(Math.max(0, ...items.map(i => textWidth(i.label, 13)))) + 14);
   const valueWidth = 90;
+  const width = labelWidth + 280 + valueWidth;
   const max = Math.max(1, ...items.map(i => Number(i.value) || 0));
   const height = Math.max(rowHeight, items.length * rowHeight) + 4;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart bar-chart', role: 'img',

@@ -144,6 +144,10 @@ class RulePackBrowserTests {
         assertThat(ui.driver().findElements(By.cssSelector(".simulation svg.bar-chart"))).hasSize(2);
         assertThat(ui.driver().findElements(By.cssSelector(".simulation svg.bar-chart rect.bar"))).hasSize(2 * transitions);
         assertThat(text(By.cssSelector(".simulation table.transitions"))).contains("客户等级").contains("优质客户");
+        assertThat((java.util.List<?>) ui.script("""
+                return [...document.querySelectorAll('.simulation svg.bar-chart text.chart-label')]
+                    .filter(t => t.getBBox().x < 0).map(t => t.textContent);"""))
+                .as("chart labels cut off on the left").isEmpty();
         ui.script("arguments[0].scrollIntoView({block: 'start'});", ui.driver().findElement(By.cssSelector(".simulation")));
         ui.screenshot("simulation-transitions");
 
