@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ class BatchRunGauges {
         return last(r -> Duration.between(r.finishedAt().toInstant(ZoneOffset.UTC), clock.instant()).toMillis() / 1000.0);
     }
 
-    private double last(java.util.function.ToDoubleFunction<Runs> of) {
+    private double last(ToDoubleFunction<Runs> of) {
         Runs r = runs.get();
         return r == null || r.finishedAt() == null ? Double.NaN : of.applyAsDouble(r);
     }
