@@ -1,8 +1,18 @@
 package io.decisioning.service.audit;
 
+import io.decisioning.service.export.Column;
+import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ListExport;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,10 +29,22 @@ class AuditController {
 
     static final int MAX_PAGE_SIZE = 500;
 
-    private final AuditTrail audit;
+    /** The detail as the JSON object it was recorded as, in one cell. */
+    static final List<Column<AuditEvent>> COLUMNS = List.of(
+            new Column<>("id", AuditEvent::id),
+            new Column<>("occurredAt", e -> e.occurredAt().toString()),
+            new Column<>("actor", AuditEvent::actor),
+            new Column<>("action", AuditEvent::action),
+            new Column<>("targetType", AuditEvent::targetType),
+            new Column<>("targetId", AuditEvent::targetId),
+            new Column<>("detail", e -> e.detail() == null ? null : e.detail().toString()));
 
-    AuditController(AuditTrail audit) {
+    private final AuditTrail audit;
+    private final ListExport export;
+
+    AuditController(AuditTrail audit, ListExport export) {
         this.audit = audit;
+        this.export = export;
     }
 
     /**
@@ -39,5 +61,25 @@ class AuditController {
                    @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                    @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         return audit.search(AuditFilter.of(actor, action, targetType, targetId, from, to), page, size);
+    }
+
+    /**
+     * The same records whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept}
+     * header, newest first; at most {@code rules.export.max-rows} rows, else 400 naming the filters that narrow it.
+     */
+    @GetMapping(produces = {Download.CSV, Download.XLSX})
+    @ApiResponse(responseCode = "200", description = "a header row and a row per record",
+            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    void export(@RequestParam(required = false) @Nullable @Size(max = 64) String actor,
+                @RequestParam(required = false) @Nullable @Size(max = 64) String action,
+                @RequestParam(required = false) @Nullable @Size(max = 32) String targetType,
+                @RequestParam(required = false) @Nullable @Size(max = 100) String targetId,
+                @RequestParam(required = false) @Nullable @Size(max = 64) String from,
+                @RequestParam(required = false) @Nullable @Size(max = 64) String to,
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
+        export.answer(request, response, "audit", COLUMNS,
+                audit.rows(AuditFilter.of(actor, action, targetType, targetId, from, to)),
+                List.of("from", "to", "actor", "action", "targetType", "targetId"));
     }
 }

@@ -1,5 +1,6 @@
 package io.decisioning.service.audit;
 
+import io.decisioning.service.export.StreamingJdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
     private final JsonMapper json;
 
-    AuditRepository(JdbcClient jdbc, JsonMapper json) {
+    AuditRepository(JdbcClient jdbc, StreamingJdbc streaming, JsonMapper json) {
         this.jdbc = jdbc;
+        this.streaming = streaming.client();
         this.json = json;
     }
 
@@ -35,6 +39,33 @@ class AuditRepository {
      * (actor, action, target, time) rather than a plan made for "any of them may be null".
      */
     AuditPage search(AuditFilter filter, int page, int size) {
+        Where where = where(filter);
+        List<AuditEvent> items = jdbc.sql(SELECT + where.sql() + " ORDER BY id DESC LIMIT :size OFFSET :offset")
+                .params(where.params())
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(this::event)
+                .list();
+        return new AuditPage(items, count(filter));
+    }
+
+    long count(AuditFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event " + where.sql()).params(where.params()).query(Long.class).single();
+    }
+
+    /** Every record {@link #search} finds, newest first, streamed from the database. */
+    void forEach(AuditFilter filter, Consumer<? super AuditEvent> each) {
+        Where where = where(filter);
+        StreamingJdbc.forEach(streaming.sql(SELECT + where.sql() + " ORDER BY id DESC").params(where.params()), this::event, each);
+    }
+
+    private static final String SELECT = "SELECT id, occurred_at, actor, action, target_type, target_id, detail FROM audit_event ";
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(AuditFilter filter) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.actor() != null) {
@@ -61,24 +92,7 @@ class AuditRepository {
             conditions.add("occurred_at < :to");
             params.put("to", utc(filter.to()));
         }
-        String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
-        List<AuditEvent> items = jdbc.sql("""
-                        SELECT id, occurred_at, actor, action, target_type, target_id, detail
-                          FROM audit_event
-                        %s
-                         ORDER BY id DESC
-                         LIMIT :size OFFSET :offset
-                        """.formatted(where))
-                .params(params)
-                .param("size", size)
-                .param("offset", (long) page * size)
-                .query(this::event)
-                .list();
-        long total = jdbc.sql("SELECT COUNT(*) FROM audit_event " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        return new AuditPage(items, total);
+        return new Where(conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions), params);
     }
 
     private AuditEvent event(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package io.decisioning.service.audit;
 
+import io.decisioning.service.export.Rows;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -79,6 +80,11 @@ public class AuditTrail {
      */
     AuditPage search(AuditFilter filter, int page, int size) {
         return records.search(filter, page, size);
+    }
+
+    /** The records of {@link #search}, all of them, to export. */
+    Rows<AuditEvent> rows(AuditFilter filter) {
+        return Rows.of(() -> records.count(filter), each -> records.forEach(filter, each));
     }
 
     /** The thing an action was done to, and what changed. */

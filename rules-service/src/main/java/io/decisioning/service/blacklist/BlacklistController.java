@@ -1,12 +1,23 @@
 package io.decisioning.service.blacklist;
 
+import io.decisioning.service.export.Column;
+import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +36,29 @@ class BlacklistController {
 
     static final int MAX_PAGE_SIZE = 100;
 
-    private final BlacklistService blacklist;
+    static final List<Column<BlacklistEntry>> COLUMNS = List.of(
+            new Column<>("id", BlacklistEntry::id),
+            new Column<>("idType", e -> e.idType() == null ? null : e.idType().name()),
+            new Column<>("idNumber", BlacklistEntry::idNumber),
+            new Column<>("name", BlacklistEntry::name),
+            new Column<>("birthDate", BlacklistEntry::birthDate),
+            new Column<>("phone", BlacklistEntry::phone),
+            new Column<>("reasonCode", e -> e.reasonCode().name()),
+            new Column<>("note", BlacklistEntry::note),
+            new Column<>("expiresAt", BlacklistEntry::expiresAt),
+            new Column<>("status", e -> e.status().name()),
+            new Column<>("createdBy", BlacklistEntry::createdBy),
+            new Column<>("createdAt", e -> e.createdAt().toString()),
+            new Column<>("liftedBy", BlacklistEntry::liftedBy),
+            new Column<>("liftedAt", e -> e.liftedAt() == null ? null : e.liftedAt().toString()),
+            new Column<>("liftReason", BlacklistEntry::liftReason));
 
-    BlacklistController(BlacklistService blacklist) {
+    private final BlacklistService blacklist;
+    private final ListExport export;
+
+    BlacklistController(BlacklistService blacklist, ListExport export) {
         this.blacklist = blacklist;
+        this.export = export;
     }
 
     @PostMapping
@@ -42,12 +72,30 @@ class BlacklistController {
     /** Entries whose id number or phone equals {@code query} or whose name contains it, after normalizing. */
     @GetMapping
     BlacklistPage search(@RequestParam(defaultValue = "") @Size(max = 200) String query,
+                         @RequestParam(required = false) @Nullable EntryStatus status,
                          @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
                          @AuthenticationPrincipal UserAccount user) {
-        BlacklistPage found = blacklist.search(query, page, size);
+        BlacklistPage found = blacklist.search(query, status, page, size);
         return managesBlacklist(user) ? found
                 : new BlacklistPage(found.items().stream().map(BlacklistEntry::masked).toList(), found.total());
+    }
+
+    /**
+     * The same entries whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept}
+     * header, newest first, masked as in the list; at most {@code rules.export.max-rows} rows.
+     */
+    @GetMapping(produces = {Download.CSV, Download.XLSX})
+    @ApiResponse(responseCode = "200", description = "a header row and a row per entry",
+            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    void export(@RequestParam(defaultValue = "") @Size(max = 200) String query,
+                @RequestParam(required = false) @Nullable EntryStatus status,
+                @AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        List<Column<BlacklistEntry>> columns = managesBlacklist(user) ? COLUMNS
+                : COLUMNS.stream().map(c -> new Column<BlacklistEntry>(c.name(), e -> c.value().apply(e.masked()))).toList();
+        export.answer(request, response, "blacklist", columns, blacklist.rows(query, status), List.of("query", "status"));
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package io.decisioning.service.blacklist;
 
+import io.decisioning.service.export.StreamingJdbc;
 import io.decisioning.service.identity.IdType;
 import io.decisioning.service.identity.MatchKeys;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,9 +28,11 @@ class BlacklistRepository {
             created_by, created_at, lifted_by, lifted_at, lift_reason""";
 
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
 
-    BlacklistRepository(JdbcClient jdbc) {
+    BlacklistRepository(JdbcClient jdbc, StreamingJdbc streaming) {
         this.jdbc = jdbc;
+        this.streaming = streaming.client();
     }
 
     /** Stores a validated entry with its match keys; returns its id. */
@@ -73,42 +77,44 @@ class BlacklistRepository {
     }
 
     /**
-     * Entries whose normalized id number or phone equals the query, or whose normalized name
-     * contains it; all entries for a blank query. Newest first.
+     * Entries whose normalized id number or phone equals the query, or whose normalized name contains it; all entries
+     * for a blank query; only those of {@code status} when given. Newest first.
      */
-    BlacklistPage search(String query, int page, int size) {
-        String normalized = MatchKeys.normalize(query);
-        String idNumberKey = MatchKeys.comparableNumber(IdType.RESIDENT_ID.name(), query); // a 15-digit ID finds its 18 digits
-        String phone = MatchKeys.normalizePhone(query);
-        boolean all = normalized.isEmpty();
-        String namePattern = "%" + normalized.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        var items = jdbc.sql("""
-                        SELECT %s FROM blacklist_entry
-                         WHERE :all OR id_number_key = :idNumberKey OR phone_key = :phoneKey
-                               OR name_key LIKE :namePattern ESCAPE '!'
-                         ORDER BY id DESC
-                         LIMIT :size OFFSET :offset
-                        """.formatted(COLUMNS))
-                .param("all", all)
-                .param("idNumberKey", idNumberKey)
-                .param("phoneKey", phone.isEmpty() ? null : phone, Types.VARCHAR)
-                .param("namePattern", namePattern)
+    BlacklistPage search(String query, @Nullable EntryStatus status, int page, int size) {
+        var items = matching(jdbc, "SELECT " + COLUMNS, query, status, " ORDER BY id DESC LIMIT :size OFFSET :offset")
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query(BlacklistRepository::entry)
                 .list();
-        long total = jdbc.sql("""
-                        SELECT COUNT(*) FROM blacklist_entry
-                         WHERE :all OR id_number_key = :idNumberKey OR phone_key = :phoneKey
-                               OR name_key LIKE :namePattern ESCAPE '!'
-                        """)
-                .param("all", all)
+        return new BlacklistPage(items, count(query, status));
+    }
+
+    long count(String query, @Nullable EntryStatus status) {
+        return matching(jdbc, "SELECT COUNT(*)", query, status, "").query(Long.class).single();
+    }
+
+    /** Every entry {@link #search} finds, newest first, streamed from the database. */
+    void forEach(String query, @Nullable EntryStatus status, Consumer<? super BlacklistEntry> each) {
+        StreamingJdbc.forEach(matching(streaming, "SELECT " + COLUMNS, query, status, " ORDER BY id DESC"),
+                BlacklistRepository::entry, each);
+    }
+
+    private static JdbcClient.StatementSpec matching(JdbcClient client, String select, String query,
+                                                     @Nullable EntryStatus status, String rest) {
+        String normalized = MatchKeys.normalize(query);
+        String idNumberKey = MatchKeys.comparableNumber(IdType.RESIDENT_ID.name(), query); // a 15-digit ID finds its 18 digits
+        String phone = MatchKeys.normalizePhone(query);
+        String namePattern = "%" + normalized.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return client.sql(select + """
+                         FROM blacklist_entry
+                        WHERE (:all OR id_number_key = :idNumberKey OR phone_key = :phoneKey
+                               OR name_key LIKE :namePattern ESCAPE '!')
+                          AND (:status IS NULL OR status = :status)""" + rest)
+                .param("all", normalized.isEmpty())
                 .param("idNumberKey", idNumberKey)
                 .param("phoneKey", phone.isEmpty() ? null : phone, Types.VARCHAR)
                 .param("namePattern", namePattern)
-                .query(Long.class)
-                .single();
-        return new BlacklistPage(items, total);
+                .param("status", status == null ? null : status.name(), Types.VARCHAR);
     }
 
     /** Lifts an active entry; false when there is no active entry with this id. */

@@ -1,6 +1,7 @@
 package io.decisioning.service.blacklist;
 
 import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.export.Rows;
 import io.decisioning.service.identity.IdType;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
@@ -86,8 +87,13 @@ public class BlacklistService {
         return entries.find(id).orElseThrow(() -> new NotFoundException("There is no blacklist entry " + id + "."));
     }
 
-    BlacklistPage search(String query, int page, int size) {
-        return entries.search(query, page, size);
+    BlacklistPage search(String query, @Nullable EntryStatus status, int page, int size) {
+        return entries.search(query, status, page, size);
+    }
+
+    /** The entries of {@link #search}, all of them, to export. */
+    Rows<BlacklistEntry> rows(String query, @Nullable EntryStatus status) {
+        return Rows.of(() -> entries.count(query, status), each -> entries.forEach(query, status, each));
     }
 
     private List<Long> customersMatching(@Nullable IdType idType, @Nullable String idNumber, @Nullable String name,

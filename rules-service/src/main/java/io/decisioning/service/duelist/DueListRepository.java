@@ -1,11 +1,10 @@
 package io.decisioning.service.duelist;
 
+import io.decisioning.service.export.StreamingJdbc;
 import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.PersonalData;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,12 +13,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
@@ -143,9 +138,9 @@ class DueListRepository {
     private final JdbcClient streaming;
     private final JsonMapper json;
 
-    DueListRepository(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+    DueListRepository(JdbcClient jdbc, StreamingJdbc streaming, JsonMapper json) {
         this.jdbc = jdbc;
-        this.streaming = JdbcClient.create(new NamedParameterJdbcTemplate(new StreamingJdbcTemplate(dataSource)));
+        this.streaming = streaming.client();
         this.json = json;
     }
 
@@ -272,10 +267,7 @@ class DueListRepository {
      * {@code each} may write it out as it comes.
      */
     void forEachItem(DueMonth month, DueListFilter filter, Audience audience, Consumer<DueListItem> each) {
-        RowMapper<DueListItem> mapper = itemMapper(audience);
-        int[] row = {0}; // a streamed result set cannot tell its row number (ResultSet.getRow)
-        selected(streaming, ITEM + SELECTED + ORDER, month, filter, audience)
-                .query((RowCallbackHandler) rs -> each.accept(mapper.mapRow(rs, ++row[0])));
+        StreamingJdbc.forEach(selected(streaming, ITEM + SELECTED + ORDER, month, filter, audience), itemMapper(audience), each);
     }
 
     /** The item of the month, if it exists and the audience sees it. */
@@ -385,29 +377,5 @@ class DueListRepository {
 
     private static @Nullable Instant instant(@Nullable LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
-
-    /**
-     * Statements whose results the driver streams rather than reads whole into memory: MySQL Connector/J streams row
-     * by row with a fetch size of {@code Integer.MIN_VALUE}; MariaDB Connector/J 3 refuses that value and streams
-     * with any positive fetch size. The connection carries nothing else until the result is read to its end.
-     */
-    private static final class StreamingJdbcTemplate extends JdbcTemplate {
-
-        private static final int MARIADB_FETCH_SIZE = 1000;
-
-        StreamingJdbcTemplate(DataSource dataSource) {
-            super(dataSource);
-        }
-
-        @Override
-        protected void applyStatementSettings(Statement statement) throws SQLException {
-            super.applyStatementSettings(statement);
-            statement.setFetchSize(fetchSize(statement.getConnection()));
-        }
-
-        private static int fetchSize(Connection connection) throws SQLException {
-            return connection.getMetaData().getDriverName().startsWith("MariaDB") ? MARIADB_FETCH_SIZE : Integer.MIN_VALUE;
-        }
     }
 }

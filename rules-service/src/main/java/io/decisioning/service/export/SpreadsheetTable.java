@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A list people work from as an Excel workbook ({@code .xlsx}), written with POI's streaming workbook: only the last
  * {@link #ROWS_IN_MEMORY} rows are held in memory, the others go to a compressed temporary file until
- * {@link #finish} writes the workbook out. Numbers are number cells, dates date cells, text is text (never a
- * formula). A list longer than a sheet's rows (1,048,576 with the header) continues on another sheet.
+ * {@link #finish} writes the workbook out. Numbers are number cells, dates date cells, true and false boolean cells,
+ * text is text (never a formula). A list longer than a sheet's rows (1,048,576 with the header) continues on another
+ * sheet.
  */
 public final class SpreadsheetTable<T> implements AutoCloseable {
 
@@ -99,6 +100,8 @@ public final class SpreadsheetTable<T> implements AutoCloseable {
         }
         if (value instanceof Number number) {
             row.createCell(column).setCellValue(number.doubleValue());
+        } else if (value instanceof Boolean flag) {
+            row.createCell(column).setCellValue(flag);
         } else if (value instanceof LocalDate date) {
             row.createCell(column).setCellValue(date);
             row.getCell(column).setCellStyle(dateStyle);

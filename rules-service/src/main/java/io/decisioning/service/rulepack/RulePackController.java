@@ -1,10 +1,20 @@
 package io.decisioning.service.rulepack;
 
 import io.decisioning.service.engine.NodeRegistry;
+import io.decisioning.service.export.Column;
+import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -23,13 +34,25 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1/rule-packs")
 class RulePackController {
 
+    static final List<Column<Simulation.Change>> CHANGE_COLUMNS = List.of(
+            new Column<>("customerNo", Simulation.Change::customerNo),
+            new Column<>("name", Simulation.Change::name),
+            new Column<>("branchCode", Simulation.Change::branchCode),
+            new Column<>("field", Simulation.Change::field),
+            new Column<>("from", Simulation.Change::from),
+            new Column<>("to", Simulation.Change::to),
+            new Column<>("annualPremium", Simulation.Change::annualPremium));
+
     private final RulePackService packs;
+    private final ListExport export;
     private final SimulationService simulations;
     private final BacktestService backtests;
     private final NodeRegistry nodes;
 
-    RulePackController(RulePackService packs, SimulationService simulations, BacktestService backtests, NodeRegistry nodes) {
+    RulePackController(RulePackService packs, SimulationService simulations, BacktestService backtests, NodeRegistry nodes,
+                       ListExport export) {
         this.packs = packs;
+        this.export = export;
         this.simulations = simulations;
         this.backtests = backtests;
         this.nodes = nodes;
@@ -89,6 +112,42 @@ class RulePackController {
     Simulation simulation(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
                           @AuthenticationPrincipal UserAccount user) {
         return simulations.find(name, version, user);
+    }
+
+    /**
+     * Every change the version's simulation found, of the customers the caller may see, by customer number: a row per
+     * customer and field that changes ({@code field} grade, tier, warnings, decision, churn, entitlements or
+     * complaintState), narrowed to one transition by {@code field}, {@code from} and {@code to} as the simulation's
+     * transitions name them.
+     */
+    @GetMapping("/{name}/versions/{version}/simulation/changes")
+    SimulationService.ChangePage changes(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
+                                         @RequestParam(required = false) @Nullable @Size(max = 32) String field,
+                                         @RequestParam(required = false) @Nullable @Size(max = 2000) String from,
+                                         @RequestParam(required = false) @Nullable @Size(max = 2000) String to,
+                                         @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                         @AuthenticationPrincipal UserAccount user) {
+        return simulations.changes(name, version, new SimulationRepository.ChangeFilter(field, from, to), user, page, size);
+    }
+
+    /**
+     * The same changes whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept}
+     * header; 409 while the simulation runs; at most {@code rules.export.max-rows} rows.
+     */
+    @GetMapping(value = "/{name}/versions/{version}/simulation/changes", produces = {Download.CSV, Download.XLSX})
+    @ApiResponse(responseCode = "200", description = "a header row and a row per change",
+            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    void exportChanges(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
+                       @RequestParam(required = false) @Nullable @Size(max = 32) String field,
+                       @RequestParam(required = false) @Nullable @Size(max = 2000) String from,
+                       @RequestParam(required = false) @Nullable @Size(max = 2000) String to,
+                       @AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        export.answer(request, response, "simulation-" + name + "-v" + version, CHANGE_COLUMNS,
+                simulations.changeRows(name, version, new SimulationRepository.ChangeFilter(field, from, to), user),
+                List.of("field", "from", "to"));
     }
 
     /**

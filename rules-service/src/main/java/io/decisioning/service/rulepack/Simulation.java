@@ -66,4 +66,9 @@ public record Simulation(String pack, int version, SimulationStatus status, Map<
 
     public record Example(long customerId, String customerNo, String branchCode) {
     }
+
+    /** A customer's change of one field, as the simulation found it (all of them are kept, not only examples). */
+    public record Change(String customerNo, String name, String branchCode, String field, String from, String to,
+                         BigDecimal annualPremium) {
+    }
 }

@@ -15,6 +15,7 @@ import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.customer.Customer;
 import io.decisioning.service.customer.CustomerRepository;
 import io.decisioning.service.engine.RuleEngine;
+import io.decisioning.service.export.Rows;
 import io.decisioning.service.identity.LinkingImpact;
 import io.decisioning.service.identity.PartyResolver;
 import io.decisioning.service.system.ConflictException;
@@ -126,6 +127,32 @@ public class SimulationService {
         return simulation.visibleTo(user, EXAMPLES_PER_TRANSITION);
     }
 
+    /** A page of a simulation's changes, and how many there are. */
+    public record ChangePage(List<Simulation.Change> items, long total) {
+    }
+
+    /**
+     * The changes the version's simulation found (every one, not only the examples) of the customers {@code user} may
+     * see, by customer number: a customer whose grade and tier change has two. 404 when never simulated.
+     */
+    ChangePage changes(String pack, int version, SimulationRepository.ChangeFilter filter, UserAccount user,
+                              int page, int size) {
+        find(pack, version, user);
+        return new ChangePage(simulations.changes(pack, version, filter, user, page, size),
+                simulations.countChanges(pack, version, filter, user));
+    }
+
+    /** The changes of {@link #changes}, all of them, to export; 409 while the simulation runs. */
+    Rows<Simulation.Change> changeRows(String pack, int version, SimulationRepository.ChangeFilter filter,
+                                              UserAccount user) {
+        if (find(pack, version, user).status() == SimulationStatus.RUNNING) {
+            throw new ConflictException("The simulation of version " + version + " of " + pack
+                    + " is running: export its changes when it is done.");
+        }
+        return Rows.of(() -> simulations.countChanges(pack, version, filter, user),
+                each -> simulations.forEachChange(pack, version, filter, user, each));
+    }
+
     /**
      * A version of the identity pack: the book's parties resolved with the published version and with this
      * one, compared. The whole book counts as processed (records sharing no key are parties of their own under
@@ -142,7 +169,7 @@ public class SimulationService {
     private void run(String pack, int version, RuleSet published, RuleSet candidate, BookCounts counts, Tally tally) {
         long started = System.nanoTime();
         LocalDate today = evaluationDate.today();
-        runner.overBook(pack, version, window -> compare(window, today, published, candidate, counts, tally),
+        runner.overBook(pack, version, window -> compare(pack, version, window, today, published, candidate, counts, tally),
                 () -> simulations.progress(pack, version, counts.processed.sum(), tally.changed.sum(), counts.failed.sum()));
         long failed = counts.failed.sum();
         simulations.finish(pack, version, failed == 0 ? SimulationStatus.DONE : SimulationStatus.FAILED,
@@ -152,8 +179,8 @@ public class SimulationService {
                 counts.processed.sum(), (System.nanoTime() - started) / 1_000_000, tally.changed.sum(), failed);
     }
 
-    private void compare(IdRange window, LocalDate today, RuleSet published, RuleSet candidate, BookCounts counts,
-                         Tally tally) {
+    private void compare(String pack, int version, IdRange window, LocalDate today, RuleSet published, RuleSet candidate,
+                         BookCounts counts, Tally tally) {
         AssessmentPipeline.Read read = pipeline.read(Selection.range(window), today);
         List<EvaluationInput> inputs = read.inputs();
         if (inputs.isEmpty()) {
@@ -161,6 +188,7 @@ public class SimulationService {
         }
         List<Evaluation> before = published.evaluate(inputs);
         List<Evaluation> after = counts.evaluate(candidate, inputs);
+        List<Object[]> changes = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Evaluation b = before.get(i);
             Evaluation a = after.get(i);
@@ -169,22 +197,23 @@ public class SimulationService {
                 continue;
             }
             Customer s = new Customer(read.subjects().get(i), inputs.get(i).profile().annualPremium());
-            boolean changed = tally.compare("grade", b.grade().name(), a.grade().name(), s)
-                    | tally.compare("tier", b.tier().name(), a.tier().name(), s)
-                    | tally.compare("warnings", warnings(b.warnings()), warnings(a.warnings()), s)
-                    | tally.compare("decision", b.decision().name(), a.decision().name(), s)
-                    | tally.compare("churn", churnBand(b.churnScore()), churnBand(a.churnScore()), s)
-                    | tally.compare("entitlements", entitlements(b), entitlements(a), s);
+            boolean changed = tally.compare("grade", b.grade().name(), a.grade().name(), s, changes)
+                    | tally.compare("tier", b.tier().name(), a.tier().name(), s, changes)
+                    | tally.compare("warnings", warnings(b.warnings()), warnings(a.warnings()), s, changes)
+                    | tally.compare("decision", b.decision().name(), a.decision().name(), s, changes)
+                    | tally.compare("churn", churnBand(b.churnScore()), churnBand(a.churnScore()), s, changes)
+                    | tally.compare("entitlements", entitlements(b), entitlements(a), s, changes);
             // each complaint's state (DESIGN.md section 13): a complaint that changes is one transition, so that a
             // time limit edited shows how many complaints it makes overdue
             for (int c = 0; c < b.complaints().size() && c < a.complaints().size(); c++) {
                 changed |= tally.compare("complaintState", complaintState(b.complaints().get(c)),
-                        complaintState(a.complaints().get(c)), s);
+                        complaintState(a.complaints().get(c)), s, changes);
             }
             if (changed) {
                 tally.changed(s);
             }
         }
+        simulations.addChanges(pack, version, changes);
     }
 
     /**
@@ -229,11 +258,13 @@ public class SimulationService {
             return BigDecimal.valueOf(changedCents.sum(), 2);
         }
 
-        boolean compare(String field, String from, String to, Customer customer) {
+        /** Counts the transition, if {@code from} and {@code to} differ, and adds it to {@code changes} as a row to keep. */
+        boolean compare(String field, String from, String to, Customer customer, List<Object[]> changes) {
             if (from.equals(to)) {
                 return false;
             }
             buckets.computeIfAbsent(List.of(field, from, to), key -> new Bucket()).add(customer);
+            changes.add(SimulationRepository.change(customer.subject().customerId(), field, from, to, customer.annualPremium()));
             return true;
         }
 

@@ -12,6 +12,12 @@ public class InvalidInputException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** With {@code detail} as the problem's detail instead of the fields' messages joined. */
+    public InvalidInputException(String detail, List<FieldProblem> errors) {
+        super(detail);
+        this.errors = List.copyOf(errors);
+    }
+
     public InvalidInputException(String field, String message) {
         this(List.of(new FieldProblem(field, message)));
     }

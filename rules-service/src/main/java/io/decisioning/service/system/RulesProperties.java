@@ -32,7 +32,8 @@ public record RulesProperties(
         @DefaultValue @Valid Http http,
         @DefaultValue @Valid Bootstrap bootstrap,
         @DefaultValue @Valid Retention retention,
-        @DefaultValue @Valid Housekeeping housekeeping) {
+        @DefaultValue @Valid Housekeeping housekeeping,
+        @DefaultValue @Valid Export export) {
 
     /**
      * Demo users and generated demo data. Both default to on only with the embedded database.
@@ -177,6 +178,15 @@ public record RulesProperties(
                 throw new IllegalArgumentException("rules.housekeeping." + name + " must not be negative: " + age);
             }
         }
+    }
+
+    /**
+     * Lists exported as CSV or Excel workbooks (DESIGN.md section 14).
+     *
+     * @param maxRows the most rows one exported file may have; a larger export is refused with 400 naming the filters
+     *                that narrow it (a workbook holds 1,048,576 rows a sheet and continues on the next)
+     */
+    public record Export(@DefaultValue("200000") @Min(1) int maxRows) {
     }
 
     /**

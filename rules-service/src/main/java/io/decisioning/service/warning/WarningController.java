@@ -3,12 +3,22 @@ package io.decisioning.service.warning;
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.WarningCategory;
 import io.decisioning.rules.WarningType;
+import io.decisioning.service.export.Column;
+import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +39,28 @@ class WarningController {
 
     static final int MAX_PAGE_SIZE = 500;
 
-    private final WarningService warnings;
+    static final List<Column<Warning>> COLUMNS = List.of(
+            new Column<>("id", Warning::id),
+            new Column<>("customerNo", Warning::customerNo),
+            new Column<>("type", w -> w.type().name()),
+            new Column<>("category", w -> w.category().name()),
+            new Column<>("severity", w -> w.severity().name()),
+            new Column<>("message", Warning::message),
+            new Column<>("status", w -> w.status().name()),
+            new Column<>("raisedAt", w -> w.raisedAt().toString()),
+            new Column<>("acknowledgedBy", Warning::acknowledgedBy),
+            new Column<>("acknowledgedAt", w -> w.acknowledgedAt() == null ? null : w.acknowledgedAt().toString()),
+            new Column<>("acknowledgeNote", Warning::acknowledgeNote),
+            new Column<>("resolvedBy", Warning::resolvedBy),
+            new Column<>("resolvedAt", w -> w.resolvedAt() == null ? null : w.resolvedAt().toString()),
+            new Column<>("resolveNote", Warning::resolveNote));
 
-    WarningController(WarningService warnings) {
+    private final WarningService warnings;
+    private final ListExport export;
+
+    WarningController(WarningService warnings, ListExport export) {
         this.warnings = warnings;
+        this.export = export;
     }
 
     /**
@@ -54,6 +82,29 @@ class WarningController {
                      @AuthenticationPrincipal UserAccount user) {
         return warnings.list(new WarningFilter(status, type, category, severity, customerNo, branch, accountManager), user,
                 page, size);
+    }
+
+    /**
+     * The same list whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept} header,
+     * newest first; at most {@code rules.export.max-rows} rows, else 400 naming the filters that narrow it.
+     */
+    @GetMapping(produces = {Download.CSV, Download.XLSX})
+    @ApiResponse(responseCode = "200", description = "a header row and a row per warning",
+            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    void export(@RequestParam(required = false) @Nullable WarningStatus status,
+                @RequestParam(required = false) @Nullable WarningType type,
+                @RequestParam(required = false) @Nullable WarningCategory category,
+                @RequestParam(required = false) @Nullable Severity severity,
+                @RequestParam(required = false) @Nullable @Size(max = 32) String customerNo,
+                @RequestParam(required = false) @Nullable @Size(max = 64) String accountManager,
+                @RequestParam(required = false) @Nullable
+                @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be a branch code such as GD or GD-SZ") String branch,
+                @AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        export.answer(request, response, "warnings", COLUMNS, warnings.rows(
+                        new WarningFilter(status, type, category, severity, customerNo, branch, accountManager), user),
+                List.of("status", "category", "type", "severity", "branch", "accountManager"));
     }
 
     @GetMapping("/{id}")

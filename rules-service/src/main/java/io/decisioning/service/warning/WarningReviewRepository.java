@@ -2,6 +2,7 @@ package io.decisioning.service.warning;
 
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.WarningType;
+import io.decisioning.service.export.StreamingJdbc;
 import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,9 +53,11 @@ class WarningReviewRepository {
             """.formatted(VISIBLE);
 
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
 
-    WarningReviewRepository(JdbcClient jdbc) {
+    WarningReviewRepository(JdbcClient jdbc, StreamingJdbc streaming) {
         this.jdbc = jdbc;
+        this.streaming = streaming.client();
     }
 
     /** The warnings matching the filter that the user may see, newest (highest id) first. */
@@ -68,10 +72,18 @@ class WarningReviewRepository {
                 .param("offset", (long) page * size)
                 .query(WarningReviewRepository::warning)
                 .list();
-        long total = filtered("SELECT COUNT(*)\n" + FILTERED, filter, user)
-                .query(Long.class)
-                .single();
-        return new WarningPage(items, total);
+        return new WarningPage(items, count(filter, user));
+    }
+
+    /** How many warnings match the filter that the user may see. */
+    long count(WarningFilter filter, UserAccount user) {
+        return filtered("SELECT COUNT(*)\n" + FILTERED, filter, user).query(Long.class).single();
+    }
+
+    /** Every warning matching the filter that the user may see, newest first, streamed from the database. */
+    void forEach(WarningFilter filter, UserAccount user, Consumer<? super Warning> each) {
+        StreamingJdbc.forEach(filtered(streaming, "SELECT %s\n%s\nORDER BY w.id DESC".formatted(COLUMNS, FILTERED), filter, user),
+                WarningReviewRepository::warning, each);
     }
 
     /** The warning, if it exists and the user may see its customer. */
@@ -137,7 +149,11 @@ class WarningReviewRepository {
     }
 
     private StatementSpec filtered(String sql, WarningFilter filter, UserAccount user) {
-        return BranchScope.bind(jdbc.sql(sql), user)
+        return filtered(jdbc, sql, filter, user);
+    }
+
+    private static StatementSpec filtered(JdbcClient client, String sql, WarningFilter filter, UserAccount user) {
+        return BranchScope.bind(client.sql(sql), user)
                 .param("status", filter.status() == null ? null : filter.status().name(), Types.VARCHAR)
                 .param("type", filter.type() == null ? null : filter.type().name(), Types.VARCHAR)
                 .param("category", filter.category() == null ? null : filter.category().name(), Types.VARCHAR)

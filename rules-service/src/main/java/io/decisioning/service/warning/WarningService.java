@@ -2,6 +2,7 @@ package io.decisioning.service.warning;
 
 import io.decisioning.service.assessment.AssessmentRepository;
 import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.export.Rows;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.UserAccount;
@@ -37,6 +38,11 @@ class WarningService {
     @Transactional(readOnly = true)
     WarningPage list(WarningFilter filter, UserAccount user, int page, int size) {
         return warnings.list(filter, user, page, size);
+    }
+
+    /** The warnings of {@link #list}, all of them, to export. */
+    Rows<Warning> rows(WarningFilter filter, UserAccount user) {
+        return Rows.of(() -> warnings.count(filter, user), each -> warnings.forEach(filter, user, each));
     }
 
     /** @throws NotFoundException if there is no such warning or the user may not see its customer */

@@ -48,7 +48,8 @@ class CustomerDirectoryTests {
         assertThat(page.get("total").asLong()).isEqualTo(1);
         JsonNode found = page.get("items").get(0);
         assertThat(found.propertyNames()).containsExactlyInAnyOrder("customerNo", "customerType", "name", "idType",
-                "idNumber", "phone", "branchCode", "grade", "tier", "vip", "blacklisted");
+                "idNumber", "phone", "branchCode", "accountManager", "grade", "tier", "vip", "blacklisted", "valueScore", "riskScore",
+                "decision", "evaluatedAt");
         assertThat(found.get("customerNo").asString()).isEqualTo(customerNo);
         assertThat(found.get("name").asString()).isEqualTo(name);
         assertThat(found.get("idNumber").asString()).endsWith("123X").doesNotContain(idNumber.substring(0, 8));

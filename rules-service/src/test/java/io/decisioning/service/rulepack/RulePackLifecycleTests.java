@@ -15,6 +15,8 @@ import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.demo.DemoBooks;
 import io.decisioning.service.engine.RuleEngine;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -176,6 +178,7 @@ class RulePackLifecycleTests {
         assertThat(simulation.get("processed").asLong()).isEqualTo(simulation.get("customers").asLong());
         assertThat(simulation.get("examples").get(0).get("customers")).isNotEmpty();
         assertThat(grade(claimantNo)).as("a simulation changes no assessment").isEqualTo("POOR_QUALITY");
+        everyChangeIsListedAndExported(version, simulation, claimantNo);
 
         // 4. maker-checker: analysts cannot publish; an approver who wrote the version cannot either
         assertThat(api.post("/api/v1/rule-packs/grading/versions/" + version + "/publish", null, "analyst").status())
@@ -205,6 +208,35 @@ class RulePackLifecycleTests {
                         """).param("ids", List.of("grading:" + first, "grading:" + version, "grading:" + published))
                 .query(String.class).list())
                 .contains("RULE_PACK_DRAFT", "RULE_PACK_TEST", "RULE_PACK_SIMULATE", "RULE_PACK_PUBLISH", "RULE_PACK_ROLLBACK");
+    }
+
+    /**
+     * The simulation's changed customers, all of them (DESIGN.md section 14): each transition lists as many changes as
+     * it counts, and the export holds them all.
+     */
+    private void everyChangeIsListedAndExported(int version, JsonNode simulation, String claimantNo) {
+        String changes = "/api/v1/rule-packs/grading/versions/" + version + "/simulation/changes";
+        long all = 0;
+        for (JsonNode transition : simulation.get("transitions")) {
+            JsonNode listed = api.getJson(changes + "?size=500&field=" + transition.get("field").asString()
+                    + "&from=" + encode(transition.get("from").asString()) + "&to=" + encode(transition.get("to").asString()), "admin");
+            assertThat(listed.get("total").asLong()).as(transition.toString()).isEqualTo(transition.get("count").asLong());
+            all += transition.get("count").asLong();
+        }
+        JsonNode claimant = api.getJson(changes + "?field=grade&from=POOR_QUALITY&to=STANDARD&size=500", "admin");
+        assertThat(claimant.get("items").valueStream().map(item -> item.get("customerNo").asString())).contains(claimantNo);
+
+        ApiClient.Download csv = api.download(changes, "text/csv", "admin");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.contentDisposition()).contains("simulation-grading-v" + version + ".csv");
+        List<String> lines = csv.text().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFFcustomerNo,name,branchCode,field,from,to,annualPremium");
+        assertThat(lines).hasSize((int) all + 1);
+        assertThat(lines).anyMatch(line -> line.startsWith(claimantNo + ",") && line.contains(",grade,POOR_QUALITY,STANDARD,"));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Test

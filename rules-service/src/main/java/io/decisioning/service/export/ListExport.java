@@ -1,0 +1,103 @@
+package io.decisioning.service.export;
+
+import io.decisioning.service.system.InvalidInputException;
+import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import io.decisioning.service.system.RulesProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a list people work from as a file (DESIGN.md section 14): CSV (UTF-8 with a byte order mark) or an Excel
+ * workbook, as the request's {@code Accept} header asks, every row of the list (not a page), read from the database
+ * as it is written out. A list longer than {@code rules.export.max-rows} is refused before anything is sent, with 400
+ * naming the filters that narrow it.
+ */
+@Component
+public class ListExport {
+
+    private static final MediaType CSV = MediaType.parseMediaType(Download.CSV);
+    private static final MediaType XLSX = MediaType.parseMediaType(Download.XLSX);
+
+    private final int maxRows;
+
+    ListExport(RulesProperties properties) {
+        this.maxRows = properties.export().maxRows();
+    }
+
+    /**
+     * Writes the list to the response as {@code name.csv} or {@code name.xlsx}.
+     *
+     * @param narrowWith the request parameters that narrow the list, named when it is too long
+     */
+    public <T> void answer(HttpServletRequest request, HttpServletResponse response, String name, List<Column<T>> columns,
+                           Rows<T> rows, List<String> narrowWith) throws IOException {
+        long count = rows.count();
+        if (count > maxRows) {
+            throw tooLong(count, narrowWith);
+        }
+        if (wantsWorkbook(request.getHeader(HttpHeaders.ACCEPT))) {
+            try (SpreadsheetTable<T> workbook = new SpreadsheetTable<>(name, columns)) {
+                rows.forEach(workbook::write);
+                Download.start(response, Download.XLSX, name + ".xlsx");
+                workbook.finish(response.getOutputStream());
+            }
+            return;
+        }
+        Download.start(response, Download.CSV, name + ".csv");
+        CsvTable<T> csv = new CsvTable<>(response.getOutputStream(), columns);
+        try {
+            rows.forEach(csv::write);
+        } catch (RuntimeException e) {
+            // Nothing sent yet: the error is answered as a problem. Once rows went out, the response breaks off
+            // instead (the client sees an incomplete chunked body, never a file that looks whole).
+            if (!response.isCommitted()) {
+                response.reset();
+            }
+            throw e;
+        }
+        csv.close();
+    }
+
+    /** The most rows an exported file may have ({@code rules.export.max-rows}). */
+    public int maxRows() {
+        return maxRows;
+    }
+
+    private InvalidInputException tooLong(long count, List<String> narrowWith) {
+        String message = "narrows the list: it has " + count + " rows, and an exported file at most " + maxRows
+                + " (rules.export.max-rows)";
+        List<FieldProblem> problems = narrowWith.isEmpty()
+                ? List.of(new FieldProblem("rows", "are " + count + ", more than an exported file may have: " + maxRows
+                        + " (rules.export.max-rows)"))
+                : narrowWith.stream().map(parameter -> new FieldProblem(parameter, message)).toList();
+        return new InvalidInputException("The list has " + count + " rows; an exported file has at most " + maxRows
+                + " (rules.export.max-rows). " + (narrowWith.isEmpty() ? "Read it page by page as JSON."
+                : "Narrow it with " + String.join(", ", narrowWith) + ", or read it page by page as JSON."), problems);
+    }
+
+    /** Whether the Accept header prefers a workbook to CSV (by quality, then order); CSV when it names neither. */
+    static boolean wantsWorkbook(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> types;
+        try {
+            types = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+        return types.stream()
+                .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
+                .filter(type -> type.includes(CSV) || type.includes(XLSX))
+                .findFirst()
+                .map(type -> type.isCompatibleWith(XLSX) && !type.isWildcardType() && !type.isWildcardSubtype())
+                .orElse(false);
+    }
+}
