@@ -2,7 +2,8 @@
 // outcome, filtered by actor, action, target and time, newest first. Read-only, like the trail itself.
 
 import { api } from '../lib/api.js';
-import { t, formatTime } from '../lib/i18n.js';
+import { exportButtons } from '../lib/reports.js';
+import { t, formatTime, formatNumber } from '../lib/i18n.js';
 import { h, heading, card, pager, field, errorBox, showError } from '../lib/ui.js';
 
 const PAGE_SIZE = 50;
@@ -58,7 +59,7 @@ export default {
         h('td', {}, h('button', { type: 'button', class: 'link mono', text: item.action, onclick: () => ctx.navigate('audit', { ...filters, action: item.action }) })),
         h('td', { text: `${item.targetType || ''}${item.targetId ? ' #' + item.targetId : ''}` }),
         h('td', {}, detailLines(item.detail))));
-      results.append(h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+      results.append(h('div', { class: 'list-head' }, h('span', { class: 'muted', text: formatNumber(data.total) }), h('span', { class: 'actions' }, exportButtons('/api/v1/audit', filters, 'audit', { csv: t('common.exportCsv'), xlsx: t('common.exportXlsx') }))), h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
         h('thead', {}, h('tr', {}, [t('audit.when'), t('audit.actor'), t('audit.action'), t('audit.targetType'), t('audit.detail')].map(x => h('th', { text: x })))),
         h('tbody', {}, rows.length ? rows : h('tr', { class: 'empty' }, h('td', { colspan: 5, text: t('audit.empty') }))))),
         pager(data.total, page, PAGE_SIZE, p => ctx.navigate('audit', { ...filters, page: p })));

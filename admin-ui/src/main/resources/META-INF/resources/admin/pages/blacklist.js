@@ -5,7 +5,8 @@
 // Routes: #/blacklist?query=, #/blacklist/new, #/blacklist/{id}.
 
 import { api } from '../lib/api.js';
-import { t, label, formatTime } from '../lib/i18n.js';
+import { exportButtons } from '../lib/reports.js';
+import { t, label, formatTime, formatNumber } from '../lib/i18n.js';
 import { h, heading, card, badge, dataTable, definitions, pager, field, formValues, showError, clearErrors, errorBox,
   busy, confirmDialog, toast } from '../lib/ui.js';
 import { idNumberProblem, residentIdBirthDate } from '../lib/id-numbers.js';
@@ -68,7 +69,7 @@ async function renderSearch(view, ctx) {
   try {
     const data = await api('GET', '/api/v1/blacklist', null, { query, page, size: PAGE_SIZE });
     if (!ctx.current()) return;
-    results.append(dataTable([
+    results.append(h('div', { class: 'list-head' }, h('span', { class: 'muted', text: formatNumber(data.total) }), h('span', { class: 'actions' }, exportButtons('/api/v1/blacklist', { query }, 'blacklist', { csv: t('common.exportCsv'), xlsx: t('common.exportXlsx') }))), dataTable([
       { label: '#', class: 'number', value: e => `#${e.id}` },
       { label: t('bl.name'), value: e => blank(e.name) },
       { label: t('bl.idType'), value: e => e.idType ? label('idType', e.idType) : '-' },

@@ -13,12 +13,14 @@ import { h, heading, card, badge, dataTable, definitions, pager, field, errorBox
 import { partyCard } from './identity.js';
 import { logContactDialog, contactsTable } from '../lib/contacts.js';
 import { customerComplaintsTable } from '../lib/complaints.js';
+import { exportButtons } from '../lib/reports.js';
 
 const PAGE_SIZE = 20;
 
 const text = {
   'zh-CN': {
     'nav.customers': '客户', 'cust.title': '客户', 'cust.search': '搜索', 'cust.queryHint': '客户号、姓名、证件号码或电话',
+    'cust.vipOnly': '仅 VIP', 'cust.total': '共 {total} 位客户', 'cust.branchHint': '如 GD 或 GD-SZ（含下级机构）',
     'cust.customerNo': '客户号', 'cust.name': '姓名 / 名称', 'cust.type': '类型', 'cust.idType': '证件类型', 'cust.idNumber': '证件号码',
     'cust.phone': '电话', 'cust.branch': '机构', 'cust.grade': '等级', 'cust.tier': '服务层级', 'cust.vip': 'VIP', 'cust.blacklisted': '黑名单',
     'cust.empty': '没有找到客户。', 'cust.notFound': '没有客户号为 {no} 的客户，或该客户不在您的机构范围内。', 'cust.back': '返回客户搜索',
@@ -49,6 +51,7 @@ const text = {
   },
   en: {
     'nav.customers': 'Customers', 'cust.title': 'Customers', 'cust.search': 'Search', 'cust.queryHint': 'Customer no., name, ID number or phone',
+    'cust.vipOnly': 'VIP only', 'cust.total': '{total} customers', 'cust.branchHint': 'e.g. GD or GD-SZ (with its sub-branches)',
     'cust.customerNo': 'Customer no.', 'cust.name': 'Name', 'cust.type': 'Type', 'cust.idType': 'ID type', 'cust.idNumber': 'ID number',
     'cust.phone': 'Phone', 'cust.branch': 'Branch', 'cust.grade': 'Grade', 'cust.tier': 'Tier', 'cust.vip': 'VIP', 'cust.blacklisted': 'Blacklisted',
     'cust.empty': 'No customer found.', 'cust.notFound': 'There is no customer {no}, or the customer is outside your branch.', 'cust.back': 'Back to the search',
@@ -144,19 +147,49 @@ export default {
   }
 };
 
+const GRADES = ['KEY_ACCOUNT', 'HIGH_QUALITY', 'STANDARD', 'POOR_QUALITY', 'NEW'];
+const TIERS = ['PLATINUM', 'GOLD', 'SILVER', 'STANDARD', 'RESTRICTED'];
+
+/** A select of `values` named `name`, "all" first, `current` chosen. */
+function choice(name, values, kind, current) {
+  return h('select', { name }, h('option', { value: '', text: t('common.all') }),
+    values.map(v => h('option', { value: v, text: label(kind, v), selected: v === current })));
+}
+
+/**
+ * The search, narrowed by the current assessment (VIP, tier, grade) and by branch: the VIP list the nightly tagging
+ * keeps, with the CSV and Excel downloads of the whole list as the filters give it.
+ */
 async function renderSearch(view, ctx) {
-  const query = ctx.query.get('query') || '';
+  const filters = {
+    query: ctx.query.get('query') || '', vip: ctx.query.get('vip') || '', tier: ctx.query.get('tier') || '',
+    grade: ctx.query.get('grade') || '', branch: ctx.query.get('branch') || ''
+  };
   const page = Math.max(0, Number(ctx.query.get('page')) || 0);
   view.append(heading(t('cust.title')));
-  const input = h('input', { name: 'query', type: 'search', value: query, maxlength: 100, size: 34, placeholder: t('cust.queryHint'), autofocus: true });
-  const form = h('form', { class: 'filters card' }, field(t('cust.search'), input), h('button', { type: 'submit', class: 'primary', text: t('cust.search') }));
-  form.addEventListener('submit', e => { e.preventDefault(); ctx.navigate('customers', { query: input.value.trim() }); });
+  const input = h('input', { name: 'query', type: 'search', value: filters.query, maxlength: 100, size: 34, placeholder: t('cust.queryHint'), autofocus: true });
+  const vip = h('input', { name: 'vip', type: 'checkbox', checked: filters.vip === 'true' });
+  const tier = choice('tier', TIERS, 'tier', filters.tier);
+  const grade = choice('grade', GRADES, 'grade', filters.grade);
+  const branch = h('input', { name: 'branch', type: 'text', value: filters.branch, maxlength: 32, size: 16, placeholder: t('cust.branchHint') });
+  const form = h('form', { class: 'filters card' }, field(t('cust.search'), input), field(t('cust.vipOnly'), vip),
+    field(t('cust.tier'), tier), field(t('cust.grade'), grade), field(t('cust.branch'), branch),
+    h('button', { type: 'submit', class: 'primary', text: t('cust.search') }));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    ctx.navigate('customers', { query: input.value.trim(), vip: vip.checked ? 'true' : '', tier: tier.value, grade: grade.value, branch: branch.value.trim() });
+  });
   view.append(form);
   const results = h('section', { class: 'card customer-results' });
   view.append(results);
+  const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== ''));
   try {
-    const data = await api('GET', '/api/v1/customers', null, { query, page, size: PAGE_SIZE });
+    const data = await api('GET', '/api/v1/customers', null, { ...query, page, size: PAGE_SIZE });
     if (!ctx.current()) return;
+    results.append(h('div', { class: 'list-head' },
+      h('span', { class: 'muted', text: t('cust.total', { total: formatNumber(data.total) }) }),
+      h('span', { class: 'actions' }, exportButtons('/api/v1/customers', query, filters.vip === 'true' ? 'vip-customers' : 'customers',
+        { csv: t('common.exportCsv'), xlsx: t('common.exportXlsx') }))));
     results.append(dataTable([
       { label: t('cust.customerNo'), value: c => h('a', { href: `#/customers/${encodeURIComponent(c.customerNo)}`, text: c.customerNo }) },
       { label: t('cust.name'), value: c => c.name },
@@ -168,7 +201,7 @@ async function renderSearch(view, ctx) {
       { label: t('cust.vip'), value: c => c.vip ? '★' : '' },
       { label: t('cust.blacklisted'), value: c => c.blacklisted ? h('span', { class: 'bad', text: '●' }) : '' }
     ], data.items, { onRowClick: c => ctx.navigate(`customers/${encodeURIComponent(c.customerNo)}`), empty: t('cust.empty') }),
-    pager(data.total, page, PAGE_SIZE, p => ctx.navigate('customers', { query, page: p })));
+    pager(data.total, page, PAGE_SIZE, p => ctx.navigate('customers', { ...query, page: p })));
   } catch (e) {
     results.append(errorBox(e));
   }

@@ -7,6 +7,7 @@
 // Routes: #/packs, #/packs/{name}, #/packs/{name}/{version}, #/packs/{name}/diff/{a}/{b}.
 
 import { api } from '../lib/api.js';
+import { exportButtons } from '../lib/reports.js';
 import { t, label, formatTime, formatNumber, formatMoney, formatPercent, translate } from '../lib/i18n.js';
 import { h, heading, card, badge, dataTable, definitions, errorBox, showError, clearErrors, busy, confirmDialog,
   toast, progressBar, setProgress, poll, field, formValues } from '../lib/ui.js';
@@ -47,7 +48,7 @@ const text = {
     'packs.outcome.decision': '承保决策', 'packs.outcome.churn': '流失风险分', 'packs.outcome.entitlements': '服务权益', 'packs.churn.none': '无（未维护缴费计划）',
     'packs.outcome.complaintState': '投诉时效状态', 'packs.complaintState.none': '无（已撤回或未分类）',
     'packs.listSeparator': '、',
-    'packs.premium': '年保费', 'packs.premiumAtStake': '涉及年保费', 'packs.examples': '示例客户', 'packs.noTransitions': '没有客户的结果发生变化。',
+    'packs.premium': '年保费', 'packs.premiumAtStake': '涉及年保费', 'packs.examples': '示例客户', 'packs.allChanges': '所有结果变化的客户（每位客户每项变化一行）：', 'packs.noTransitions': '没有客户的结果发生变化。',
     'packs.simError': '模拟失败：{error}', 'packs.against': '对照版本', 'packs.requestedBy': '发起人',
     'packs.diffTitle': '{pack}：版本 {a} 与版本 {b} 的差异', 'packs.same': '相同', 'packs.added': '新增', 'packs.deleted': '删除',
     'packs.changedFile': '有修改', 'packs.noDifferences': '两个版本的文件完全相同。', 'packs.cellChanges': '{count} 个单元格不同',
@@ -103,7 +104,7 @@ const text = {
     'packs.outcome.decision': 'Pre-bind decision', 'packs.outcome.churn': 'Churn score', 'packs.outcome.entitlements': 'Services', 'packs.churn.none': 'none (no premium schedule)',
     'packs.outcome.complaintState': 'Complaint state', 'packs.complaintState.none': 'none (withdrawn or unclassified)',
     'packs.listSeparator': ', ',
-    'packs.premium': 'Annual premium', 'packs.premiumAtStake': 'Annual premium at stake', 'packs.examples': 'Example customers', 'packs.noTransitions': 'No customer\'s outcome changes.',
+    'packs.premium': 'Annual premium', 'packs.premiumAtStake': 'Annual premium at stake', 'packs.examples': 'Example customers', 'packs.allChanges': 'Every customer whose outcome changes (a row per customer and change):', 'packs.noTransitions': 'No customer\'s outcome changes.',
     'packs.simError': 'The simulation failed: {error}', 'packs.against': 'Against versions', 'packs.requestedBy': 'Requested by',
     'packs.diffTitle': '{pack}: version {a} against version {b}', 'packs.same': 'same', 'packs.added': 'added', 'packs.deleted': 'removed',
     'packs.changedFile': 'changed', 'packs.noDifferences': 'The two versions have the same files.', 'packs.cellChanges': '{count} cells differ',
@@ -575,6 +576,11 @@ function simulationDetails(sim) {
         h('a', { href: `#/customers/${encodeURIComponent(c.customerNo)}`, text: c.customerNo })));
     } }
   ], sim.transitions, { class: 'data transitions' }));
+  // every changed customer, not only the examples: a row per customer and outcome that changes
+  parts.push(h('div', { class: 'list-head sim-changes' }, h('span', { class: 'muted', text: t('packs.allChanges') }),
+    h('span', { class: 'actions' }, exportButtons(
+      `/api/v1/rule-packs/${encodeURIComponent(sim.pack)}/versions/${sim.version}/simulation/changes`, {},
+      `simulation-${sim.pack}-v${sim.version}`, { csv: t('common.exportCsv'), xlsx: t('common.exportXlsx') }))));
   return parts;
 }
 

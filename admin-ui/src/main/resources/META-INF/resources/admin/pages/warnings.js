@@ -3,7 +3,8 @@
 // approvers acknowledge (note optional) and resolve (note required) in place.
 
 import { api } from '../lib/api.js';
-import { t, label, formatTime } from '../lib/i18n.js';
+import { exportButtons } from '../lib/reports.js';
+import { t, label, formatTime, formatNumber } from '../lib/i18n.js';
 import { h, heading, card, badge, dataTable, pager, field, errorBox, busy, confirmDialog, toast, showError } from '../lib/ui.js';
 
 const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
@@ -133,7 +134,11 @@ export default {
       t('warn.raisedAt'), t('warn.handled'), canHandle ? '' : null].filter(x => x !== null);
     const body = h('tbody', {}, data.items.length ? data.items.map(rowOf)
       : h('tr', { class: 'empty' }, h('td', { colspan: headers.length, text: t('warn.empty') })));
-    results.append(h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+    const listed = { ...filters, status: filters.status === 'ALL' ? null : filters.status };
+    results.append(h('div', { class: 'list-head' }, h('span', { class: 'muted', text: formatNumber(data.total) }),
+      h('span', { class: 'actions' }, exportButtons('/api/v1/warnings', listed, 'warnings',
+        { csv: t('common.exportCsv'), xlsx: t('common.exportXlsx') }))),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
       h('thead', {}, h('tr', {}, headers.map(x => h('th', { text: x })))), body)),
       pager(data.total, page, PAGE_SIZE, p => ctx.navigate('warnings', { ...filters, page: p })));
   }

@@ -6,11 +6,8 @@ import io.decisioning.service.system.RulesProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ListExport {
-
-    private static final MediaType CSV = MediaType.parseMediaType(Download.CSV);
-    private static final MediaType XLSX = MediaType.parseMediaType(Download.XLSX);
 
     private final int maxRows;
 
@@ -42,7 +36,7 @@ public class ListExport {
         if (count > maxRows) {
             throw tooLong(count, narrowWith);
         }
-        if (wantsWorkbook(request.getHeader(HttpHeaders.ACCEPT))) {
+        if (Download.prefersWorkbook(request.getHeader(HttpHeaders.ACCEPT))) {
             try (SpreadsheetTable<T> workbook = new SpreadsheetTable<>(name, columns)) {
                 rows.forEach(workbook::write);
                 Download.start(response, Download.XLSX, name + ".xlsx");
@@ -80,24 +74,5 @@ public class ListExport {
         return new InvalidInputException("The list has " + count + " rows; an exported file has at most " + maxRows
                 + " (rules.export.max-rows). " + (narrowWith.isEmpty() ? "Read it page by page as JSON."
                 : "Narrow it with " + String.join(", ", narrowWith) + ", or read it page by page as JSON."), problems);
-    }
-
-    /** Whether the Accept header prefers a workbook to CSV (by quality, then order); CSV when it names neither. */
-    static boolean wantsWorkbook(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> types;
-        try {
-            types = MediaType.parseMediaTypes(accept);
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-        return types.stream()
-                .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
-                .filter(type -> type.includes(CSV) || type.includes(XLSX))
-                .findFirst()
-                .map(type -> type.isCompatibleWith(XLSX) && !type.isWildcardType() && !type.isWildcardSubtype())
-                .orElse(false);
     }
 }

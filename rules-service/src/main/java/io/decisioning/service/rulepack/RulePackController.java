@@ -18,6 +18,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,6 +83,26 @@ class RulePackController {
     RulePackService.TableGrid grid(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
                                    @PathVariable @Size(max = 200) String file) {
         return packs.grid(name, version, file);
+    }
+
+    /**
+     * A file of the version as stored (a DRL file, a decision table, scenarios), to save or keep in git; with
+     * {@code Accept} asking for a workbook, a CSV decision table comes as {@code .drl.xlsx} with the same cells, which
+     * an analyst edits in Excel and posts back as a draft's file in the CSV file's place.
+     */
+    @GetMapping("/{name}/versions/{version}/files/{file}")
+    @ApiResponse(responseCode = "200", description = "the file",
+            content = {@Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+                    @Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    ResponseEntity<byte[]> file(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
+                                @PathVariable @Size(max = 200) String file, HttpServletRequest request) {
+        RulePackService.PackFile found = packs.file(name, version, file,
+                Download.prefersWorkbook(request.getHeader(HttpHeaders.ACCEPT)));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(found.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(found.name()).build().toString())
+                .body(found.content());
     }
 
     @PostMapping("/{name}/versions")

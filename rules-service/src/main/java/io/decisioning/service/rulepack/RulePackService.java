@@ -12,13 +12,14 @@ import io.decisioning.rules.engine.TableCells;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.engine.PackStore;
 import io.decisioning.service.engine.RuleEngine;
+import io.decisioning.service.export.Download;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.ForbiddenException;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
 import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.NotFoundException;
-import io.decisioning.service.system.UserAccount;
 import io.decisioning.service.system.RulesProperties;
+import io.decisioning.service.system.UserAccount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -135,6 +137,46 @@ public class RulePackService {
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("file", "cannot be read as a workbook: " + e.getMessage());
         }
+    }
+
+    /** A file of a version as it is downloaded: its name, media type and bytes. */
+    public record PackFile(String name, String mediaType, byte[] content) {
+    }
+
+    /**
+     * A file of a version as stored, byte for byte; a CSV decision table ({@code .drl.csv}) asked for as a workbook
+     * comes as {@code name.drl.xlsx} with the same cells, which compiles to the same rules when it replaces the CSV
+     * file in a draft. 404 for an unknown pack, version or file.
+     */
+    public PackFile file(String pack, int version, String file, boolean asWorkbook) {
+        version(pack, version);
+        byte[] content = store.source(pack, version).orElseThrow().files().get(file);
+        if (content == null) {
+            throw new NotFoundException("Version " + version + " of " + pack + " has no file " + file + ".");
+        }
+        if (asWorkbook && file.endsWith(".drl.csv")) {
+            try {
+                String stem = file.substring(0, file.length() - ".drl.csv".length());
+                return new PackFile(stem + ".drl.xlsx", Download.XLSX,
+                        TableCells.workbook(TableCells.read(file, content), stem));
+            } catch (IOException e) {
+                throw new InvalidInputException("file", "cannot be read as a table: " + e.getMessage());
+            }
+        }
+        return new PackFile(file, mediaType(file), content);
+    }
+
+    private static String mediaType(String file) {
+        if (file.endsWith(".xlsx")) {
+            return Download.XLSX;
+        }
+        if (file.endsWith(".xls")) {
+            return "application/vnd.ms-excel";
+        }
+        if (file.endsWith(".csv")) {
+            return Download.CSV + ";charset=UTF-8";
+        }
+        return file.endsWith(".md") ? "text/markdown;charset=UTF-8" : "text/plain;charset=UTF-8";
     }
 
     /** Stores a new DRAFT version: valid or not, with every compile error; 400 only for a malformed request. */
@@ -365,7 +407,40 @@ public class RulePackService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        if (request.baseVersion() != null && !request.files().containsKey(DESCRIPTOR)) {
+            keepTablesInPlace(files, request.files());
+        }
         return files;
+    }
+
+    /**
+     * A CSV decision table replaced by its workbook ({@code x.drl.csv} removed, {@code x.drl.xlsx} or {@code .xls}
+     * added, as after editing the downloaded workbook in Excel) keeps its place in the descriptor's list of files,
+     * which orders the tables; the descriptor given with the request is taken as it is.
+     */
+    private static void keepTablesInPlace(Map<String, byte[]> files, Map<String, @Nullable String> requested) {
+        byte[] descriptor = files.get(DESCRIPTOR);
+        if (descriptor == null) {
+            return;
+        }
+        String text = new String(descriptor, StandardCharsets.UTF_8);
+        String edited = text;
+        for (Map.Entry<String, @Nullable String> file : requested.entrySet()) {
+            String name = file.getKey();
+            if (file.getValue() != null || !name.endsWith(".drl.csv")) {
+                continue;
+            }
+            String stem = name.substring(0, name.length() - ".csv".length());
+            for (String workbook : List.of(stem + ".xlsx", stem + ".xls")) {
+                if (requested.get(workbook) != null) {
+                    edited = edited.replaceAll("(?m)^(\\s*files\\s*[=:].*?)(?<![A-Za-z0-9._-])" + Pattern.quote(name)
+                            + "(?![A-Za-z0-9._-])", "$1" + Matcher.quoteReplacement(workbook));
+                }
+            }
+        }
+        if (!edited.equals(text)) {
+            files.put(DESCRIPTOR, edited.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     static boolean isBinary(String fileName) {

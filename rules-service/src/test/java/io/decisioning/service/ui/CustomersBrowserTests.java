@@ -3,10 +3,14 @@ package io.decisioning.service.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Customers in the browser: search, a customer's page, re-evaluation and a pre-bind check. */
 @BrowserTest
@@ -49,6 +53,55 @@ class CustomersBrowserTests {
                 "underwriter").json().get("decision").asString();
         assertThat(decision).isEqualTo(expected).isEqualTo("DECLINE");
         ui.screenshot("pre-bind-check");
+    }
+
+    @Test
+    void theVipListNarrowedByTierIsDownloadedWholeAsCsvAndAsAWorkbook() {
+        ApiClient api = new ApiClient(ui.port());
+        String tier = Stream.of("GOLD", "PLATINUM")
+                .filter(t -> api.getJson("/api/v1/customers?vip=true&tier=" + t, "underwriter").get("total").asLong() > 0)
+                .findFirst().orElseThrow(() -> new AssertionError("the demo book has no VIP customers"));
+        long total = api.getJson("/api/v1/customers?vip=true&tier=" + tier, "underwriter").get("total").asLong();
+        ui.signIn("underwriter");
+        ui.open("customers");
+        ui.click(By.cssSelector(".filters input[name=vip]"));
+        new Select(ui.driver().findElement(By.cssSelector(".filters select[name=tier]"))).selectByValue(tier);
+        ui.click(By.cssSelector(".filters button[type=submit]"));
+        ui.waitFor(By.cssSelector(".customer-results .list-head button[data-export=csv]"));
+        assertThat(ui.driver().getCurrentUrl()).contains("vip=true").contains("tier=" + tier);
+        assertThat(ui.driver().findElements(By.cssSelector(".customer-results tbody tr td:nth-child(7)")))
+                .extracting(WebElement::getText).isNotEmpty().containsOnly(tier.equals("GOLD") ? "黄金" : "白金");
+        ui.screenshot("vip-list");
+
+        ui.script("""
+                window.downloads = [];
+                const fetchBefore = window.fetch;
+                window.fetch = async (url, options) => {
+                  const response = await fetchBefore(url, options);
+                  window.downloads.push({ url: String(url), accept: options.headers.Accept, status: response.status });
+                  return response;
+                };
+                const objectUrl = URL.createObjectURL;
+                URL.createObjectURL = blob => { window.lastBlob = blob; return objectUrl.call(URL, blob); };""");
+        ui.click(By.cssSelector(".customer-results button[data-export=csv]"));
+        new WebDriverWait(ui.driver(), Browser.WAIT).until(driver -> ((Number) ui.script("return window.downloads.length")).intValue() == 1
+                && ui.script("return window.lastBlob") != null);
+        assertThat(String.valueOf(ui.script("return window.downloads[0].url"))).contains("vip=true").contains("tier=" + tier);
+        assertThat(ui.script("return window.downloads[0].status")).isEqualTo(200L);
+        String csv = String.valueOf(ui.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.lastBlob.arrayBuffer().then(bytes => done(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)));"""));
+        assertThat(csv).startsWith("\uFEFFcustomerNo,name,");
+        assertThat(csv.lines().skip(1)).hasSize((int) total).allMatch(line -> line.contains("," + tier + ",true,"));
+
+        ui.script("window.lastBlob = null;");
+        ui.click(By.cssSelector(".customer-results button[data-export=xlsx]"));
+        new WebDriverWait(ui.driver(), Browser.WAIT).until(driver -> ((Number) ui.script("return window.downloads.length")).intValue() == 2
+                && ui.script("return window.lastBlob") != null);
+        assertThat(String.valueOf(ui.script("return window.downloads[1].accept")))
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(ui.script("return window.downloads[1].status")).isEqualTo(200L);
+        assertThat(((Number) ui.script("return window.lastBlob.size")).intValue()).isPositive();
     }
 
     @Test
