@@ -6,7 +6,7 @@
 //
 // Routes: #/packs, #/packs/{name}, #/packs/{name}/{version}, #/packs/{name}/diff/{a}/{b}.
 
-import { api } from '../lib/api.js';
+import { api, download } from '../lib/api.js';
 import { exportButtons } from '../lib/reports.js';
 import { t, label, formatTime, formatNumber, formatMoney, formatPercent, translate } from '../lib/i18n.js';
 import { h, heading, card, badge, dataTable, definitions, errorBox, showError, clearErrors, busy, confirmDialog,
@@ -19,6 +19,8 @@ import { diffLines, hunks, diffCells } from '../lib/diff.js';
 
 const EDITORS = ['ANALYST', 'ADMIN'];
 const PUBLISHERS = ['APPROVER', 'ADMIN'];
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const text = {
   'zh-CN': {
@@ -33,6 +35,8 @@ const text = {
     'packs.saveDraft': '保存为新草稿', 'packs.draftComment': '修改说明', 'packs.draftCommentHint': '例如：提高重点客户保费门槛',
     'packs.unsavedChanges': '有未保存的修改', 'packs.savedValid': '已保存为版本 {version}，编译通过。',
     'packs.savedInvalid': '已保存为版本 {version}，但有错误：请在标出的位置修改后再次保存。',
+    'packs.download': '下载', 'packs.downloadXlsx': '下载为 Excel', 'packs.downloadXlsxHint': '在 Excel 中编辑后上传，即替换此 CSV 表格（在 pack.properties 中的位置不变）',
+    'packs.uploadedReplaces': '已加入 {file}，保存草稿后替换 {csv}',
     'packs.upload': '上传 Excel 决策表', 'packs.uploadHint': '.xlsx 或 .xls', 'packs.uploaded': '已加入 {file}，保存草稿后生效',
     'packs.removeFile': '移除此文件', 'packs.removed': '已移除（保存后生效）', 'packs.saveAsCsv': '另存为 CSV 表格',
     'packs.runTests': '运行场景测试', 'packs.simulate': '模拟影响', 'packs.publish': '发布',
@@ -89,6 +93,8 @@ const text = {
     'packs.saveDraft': 'Save as new draft', 'packs.draftComment': 'What changed', 'packs.draftCommentHint': 'e.g. raise the key-account premium threshold',
     'packs.unsavedChanges': 'Unsaved changes', 'packs.savedValid': 'Saved as version {version}; it compiles.',
     'packs.savedInvalid': 'Saved as version {version}, with errors: fix them where they are marked and save again.',
+    'packs.download': 'Download', 'packs.downloadXlsx': 'Download as Excel', 'packs.downloadXlsxHint': 'Edit it in Excel and upload it: it replaces this CSV table (in its place in pack.properties)',
+    'packs.uploadedReplaces': '{file} added; it replaces {csv} when you save the draft',
     'packs.upload': 'Upload an Excel decision table', 'packs.uploadHint': '.xlsx or .xls', 'packs.uploaded': '{file} added; it takes effect when you save the draft',
     'packs.removeFile': 'Remove this file', 'packs.removed': 'Removed (when you save)', 'packs.saveAsCsv': 'Save as a CSV table',
     'packs.runTests': 'Run scenarios', 'packs.simulate': 'Simulate impact', 'packs.publish': 'Publish',
@@ -354,7 +360,10 @@ async function renderVersion(view, ctx, name, number) {
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     state.current[file.name] = btoa(binary);
     state.removed.delete(file.name);
-    toast(t('packs.uploaded', { file: file.name }));
+    // the workbook of a CSV table (downloaded, edited in Excel) replaces it, in its place in pack.properties
+    const csvTwin = file.name.replace(/\.drl\.xlsx?$/i, '.drl.csv');
+    if (csvTwin !== file.name && csvTwin in state.current) state.removed.add(csvTwin);
+    toast(t(csvTwin !== file.name && csvTwin in state.current ? 'packs.uploadedReplaces' : 'packs.uploaded', { file: file.name, csv: csvTwin }));
     changed();
     openTab(file.name);
   }
@@ -367,13 +376,20 @@ async function renderVersion(view, ctx, name, number) {
       editor = createEditor(file);
       state.editors.set(file, editor);
     }
-    const tools = editable ? h('div', { class: 'file-tools' },
-      state.removed.has(file) ? h('span', { class: 'muted', text: t('packs.removed') }) : null,
-      h('button', { type: 'button', class: 'link', text: state.removed.has(file) ? t('common.cancel') : t('packs.removeFile'), onclick: () => {
+    const path = `/api/v1/rule-packs/${encodeURIComponent(name)}/versions/${number}/files/${encodeURIComponent(file)}`;
+    const fetchFile = (button, accept, saveAs) => busy(button, () => download(path, {}, accept, saveAs)).catch(e => toast(e.message, 'error'));
+    const downloads = file in state.files ? [
+      h('button', { type: 'button', class: 'link', dataset: { download: 'file' }, text: t('packs.download'),
+        onclick: e => fetchFile(e.currentTarget, '*/*', file) }),
+      file.endsWith('.drl.csv') ? h('button', { type: 'button', class: 'link', dataset: { download: 'xlsx' }, title: t('packs.downloadXlsxHint'),
+        text: t('packs.downloadXlsx'), onclick: e => fetchFile(e.currentTarget, XLSX, file.replace(/\.drl\.csv$/, '.drl.xlsx')) }) : null] : [];
+    const tools = h('div', { class: 'file-tools' }, ...downloads,
+      editable && state.removed.has(file) ? h('span', { class: 'muted', text: t('packs.removed') }) : null,
+      editable ? h('button', { type: 'button', class: 'link', text: state.removed.has(file) ? t('common.cancel') : t('packs.removeFile'), onclick: () => {
         if (state.removed.has(file)) state.removed.delete(file); else state.removed.add(file);
         changed();
         openTab(file);
-      } })) : null;
+      } }) : null);
     panel.replaceChildren(...[tools, editor.element].filter(Boolean));
     return editor;
   }

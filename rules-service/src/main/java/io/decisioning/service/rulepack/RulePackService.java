@@ -413,10 +413,13 @@ public class RulePackService {
         return files;
     }
 
+    /** The forms of a decision table; the same table in another form has the same name before the form. */
+    private static final List<String> TABLE_FORMS = List.of(".drl.csv", ".drl.xlsx", ".drl.xls");
+
     /**
-     * A CSV decision table replaced by its workbook ({@code x.drl.csv} removed, {@code x.drl.xlsx} or {@code .xls}
-     * added, as after editing the downloaded workbook in Excel) keeps its place in the descriptor's list of files,
-     * which orders the tables; the descriptor given with the request is taken as it is.
+     * A decision table replaced by itself in another form ({@code x.drl.csv} removed and {@code x.drl.xlsx} added, as
+     * after editing the downloaded workbook in Excel, or the other way) keeps its place in the descriptor's list of
+     * files, which orders the tables; a descriptor given with the request is taken as it is.
      */
     private static void keepTablesInPlace(Map<String, byte[]> files, Map<String, @Nullable String> requested) {
         byte[] descriptor = files.get(DESCRIPTOR);
@@ -426,15 +429,16 @@ public class RulePackService {
         String text = new String(descriptor, StandardCharsets.UTF_8);
         String edited = text;
         for (Map.Entry<String, @Nullable String> file : requested.entrySet()) {
-            String name = file.getKey();
-            if (file.getValue() != null || !name.endsWith(".drl.csv")) {
+            String removed = file.getKey();
+            String form = TABLE_FORMS.stream().filter(removed::endsWith).findFirst().orElse(null);
+            if (file.getValue() != null || form == null) {
                 continue;
             }
-            String stem = name.substring(0, name.length() - ".csv".length());
-            for (String workbook : List.of(stem + ".xlsx", stem + ".xls")) {
-                if (requested.get(workbook) != null) {
-                    edited = edited.replaceAll("(?m)^(\\s*files\\s*[=:].*?)(?<![A-Za-z0-9._-])" + Pattern.quote(name)
-                            + "(?![A-Za-z0-9._-])", "$1" + Matcher.quoteReplacement(workbook));
+            String stem = removed.substring(0, removed.length() - form.length());
+            for (String other : TABLE_FORMS) {
+                if (!other.equals(form) && requested.get(stem + other) != null) {
+                    edited = edited.replaceAll("(?m)^(\\s*files\\s*[=:].*?)(?<![A-Za-z0-9._-])" + Pattern.quote(removed)
+                            + "(?![A-Za-z0-9._-])", "$1" + Matcher.quoteReplacement(stem + other));
                 }
             }
         }

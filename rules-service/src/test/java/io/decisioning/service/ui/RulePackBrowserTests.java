@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -269,6 +270,41 @@ class RulePackBrowserTests {
         assertThat(api().get("/api/v1/rule-packs/scoring/versions/" + version, "analyst").json()
                 .get("files").has("premium-bands.drl.xlsx")).isTrue();
         ui.screenshot("workbook");
+    }
+
+    @Test
+    void aCsvTableDownloadedAsAWorkbookIsUploadedBackInItsPlaceAndPassesTheScenarios() throws Exception {
+        ui.signIn("analyst");
+        ui.open("packs/scoring/1");
+        openFile("risk-scorecard.drl.csv");
+        ui.script("""
+                const objectUrl = URL.createObjectURL;
+                URL.createObjectURL = blob => { window.lastBlob = blob; return objectUrl.call(URL, blob); };""");
+        ui.click(By.cssSelector(".file-tools button[data-download=xlsx]"));
+        new WebDriverWait(ui.driver(), Browser.WAIT).until(driver -> ui.script("return window.lastBlob") != null);
+        String base64 = String.valueOf(ui.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const reader = new FileReader();
+                reader.onload = () => done(reader.result.substring(reader.result.indexOf(',') + 1));
+                reader.readAsDataURL(window.lastBlob);"""));
+        Path file = Files.createTempDirectory("download").resolve("risk-scorecard.drl.xlsx");
+        Files.write(file, Base64.getDecoder().decode(base64));
+
+        ui.driver().findElement(By.id("pack-upload")).sendKeys(file.toAbsolutePath().toString());
+        ui.waitFor(By.cssSelector(".tabs button.active[data-file='risk-scorecard.drl.xlsx']"));
+        assertThat(ui.driver().findElement(By.cssSelector(".tabs button[data-file='risk-scorecard.drl.csv']")).getDomAttribute("class"))
+                .as("the CSV table it replaces").contains("removed");
+        ui.click(By.cssSelector("button[data-action=save]"));
+        int version = waitForNewVersion(1, "scoring");
+
+        JsonNode draft = api().get("/api/v1/rule-packs/scoring/versions/" + version, "analyst").json();
+        assertThat(draft.get("version").get("valid").asBoolean()).as(draft.toString()).isTrue();
+        assertThat(draft.get("files").has("risk-scorecard.drl.csv")).isFalse();
+        assertThat(draft.get("files").get("pack.properties").asString()).contains("risk-scorecard.drl.xlsx")
+                .doesNotContain("risk-scorecard.drl.csv");
+        JsonNode tested = api().post("/api/v1/rule-packs/scoring/versions/" + version + "/test", null, "analyst").json();
+        assertThat(tested.get("failed").asInt()).as(tested.toString()).isZero();
+        assertThat(tested.get("passed").asInt()).isPositive();
     }
 
     @Test
