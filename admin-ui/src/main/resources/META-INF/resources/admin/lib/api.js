@@ -33,13 +33,15 @@ export function clearCredentials() {
 
 /**
  * Calls the API: api('GET', '/api/v1/warnings', null, {status: 'OPEN'}). Returns the parsed JSON
- * (null for an empty answer) or throws ApiError. Query values that are null, undefined or '' are left out.
+ * (null for an empty answer) or throws ApiError. Query values that are null, undefined or '' are left out. A body
+ * that is a file (a Blob) is sent as it is, with its own type; any other body as JSON.
  */
 export async function api(method, path, body, query) {
   const headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json, application/problem+json' };
   const auth = sessionStorage.getItem('auth');
   if (auth) headers.Authorization = auth;
-  if (body !== undefined && body !== null) headers['Content-Type'] = 'application/json';
+  const raw = body instanceof Blob;
+  if (body !== undefined && body !== null) headers['Content-Type'] = raw ? (body.type || 'application/octet-stream') : 'application/json';
   let url = path;
   if (query) {
     const params = new URLSearchParams();
@@ -51,7 +53,7 @@ export async function api(method, path, body, query) {
   }
   let response;
   try {
-    response = await fetch(url, { method, headers, body: body === undefined || body === null ? undefined : JSON.stringify(body) });
+    response = await fetch(url, { method, headers, body: body === undefined || body === null ? undefined : raw ? body : JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(0, { title: 'Network error', detail: e.message });
   }

@@ -35,7 +35,8 @@ const text = {
     'packs.saveDraft': '保存为新草稿', 'packs.draftComment': '修改说明', 'packs.draftCommentHint': '例如：提高重点客户保费门槛',
     'packs.unsavedChanges': '有未保存的修改', 'packs.savedValid': '已保存为版本 {version}，编译通过。',
     'packs.savedInvalid': '已保存为版本 {version}，但有错误：请在标出的位置修改后再次保存。',
-    'packs.download': '下载', 'packs.downloadXlsx': '下载为 Excel', 'packs.downloadXlsxHint': '在 Excel 中编辑后上传，即替换此 CSV 表格（在 pack.properties 中的位置不变）',
+    'packs.download': '下载', 'packs.export': '导出 zip', 'packs.exportHint': '此版本的全部文件，便于存入 git 或导入另一环境',
+    'packs.import': '导入 zip', 'packs.importHint': '一个 zip 的文件成为新草稿（与任何草稿一样校验）', 'packs.importedValid': '已导入为草稿 v{version}', 'packs.importedInvalid': '已导入为草稿 v{version}，但有编译错误', 'packs.downloadXlsx': '下载为 Excel', 'packs.downloadXlsxHint': '在 Excel 中编辑后上传，即替换此 CSV 表格（在 pack.properties 中的位置不变）',
     'packs.uploadedReplaces': '已加入 {file}，保存草稿后替换 {csv}',
     'packs.upload': '上传 Excel 决策表', 'packs.uploadHint': '.xlsx 或 .xls', 'packs.uploaded': '已加入 {file}，保存草稿后生效',
     'packs.removeFile': '移除此文件', 'packs.removed': '已移除（保存后生效）', 'packs.saveAsCsv': '另存为 CSV 表格',
@@ -93,7 +94,8 @@ const text = {
     'packs.saveDraft': 'Save as new draft', 'packs.draftComment': 'What changed', 'packs.draftCommentHint': 'e.g. raise the key-account premium threshold',
     'packs.unsavedChanges': 'Unsaved changes', 'packs.savedValid': 'Saved as version {version}; it compiles.',
     'packs.savedInvalid': 'Saved as version {version}, with errors: fix them where they are marked and save again.',
-    'packs.download': 'Download', 'packs.downloadXlsx': 'Download as Excel', 'packs.downloadXlsxHint': 'Edit it in Excel and upload it: it replaces this CSV table (in its place in pack.properties)',
+    'packs.download': 'Download', 'packs.export': 'Export zip', 'packs.exportHint': 'Every file of this version, to keep in git or import elsewhere',
+    'packs.import': 'Import zip', 'packs.importHint': 'The files of a zip become a new draft, checked as any draft', 'packs.importedValid': 'Imported as draft v{version}', 'packs.importedInvalid': 'Imported as draft v{version}, with compile errors', 'packs.downloadXlsx': 'Download as Excel', 'packs.downloadXlsxHint': 'Edit it in Excel and upload it: it replaces this CSV table (in its place in pack.properties)',
     'packs.uploadedReplaces': '{file} added; it replaces {csv} when you save the draft',
     'packs.upload': 'Upload an Excel decision table', 'packs.uploadHint': '.xlsx or .xls', 'packs.uploaded': '{file} added; it takes effect when you save the draft',
     'packs.removeFile': 'Remove this file', 'packs.removed': 'Removed (when you save)', 'packs.saveAsCsv': 'Save as a CSV table',
@@ -194,7 +196,25 @@ async function renderPack(view, ctx, name) {
     ? h('button', { type: 'button', class: 'secondary', dataset: { action: 'rollback' }, text: t('packs.rollback'), onclick: e => doRollback(e.target, ctx, name) })
     : null;
   view.append(h('div', { class: 'crumbs' }, h('a', { href: '#/packs', text: t('packs.title') }), ' / ', name));
-  view.append(heading(name, rollback));
+  let importZip = null;
+  if (ctx.can(...EDITORS)) {
+    const input = h('input', { type: 'file', accept: '.zip,application/zip', class: 'sr-only', id: 'pack-import', name: 'import' });
+    input.addEventListener('change', async () => {
+      const file = input.files[0];
+      if (!file) return;
+      try {
+        const zip = file.type ? file : new Blob([file], { type: 'application/zip' });
+        const created = await api('POST', `/api/v1/rule-packs/${encodeURIComponent(name)}/versions/import`, zip, { comment: file.name });
+        toast(t(created.valid ? 'packs.importedValid' : 'packs.importedInvalid', { version: created.version }), created.valid ? 'success' : 'error');
+        ctx.navigate(base(name, created.version));
+      } catch (e) {
+        toast(e.message, 'error');
+        view.querySelector('.page-head').after(errorBox(e));
+      }
+    });
+    importZip = h('span', {}, h('label', { class: 'button secondary', for: 'pack-import', title: t('packs.importHint'), text: t('packs.import') }), input);
+  }
+  view.append(heading(name, importZip, rollback));
   view.append(card(definitions([
     [t('packs.published'), pack.publishedVersion ? `v${pack.publishedVersion}` : '-'],
     [t('packs.live'), live[name] ? `v${live[name]}` : '-']
@@ -255,6 +275,11 @@ async function renderVersion(view, ctx, name, number) {
   page.append(h('div', { class: 'crumbs' }, h('a', { href: '#/packs', text: t('packs.title') }), ' / ',
     h('a', { href: base(name), text: name }), ' / ', `v${number}`));
   page.append(h('div', { class: 'page-head' }, h('h2', {}, `${name} · v${number} `, badge('versionStatus', meta.status)), actions));
+  const exportZip = h('button', { type: 'button', class: 'secondary', dataset: { action: 'export' }, title: t('packs.exportHint'), text: t('packs.export') });
+  exportZip.addEventListener('click', () => busy(exportZip, () => download(
+    `/api/v1/rule-packs/${encodeURIComponent(name)}/versions/${number}/export`, {}, 'application/zip', `${name}-v${number}.zip`))
+    .catch(e => toast(e.message, 'error')));
+  actions.append(exportZip);
   const actionError = h('div', { class: 'action-error' });
   page.append(actionError);
   page.append(card(definitions([

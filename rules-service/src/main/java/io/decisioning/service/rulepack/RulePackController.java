@@ -37,6 +37,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1/rule-packs")
 class RulePackController {
 
+    static final String ZIP = "application/zip";
+
     static final List<Column<Simulation.Change>> CHANGE_COLUMNS = List.of(
             new Column<>("customerNo", Simulation.Change::customerNo),
             new Column<>("name", Simulation.Change::name),
@@ -112,6 +114,37 @@ class RulePackController {
         RulePackService.DraftCreated created = packs.createDraft(name, request, user.getUsername());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{version}")
                 .buildAndExpand(created.version()).toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    /**
+     * The version's files as a zip, to keep in git or to import into another service: the same files always give the
+     * same bytes (entries in name order, each dated 2000-01-01).
+     */
+    @GetMapping(value = "/{name}/versions/{version}/export", produces = ZIP)
+    @ApiResponse(responseCode = "200", description = "a zip of the version's files",
+            content = @Content(mediaType = ZIP, schema = @Schema(type = "string", format = "binary")))
+    ResponseEntity<byte[]> exportZip(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ZIP))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name + "-v" + version + ".zip").build().toString())
+                .body(packs.exportZip(name, version));
+    }
+
+    /**
+     * A zip of a pack's files (an export, or the pack's folder zipped) as a new draft, the whole version, checked as
+     * any draft: 201 with the draft, valid or not; 400 naming the entry for a path outside the pack, an unknown kind
+     * of file, a file over 2 MiB or files over 5 MiB together, and then nothing is stored.
+     */
+    @PostMapping(value = "/{name}/versions/import", consumes = {ZIP, "application/x-zip-compressed", "application/octet-stream"})
+    ResponseEntity<RulePackService.DraftCreated> importZip(@PathVariable @Size(max = 40) String name,
+                                                           @RequestParam(required = false) @Nullable @Size(max = 2000) String comment,
+                                                           @RequestBody byte[] zip,
+                                                           @AuthenticationPrincipal UserAccount user) {
+        RulePackService.DraftCreated created = packs.importDraft(name, zip, comment, user.getUsername());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().replacePath("/api/v1/rule-packs/{name}/versions/{version}")
+                .replaceQuery(null).buildAndExpand(name, created.version()).toUri();
         return ResponseEntity.created(location).body(created);
     }
 

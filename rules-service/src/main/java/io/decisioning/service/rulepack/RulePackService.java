@@ -181,7 +181,32 @@ public class RulePackService {
 
     /** Stores a new DRAFT version: valid or not, with every compile error; 400 only for a malformed request. */
     public DraftCreated createDraft(String pack, NewVersion request, String user) {
-        Map<String, byte[]> files = files(pack, request);
+        return storeDraft(pack, files(pack, request), request.comment(), user, "request");
+    }
+
+    /**
+     * Stores a zip of a version's files (as {@link #exportZip} writes them, or a pack's folder zipped) as a new DRAFT
+     * of the pack, its files the whole version, checked as any draft's: 400 naming the entry for a path outside the
+     * pack, an unknown kind of file or a size over the limits, and then nothing is stored.
+     */
+    public DraftCreated importDraft(String pack, byte[] zip, @Nullable String comment, String user) {
+        Map<String, byte[]> files = PackZip.read(zip);
+        List<FieldProblem> problems = new ArrayList<>();
+        files.keySet().forEach(name -> checkName(name, name, problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return storeDraft(pack, files, comment, user, "zip");
+    }
+
+    /** The version's files as a zip (see {@link PackZip}); 404 for an unknown pack or version. */
+    public byte[] exportZip(String pack, int version) {
+        version(pack, version);
+        return PackZip.write(store.source(pack, version).orElseThrow().files());
+    }
+
+    private DraftCreated storeDraft(String pack, Map<String, byte[]> files, @Nullable String comment, String user,
+                                    String source) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> {
@@ -194,10 +219,10 @@ public class RulePackService {
                     List<CompileError> errors = compilation.errors();
                     String lint = json.writeValueAsString(Lint.of(new PackSource(pack, number, files), settings.runawayLimit()));
                     Instant now = clock.instant();
-                    repository.insertDraft(pack, number, user, now, request.comment(), errors.isEmpty(), errors, lint, files);
+                    repository.insertDraft(pack, number, user, now, comment, errors.isEmpty(), errors, lint, files);
                     audit.record(user, "RULE_PACK_DRAFT", "RULE_PACK_VERSION", pack + ":" + number, Map.of(
                             "valid", errors.isEmpty(), "errors", errors.size(), "files", files.keySet(),
-                            "comment", request.comment() == null ? "" : request.comment()));
+                            "comment", comment == null ? "" : comment, "from", source));
                     return new DraftCreated(pack, number, VersionStatus.DRAFT, errors.isEmpty(), errors,
                             json.readValue(lint, List.class));
                 });
@@ -368,12 +393,7 @@ public class RulePackService {
         for (Map.Entry<String, String> file : request.files().entrySet()) {
             String name = file.getKey();
             String field = "files." + name;
-            if (!FILE_NAME.matcher(name).matches() || name.contains("..")) {
-                problems.add(new FieldProblem(field, "a file name is letters, digits, '.', '-' and '_' (at most 100)"));
-                continue;
-            }
-            if (!name.equals(DESCRIPTOR) && KINDS.stream().noneMatch(name::endsWith)) {
-                problems.add(new FieldProblem(field, "must be " + DESCRIPTOR + " or end with one of " + KINDS));
+            if (!checkName(name, field, problems)) {
                 continue;
             }
             if (file.getValue() == null) {
@@ -445,6 +465,19 @@ public class RulePackService {
         if (!edited.equals(text)) {
             files.put(DESCRIPTOR, edited.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Whether the name is one a pack's file may have; else a problem of {@code field} saying why. */
+    private static boolean checkName(String name, String field, List<FieldProblem> problems) {
+        if (!FILE_NAME.matcher(name).matches() || name.contains("..")) {
+            problems.add(new FieldProblem(field, "a file name is letters, digits, '.', '-' and '_' (at most 100)"));
+            return false;
+        }
+        if (!name.equals(DESCRIPTOR) && KINDS.stream().noneMatch(name::endsWith)) {
+            problems.add(new FieldProblem(field, "must be " + DESCRIPTOR + " or end with one of " + KINDS));
+            return false;
+        }
+        return true;
     }
 
     static boolean isBinary(String fileName) {

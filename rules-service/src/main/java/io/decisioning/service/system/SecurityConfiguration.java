@@ -134,7 +134,8 @@ class SecurityConfiguration {
                         .hasAnyRole(names(ACCOUNT_MANAGER, APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/v1/rule-packs", "/api/v1/rule-packs/**")
                         .hasAnyRole(names(ANALYST, APPROVER, ADMIN))
-                        .requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions", "/api/v1/rule-packs/*/versions/*/test",
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions", "/api/v1/rule-packs/*/versions/import",
+                                "/api/v1/rule-packs/*/versions/*/test",
                                 "/api/v1/rule-packs/*/versions/*/simulate", "/api/v1/rule-packs/*/versions/*/backtest")
                         .hasAnyRole(names(ANALYST, ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/v1/rule-packs/*/versions/*/publish", "/api/v1/rule-packs/*/rollback")

@@ -277,18 +277,8 @@ class RulePackBrowserTests {
         ui.signIn("analyst");
         ui.open("packs/scoring/1");
         openFile("risk-scorecard.drl.csv");
-        ui.script("""
-                const objectUrl = URL.createObjectURL;
-                URL.createObjectURL = blob => { window.lastBlob = blob; return objectUrl.call(URL, blob); };""");
-        ui.click(By.cssSelector(".file-tools button[data-download=xlsx]"));
-        new WebDriverWait(ui.driver(), Browser.WAIT).until(driver -> ui.script("return window.lastBlob") != null);
-        String base64 = String.valueOf(ui.driver().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const reader = new FileReader();
-                reader.onload = () => done(reader.result.substring(reader.result.indexOf(',') + 1));
-                reader.readAsDataURL(window.lastBlob);"""));
         Path file = Files.createTempDirectory("download").resolve("risk-scorecard.drl.xlsx");
-        Files.write(file, Base64.getDecoder().decode(base64));
+        Files.write(file, downloaded(By.cssSelector(".file-tools button[data-download=xlsx]")));
 
         ui.driver().findElement(By.id("pack-upload")).sendKeys(file.toAbsolutePath().toString());
         ui.waitFor(By.cssSelector(".tabs button.active[data-file='risk-scorecard.drl.xlsx']"));
@@ -305,6 +295,43 @@ class RulePackBrowserTests {
         JsonNode tested = api().post("/api/v1/rule-packs/scoring/versions/" + version + "/test", null, "analyst").json();
         assertThat(tested.get("failed").asInt()).as(tested.toString()).isZero();
         assertThat(tested.get("passed").asInt()).isPositive();
+    }
+
+    @Test
+    void aVersionExportedAsAZipIsImportedBackAsADraftWithTheSameFiles() throws Exception {
+        ui.signIn("analyst");
+        ui.open("packs/tiering/1");
+        ui.waitFor(By.cssSelector(".version-page .tabs"));
+        Path zip = Files.createTempDirectory("export").resolve("tiering-v1.zip");
+        Files.write(zip, downloaded(By.cssSelector(".version-page button[data-action=export]")));
+
+        ui.open("packs/tiering");
+        ui.waitFor(By.cssSelector("label[for=pack-import]"));
+        ui.driver().findElement(By.id("pack-import")).sendKeys(zip.toAbsolutePath().toString());
+        int version = waitForNewVersion(1, "tiering");
+
+        ui.waitFor(By.cssSelector(".version-page .tabs"));
+        JsonNode imported = api().get("/api/v1/rule-packs/tiering/versions/" + version, "analyst").json();
+        JsonNode original = api().get("/api/v1/rule-packs/tiering/versions/1", "analyst").json();
+        assertThat(imported.get("files")).isEqualTo(original.get("files"));
+        assertThat(imported.get("version").get("valid").asBoolean()).isTrue();
+        assertThat(imported.get("version").get("comment").asString()).isEqualTo("tiering-v1.zip");
+    }
+
+    /** The bytes of the file that clicking {@code button} hands to the browser to save. */
+    private byte[] downloaded(By button) {
+        ui.script("""
+                window.lastBlob = null;
+                const objectUrl = URL.createObjectURL;
+                URL.createObjectURL = blob => { window.lastBlob = blob; return objectUrl.call(URL, blob); };""");
+        ui.click(button);
+        new WebDriverWait(ui.driver(), Browser.WAIT).until(driver -> ui.script("return window.lastBlob") != null);
+        String base64 = String.valueOf(ui.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const reader = new FileReader();
+                reader.onload = () => done(reader.result.substring(reader.result.indexOf(',') + 1));
+                reader.readAsDataURL(window.lastBlob);"""));
+        return Base64.getDecoder().decode(base64);
     }
 
     @Test
