@@ -35,6 +35,7 @@ class BatchRunController {
         return ResponseEntity.accepted().location(location).body(Map.of("id", run.id(), "status", run.status()));
     }
 
+    /** One nightly run: its state, partitions, counts and timings. */
     @GetMapping("/{id}")
     BatchRun get(@PathVariable long id) {
         return service.find(id);

@@ -61,6 +61,7 @@ class BlacklistController {
         this.export = export;
     }
 
+    /** Adds a blacklist entry; the customers it matches are evaluated again. */
     @PostMapping
     ResponseEntity<BlacklistEntry> add(@Valid @RequestBody NewBlacklistEntry request,
                                        @AuthenticationPrincipal UserAccount user) {
@@ -98,6 +99,7 @@ class BlacklistController {
         export.answer(request, response, "blacklist", columns, blacklist.rows(query, status), List.of("query", "status"));
     }
 
+    /** One blacklist entry, masked for roles that only look. */
     @GetMapping("/{id}")
     BlacklistEntry get(@PathVariable long id, @AuthenticationPrincipal UserAccount user) {
         BlacklistEntry entry = blacklist.find(id);
@@ -113,6 +115,7 @@ class BlacklistController {
         return user.roles().contains(Role.APPROVER) || user.roles().contains(Role.ADMIN);
     }
 
+    /** Lifts an entry with the reason why; the customers it matched are evaluated again. */
     @PostMapping("/{id}/lift")
     BlacklistEntry lift(@PathVariable long id, @Valid @RequestBody LiftRequest request,
                         @AuthenticationPrincipal UserAccount user) {

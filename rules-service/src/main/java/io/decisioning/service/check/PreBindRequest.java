@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * with the product line and premium about to be bound (DESIGN.md section 5).
  */
 record PreBindRequest(
-        @Nullable @Size(min = 1, max = 32) @Pattern(regexp = "[\\p{Alnum}_-]+", message = "must be letters, digits, '-' or '_'")
+        @Nullable @Size(min = 1, max = 32) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be letters, digits, '-' or '_'")
         String customerNo,
         @Nullable @Valid Applicant applicant,
         @Nullable ProductLine productLine,

@@ -46,6 +46,7 @@ class ComplaintReportController {
         this.reports = reports;
     }
 
+    /** The month's complaint analysis by branch, category or channel, with a twelve-month trend. */
     @GetMapping("/api/v1/reports/complaints")
     ComplaintReport report(@RequestParam String month, @RequestParam(required = false) @Nullable String groupBy,
                            @RequestParam(required = false) @Nullable

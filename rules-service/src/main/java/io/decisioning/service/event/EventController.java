@@ -38,6 +38,7 @@ class EventController {
         this.audit = audit;
     }
 
+    /** Accepts one event from the CRM: stored before the answer, then the customer is evaluated again. */
     @PostMapping
     ResponseEntity<EventsAccepted.Receipt> accept(@Valid @RequestBody NewEvent event, @AuthenticationPrincipal UserAccount user) {
         boolean accepted = events.accept(event, user);
@@ -62,6 +63,7 @@ class EventController {
         return ResponseEntity.accepted().body(answer);
     }
 
+    /** One event and how far it got: waiting, done, or parked with its error. */
     @GetMapping("/{eventId}")
     StoredEvent get(@PathVariable @Size(max = 64) String eventId, @AuthenticationPrincipal UserAccount user) {
         return events.find(eventId, user);
@@ -92,6 +94,7 @@ class EventController {
                 + Arrays.stream(EventStatus.values()).map(EventStatus::name).sorted().toList());
     }
 
+    /** Retries a parked event once its cause is fixed. */
     @PostMapping("/{eventId}/retry")
     StoredEvent retry(@PathVariable @Size(max = 64) String eventId, @AuthenticationPrincipal UserAccount user) {
         events.find(eventId, user); // 404 outside the user's branches

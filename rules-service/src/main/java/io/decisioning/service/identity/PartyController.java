@@ -29,6 +29,7 @@ class PartyController {
         this.parties = parties;
     }
 
+    /** The party (one person or company) of the customer's record, with its other records in the caller's scope. */
     @GetMapping("/api/v1/customers/{customerNo}/party")
     PartyView party(@PathVariable String customerNo, @AuthenticationPrincipal UserAccount user) {
         return parties.party(customerNo, user);
@@ -42,6 +43,7 @@ class PartyController {
         return parties.policies(customerNo, limit, user);
     }
 
+    /** The review queue: pairs of records that may be one person, for a person to merge or reject. */
     @GetMapping("/api/v1/identity/candidates")
     CandidateView.Page candidates(@RequestParam(defaultValue = "PENDING") CandidateStatus status,
                                   @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -50,18 +52,21 @@ class PartyController {
         return parties.candidates(status, page, size, user);
     }
 
+    /** Merges a candidate pair: its two records become one party. */
     @PostMapping("/api/v1/identity/candidates/{id}/merge")
     CandidateView merge(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
                         @AuthenticationPrincipal UserAccount user) {
         return parties.merge(id, blankToNull(request.note()), user);
     }
 
+    /** Rejects a candidate pair: its two records stay apart, whatever the rules say later. */
     @PostMapping("/api/v1/identity/candidates/{id}/reject")
     CandidateView reject(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
                          @AuthenticationPrincipal UserAccount user) {
         return parties.reject(id, blankToNull(request.note()), user);
     }
 
+    /** Takes a record out of its party, which it leaves for a party of its own. */
     @PostMapping("/api/v1/parties/{partyNo}/split")
     PartyView split(@PathVariable long partyNo, @Valid @RequestBody SplitRequest request,
                     @AuthenticationPrincipal UserAccount user) {

@@ -41,11 +41,13 @@ class AccountManagerController {
         return managers.list(branch, status, user);
     }
 
+    /** One account manager: level, status, branch and how many customers. */
     @GetMapping("/{code}")
     AccountManager get(@PathVariable String code, @AuthenticationPrincipal UserAccount user) {
         return managers.find(code, user);
     }
 
+    /** Adds an account manager. */
     @PostMapping
     ResponseEntity<AccountManager> add(@Valid @RequestBody ManagerRequest request, @AuthenticationPrincipal UserAccount user) {
         AccountManager added = managers.add(request, user);
@@ -53,6 +55,7 @@ class AccountManagerController {
         return ResponseEntity.created(location).body(added);
     }
 
+    /** Changes an account manager's name, level, status or branch. */
     @PutMapping("/{code}")
     AccountManager update(@PathVariable String code, @Valid @RequestBody ManagerRequest request,
                           @AuthenticationPrincipal UserAccount user) {

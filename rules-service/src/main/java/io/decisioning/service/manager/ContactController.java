@@ -25,6 +25,7 @@ class ContactController {
         this.contacts = contacts;
     }
 
+    /** Logs a contact with the customer (a visit, a call, a care action, a survey). */
     @PostMapping
     ResponseEntity<Contact> log(@PathVariable String customerNo, @Valid @RequestBody NewContact request,
                                 @AuthenticationPrincipal UserAccount user) {

@@ -61,6 +61,7 @@ class ManagerReportController {
         return books.book(code, user);
     }
 
+    /** The month's visit report: per account manager the customers, VIPs, visits due, made and late. */
     @GetMapping("/api/v1/reports/visits")
     VisitReport visits(@RequestParam String month,
                        @RequestParam(required = false) @Nullable @Pattern(regexp = ManagerRequest.BRANCH_CODE, message = BRANCH_MESSAGE)

@@ -31,6 +31,7 @@ class ProposalController {
         this.proposals = proposals;
     }
 
+    /** Proposals to give customers an account manager, pending first. */
     @GetMapping
     ProposalService.ProposalPage page(@RequestParam(required = false) @Nullable ProposalStatus status,
                                       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -45,11 +46,13 @@ class ProposalController {
         return proposals.unplaced(user);
     }
 
+    /** Accepts a proposal: the CRM is to give the customer that manager. */
     @PostMapping("/{id}/accept")
     AssignmentProposal accept(@PathVariable long id, @AuthenticationPrincipal UserAccount user) {
         return proposals.accept(id, user);
     }
 
+    /** Rejects a proposal, with a note saying why. */
     @PostMapping("/{id}/reject")
     AssignmentProposal reject(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable RejectRequest request,
                               @AuthenticationPrincipal UserAccount user) {

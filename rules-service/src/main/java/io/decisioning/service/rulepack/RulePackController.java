@@ -63,6 +63,7 @@ class RulePackController {
         this.nodes = nodes;
     }
 
+    /** Every rule pack with its published version and its versions. */
     @GetMapping
     List<RulePackService.PackSummary> list() {
         return packs.list();
@@ -74,6 +75,7 @@ class RulePackController {
         return nodes.nodes();
     }
 
+    /** One version of a pack: its files, compile errors, table checks, last test run, simulation and back-test. */
     @GetMapping("/{name}/versions/{version}")
     RulePackService.VersionDetail version(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
                                           @AuthenticationPrincipal UserAccount user) {
@@ -107,6 +109,7 @@ class RulePackController {
                 .body(found.content());
     }
 
+    /** Stores a new draft of the pack, valid or not, with every compile error and table finding. */
     @PostMapping("/{name}/versions")
     ResponseEntity<RulePackService.DraftCreated> create(@PathVariable @Size(max = 40) String name,
                                                         @Valid @RequestBody NewVersion request,
@@ -148,6 +151,7 @@ class RulePackController {
         return ResponseEntity.created(location).body(created);
     }
 
+    /** Runs the version's scenarios (and any posted) on the live rules with the version in its pack's place. */
     @PostMapping("/{name}/versions/{version}/test")
     RulePackService.TestRun test(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
                                  @Valid @RequestBody(required = false) @Nullable TestRequest request,
@@ -155,6 +159,7 @@ class RulePackController {
         return packs.test(name, version, request == null ? null : request.scenarios(), user.getUsername());
     }
 
+    /** Starts simulating the version over the whole book: what it would change, nothing written. */
     @PostMapping("/{name}/versions/{version}/simulate")
     ResponseEntity<Simulation> simulate(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
                                         @AuthenticationPrincipal UserAccount user) {
@@ -164,6 +169,7 @@ class RulePackController {
         return ResponseEntity.accepted().location(location).body(started);
     }
 
+    /** The version's simulation: its state, the transitions with their counts and premium, and examples. */
     @GetMapping("/{name}/versions/{version}/simulation")
     Simulation simulation(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
                           @AuthenticationPrincipal UserAccount user) {
@@ -225,12 +231,14 @@ class RulePackController {
         return backtests.latest(name, version);
     }
 
+    /** Publishes the version: every node evaluates with it within seconds (an approver who is not its author). */
     @PostMapping("/{name}/versions/{version}/publish")
     RulePackService.VersionSummary publish(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
                                            @AuthenticationPrincipal UserAccount user) {
         return packs.publish(name, version, user.getUsername());
     }
 
+    /** Publishes again the version that was live before the current one, with the reason why. */
     @PostMapping("/{name}/rollback")
     RulePackService.VersionSummary rollback(@PathVariable @Size(max = 40) String name,
                                             @Valid @RequestBody(required = false) @Nullable RollbackRequest request,

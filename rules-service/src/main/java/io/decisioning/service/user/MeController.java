@@ -18,6 +18,7 @@ class MeController {
     record Me(String username, List<Role> roles, String branchCode) {
     }
 
+    /** The signed-in user: name, roles and branch. */
     @GetMapping("/api/v1/me")
     Me me(@AuthenticationPrincipal UserAccount user) {
         return new Me(user.getUsername(), user.roles().stream().sorted().toList(), user.branchCode());

@@ -36,6 +36,7 @@ class UserController {
         return users.list();
     }
 
+    /** One user: roles, branch and whether enabled (never the password). */
     @GetMapping("/{username}")
     User get(@PathVariable String username) {
         return users.find(username);

@@ -107,6 +107,7 @@ class WarningController {
                 List.of("status", "category", "type", "severity", "branch", "accountManager"));
     }
 
+    /** One warning with who acknowledged and resolved it, when and why. */
     @GetMapping("/{id}")
     Warning get(@PathVariable long id, @AuthenticationPrincipal UserAccount user) {
         return warnings.find(id, user);

@@ -9,6 +9,8 @@ import io.decisioning.service.book.BookStatistics;
 import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.engine.RuleEngine;
 import io.decisioning.service.engine.RuleMetrics;
+import io.decisioning.service.export.StreamingJdbc;
+import io.decisioning.service.identity.PartyResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -23,11 +25,11 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -57,7 +59,7 @@ import org.springframework.stereotype.Repository;
         @Filter(Repository.class),
         @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {FactSource.class, EvaluationsStored.class, AssessmentPipeline.class, RuleEngine.class,
                 RuleMetrics.class, AuditTrail.class, BookStatistics.class, EvaluationDate.class,
-                io.decisioning.service.identity.PartyResolver.class})})
+                PartyResolver.class, StreamingJdbc.class})})
 class DatabaseTestConfiguration {
 
     @Bean

@@ -1,5 +1,6 @@
 package io.decisioning.service.system;
 
+import io.decisioning.service.export.ListExport;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,13 +14,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The web layer's own beans that a {@code @WebMvcTest} does not pick up by itself: the security
  * configuration (HTTP Basic, the role rules, the headers, the firewall's problems) with the sign-in
- * providers it uses, the problem writer of the filters, the settings ({@link RulesProperties}: the
- * largest request body) and the clock. The user store is a stand-in
- * holding the demo users (password "demo", branch HQ), as the embedded database's demo users are.
+ * providers it uses, the problem writer of the filters, the exports of lists ({@link ListExport}), the settings
+ * ({@link RulesProperties}: the largest request body) and the clock. The user store is a stand-in holding the demo
+ * users (password "demo", branch HQ), as the embedded database's demo users are.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, VerifiedCredentialsCache.class, RememberedSignIns.class, ProblemWriter.class,
-        ClockConfiguration.class})
+        ClockConfiguration.class, ListExport.class})
 @EnableConfigurationProperties(RulesProperties.class)
 class WebSliceConfiguration {
 
