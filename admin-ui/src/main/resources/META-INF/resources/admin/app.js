@@ -13,8 +13,8 @@
 // the first page offered is where a user lands.
 
 import { api, setCredentials, clearCredentials, hasCredentials, whenUnauthorized } from './lib/api.js';
-import { register, t, translate, language, setLanguage } from './lib/i18n.js';
-import { h, errorBox, confirmDialog } from './lib/ui.js';
+import { register, t, translate, language, setLanguage, formatTime } from './lib/i18n.js';
+import { h, errorBox, confirmDialog, field, showError, clearErrors, toast } from './lib/ui.js';
 import shellText from './lib/text.js';
 import dashboard from './pages/dashboard.js';
 import customers from './pages/customers.js';
@@ -163,6 +163,7 @@ function showSignIn(message) {
   $('shell').hidden = true;
   $('who').textContent = '';
   $('signout').hidden = true;
+  $('password').hidden = true;
   $('signin-error').textContent = message || '';
   $('signin').querySelector('[name=username]').focus();
 }
@@ -171,6 +172,7 @@ function showShell() {
   $('signin').hidden = true;
   $('shell').hidden = false;
   $('signout').hidden = false;
+  $('password').hidden = false;
   $('who').textContent = `${user.username} · ${user.branchCode} · ${user.roles.map(r => t(`role.${r}`)).join(', ')}`;
   renderNav();
   route();
@@ -193,10 +195,46 @@ $('signin').addEventListener('submit', async event => {
     showShell();
   } catch (e) {
     clearCredentials();
-    $('signin-error').textContent = e.status === 401 ? t('shell.badLogin') : `${t('shell.signInFailed')} ${e.message}`;
+    $('signin-error').textContent = e.status === 401 && String(e.problem.type || '').endsWith('/account-locked')
+      ? t('shell.locked', { count: e.problem.failedSignIns, until: formatTime(e.problem.lockedUntil) })
+      : e.status === 401 ? t('shell.badLogin') : `${t('shell.signInFailed')} ${e.message}`;
   } finally {
     button.disabled = false;
   }
+});
+
+/** The signed-in user changes their own password; the UI then signs in with the new one. */
+$('password').addEventListener('click', () => {
+  const current = h('input', { name: 'currentPassword', type: 'password', autocomplete: 'current-password', required: true });
+  const fresh = h('input', { name: 'newPassword', type: 'password', autocomplete: 'new-password', minlength: 12, maxlength: 72, required: true });
+  const again = h('input', { name: 'repeatPassword', type: 'password', autocomplete: 'new-password', required: true });
+  const cancel = h('button', { type: 'button', class: 'secondary', text: t('common.cancel') });
+  const form = h('form', { class: 'dialog-form password-form', novalidate: true },
+    h('h3', { text: t('shell.changePassword') }),
+    field(t('shell.currentPassword'), current), field(t('shell.newPassword'), fresh), field(t('shell.repeatPassword'), again),
+    h('div', { class: 'actions' }, cancel, h('button', { type: 'submit', class: 'primary', text: t('shell.changePassword') })));
+  const dialog = h('dialog', { class: 'confirm password-dialog' }, form);
+  const close = () => { dialog.close(); dialog.remove(); };
+  cancel.addEventListener('click', close);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    clearErrors(form);
+    if (fresh.value !== again.value) {
+      showError(form, { status: 400, errors: [{ field: 'repeatPassword', message: t('shell.passwordsDiffer') }] });
+      return;
+    }
+    try {
+      await api('POST', '/api/v1/me/password', { currentPassword: current.value, newPassword: fresh.value });
+      setCredentials(user.username, fresh.value);
+      close();
+      toast(t('shell.passwordChanged'), 'success');
+    } catch (e) {
+      if (e.errors.length) showError(form, e); else form.prepend(errorBox(e));
+    }
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  current.focus();
 });
 
 $('signout').addEventListener('click', () => {

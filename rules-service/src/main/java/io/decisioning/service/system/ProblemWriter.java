@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,10 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ProblemWriter {
 
-    private final JsonMapper json;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    ProblemWriter(JsonMapper json) {
+    private final JsonMapper json;
+    private final ZoneId zone;
+
+    ProblemWriter(JsonMapper json, RulesProperties properties) {
         this.json = json;
+        this.zone = properties.zone();
     }
 
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -29,6 +35,16 @@ class ProblemWriter {
         // the UI's own sign-in form instead of its native credentials dialog.
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"decisioning\"");
+        }
+        if (e instanceof AccountLockedException locked) {
+            ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
+                    "This account is locked after " + locked.attempts() + " wrong passwords in a row, until "
+                            + WHEN.format(locked.until().atZone(zone)) + " (" + zone + "). Sign in again after that, "
+                            + "or ask an administrator to unlock it.");
+            problem.setProperty("lockedUntil", locked.until().toString());
+            problem.setProperty("failedSignIns", locked.attempts());
+            write(request, response, problem);
+            return;
         }
         write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
                 "Sign in with HTTP Basic authentication."));

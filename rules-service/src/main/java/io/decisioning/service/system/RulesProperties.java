@@ -33,7 +33,8 @@ public record RulesProperties(
         @DefaultValue @Valid Bootstrap bootstrap,
         @DefaultValue @Valid Retention retention,
         @DefaultValue @Valid Housekeeping housekeeping,
-        @DefaultValue @Valid Export export) {
+        @DefaultValue @Valid Export export,
+        @DefaultValue @Valid Security security) {
 
     /**
      * Demo users and generated demo data. Both default to on only with the embedded database.
@@ -178,6 +179,19 @@ public record RulesProperties(
                 throw new IllegalArgumentException("rules.housekeeping." + name + " must not be negative: " + age);
             }
         }
+    }
+
+    /** Signing in ({@code rules.security.*}, DESIGN.md section 14). */
+    public record Security(@DefaultValue @Valid Lockout lockout) {
+    }
+
+    /**
+     * Locking a user out after repeated wrong passwords, against guessing.
+     *
+     * @param attempts wrong passwords in a row that lock the user; 0 never locks
+     * @param duration how long the user stays locked (an administrator may unlock them sooner)
+     */
+    public record Lockout(@DefaultValue("5") @Min(0) int attempts, @DefaultValue("15m") @NotNull Duration duration) {
     }
 
     /**

@@ -10,11 +10,16 @@ import static io.decisioning.service.system.Role.METRICS;
 import static io.decisioning.service.system.Role.UNDERWRITER;
 
 import java.util.Arrays;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -66,21 +71,35 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain recordingRequests(HttpSecurity http, ProblemWriter problems, RememberedSignIns signIns)
-            throws Exception {
+    SecurityFilterChain recordingRequests(HttpSecurity http, ProblemWriter problems, RememberedSignIns signIns,
+                                          ApplicationEventPublisher events) throws Exception {
         http.securityMatcher(new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/checks/pre-bind"),
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/events")))
-                .authenticationManager(new ProviderManager(signIns));
+                .authenticationManager(manager(signIns, events));
         return rules(http, problems).build();
     }
 
     /** Every other request: the user is read at each sign-in, only the password check is remembered. */
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, VerifiedCredentialsCache signIns) throws Exception {
-        http.authenticationManager(new ProviderManager(signIns));
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, VerifiedCredentialsCache signIns,
+                            ApplicationEventPublisher events) throws Exception {
+        http.authenticationManager(manager(signIns, events));
         return rules(http, problems).build();
+    }
+
+    /**
+     * The sign-ins of a chain, each announced as Spring Security's event: a wrong password is counted and audited,
+     * and may lock the user out ({@code rules.security.lockout.*}); a right one sets the count back.
+     */
+    private static ProviderManager manager(AuthenticationProvider signIns, ApplicationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(signIns);
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        // the publisher knows exceptions by their exact class: the lockout's own is a LockedException too
+        publisher.setAdditionalExceptionMappings(Map.of(AccountLockedException.class, AuthenticationFailureLockedEvent.class));
+        manager.setAuthenticationEventPublisher(publisher);
+        return manager;
     }
 
     private static HttpSecurity rules(HttpSecurity http, ProblemWriter problems) throws Exception {
@@ -163,6 +182,7 @@ class SecurityConfiguration {
                                 "/api/v1/assignment-proposals/*/reject")
                         .hasAnyRole(names(APPROVER, ADMIN))
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/me/password").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/dashboard")
                         .hasAnyRole(names(UNDERWRITER, ANALYST, APPROVER, ADMIN))
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN.name())

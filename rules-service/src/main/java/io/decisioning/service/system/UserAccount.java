@@ -1,9 +1,11 @@
 package io.decisioning.service.system;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -22,6 +24,8 @@ public final class UserAccount implements UserDetails {
     private final String branchCode;
     private final boolean enabled;
     private final String storedRoles;
+    private final int failedSignIns;
+    private final @Nullable Instant lockedUntil;
 
     /** An enabled account. */
     public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode) {
@@ -38,12 +42,33 @@ public final class UserAccount implements UserDetails {
      */
     public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode, boolean enabled,
                        String storedRoles) {
+        this(username, passwordHash, roles, branchCode, enabled, storedRoles, 0, null);
+    }
+
+    /**
+     * @param failedSignIns wrong passwords in a row before this sign-in
+     * @param lockedUntil   until when the user is locked out after too many, if they were
+     */
+    public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode, boolean enabled,
+                       String storedRoles, int failedSignIns, @Nullable Instant lockedUntil) {
+        this.failedSignIns = failedSignIns;
+        this.lockedUntil = lockedUntil;
         this.username = Objects.requireNonNull(username, "username");
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         this.roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         this.branchCode = Objects.requireNonNull(branchCode, "branchCode");
         this.enabled = enabled;
         this.storedRoles = Objects.requireNonNull(storedRoles, "storedRoles");
+    }
+
+    /** Wrong passwords in a row before this sign-in. */
+    public int failedSignIns() {
+        return failedSignIns;
+    }
+
+    /** Until when the user is locked out after too many wrong passwords; null when they never were. */
+    public @Nullable Instant lockedUntil() {
+        return lockedUntil;
     }
 
     /** The roles column of the user's row as it was read. */

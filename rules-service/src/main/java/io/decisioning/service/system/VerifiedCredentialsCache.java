@@ -10,10 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -46,6 +49,31 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
     VerifiedCredentialsCache(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(new RememberingEncoder(encoder, clock));
+        this.delegate.setPreAuthenticationChecks(new LockoutCheck(clock));
+    }
+
+    /**
+     * Spring Security's checks before the password (locked, disabled, expired), with the lockout's own: a user locked
+     * out after too many wrong passwords is refused until the time the lock ends, before the password is checked, so
+     * that guessing on gets nowhere, and the refusal says until when.
+     */
+    private static final class LockoutCheck implements UserDetailsChecker {
+
+        private final UserDetailsChecker defaults = new AccountStatusUserDetailsChecker();
+        private final Clock clock;
+
+        LockoutCheck(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public void check(UserDetails user) {
+            if (user instanceof UserAccount account && account.lockedUntil() != null
+                    && account.lockedUntil().isAfter(clock.instant())) {
+                throw new AccountLockedException(account.getUsername(), account.lockedUntil(), account.failedSignIns());
+            }
+            defaults.check(user);
+        }
     }
 
     /**

@@ -2,9 +2,15 @@ package io.decisioning.service.user;
 
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -14,6 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
+    private final UserService users;
+
+    MeController(UserService users) {
+        this.users = users;
+    }
+
     /** The signed-in user's name, roles and branch. */
     record Me(String username, List<Role> roles, String branchCode) {
     }
@@ -22,5 +34,28 @@ class MeController {
     @GetMapping("/api/v1/me")
     Me me(@AuthenticationPrincipal UserAccount user) {
         return new Me(user.getUsername(), user.roles().stream().sorted().toList(), user.branchCode());
+    }
+
+    /**
+     * Changes the signed-in user's own password, given the current one; 204. The old password is refused from the
+     * next request on (the admin UI signs in again with the new one).
+     */
+    @PostMapping("/api/v1/me/password")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody OwnPasswordRequest request,
+                                        @AuthenticationPrincipal UserAccount user) {
+        users.changeOwnPassword(user, request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The body of {@code POST /api/v1/me/password}; the passwords as given (not trimmed). */
+    record OwnPasswordRequest(@NotNull @Size(max = User.MAX_PASSWORD_BYTES) String currentPassword,
+                              @NotNull @Size(min = User.MIN_PASSWORD_LENGTH, max = User.MAX_PASSWORD_BYTES,
+                                      message = "must be 12 to 72 characters long") String newPassword) {
+
+        /** Never the passwords, should the request end up in a log or an exception message. */
+        @Override
+        public String toString() {
+            return "OwnPasswordRequest[***]";
+        }
     }
 }

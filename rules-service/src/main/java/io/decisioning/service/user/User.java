@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user as the API shows it. It has no password or hash field, so no answer can carry one: the hash
  * only ever leaves the database as the sign-in principal ({@link UserRepository#account}).
  *
- * @param roles in the order of {@link Role}
+ * @param roles         in the order of {@link Role}
+ * @param failedSignIns wrong passwords in a row since the last right one
+ * @param lockedUntil   until when the user is (or was) locked out after too many; null when never
  */
 record User(String username, List<Role> roles, String branchCode, boolean enabled,
-            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+            int failedSignIns, @Nullable Instant lockedUntil) {
 
     /** Lower-case letters first, then letters, digits, '.', '_' or '-'; 3 to 64 in all. */
     static final String USERNAME = "[a-z][a-z0-9._-]{2,63}";

@@ -65,4 +65,11 @@ class UserController {
         users.changePassword(username, request.password(), admin);
         return ResponseEntity.noContent().build();
     }
+
+    /** Lets a user locked out after too many wrong passwords sign in again now; 204. */
+    @PostMapping("/{username}/unlock")
+    ResponseEntity<Void> unlock(@PathVariable String username, @AuthenticationPrincipal UserAccount admin) {
+        users.unlock(username, admin);
+        return ResponseEntity.noContent().build();
+    }
 }

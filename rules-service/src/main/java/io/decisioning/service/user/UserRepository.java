@@ -4,6 +4,7 @@ import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,7 +33,8 @@ class UserRepository {
 
     /** Everything the API shows: never password_hash. */
     private static final String COLUMNS = """
-            username, roles, branch_code, enabled, created_at, created_by, updated_at, updated_by""";
+            username, roles, branch_code, enabled, created_at, created_by, updated_at, updated_by, failed_sign_ins,
+            locked_until""";
 
     private final JdbcClient jdbc;
 
@@ -41,11 +44,14 @@ class UserRepository {
 
     /** The sign-in principal, with the hash; read on every authenticated request (a primary-key read). */
     Optional<UserAccount> account(String username) {
-        return jdbc.sql("SELECT username, password_hash, roles, branch_code, enabled FROM app_user WHERE username = :username")
+        return jdbc.sql("""
+                        SELECT username, password_hash, roles, branch_code, enabled, failed_sign_ins, locked_until
+                          FROM app_user WHERE username = :username""")
                 .param("username", username)
                 .query((rs, row) -> new UserAccount(rs.getString("username"), rs.getString("password_hash"),
                         roles(rs.getString("roles")), rs.getString("branch_code"), rs.getBoolean("enabled"),
-                        rs.getString("roles")))
+                        rs.getString("roles"), rs.getInt("failed_sign_ins"),
+                        instantOrNull(rs.getObject("locked_until", LocalDateTime.class))))
                 .optional();
     }
 
@@ -124,6 +130,46 @@ class UserRepository {
                 .update();
     }
 
+    /**
+     * Counts a wrong password of the user (in the caller's transaction, the row locked, so that wrong passwords
+     * arriving together on several nodes are all counted), and locks the user out until {@code lockUntil} when it
+     * makes {@code attempts} in a row (0: never). After a lock has ended the count starts again.
+     *
+     * @return the wrong passwords in a row now, and whether this one locked the user; empty for an unknown user
+     */
+    Optional<Failures> countFailure(String username, int attempts, Instant now, Instant lockUntil) {
+        return jdbc.sql("SELECT failed_sign_ins, locked_until FROM app_user WHERE username = :username FOR UPDATE")
+                .param("username", username)
+                .query((rs, row) -> {
+                    Instant lockedUntil = instantOrNull(rs.getObject("locked_until", LocalDateTime.class));
+                    boolean lockEnded = lockedUntil != null && !lockedUntil.isAfter(now);
+                    int inARow = (lockEnded ? 0 : rs.getInt("failed_sign_ins")) + 1;
+                    boolean locks = attempts > 0 && inARow >= attempts && (lockedUntil == null || lockEnded);
+                    return new Failures(inARow, locks, locks ? lockUntil : lockEnded ? null : lockedUntil);
+                })
+                .optional()
+                .map(failures -> {
+                    jdbc.sql("UPDATE app_user SET failed_sign_ins = :inARow, locked_until = :lockedUntil WHERE username = :username")
+                            .param("username", username)
+                            .param("inARow", failures.inARow())
+                            .param("lockedUntil", failures.lockedUntil() == null ? null : utc(failures.lockedUntil()),
+                                    Types.TIMESTAMP)
+                            .update();
+                    return failures;
+                });
+    }
+
+    /** Wrong passwords of a user in a row, whether the last one locked the user out, and until when they are locked. */
+    record Failures(int inARow, boolean locked, @Nullable Instant lockedUntil) {
+    }
+
+    /** A right password, or an administrator: the count of wrong passwords back to 0, and no lock. */
+    void clearFailures(String username) {
+        jdbc.sql("UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL WHERE username = :username")
+                .param("username", username)
+                .update();
+    }
+
     /** Whether any enabled user holds the role. */
     boolean anyEnabledWith(Role role) {
         return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE enabled = TRUE AND FIND_IN_SET(:role, roles) > 0")
@@ -158,7 +204,13 @@ class UserRepository {
                 instant(rs.getObject("created_at", LocalDateTime.class)),
                 rs.getString("created_by"),
                 instant(rs.getObject("updated_at", LocalDateTime.class)),
-                rs.getString("updated_by"));
+                rs.getString("updated_by"),
+                rs.getInt("failed_sign_ins"),
+                instantOrNull(rs.getObject("locked_until", LocalDateTime.class)));
+    }
+
+    private static @Nullable Instant instantOrNull(@Nullable LocalDateTime utc) {
+        return utc == null ? null : instant(utc);
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -125,7 +125,36 @@ public class UserService implements UserDetailsService {
         String hash = hash(password);
         users.lock(username).orElseThrow(() -> notFound(username));
         users.changePassword(username, hash, actor.getUsername(), now());
+        users.clearFailures(username);
         audit.record(actor.getUsername(), "USER_PASSWORD", TARGET_TYPE, username, Map.of());
+    }
+
+    /**
+     * The signed-in user changes their own password, giving the one they have: 400 naming {@code currentPassword}
+     * when it is not, {@code newPassword} when the new one is the same. The old password is refused from their next
+     * request on.
+     */
+    @Transactional
+    void changeOwnPassword(UserAccount user, String currentPassword, String newPassword) {
+        if (!encoder.matches(currentPassword, user.getPassword())) {
+            throw new InvalidInputException("currentPassword", "is not your current password");
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidInputException("newPassword", "is your current password: choose another");
+        }
+        String hash = hashOf("newPassword", newPassword);
+        users.lock(user.getUsername()).orElseThrow(() -> notFound(user.getUsername()));
+        users.changePassword(user.getUsername(), hash, user.getUsername(), now());
+        audit.record(user.getUsername(), "USER_PASSWORD", TARGET_TYPE, user.getUsername(), Map.of("own", true));
+    }
+
+    /** An administrator lets a locked-out user sign in again before the lock ends (and their count starts again). */
+    @Transactional
+    void unlock(String username, UserAccount admin) {
+        User user = users.lock(username).orElseThrow(() -> notFound(username));
+        users.clearFailures(username);
+        audit.record(admin.getUsername(), "USER_UNLOCK", TARGET_TYPE, username, Map.of("failedSignIns", user.failedSignIns(),
+                "lockedUntil", user.lockedUntil() == null ? "" : user.lockedUntil().toString()));
     }
 
     /**
@@ -188,8 +217,12 @@ public class UserService implements UserDetailsService {
      * checked on the request; this checks the bytes of non-ASCII passwords.
      */
     private String hash(String password) {
+        return hashOf("password", password);
+    }
+
+    private String hashOf(String field, String password) {
         if (password.getBytes(StandardCharsets.UTF_8).length > User.MAX_PASSWORD_BYTES) {
-            throw new InvalidInputException("password", "must be at most " + User.MAX_PASSWORD_BYTES + " bytes in UTF-8");
+            throw new InvalidInputException(field, "must be at most " + User.MAX_PASSWORD_BYTES + " bytes in UTF-8");
         }
         return encoder.encode(password);
     }

@@ -118,6 +118,10 @@ class RoleMatrixTests {
             get("/api/v1/rule-packs/{name}/versions/{version}", ANALYST, APPROVER, ADMIN),
             get("/api/v1/rule-packs/{name}/versions/{version}/simulation", ANALYST, APPROVER, ADMIN),
             get("/api/v1/rule-packs/{name}/versions/{version}/files/{file}/grid", ANALYST, APPROVER, ADMIN),
+            get("/api/v1/rule-packs/{name}/versions/{version}/files/{file}", ANALYST, APPROVER, ADMIN),
+            get("/api/v1/rule-packs/{name}/versions/{version}/export", ANALYST, APPROVER, ADMIN),
+            get("/api/v1/rule-packs/{name}/versions/{version}/simulation/changes", ANALYST, APPROVER, ADMIN),
+            post("/api/v1/rule-packs/{name}/versions/import", "{}", ANALYST, ADMIN),   // JSON is not a zip: 415
             get("/api/v1/rule-packs/{name}/versions/{version}/backtest", ANALYST, APPROVER, ADMIN),
             post("/api/v1/rule-packs/{name}/versions", "{}", ANALYST, ADMIN),
             post("/api/v1/rule-packs/{name}/versions/{version}/test", UNKNOWN_FIELD, ANALYST, ADMIN),
@@ -156,6 +160,8 @@ class RoleMatrixTests {
             post("/api/v1/users", "{}", ADMIN),
             put("/api/v1/users/{username}", "{}", ADMIN),
             post("/api/v1/users/{username}/password", "{}", ADMIN),
+            post("/api/v1/users/{username}/unlock", null, ADMIN).probing("/api/v1/users/no.such.user/unlock"),
+            post("/api/v1/me/password", "{}", Role.values()),
             // audit
             get("/api/v1/audit", AUDITOR, ADMIN));
 

@@ -2,7 +2,9 @@ package io.decisioning.service.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.decisioning.service.ApiClient;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -15,6 +17,8 @@ class ShellBrowserTests {
     @RegisterExtension
     static final Browser ui = new Browser();
 
+    private static final String PASSWORD = "a long enough secret";
+
     @Test
     void aWrongPasswordIsSaidOnTheFormAndNoBrowserDialogAppears() {
         ui.signIn("analyst", "wrong");
@@ -22,6 +26,56 @@ class ShellBrowserTests {
         ui.waitForText(By.id("signin-error"), "用户名或密码错误");
         assertThat(ui.driver().findElement(By.id("shell")).isDisplayed()).isFalse();
         ui.screenshot("signin-error");
+    }
+
+    @Test
+    void aUserLockedOutAfterWrongPasswordsIsToldUntilWhen() {
+        String name = user("ui.locked.");
+        ApiClient api = new ApiClient(ui.port());
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.withPassword("wrong " + i).get("/api/v1/me", name).status()).isEqualTo(401);
+        }
+
+        ui.signIn(name, PASSWORD);
+
+        ui.waitForText(By.id("signin-error"), "连续 5 次密码错误已被锁定");
+        assertThat(ui.driver().findElement(By.id("signin-error")).getText()).contains("后可再登录");
+        assertThat(ui.driver().findElement(By.id("shell")).isDisplayed()).isFalse();
+        ui.screenshot("signin-locked");
+    }
+
+    @Test
+    void aUserChangesTheirOwnPasswordAndWorksOnWithIt() {
+        String name = user("ui.pw.");
+        ui.signIn(name, PASSWORD);
+        ui.waitFor(By.cssSelector("#pages a"));
+
+        ui.click(By.id("password"));
+        ui.type(By.cssSelector("dialog.password-dialog input[name=currentPassword]"), PASSWORD);
+        ui.type(By.cssSelector("dialog.password-dialog input[name=newPassword]"), "my new long secret");
+        ui.type(By.cssSelector("dialog.password-dialog input[name=repeatPassword]"), "my new long secreT");
+        ui.click(By.cssSelector("dialog.password-dialog button[type=submit]"));
+        ui.waitForText(By.cssSelector("dialog.password-dialog input[name=repeatPassword] + .field-error"), "两次输入的新密码不一致");
+        ui.type(By.cssSelector("dialog.password-dialog input[name=repeatPassword]"), "my new long secret");
+        ui.screenshot("change-password");
+        ui.click(By.cssSelector("dialog.password-dialog button[type=submit]"));
+        ui.waitFor(By.cssSelector(".toast.success"));
+
+        ApiClient api = new ApiClient(ui.port());
+        assertThat(api.withPassword(PASSWORD).get("/api/v1/me", name).status()).as("the old password").isEqualTo(401);
+        assertThat(api.withPassword("my new long secret").get("/api/v1/me", name).status()).isEqualTo(200);
+        ui.open("warnings");
+        ui.waitFor(By.cssSelector(".warning-list"));
+        assertThat(ui.driver().findElement(By.id("signin")).isDisplayed()).as("still signed in, with the new password").isFalse();
+    }
+
+    /** A new analyst of head office with {@link #PASSWORD}, so that no demo user is locked out or changed. */
+    private static String user(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(new ApiClient(ui.port()).post("/api/v1/users", """
+                {"username": "%s", "password": "%s", "roles": ["ANALYST", "UNDERWRITER"], "branchCode": "HQ"}"""
+                .formatted(name, PASSWORD), "admin").status()).isEqualTo(201);
+        return name;
     }
 
     @Test

@@ -58,7 +58,9 @@ class UserApiTests {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode user = created.json();
         assertThat(user.propertyNames()).containsExactlyInAnyOrder("username", "roles", "branchCode", "enabled",
-                "createdAt", "createdBy", "updatedAt", "updatedBy");
+                "createdAt", "createdBy", "updatedAt", "updatedBy", "failedSignIns", "lockedUntil");
+        assertThat(user.get("failedSignIns").asInt()).isZero();
+        assertThat(user.get("lockedUntil").isNull()).isTrue();
         assertThat(user.get("username").asString()).isEqualTo(name);
         assertThat(user.get("roles").valueStream().map(JsonNode::asString)).containsExactly("UNDERWRITER");
         assertThat(user.get("branchCode").asString()).isEqualTo("GD");
@@ -118,7 +120,9 @@ class UserApiTests {
         Map<String, Object> row = row(name);
         assertThat(row.get("password_hash")).isNotEqualTo(hashBefore);
         assertThat(row.get("updated_by")).isEqualTo("admin");
-        assertThat(auditDetails(name)).containsExactly("{}", createDetail("UNDERWRITER", "HQ"));
+        // newest first: the old password tried after the change, counted as a failed sign-in; the change; the creation
+        assertThat(auditDetails(name)).containsExactly("{\"knownUser\":true,\"inARow\":1}", "{}",
+                createDetail("UNDERWRITER", "HQ"));
     }
 
     @Test
