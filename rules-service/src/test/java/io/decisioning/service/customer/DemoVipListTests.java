@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Download;
-import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.demo.DemoBooks;
 import io.decisioning.service.demo.DemoData;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -23,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The VIP list that the nightly tagging is for (issue 19): the demo book, assessed by a nightly run, exported with
@@ -55,17 +52,7 @@ class DemoVipListTests {
     void assessTheDemoBook() {
         assertThat(demoData.generatedAtStartup()).as("the demo book is generated into an empty CRM at start-up").isTrue();
         api = new ApiClient(port);
-        Response started = api.post("/api/v1/batch-runs", null, "admin");
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String run = "/api/v1/batch-runs/" + started.json().get("id").asLong();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        JsonNode status = api.getJson(run, "admin");
-        while (status.get("status").asString().equals("RUNNING")) {
-            assertThat(Instant.now()).as("the demo book's batch run finishes in 5 minutes").isBefore(deadline);
-            pause();
-            status = api.getJson(run, "admin");
-        }
-        assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("SUCCEEDED");
+        DemoBooks.runTheNight(api);
     }
 
     @Test
@@ -119,14 +106,5 @@ class DemoVipListTests {
                 .containsExactlyElementsOf(expected);
         assertThat(api.getJson("/api/v1/customers?vip=true&tier=GOLD&branch=" + branch, "underwriter").get("total").asLong())
                 .isEqualTo(expected.size());
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,11 +1,18 @@
 package io.decisioning.service.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.ApiClient;
+import io.decisioning.service.Await;
 import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.demo.DemoDataGenerator;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import tools.jackson.databind.JsonNode;
 
 /** Generated books for tests outside this package: the demo generator with a unique customer-number prefix. */
 public final class DemoBooks {
@@ -21,6 +28,19 @@ public final class DemoBooks {
      */
     public static String write(DataSource dataSource, int customers, long seed, LocalDate today) {
         return writeWithProfiles(dataSource, customers, seed, today).prefix();
+    }
+
+    /**
+     * Runs the night over the whole book as an administrator would (POST /api/v1/batch-runs) and returns once the run
+     * has SUCCEEDED: a FAILED run, or one still running after 5 minutes, fails the test.
+     */
+    public static void runTheNight(ApiClient api) {
+        Response started = api.post("/api/v1/batch-runs", null, "admin");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String run = "/api/v1/batch-runs/" + started.json().get("id").asLong();
+        Await.until(Duration.ofMinutes(5), () -> !api.getJson(run, "admin").get("status").asString().equals("RUNNING"));
+        JsonNode finished = api.getJson(run, "admin");
+        assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
     }
 
     /** {@link #write}, also telling what each customer was generated to look like (DemoProfile's names). */

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.assessment.EvaluationDate;
+import io.decisioning.service.demo.DemoBooks;
 import io.decisioning.service.demo.DemoData;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
@@ -75,7 +74,7 @@ class DemoDueListTests {
         ApiClient api = new ApiClient(port);
         today = evaluationDate.today();
         month = YearMonth.from(today).plusMonths(1);
-        assess(api);
+        DemoBooks.runTheNight(api);
         Response answer = api.post("/api/v1/due-lists/" + month, null, "admin");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         generated = answer.json();
@@ -160,27 +159,6 @@ class DemoDueListTests {
     }
 
     /** Runs the nightly evaluation of the whole book now and waits for it. */
-    private static void assess(ApiClient api) {
-        Response started = api.post("/api/v1/batch-runs", null, "admin");
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String run = "/api/v1/batch-runs/" + started.json().get("id").asLong();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (true) {
-            JsonNode status = api.getJson(run, "admin");
-            if (!status.get("status").asString().equals("RUNNING")) {
-                assertThat(status.get("status").asString()).as(status.toString()).isEqualTo("SUCCEEDED");
-                return;
-            }
-            assertThat(Instant.now()).as("the demo book's batch run finishes in 5 minutes").isBefore(deadline);
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     /**
      * Section 11's items of the month read apart: "one item per DUE instalment with due_date in the month (kind
      * INSTALLMENT) and per ACTIVE policy with end_date in the month (RENEWAL)", the amount the instalment's or the

@@ -3,10 +3,10 @@ package io.decisioning.service.manager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient;
-import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.Await;
+import io.decisioning.service.demo.DemoBooks;
 import io.decisioning.service.demo.DemoData;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,20 +49,10 @@ class DemoManagersTests {
     void runTheNight() {
         assertThat(demoData.generatedAtStartup()).as("the demo book is generated into an empty CRM at start-up").isTrue();
         api = new ApiClient(port);
-        Response started = api.post("/api/v1/batch-runs", null, "admin");
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String run = "/api/v1/batch-runs/" + started.json().get("id").asLong();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (!api.getJson(run, "admin").get("status").asString().equals("SUCCEEDED")) {
-            assertThat(api.getJson(run, "admin").get("status").asString()).isNotEqualTo("FAILED");
-            assertThat(Instant.now()).as("the demo book's run finishes in 5 minutes").isBefore(deadline);
-            pause();
-        }
+        DemoBooks.runTheNight(api);
         // the proposals follow the run's commit, on the node that finished it
-        while (jdbc.sql("SELECT COUNT(*) FROM assignment_proposal").query(Long.class).single() == 0) {
-            assertThat(Instant.now()).as("proposals within 5 minutes").isBefore(deadline);
-            pause();
-        }
+        Await.until(Duration.ofMinutes(5),
+                () -> jdbc.sql("SELECT COUNT(*) FROM assignment_proposal").query(Long.class).single() > 0);
     }
 
     @Test
@@ -137,14 +127,5 @@ class DemoManagersTests {
                          WHERE (SELECT COUNT(*) FROM assignment_proposal p WHERE p.to_manager = m.code AND p.status = 'PENDING')
                                > GREATEST(0, m.capacity - (SELECT COUNT(*) FROM customer c WHERE c.account_manager = m.code))
                         """).query(Long.class).single()).as("no manager over capacity by the proposals").isZero();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

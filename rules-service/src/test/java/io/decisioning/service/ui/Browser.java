@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -179,6 +180,48 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
 
     void type(By by, String text) {
         type(waitFor(by), text);
+    }
+
+    /**
+     * From now on, records what the page fetches ({@code window.downloads}: url, Accept header, status) and the last
+     * file it hands to the browser to save ({@code window.lastBlob}), as the export and download buttons do.
+     */
+    void recordDownloads() {
+        script("""
+                window.downloads = [];
+                window.lastBlob = null;
+                if (!window.recording) {
+                  window.recording = true;
+                  const fetchBefore = window.fetch;
+                  window.fetch = async (url, options) => {
+                    const response = await fetchBefore(url, options);
+                    window.downloads.push({ url: String(url), accept: options.headers.Accept, status: response.status });
+                    return response;
+                  };
+                  const objectUrl = URL.createObjectURL;
+                  URL.createObjectURL = blob => { window.lastBlob = blob; return objectUrl.call(URL, blob); };
+                }""");
+    }
+
+    /**
+     * Clicks {@code button} and returns the bytes of the file it hands to the browser to save (after
+     * {@link #recordDownloads}); the fetch it made is {@code window.downloads}' last.
+     */
+    byte[] download(By button) {
+        script("window.lastBlob = null;");
+        click(button);
+        new WebDriverWait(browser, WAIT).until(driver -> script("return window.lastBlob") != null);
+        String base64 = String.valueOf(browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const reader = new FileReader();
+                reader.onload = () => done(reader.result.substring(reader.result.indexOf(',') + 1));
+                reader.readAsDataURL(window.lastBlob);"""));
+        return Base64.getDecoder().decode(base64);
+    }
+
+    /** Of the fetches recorded since {@link #recordDownloads}, the {@code index}th's {@code field} (url, accept, status). */
+    Object fetched(int index, String field) {
+        return script("return window.downloads[" + index + "]." + field);
     }
 
     Object script(String js, Object... args) {

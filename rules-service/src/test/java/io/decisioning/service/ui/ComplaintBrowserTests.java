@@ -6,6 +6,7 @@ import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.complaint.ComplaintBook;
 import io.decisioning.service.customer.CrmFixtures;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -235,36 +236,19 @@ class ComplaintBrowserTests {
         ui.screenshot("analysis-trend");
 
         // The exports: what the buttons fetch (their Accept header) and the file they hand to the browser.
-        ui.script("""
-                window.downloads = [];
-                const fetchBefore = window.fetch;
-                window.fetch = async (url, options) => {
-                  const response = await fetchBefore(url, options);
-                  window.downloads.push({ url: String(url), accept: options.headers.Accept, status: response.status });
-                  return response;
-                };
-                const objectUrl = URL.createObjectURL;
-                URL.createObjectURL = blob => { window.lastBlob = blob; return objectUrl.call(URL, blob); };""");
-        ui.click(By.cssSelector(".report-table button[data-export=csv]"));
-        new WebDriverWait(ui.driver(), Browser.WAIT).until(driver -> ((Number) ui.script("return window.downloads.length")).intValue() == 1
-                && ui.script("return window.lastBlob") != null);
-        assertThat(String.valueOf(ui.script("return window.downloads[0].accept"))).startsWith("text/csv");
-        assertThat(String.valueOf(ui.script("return window.downloads[0].url"))).contains("month=" + m).contains("branch=" + branch);
-        assertThat(ui.script("return window.downloads[0].status")).isEqualTo(200L);
-        // Blob.text() drops the byte order mark that tells Excel the file is UTF-8: the bytes keep it.
-        String csv = String.valueOf(ui.driver().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                window.lastBlob.arrayBuffer().then(bytes => done(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)));"""));
+        ui.recordDownloads();
+        String csv = new String(ui.download(By.cssSelector(".report-table button[data-export=csv]")), StandardCharsets.UTF_8);
+        assertThat(String.valueOf(ui.fetched(0, "accept"))).startsWith("text/csv");
+        assertThat(String.valueOf(ui.fetched(0, "url"))).contains("month=" + m).contains("branch=" + branch);
+        assertThat(ui.fetched(0, "status")).isEqualTo(200L);
+        // the bytes keep the byte order mark that tells Excel the file is UTF-8
         assertThat(csv).startsWith("\uFEFFgroup,received,decided,decidedInTime,decidedLate,decidedInTimePct");
         assertThat(csv.lines()).last().asString().startsWith("TOTAL,5,5,3,1,75.0,8.0,1,");
 
-        ui.script("window.lastBlob = null;");
-        ui.click(By.cssSelector(".report-table button[data-export=xlsx]"));
-        new WebDriverWait(ui.driver(), Browser.WAIT).until(driver -> ((Number) ui.script("return window.downloads.length")).intValue() == 2
-                && ui.script("return window.lastBlob") != null);
-        assertThat(String.valueOf(ui.script("return window.downloads[1].accept"))).startsWith(XLSX);
-        assertThat(ui.script("return window.downloads[1].status")).isEqualTo(200L);
-        assertThat(((Number) ui.script("return window.lastBlob.size")).intValue()).isPositive();
+        byte[] xlsx = ui.download(By.cssSelector(".report-table button[data-export=xlsx]"));
+        assertThat(String.valueOf(ui.fetched(1, "accept"))).startsWith(XLSX);
+        assertThat(ui.fetched(1, "status")).isEqualTo(200L);
+        assertThat(xlsx).isNotEmpty();
 
         new Select(ui.driver().findElement(By.cssSelector("select[name=groupBy]"))).selectByValue("category");
         ui.click(By.cssSelector(".filters button[type=submit]"));

@@ -3,6 +3,7 @@ package io.decisioning.service.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Customers in the browser: search, a customer's page, re-evaluation and a pre-bind check. */
 @BrowserTest
@@ -73,35 +73,19 @@ class CustomersBrowserTests {
                 .extracting(WebElement::getText).isNotEmpty().containsOnly(tier.equals("GOLD") ? "黄金" : "白金");
         ui.screenshot("vip-list");
 
-        ui.script("""
-                window.downloads = [];
-                const fetchBefore = window.fetch;
-                window.fetch = async (url, options) => {
-                  const response = await fetchBefore(url, options);
-                  window.downloads.push({ url: String(url), accept: options.headers.Accept, status: response.status });
-                  return response;
-                };
-                const objectUrl = URL.createObjectURL;
-                URL.createObjectURL = blob => { window.lastBlob = blob; return objectUrl.call(URL, blob); };""");
-        ui.click(By.cssSelector(".customer-results button[data-export=csv]"));
-        new WebDriverWait(ui.driver(), Browser.WAIT).until(driver -> ((Number) ui.script("return window.downloads.length")).intValue() == 1
-                && ui.script("return window.lastBlob") != null);
-        assertThat(String.valueOf(ui.script("return window.downloads[0].url"))).contains("vip=true").contains("tier=" + tier);
-        assertThat(ui.script("return window.downloads[0].status")).isEqualTo(200L);
-        String csv = String.valueOf(ui.driver().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                window.lastBlob.arrayBuffer().then(bytes => done(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)));"""));
-        assertThat(csv).startsWith("\uFEFFcustomerNo,name,");
+        ui.recordDownloads();
+        String csv = new String(ui.download(By.cssSelector(".customer-results button[data-export=csv]")), StandardCharsets.UTF_8);
+        assertThat(String.valueOf(ui.fetched(0, "url"))).contains("vip=true").contains("tier=" + tier);
+        assertThat(ui.fetched(0, "status")).isEqualTo(200L);
+        assertThat(csv).as("the bytes keep the byte order mark").startsWith("\uFEFFcustomerNo,name,");
         assertThat(csv.lines().skip(1)).hasSize((int) total).allMatch(line -> line.contains("," + tier + ",true,"));
 
-        ui.script("window.lastBlob = null;");
-        ui.click(By.cssSelector(".customer-results button[data-export=xlsx]"));
-        new WebDriverWait(ui.driver(), Browser.WAIT).until(driver -> ((Number) ui.script("return window.downloads.length")).intValue() == 2
-                && ui.script("return window.lastBlob") != null);
-        assertThat(String.valueOf(ui.script("return window.downloads[1].accept")))
+        byte[] xlsx = ui.download(By.cssSelector(".customer-results button[data-export=xlsx]"));
+        assertThat(String.valueOf(ui.fetched(1, "accept")))
                 .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        assertThat(ui.script("return window.downloads[1].status")).isEqualTo(200L);
-        assertThat(((Number) ui.script("return window.lastBlob.size")).intValue()).isPositive();
+        assertThat(ui.fetched(1, "status")).isEqualTo(200L);
+        assertThat(xlsx).isNotEmpty();
+        assertThat(new String(xlsx, 0, 2, StandardCharsets.ISO_8859_1)).as("a zip: an .xlsx workbook").isEqualTo("PK");
     }
 
     @Test

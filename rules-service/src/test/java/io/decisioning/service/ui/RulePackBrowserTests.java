@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -278,7 +277,8 @@ class RulePackBrowserTests {
         ui.open("packs/scoring/1");
         openFile("risk-scorecard.drl.csv");
         Path file = Files.createTempDirectory("download").resolve("risk-scorecard.drl.xlsx");
-        Files.write(file, downloaded(By.cssSelector(".file-tools button[data-download=xlsx]")));
+        ui.recordDownloads();
+        Files.write(file, ui.download(By.cssSelector(".file-tools button[data-download=xlsx]")));
 
         ui.driver().findElement(By.id("pack-upload")).sendKeys(file.toAbsolutePath().toString());
         ui.waitFor(By.cssSelector(".tabs button.active[data-file='risk-scorecard.drl.xlsx']"));
@@ -303,7 +303,8 @@ class RulePackBrowserTests {
         ui.open("packs/tiering/1");
         ui.waitFor(By.cssSelector(".version-page .tabs"));
         Path zip = Files.createTempDirectory("export").resolve("tiering-v1.zip");
-        Files.write(zip, downloaded(By.cssSelector(".version-page button[data-action=export]")));
+        ui.recordDownloads();
+        Files.write(zip, ui.download(By.cssSelector(".version-page button[data-action=export]")));
 
         ui.open("packs/tiering");
         ui.waitFor(By.cssSelector("label[for=pack-import]"));
@@ -318,21 +319,6 @@ class RulePackBrowserTests {
         assertThat(imported.get("version").get("comment").asString()).isEqualTo("tiering-v1.zip");
     }
 
-    /** The bytes of the file that clicking {@code button} hands to the browser to save. */
-    private byte[] downloaded(By button) {
-        ui.script("""
-                window.lastBlob = null;
-                const objectUrl = URL.createObjectURL;
-                URL.createObjectURL = blob => { window.lastBlob = blob; return objectUrl.call(URL, blob); };""");
-        ui.click(button);
-        new WebDriverWait(ui.driver(), Browser.WAIT).until(driver -> ui.script("return window.lastBlob") != null);
-        String base64 = String.valueOf(ui.driver().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const reader = new FileReader();
-                reader.onload = () => done(reader.result.substring(reader.result.indexOf(',') + 1));
-                reader.readAsDataURL(window.lastBlob);"""));
-        return Base64.getDecoder().decode(base64);
-    }
 
     @Test
     void anApproverRollsAPackBackWithAReason() throws InterruptedException {
