@@ -6,6 +6,7 @@
 // Route: #/complaints?state=OVERDUE|AT_RISK|...&branch=&category=&page=.
 
 import { api } from '../lib/api.js';
+import { exportButtons } from '../lib/reports.js';
 import { t, label, formatNumber } from '../lib/i18n.js';
 import { h, heading, pager, field, errorBox, showError } from '../lib/ui.js';
 import { COMPLAINT_STATES, COMPLAINT_CATEGORIES, OPEN_STATES, stateBadge, categoryCell, customerCell, deadlineCell, receivedCell,
@@ -110,7 +111,10 @@ export default {
       h('td', { dataset: { col: 'deadline' } }, deadlineCell(c)),
       h('td', { dataset: { col: 'state' } }, stateBadge(c)),
       h('td', {}, statusCell(c)));
-    results.append(h('div', { class: 'table-wrap' }, h('table', { class: 'data complaints complaint-list' },
+    results.append(h('div', { class: 'list-head' }, h('span', { class: 'muted', text: formatNumber(data.total) }),
+      h('span', { class: 'actions' }, exportButtons('/api/v1/complaints', filters, 'complaints',
+        { csv: t('common.exportCsv'), xlsx: t('common.exportXlsx') }))),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data complaints complaint-list' },
       h('thead', {}, h('tr', {}, headers.map(x => h('th', {}, x)))),
       h('tbody', {}, data.items.length ? data.items.map(rowOf) : h('tr', { class: 'empty' }, h('td', { colspan: headers.length, text: t('cmp.empty') }))))),
     pager(data.total, page, PAGE_SIZE, p => ctx.navigate('complaints', { ...filters, page: p })),

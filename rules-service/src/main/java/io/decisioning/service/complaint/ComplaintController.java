@@ -1,9 +1,18 @@
 package io.decisioning.service.complaint;
 
+import io.decisioning.service.export.Column;
+import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,10 +34,28 @@ class ComplaintController {
     static final String BRANCH_CODE = "[A-Za-z0-9_-]{1,32}";
     static final String BRANCH_MESSAGE = "must be a branch code such as GD or GD-SZ";
 
-    private final ComplaintQueueService queue;
+    static final List<Column<QueueItem>> COLUMNS = List.of(
+            new Column<>("complaintNo", QueueItem::complaintNo),
+            new Column<>("customerNo", QueueItem::customerNo),
+            new Column<>("channel", QueueItem::channel),
+            new Column<>("category", QueueItem::category),
+            new Column<>("complexity", QueueItem::complexity),
+            new Column<>("receivedAt", item -> item.receivedAt().toString()),
+            new Column<>("deadline", QueueItem::deadline),
+            new Column<>("state", item -> item.state().name()),
+            new Column<>("daysLeft", QueueItem::daysLeft),
+            new Column<>("branchCode", QueueItem::branchCode),
+            new Column<>("status", QueueItem::status),
+            new Column<>("decidedAt", item -> item.decidedAt() == null ? null : item.decidedAt().toString()),
+            new Column<>("rootCause", QueueItem::rootCause),
+            new Column<>("rule", QueueItem::rule));
 
-    ComplaintController(ComplaintQueueService queue) {
+    private final ComplaintQueueService queue;
+    private final ListExport export;
+
+    ComplaintController(ComplaintQueueService queue, ListExport export) {
         this.queue = queue;
+        this.export = export;
     }
 
     /**
@@ -44,6 +71,23 @@ class ComplaintController {
                    @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
                    @AuthenticationPrincipal UserAccount user) {
         return queue.page(state, branch, category, user, page, size);
+    }
+
+    /**
+     * The same queue whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept} header;
+     * at most {@code rules.export.max-rows} rows, else 400 naming the filters that narrow it.
+     */
+    @GetMapping(value = "/api/v1/complaints", produces = {Download.CSV, Download.XLSX})
+    @ApiResponse(responseCode = "200", description = "a header row and a row per complaint",
+            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    void export(@RequestParam(required = false) @Nullable String state,
+                @RequestParam(required = false) @Nullable @Pattern(regexp = BRANCH_CODE, message = BRANCH_MESSAGE) String branch,
+                @RequestParam(required = false) @Nullable String category,
+                @AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        export.answer(request, response, "complaints", COLUMNS, queue.rows(state, branch, category, user),
+                List.of("state", "branch", "category"));
     }
 
     /** The customer's complaints with their clocks (of this CRM record), in the queue's order. */

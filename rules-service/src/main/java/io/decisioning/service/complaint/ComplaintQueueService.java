@@ -4,9 +4,11 @@ import io.decisioning.rules.ComplaintCategory;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.customer.Customer;
 import io.decisioning.service.customer.CustomerRepository;
+import io.decisioning.service.export.Rows;
 import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.UserAccount;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +50,13 @@ public class ComplaintQueueService {
 
     /** The customer's complaints (of this CRM record), in the queue's order; 404 outside the caller's scope. */
     @Transactional(readOnly = true)
+    /** The queue of {@link #page}, all of it, to export. */
+    Rows<QueueItem> rows(@Nullable String state, @Nullable String branch, @Nullable String category, UserAccount user) {
+        QueueRepository.Filter filter = new QueueRepository.Filter(state(state), branch, category(category), null);
+        LocalDate today = evaluationDate.today();
+        return Rows.of(() -> queue.count(filter, user), each -> queue.forEach(filter, user, today, each));
+    }
+
     public List<QueueItem> ofCustomer(String customerNo, UserAccount user) {
         Customer customer = customers.findByCustomerNo(customerNo)
                 .filter(c -> user.canSee(c.branchCode()))

@@ -1,5 +1,6 @@
 package io.decisioning.service.complaint;
 
+import io.decisioning.service.export.StreamingJdbc;
 import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,13 +37,15 @@ class QueueRepository {
                    n.deadline, COALESCE(n.state, 'UNCLASSIFIED') AS state, k.branch_code, k.status, k.decided_at,
                    k.root_cause, n.rule_id""";
     private static final String ORDER = """
-             ORDER BY COALESCE(n.queue_rank, 3), n.deadline IS NULL, n.deadline, k.received_at, k.id
-             LIMIT :size OFFSET :offset""";
+             ORDER BY COALESCE(n.queue_rank, 3), n.deadline IS NULL, n.deadline, k.received_at, k.id""";
+    private static final String PAGE = " LIMIT :size OFFSET :offset";
 
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
 
-    QueueRepository(JdbcClient jdbc) {
+    QueueRepository(JdbcClient jdbc, StreamingJdbc streaming) {
         this.jdbc = jdbc;
+        this.streaming = streaming.client();
     }
 
     /** A filter of the queue; every part optional. */
@@ -49,11 +53,17 @@ class QueueRepository {
     }
 
     List<QueueItem> page(Filter filter, UserAccount user, LocalDate today, int page, int size) {
-        return bind(jdbc.sql(SELECT + FROM.formatted(BranchScope.visible("k")) + ORDER), filter, user)
+        return bind(jdbc.sql(SELECT + FROM.formatted(BranchScope.visible("k")) + ORDER + PAGE), filter, user)
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((rs, row) -> item(rs, today))
                 .list();
+    }
+
+    /** Every complaint of {@link #page}'s filter, in the queue's order, streamed from the database. */
+    void forEach(Filter filter, UserAccount user, LocalDate today, Consumer<? super QueueItem> each) {
+        StreamingJdbc.forEach(bind(streaming.sql(SELECT + FROM.formatted(BranchScope.visible("k")) + ORDER), filter, user),
+                (rs, row) -> item(rs, today), each);
     }
 
     long count(Filter filter, UserAccount user) {

@@ -133,6 +133,14 @@ class ComplaintApiTests {
                 .containsExactly(onTrack, unclassified, met);
         assertThat(api.getJson("/api/v1/customers/" + crm.customerNo(x) + "/complaints", "underwriter").valueStream()
                 .map(i -> i.get("complaintNo").asString())).containsExactly(overdue, atRisk, onTrack, unclassified, met, withdrawn);
+        // the queue whole as a file, in the queue's order
+        ApiClient.Download csv = api.download("/api/v1/complaints?branch=" + branch, "text/csv", "underwriter");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        List<String> lines = csv.text().lines().toList();
+        assertThat(lines.get(0)).startsWith("\uFEFFcomplaintNo,customerNo,channel,category,complexity,receivedAt,deadline,state,");
+        assertThat(lines.subList(1, lines.size())).extracting(line -> line.substring(0, line.indexOf(',')))
+                .containsExactlyElementsOf(queue.get("items").valueStream().map(i -> i.get("complaintNo").asString()).toList());
+        assertThat(lines.get(1)).contains(",OVERDUE,");
 
         assertInvalid(api.get("/api/v1/complaints?state=LATE", "admin"), "state");
         assertInvalid(api.get("/api/v1/complaints?category=PRICE", "admin"), "category");
