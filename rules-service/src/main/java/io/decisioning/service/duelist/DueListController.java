@@ -1,12 +1,12 @@
 package io.decisioning.service.duelist;
 
-import io.decisioning.service.export.CsvTable;
 import io.decisioning.service.export.Download;
-import io.decisioning.service.export.SpreadsheetTable;
+import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,9 +41,11 @@ class DueListController {
     private static final String BRANCH_MESSAGE = "must be a branch code such as GD or GD-SZ";
 
     private final DueListService lists;
+    private final ListExport export;
 
-    DueListController(DueListService lists) {
+    DueListController(DueListService lists, ListExport export) {
         this.lists = lists;
+        this.export = export;
     }
 
     /** The generated lists with their figures, the latest month first. */
@@ -78,48 +80,25 @@ class DueListController {
         return lists.page(lists.month(month), new DueListFilter(branch, accountManager, kind), user, page, size);
     }
 
-    /** The same list as CSV: every item matching the filters (not one page), streamed from the database. */
-    @GetMapping(value = "/{month}", produces = CSV)
-    @ApiResponse(responseCode = "200", description = "UTF-8 with a byte order mark, a header row, RFC 4180",
-            content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
-    void csv(@PathVariable String month,
-             @RequestParam(required = false) @Nullable @Pattern(regexp = BRANCH, message = BRANCH_MESSAGE) String branch,
-             @RequestParam(required = false) @Nullable @Size(max = 64) String accountManager,
-             @RequestParam(required = false) @Nullable DueKind kind,
-             @AuthenticationPrincipal UserAccount user, HttpServletResponse response) throws IOException {
+    /**
+     * The same list as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept} header: every item
+     * matching the filters (not one page), streamed from the database; the whole month however long, as a due list
+     * is worked from whole.
+     */
+    @GetMapping(value = "/{month}", produces = {CSV, XLSX})
+    @ApiResponse(responseCode = "200", description = "a header row and a row per item",
+            content = {@Content(mediaType = CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))})
+    void export(@PathVariable String month,
+                @RequestParam(required = false) @Nullable @Pattern(regexp = BRANCH, message = BRANCH_MESSAGE) String branch,
+                @RequestParam(required = false) @Nullable @Size(max = 64) String accountManager,
+                @RequestParam(required = false) @Nullable DueKind kind,
+                @AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         DueMonth due = lists.month(month);
         lists.require(due);
-        Download.start(response, CSV, "due-list-" + due + ".csv");
-        CsvTable<DueListItem> csv = new CsvTable<>(response.getOutputStream(), DueListColumns.ALL);
-        try {
-            lists.forEachItem(due, new DueListFilter(branch, accountManager, kind), user, csv::write);
-        } catch (RuntimeException e) {
-            // Nothing sent yet: the error is answered as a problem. Once rows went out, the response breaks off
-            // instead (the client sees an incomplete chunked body, never a file that looks whole).
-            if (!response.isCommitted()) {
-                response.reset();
-            }
-            throw e;
-        }
-        csv.close();
-    }
-
-    /** The same list as an Excel workbook: every item matching the filters, streamed through a temporary file. */
-    @GetMapping(value = "/{month}", produces = XLSX)
-    @ApiResponse(responseCode = "200", description = "an Excel workbook, a header row and a row per item",
-            content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
-    void xlsx(@PathVariable String month,
-              @RequestParam(required = false) @Nullable @Pattern(regexp = BRANCH, message = BRANCH_MESSAGE) String branch,
-              @RequestParam(required = false) @Nullable @Size(max = 64) String accountManager,
-              @RequestParam(required = false) @Nullable DueKind kind,
-              @AuthenticationPrincipal UserAccount user, HttpServletResponse response) throws IOException {
-        DueMonth due = lists.month(month);
-        lists.require(due);
-        try (SpreadsheetTable<DueListItem> workbook = new SpreadsheetTable<>("due-list-" + due, DueListColumns.ALL)) {
-            lists.forEachItem(due, new DueListFilter(branch, accountManager, kind), user, workbook::write);
-            Download.start(response, XLSX, "due-list-" + due + ".xlsx");
-            workbook.finish(response.getOutputStream());
-        }
+        export.write(request, response, "due-list-" + due, DueListColumns.ALL,
+                each -> lists.forEachItem(due, new DueListFilter(branch, accountManager, kind), user, each::accept));
     }
 
     /**

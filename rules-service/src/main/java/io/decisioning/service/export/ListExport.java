@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +37,18 @@ public class ListExport {
         if (count > maxRows) {
             throw tooLong(count, narrowWith);
         }
+        write(request, response, name, columns, each -> rows.forEach(each::accept));
+    }
+
+    /**
+     * Writes every row {@code read} hands over to the response as {@code name.csv} or {@code name.xlsx}, whatever
+     * their number: for a list whose size its own owner bounds (a month's due list, exported whole by design).
+     */
+    public <T> void write(HttpServletRequest request, HttpServletResponse response, String name, List<Column<T>> columns,
+                          Consumer<Consumer<? super T>> read) throws IOException {
         if (Download.prefersWorkbook(request.getHeader(HttpHeaders.ACCEPT))) {
             try (SpreadsheetTable<T> workbook = new SpreadsheetTable<>(name, columns)) {
-                rows.forEach(workbook::write);
+                read.accept(workbook::write);
                 Download.start(response, Download.XLSX, name + ".xlsx");
                 workbook.finish(response.getOutputStream());
             }
@@ -47,7 +57,7 @@ public class ListExport {
         Download.start(response, Download.CSV, name + ".csv");
         CsvTable<T> csv = new CsvTable<>(response.getOutputStream(), columns);
         try {
-            rows.forEach(csv::write);
+            read.accept(csv::write);
         } catch (RuntimeException e) {
             // Nothing sent yet: the error is answered as a problem. Once rows went out, the response breaks off
             // instead (the client sees an incomplete chunked body, never a file that looks whole).
