@@ -26,19 +26,26 @@ public final class ApiClient {
 
     private final int port;
     private final String password;
+    private final @Nullable String language;
 
     public ApiClient(int port) {
-        this(port, "demo");
+        this(port, "demo", null);
     }
 
-    private ApiClient(int port, String password) {
+    private ApiClient(int port, String password, @Nullable String language) {
         this.port = port;
         this.password = password;
+        this.language = language;
     }
 
     /** A client that signs in with this password instead of "demo". */
     public ApiClient withPassword(String password) {
-        return new ApiClient(port, password);
+        return new ApiClient(port, password, language);
+    }
+
+    /** A client that sends this {@code Accept-Language} ("zh-CN,zh;q=0.9", say); none by default. */
+    public ApiClient inLanguage(String acceptLanguage) {
+        return new ApiClient(port, password, acceptLanguage);
     }
 
     public Response get(String path, @Nullable String user) {
@@ -94,6 +101,9 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path, @Nullable String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));

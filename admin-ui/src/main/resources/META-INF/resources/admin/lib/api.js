@@ -1,6 +1,10 @@
 // The REST API client. Credentials (HTTP Basic) live in sessionStorage: this tab only, gone when it
 // closes. Every call is marked XMLHttpRequest so a 401 does not pop up the browser's own dialog.
 // Errors are RFC 9457 problems; ApiError carries the status, the readable detail and the field errors.
+// Every call says the user's language (Accept-Language), so the sentences the service writes (reasons, warnings'
+// messages, near misses) come in it.
+
+import { language } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -37,7 +41,8 @@ export function clearCredentials() {
  * that is a file (a Blob) is sent as it is, with its own type; any other body as JSON.
  */
 export async function api(method, path, body, query) {
-  const headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json, application/problem+json' };
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json, application/problem+json',
+    'Accept-Language': language() };
   const auth = sessionStorage.getItem('auth');
   if (auth) headers.Authorization = auth;
   const raw = body instanceof Blob;
@@ -75,7 +80,8 @@ export async function api(method, path, body, query) {
  * 'due-list-2027-01.csv'). Errors are thrown as by api().
  */
 export async function download(path, query, accept, filename) {
-  const headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': `${accept}, application/problem+json` };
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': `${accept}, application/problem+json`,
+    'Accept-Language': language() };
   const auth = sessionStorage.getItem('auth');
   if (auth) headers.Authorization = auth;
   const params = new URLSearchParams();

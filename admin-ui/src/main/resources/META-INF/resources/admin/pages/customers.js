@@ -122,9 +122,12 @@ function managerCard(profile, p) {
     [t('cust.partyAccountManagers'), p.partyAccountManagers === null || p.partyAccountManagers === undefined ? null : String(p.partyAccountManagers)]]));
 }
 
-/** The retention card: the churn score and the retention pack's reasons that gave points or raised a warning. */
+/**
+ * The retention card: the churn score and the retention pack's reasons that gave points or raised a warning, without
+ * the points their sentences end with (": +30 churn points", "：流失分 +30").
+ */
 function retentionCard(a) {
-  const reasons = (a.reasons || []).filter(r => r.pack === 'retention' && !/: \+0 churn points$/.test(r.message));
+  const reasons = (a.reasons || []).filter(r => r.pack === 'retention' && !/(: \+0 churn points|：流失分 \+0)$/.test(r.message));
   return h('section', { class: 'card retention-card' }, h('h3', { text: t('cust.retention') }),
     h('div', { class: 'churn-score', dataset: { churnScore: String(a.churnScore) } },
       h('span', { class: 'name', text: t('cust.churnScore') }), ' ',
@@ -132,7 +135,7 @@ function retentionCard(a) {
     h('p', { class: 'muted', text: t('cust.retentionHint') }),
     reasons.length === 0 ? h('p', { class: 'muted', text: t('cust.noRetentionReasons') })
       : h('ul', { class: 'retention-reasons' }, reasons.map(r => h('li', {}, h('span', { class: 'muted', text: `${r.rule.split(' ')[0]} ` }),
-        r.message.replace(/: \+\d+ churn points$/, '')))));
+        r.message.replace(/(: [+-]\d+ churn points|：流失分 [+-]\d+)$/, '')))));
 }
 const yesNo = value => (value === null || value === undefined ? '-' : value ? t('cust.yes') : t('cust.no'));
 

@@ -16,7 +16,7 @@ final class CompiledRule {
     private static final int CACHE = 64;
 
     /** A sentence already written for a key (see {@link ReasonTemplate#cacheKey}) and the points it ends with. */
-    private record Written(int key, int points, Scorecard card, String message) {
+    private record Written(int key, int points, Scorecard card, Sentence message) {
     }
 
     private final String name;
@@ -117,12 +117,12 @@ final class CompiledRule {
     }
 
     /** Why the rule fired for this customer. */
-    String message(CustomerProfile profile) {
+    Sentence message(CustomerProfile profile) {
         return message(profile, Integer.MIN_VALUE, null);
     }
 
     /** Why the rule added these points: "premium rank 85% >= 80 and < 95: +35 value points". */
-    String message(CustomerProfile profile, int points, Scorecard card) {
+    Sentence message(CustomerProfile profile, int points, Scorecard card) {
         int key = reason == null ? 0 : reason.cacheKey(profile);
         if (key < 0 || key >= CACHE) {
             return write(profile, points, card);
@@ -131,13 +131,13 @@ final class CompiledRule {
         if (cached != null && cached.points == points && cached.card == card) {
             return cached.message;
         }
-        String message = write(profile, points, card);
+        Sentence message = write(profile, points, card);
         written[key] = new Written(key, points, card, message);
         return message;
     }
 
-    private String write(CustomerProfile profile, int points, Scorecard card) {
-        String message = reason == null ? name : reason.render(profile);
-        return card == null ? message : message + Reason.pointsText(card, points);
+    private Sentence write(CustomerProfile profile, int points, Scorecard card) {
+        Sentence message = reason == null ? Sentence.of(name) : reason.render(profile);
+        return card == null ? message : message.plus(Reason.pointsText(card, points));
     }
 }

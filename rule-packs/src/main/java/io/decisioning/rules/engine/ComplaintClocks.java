@@ -93,7 +93,7 @@ final class ComplaintClocks {
 
         /** Its reason, without a customer's figures. */
         Reason reason(Complaint complaint) {
-            String text = rule.reason() == null ? rule.name() : rule.reason().withoutCustomer();
+            Sentence text = rule.reason() == null ? Sentence.of(rule.name()) : rule.reason().withoutCustomer();
             return new Reason(pack.name(), pack.version(), rule.name(), CustomerOutcomes.complaintMessage(complaint, text));
         }
     }

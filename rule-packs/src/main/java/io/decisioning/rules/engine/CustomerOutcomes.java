@@ -261,7 +261,7 @@ final class CustomerOutcomes {
             int slot = (head & 0xFF) - 1;
             int v = info[2 * i + 1];
             CompiledRule rule = (CompiledRule) refs[3 * i + 1];
-            String message;
+            Sentence message;
             Scorecard card = null;
             switch (OutcomeKind.ofSlot(slot)) {
                 case SCORE -> {
@@ -382,17 +382,26 @@ final class CustomerOutcomes {
                 + complaintNo + ", which is not one of customer " + input.profile().customerNo() + "'s");
     }
 
-    /** "complaint CP-1 (SIMPLE, open, day 16): ..." : the reason of a complaint's outcome names the complaint and its days. */
-    static String complaintMessage(Complaint complaint, String message) {
-        StringBuilder out = new StringBuilder(message.length() + 48).append("complaint ").append(complaint.complaintNo())
+    /**
+     * "complaint CP-1 (SIMPLE, open, day 16): ..." ("投诉 CP-1（简单，处理中，第 16 天）：..."): the reason of a complaint's
+     * outcome names the complaint and its days.
+     */
+    static Sentence complaintMessage(Complaint complaint, Sentence message) {
+        StringBuilder en = new StringBuilder(message.en().length() + 48).append("complaint ").append(complaint.complaintNo())
                 .append(" (").append(complaint.complexity() == null ? "complexity unknown" : complaint.complexity().name());
+        StringBuilder zh = new StringBuilder(message.zh().length() + 32).append("投诉 ").append(complaint.complaintNo())
+                .append("（").append(complaint.complexity() == null ? "复杂度未知"
+                        : Chinese.label("complexity", complaint.complexity().name()));
         if (complaint.daysToDecision() != null) {
-            out.append(", decided on day ").append(complaint.daysToDecision());
+            en.append(", decided on day ").append(complaint.daysToDecision());
+            zh.append("，第 ").append(complaint.daysToDecision()).append(" 天作出决定");
         } else {
-            out.append(", ").append(complaint.status().name().toLowerCase(java.util.Locale.ROOT)).append(", day ")
+            en.append(", ").append(complaint.status().name().toLowerCase(java.util.Locale.ROOT)).append(", day ")
                     .append(complaint.daysSinceReceived());
+            zh.append("，").append(Chinese.label("complaintStatus", complaint.status().name())).append("，第 ")
+                    .append(complaint.daysSinceReceived()).append(" 天");
         }
-        return out.append("): ").append(message).toString();
+        return new Sentence(en.append("): ").append(message.en()).toString(), zh.append("）：").append(message.zh()).toString());
     }
 
     /** Two outcomes of one kind for one complaint: the pack's rules contradict each other. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param category the type's category; null is taken as the type's (warnings stored before categories
  *                 existed have none), any other category is refused
  */
-public record CustomerWarning(WarningType type, WarningCategory category, Severity severity, String message) {
+public record CustomerWarning(WarningType type, WarningCategory category, Severity severity, Sentence message) {
 
     public CustomerWarning {
         Objects.requireNonNull(type, "type");
@@ -27,7 +27,7 @@ public record CustomerWarning(WarningType type, WarningCategory category, Severi
     }
 
     /** The warning with its type's category. */
-    public CustomerWarning(WarningType type, Severity severity, String message) {
+    public CustomerWarning(WarningType type, Severity severity, Sentence message) {
         this(type, null, severity, message);
     }
 }

@@ -61,7 +61,7 @@ final class Linking {
             Decided d = decided.get(pair.pairId());
             out.add(d == null
                     ? new LinkDecision(pair.pairId(), LinkOutcome.NO_LINK, new Reason("identity", 0, NO_RULE,
-                    "no rule links the two records"))
+                    new Sentence("no rule links the two records", "没有规则把这两条记录认定为同一客户")))
                     : new LinkDecision(pair.pairId(), d.outcome, new Reason(d.pack.name(), d.pack.version(), d.rule.name(),
                     message(d.rule, pair))));
         }
@@ -115,29 +115,43 @@ final class Linking {
         }
     }
 
-    /** The rule's {@code @reason} with {field} filled from the pair, else its title and the evidence. */
-    private static String message(CompiledRule rule, RecordPair pair) {
-        String explicit = rule.reason() == null ? null : rule.reason().explicit();
-        String title = rule.name().replaceFirst("^[A-Z]{2,4}-\\d{2,4}\\s+", "");
-        if (explicit == null) {
-            List<String> same = new ArrayList<>();
+    /**
+     * The rule's {@code @reason} with {field} filled from the pair, else its title and the evidence (in Chinese the
+     * evidence alone: "姓名相同，电话相同").
+     */
+    private static Sentence message(CompiledRule rule, RecordPair pair) {
+        ReasonTemplate reason = rule.reason();
+        if (reason == null || reason.explicit() == null) {
+            String title = rule.name().replaceFirst("^[A-Z]{2,4}-\\d{2,4}\\s+", "");
+            List<String> en = new ArrayList<>();
+            List<String> zh = new ArrayList<>();
             if (pair.identityConflict()) {
-                same.add("different identity numbers");
+                en.add("different identity numbers");
+                zh.add("证件号码不同");
             }
             if (pair.sameIdentity()) {
-                same.add("same identity");
+                en.add("same identity");
+                zh.add("证件相同");
             }
             if (pair.sameName()) {
-                same.add("same name");
+                en.add("same name");
+                zh.add("姓名相同");
             }
             if (pair.sameBirthDate()) {
-                same.add("same birth date");
+                en.add("same birth date");
+                zh.add("出生日期相同");
             }
             if (pair.samePhone()) {
-                same.add("same phone");
+                en.add("same phone");
+                zh.add("电话相同");
             }
-            return same.isEmpty() ? title : title + " (" + String.join(", ", same) + ")";
+            return en.isEmpty() ? Sentence.of(title)
+                    : new Sentence(title + " (" + String.join(", ", en) + ")", String.join("，", zh));
         }
+        return new Sentence(fill(reason.explicit(), pair), fill(reason.explicitZh(), pair));
+    }
+
+    private static String fill(String explicit, RecordPair pair) {
         Matcher matcher = PLACEHOLDER.matcher(explicit);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

@@ -29,9 +29,10 @@ import java.util.Objects;
  * @param outcome what the rule gives: a grade, tier or decision ("HIGH_QUALITY"), a warning with its
  *                severity ("REPEAT_CLAIMANT:MEDIUM"); null when its action does not name it
  * @param message "would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)", "would raise REPEAT_CLAIMANT
- *                MEDIUM if claims12m >= 3 (now 2)", or "GRD-060 would apply if ..." without an outcome
+ *                MEDIUM if claims12m >= 3 (now 2)", or "GRD-060 would apply if ..." without an outcome; in Chinese
+ *                "若连续无赔款年数 >= 3（现为 2），等级将为优质客户"
  */
-public record NearMiss(String pack, int version, String rule, String outcome, String message) {
+public record NearMiss(String pack, int version, String rule, String outcome, Sentence message) {
     public NearMiss {
         Objects.requireNonNull(pack, "pack");
         Objects.requireNonNull(rule, "rule");

@@ -51,6 +51,7 @@ enum ProfileFeature {
     final String field;
     private final String prefix;
     private final String suffix;
+    private final String zhName;
     private final Function<CustomerProfile, Number> accessor;
 
     ProfileFeature(String field, String label, Function<CustomerProfile, Number> accessor) {
@@ -58,6 +59,7 @@ enum ProfileFeature {
         int at = label.indexOf("%s");
         this.prefix = label.substring(0, at);
         this.suffix = label.substring(at + 2).replace("%%", "%");
+        this.zhName = Chinese.feature(field);
         this.accessor = accessor;
     }
 
@@ -139,6 +141,29 @@ enum ProfileFeature {
     /** "5 claims in the last 12 months" for the customer's own value. */
     void describe(CustomerProfile profile, StringBuilder out) {
         out.append(prefix).append(text(valueOf(profile))).append(suffix);
+    }
+
+    /** "近12个月出险次数 5": the Chinese name, then the customer's value (in percent for a percentage). */
+    void describeZh(CustomerProfile profile, StringBuilder out) {
+        out.append(zhName).append(' ').append(textZh(valueOf(profile)));
+    }
+
+    /** The Chinese name of the field: "近3年赔付率". */
+    String zhName() {
+        return zhName;
+    }
+
+    /** The value as a Chinese reason shows it: as {@link #text}, a percentage with its sign, "未知" when unknown. */
+    String textZh(Number value) {
+        if (value == null) {
+            return "未知";
+        }
+        return percent() ? text(value) + "%" : text(value);
+    }
+
+    /** Whether the field is in percent (its English label ends with "%"). */
+    boolean percent() {
+        return this == PREMIUM_SHARE_PCT || this == PREMIUM_RANK_PCT || this == PREMIUM_CHANGE_PCT;
     }
 
     /**

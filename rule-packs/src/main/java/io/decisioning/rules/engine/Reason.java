@@ -8,14 +8,14 @@ import java.util.Objects;
 
 /**
  * Why an outcome was produced: the pack, its version and the rule (whose name starts with a stable
- * ID such as "GRD-010"), with a sentence that names the facts ("5 claims in the last 12 months >= 3").
- * A scorecard rule's reason also says which scorecard it gave points to and how many, and its sentence
- * ends with them ("2 missed payments in 12 months: +30 churn points").
+ * ID such as "GRD-010"), with a sentence that names the facts ("5 claims in the last 12 months >= 3",
+ * "近12个月出险次数 5 >= 3"). A scorecard rule's reason also says which scorecard it gave points to and how many,
+ * and its sentence ends with them ("2 missed payments in 12 months: +30 churn points", "...：流失分 +30").
  *
  * @param card   the scorecard the rule gave points to; null for any other outcome
  * @param points the points it gave that scorecard; null for any other outcome
  */
-public record Reason(String pack, int version, String rule, String message, Scorecard card, Integer points) {
+public record Reason(String pack, int version, String rule, Sentence message, Scorecard card, Integer points) {
 
     /** " value points", " risk points", " churn points": the end of a scorecard rule's sentence. */
     private static final Map<Scorecard, String> POINTS = new EnumMap<>(Scorecard.class);
@@ -36,7 +36,7 @@ public record Reason(String pack, int version, String rule, String message, Scor
     }
 
     /** The reason of an outcome that gives no points. */
-    public Reason(String pack, int version, String rule, String message) {
+    public Reason(String pack, int version, String rule, Sentence message) {
         this(pack, version, rule, message, null, null);
     }
 
@@ -44,16 +44,21 @@ public record Reason(String pack, int version, String rule, String message, Scor
      * The sentence without the points it ends with ("2 missed payments in 12 months"); the whole sentence for a
      * reason that gives no points.
      */
-    public String messageWithoutPoints() {
+    public Sentence messageWithoutPoints() {
         if (card == null) {
             return message;
         }
-        String end = pointsText(card, points);
-        return message.endsWith(end) ? message.substring(0, message.length() - end.length()) : message;
+        Sentence end = pointsText(card, points);
+        return new Sentence(cut(message.en(), end.en()), cut(message.zh(), end.zh()));
     }
 
-    /** How a scorecard rule's sentence ends: ": +30 churn points", ": -5 value points". */
-    static String pointsText(Scorecard card, int points) {
-        return (points >= 0 ? ": +" : ": ") + points + POINTS.get(card);
+    private static String cut(String text, String end) {
+        return text.endsWith(end) ? text.substring(0, text.length() - end.length()) : text;
+    }
+
+    /** How a scorecard rule's sentence ends: ": +30 churn points" ("：流失分 +30"), ": -5 value points". */
+    static Sentence pointsText(Scorecard card, int points) {
+        String signed = (points >= 0 ? "+" : "") + points;
+        return new Sentence(": " + signed + POINTS.get(card), "：" + Chinese.label("scorecard", card.name()) + " " + signed);
     }
 }

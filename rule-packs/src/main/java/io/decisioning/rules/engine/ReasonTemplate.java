@@ -16,24 +16,26 @@ import org.drools.drl.ast.descr.RuleDescr;
 
 /**
  * How to say why a rule fired, prepared once when the pack compiles so that an evaluation only
- * formats the reasons of the rules that fired.
+ * formats the reasons of the rules that fired, in English and Chinese ({@link Sentence}).
  *
  * <p>The sentence comes from the rule's own constraints, so its thresholds cannot drift from the
  * rule's: every {@code feature op number} constraint on {@code CustomerProfile} that held is shown
- * with the customer's value ("5 claims in the last 12 months >= 3"), and constraints on outcomes
- * such as {@code grade == Grade.POOR_QUALITY} read "grade POOR_QUALITY". A rule may say it better
- * itself with {@code @reason("...")}, where {@code {claims12m}} stands for the customer's value.
+ * with the customer's value ("5 claims in the last 12 months >= 3", "近12个月出险次数 5 >= 3"), and
+ * constraints on outcomes such as {@code grade == Grade.POOR_QUALITY} read "grade POOR_QUALITY" ("等级 劣质客户").
+ * A rule may say it better itself with {@code @reason("...")}, where {@code {claims12m}} stands for the customer's
+ * value, in either language, and with {@code @reasonZh("...")} for its Chinese (a rule with only one of them reads
+ * the same in both languages).
  */
-record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, String fallback, ProfileFeature keyFeature,
-                      List<Piece> pieces) {
+record ReasonTemplate(String explicit, String explicitZh, List<Atom> atoms, List<Outcome> statics, String fallback,
+                      ProfileFeature keyFeature, List<Piece> pieces, List<Piece> piecesZh) {
 
     /**
-     * @param keyFeature for an explicit sentence whose placeholders all name one whole-number field, that field:
-     *                   its value tells the sentences apart ({@link #cacheKey}); null otherwise
-     * @param pieces     an explicit sentence cut at its placeholders, so that filling it in is appending pieces
+     * @param explicit   the rule's own sentence ({@code @reason}, else its {@code @reasonZh}); null for none
+     * @param explicitZh its Chinese ({@code @reasonZh}, else its {@code @reason}); null for none
      */
-    ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, String fallback) {
-        this(explicit, atoms, statics, fallback, keyFeature(explicit), pieces(explicit));
+    ReasonTemplate(String explicit, String explicitZh, List<Atom> atoms, List<Outcome> statics, String fallback) {
+        this(explicit, explicitZh, atoms, statics, fallback, keyFeature(explicit, explicitZh), pieces(explicit),
+                pieces(explicitZh));
     }
 
     /**
@@ -44,6 +46,14 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
 
         Piece(String text, ProfileFeature feature) {
             this(text, feature, false);
+        }
+    }
+
+    /** A required outcome of an earlier stage, {@code grade == Grade.POOR_QUALITY}: "grade POOR_QUALITY", "等级 劣质客户". */
+    record Outcome(String field, String value) {
+
+        Sentence sentence() {
+            return new Sentence(field + " " + value, Chinese.field(field) + " " + Chinese.label(field, value));
         }
     }
 
@@ -74,12 +84,12 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
         return List.copyOf(pieces);
     }
 
-    private static ProfileFeature keyFeature(String explicit) {
+    private static ProfileFeature keyFeature(String explicit, String explicitZh) {
         if (explicit == null) {
             return null;
         }
         ProfileFeature only = null;
-        Matcher matcher = PLACEHOLDER.matcher(explicit);
+        Matcher matcher = PLACEHOLDER.matcher(explicit + " " + explicitZh);
         while (matcher.find()) {
             ProfileFeature feature = ProfileFeature.byField(matcher.group(1));
             if (feature == null || !feature.whole() || feature.nullable() || only != null && only != feature) {
@@ -119,7 +129,7 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
      */
     int cacheKey(CustomerProfile profile) {
         if (explicit != null) {
-            if (explicit.indexOf('{') < 0) {
+            if (explicit.indexOf('{') < 0 && explicitZh.indexOf('{') < 0) {
                 return 0;
             }
             if (keyFeature == null) {
@@ -145,17 +155,23 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
     }
 
     static ReasonTemplate of(RuleDescr rule) {
-        AnnotationDescr reason = rule.getAnnotation("reason");
-        String explicit = reason == null ? null : String.valueOf(reason.getSingleValueStripped());
+        String written = annotation(rule, "reason");
+        String writtenZh = annotation(rule, "reasonZh");
         List<Atom> atoms = new ArrayList<>();
-        List<String> statics = new ArrayList<>();
+        List<Outcome> statics = new ArrayList<>();
         collect(rule.getLhs(), false, atoms, statics);
         String fallback = RULE_ID.matcher(rule.getName()).replaceFirst("");
-        return new ReasonTemplate(explicit, List.copyOf(atoms), List.copyOf(statics), fallback);
+        return new ReasonTemplate(written != null ? written : writtenZh, writtenZh != null ? writtenZh : written,
+                List.copyOf(atoms), List.copyOf(statics), fallback);
+    }
+
+    private static String annotation(RuleDescr rule, String name) {
+        AnnotationDescr annotation = rule.getAnnotation(name);
+        return annotation == null ? null : String.valueOf(annotation.getSingleValueStripped());
     }
 
     /** Walks the positive parts of a rule's conditions; what is under {@code not} did not hold. */
-    private static void collect(BaseDescr descr, boolean alternative, List<Atom> atoms, List<String> statics) {
+    private static void collect(BaseDescr descr, boolean alternative, List<Atom> atoms, List<Outcome> statics) {
         if (descr instanceof PatternDescr pattern) {
             boolean profile = pattern.getObjectType().endsWith("CustomerProfile");
             for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
@@ -173,7 +189,7 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
     }
 
     private static void collectExpression(String expression, boolean profile, boolean alternative,
-                                          List<Atom> atoms, List<String> statics) {
+                                          List<Atom> atoms, List<Outcome> statics) {
         boolean or = alternative || expression.contains("||");
         for (String part : expression.split("\\|\\||&&|,")) {
             String atom = part.replaceAll("[()]", " ").trim().replaceAll("\\s+", " ");
@@ -184,63 +200,87 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
             }
             Matcher enumAtom = ENUM_ATOM.matcher(atom);
             if (!profile && !or && enumAtom.matches()) {
-                statics.add(enumAtom.group(1) + " " + enumAtom.group(2));
+                statics.add(new Outcome(enumAtom.group(1), enumAtom.group(2)));
             }
         }
     }
 
     /** The sentence for a customer for whom the rule fired. */
-    String render(CustomerProfile profile) {
+    Sentence render(CustomerProfile profile) {
         if (explicit != null) {
-            return explicit.indexOf('{') < 0 ? explicit : fill(profile);
+            return new Sentence(explicit.indexOf('{') < 0 ? explicit : fill(pieces, profile, false),
+                    explicitZh.indexOf('{') < 0 ? explicitZh : fill(piecesZh, profile, true));
         }
-        StringBuilder out = new StringBuilder(64);
+        StringBuilder en = new StringBuilder(64);
+        StringBuilder zh = new StringBuilder(48);
         ProfileFeature previous = null;
         for (Atom atom : atoms) {
             if (!atom.holds(profile)) {
                 continue;
             }
             if (atom.feature() == previous) {
-                out.append(" and ");
+                en.append(" and ");
+                zh.append(" 且 ");
             } else {
-                if (!out.isEmpty()) {
-                    out.append("; ");
+                if (!en.isEmpty()) {
+                    en.append("; ");
+                    zh.append("；");
                 }
-                atom.feature().describe(profile, out);
-                out.append(' ');
+                atom.feature().describe(profile, en);
+                atom.feature().describeZh(profile, zh);
+                en.append(' ');
+                zh.append(' ');
             }
-            out.append(atom.constraint().operator().symbol).append(' ').append(atom.constraint().operand());
+            String comparison = atom.constraint().operator().symbol + " " + atom.constraint().operand();
+            en.append(comparison);
+            zh.append(comparison);
+            if (atom.feature().percent()) {
+                zh.append('%');
+            }
             previous = atom.feature();
         }
-        for (String text : statics) {
-            if (!out.isEmpty()) {
-                out.append("; ");
+        for (Outcome outcome : statics) {
+            if (!en.isEmpty()) {
+                en.append("; ");
+                zh.append("；");
             }
-            out.append(text);
+            Sentence text = outcome.sentence();
+            en.append(text.en());
+            zh.append(text.zh());
         }
-        return out.isEmpty() ? fallback : out.toString();
+        return en.isEmpty() ? Sentence.of(fallback) : new Sentence(en.toString(), zh.toString());
     }
 
     /** The sentence without a customer (a complaint without one): the explicit one if it names no figure, else the fallback. */
-    String withoutCustomer() {
-        return explicit != null && explicit.indexOf('{') < 0 ? explicit : fallback;
+    Sentence withoutCustomer() {
+        if (explicit == null || explicit.indexOf('{') >= 0 || explicitZh.indexOf('{') >= 0) {
+            return Sentence.of(fallback);
+        }
+        return new Sentence(explicit, explicitZh);
     }
 
-    /** The explicit sentence with each placeholder of a known field replaced by the customer's value. */
-    private String fill(CustomerProfile profile) {
-        StringBuilder out = new StringBuilder(explicit.length() + 16);
+    /** An explicit sentence with each placeholder of a known field replaced by the customer's value. */
+    private static String fill(List<Piece> pieces, CustomerProfile profile, boolean zh) {
+        StringBuilder out = new StringBuilder(64);
         for (Piece piece : pieces) {
-            out.append(piece.status() ? profile.managerStatus().name()
-                    : piece.feature() == null ? piece.text() : piece.feature().text(piece.feature().valueOf(profile)));
+            if (piece.status()) {
+                String status = profile.managerStatus().name();
+                out.append(zh ? Chinese.label(MANAGER_STATUS, status) : status);
+            } else if (piece.feature() == null) {
+                out.append(piece.text());
+            } else {
+                Number value = piece.feature().valueOf(profile);
+                out.append(zh && value == null ? "未知" : piece.feature().text(value));
+            }
         }
         return out.toString();
     }
 
-    /** The names in the {@code @reason}'s placeholders, in order. */
+    /** The names in the placeholders of {@code @reason} (then {@code @reasonZh}), in order. */
     List<String> placeholders() {
         List<String> names = new ArrayList<>();
         if (explicit != null) {
-            Matcher matcher = PLACEHOLDER.matcher(explicit);
+            Matcher matcher = PLACEHOLDER.matcher(explicit.equals(explicitZh) ? explicit : explicit + " " + explicitZh);
             while (matcher.find()) {
                 names.add(matcher.group(1));
             }
@@ -252,7 +292,7 @@ record ReasonTemplate(String explicit, List<Atom> atoms, List<String> statics, S
     List<String> unknownPlaceholders() {
         List<String> unknown = new ArrayList<>();
         if (explicit != null) {
-            Matcher matcher = PLACEHOLDER.matcher(explicit);
+            Matcher matcher = PLACEHOLDER.matcher(explicit.equals(explicitZh) ? explicit : explicit + " " + explicitZh);
             while (matcher.find()) {
                 if (ProfileFeature.byField(matcher.group(1)) == null && !matcher.group(1).equals(MANAGER_STATUS)) {
                     unknown.add(matcher.group(1));

@@ -48,11 +48,14 @@ final class RuleConditions {
     private static final int CACHE = 64;
 
     /** One condition on a profile field, as Java: {@code claims12m >= 3}, {@code lossRatio3y != null}. */
-    record Constraint(ProfileFeature feature, Operator operator, boolean nullCheck, double threshold, String text) {
+    record Constraint(ProfileFeature feature, Operator operator, boolean nullCheck, double threshold, String text,
+                      String textZh) {
 
         static Constraint of(ProfileConstraint constraint) {
             return new Constraint(constraint.feature(), constraint.operator(), constraint.nullCheck(),
-                    constraint.nullCheck() ? Double.NaN : constraint.number(), constraint.text());
+                    constraint.nullCheck() ? Double.NaN : constraint.number(), constraint.text(),
+                    constraint.feature().zhName() + " " + constraint.operator().symbol + " " + constraint.operand()
+                            + (constraint.feature().percent() && !constraint.nullCheck() ? "%" : ""));
         }
 
         boolean holds(CustomerProfile profile) {
@@ -94,6 +97,8 @@ final class RuleConditions {
     private final String pack;
     private final int version;
     private final String prefix;
+    /** The Chinese of what the rule would give: "等级将为优质客户", "将触发频繁出险（中）预警". */
+    private final String outcomeZh;
     final Constraint[] constraints;
     /** Slot and ordinal pairs: the customer's grade, tier or decision the rule requires. */
     private final int[] required;
@@ -101,7 +106,7 @@ final class RuleConditions {
     private final NearMiss[][] written;
 
     private RuleConditions(String pack, int version, String rule, int slot, int value, String outcome, String prefix,
-                           List<Constraint> constraints, List<int[]> required) {
+                           String outcomeZh, List<Constraint> constraints, List<int[]> required) {
         this.pack = pack;
         this.version = version;
         this.rule = rule;
@@ -109,6 +114,7 @@ final class RuleConditions {
         this.value = value;
         this.outcome = outcome;
         this.prefix = prefix;
+        this.outcomeZh = outcomeZh;
         this.constraints = constraints.toArray(Constraint[]::new);
         this.required = new int[2 * required.size()];
         for (int i = 0; i < required.size(); i++) {
@@ -144,6 +150,7 @@ final class RuleConditions {
         int value = insert.ordinal();
         String outcome = null;
         String prefix;
+        String outcomeZh;
         if (insert.kind() == OutcomeKind.WARNING) {
             if (slot == OutcomeKind.NO_SLOT) {
                 return null; // a warning of a type the action does not name
@@ -151,15 +158,20 @@ final class RuleConditions {
             String warning = insert.qualifier() + (value >= 0 ? " " + insert.value() : "");
             outcome = warning.replace(' ', ':');
             prefix = "would raise " + warning + " if ";
+            outcomeZh = "将触发" + Chinese.label("warningType", insert.qualifier())
+                    + (value >= 0 ? "（" + Chinese.label("severity", insert.value()) + "）" : "") + "预警";
         } else if (value >= 0) {
             outcome = insert.value();
             prefix = "would be " + outcome + " if ";
+            String field = insert.kind().name().toLowerCase(java.util.Locale.ROOT);
+            outcomeZh = Chinese.field(field) + "将为" + Chinese.label(field, outcome);
         } else {
             prefix = id + " would apply if ";
+            outcomeZh = id + " 将适用";
         }
         Lhs lhs = lhs(rule);
         return lhs == null ? null
-                : new RuleConditions(pack, version, rule.getName(), slot, value, outcome, prefix, lhs.constraints(),
+                : new RuleConditions(pack, version, rule.getName(), slot, value, outcome, prefix, outcomeZh, lhs.constraints(),
                         lhs.required());
     }
 
@@ -401,8 +413,10 @@ final class RuleConditions {
         if (key >= 0 && key < CACHE && cache[key] != null) {
             return cache[key];
         }
-        NearMiss miss = new NearMiss(pack, version, rule, outcome, prefix + failing.text() + " (now "
-                + ProfileFeature.format(failing.feature().valueOf(profile)) + ")");
+        Number now = failing.feature().valueOf(profile);
+        NearMiss miss = new NearMiss(pack, version, rule, outcome, new Sentence(
+                prefix + failing.text() + " (now " + ProfileFeature.format(now) + ")",
+                "若" + failing.textZh() + "（现为 " + failing.feature().textZh(now) + "），" + outcomeZh));
         if (key >= 0 && key < CACHE) {
             cache[key] = miss;
         }

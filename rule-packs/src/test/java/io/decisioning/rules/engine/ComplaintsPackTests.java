@@ -80,9 +80,9 @@ class ComplaintsPackTests {
                 .containsExactlyInAnyOrder("COMPLAINT_DEADLINE_NEAR:MEDIUM", "COMPLAINT_OVERDUE:HIGH",
                         "REPEAT_COMPLAINANT:MEDIUM");
         assertThat(evaluation.reasons()).filteredOn(reason -> reason.rule().startsWith("CMP-020"))
-                .extracting(Reason::message).containsExactly("complaint CP-1 (SIMPLE, open, day 16): open past its deadline");
+                .extracting(reason -> reason.message().en()).containsExactly("complaint CP-1 (SIMPLE, open, day 16): open past its deadline");
         assertThat(evaluation.reasons()).filteredOn(reason -> reason.rule().startsWith("CMP-023"))
-                .extracting(Reason::message).containsExactly("complaint CP-3 (EXTENDED, decided on day 60): decided in time");
+                .extracting(reason -> reason.message().en()).containsExactly("complaint CP-3 (EXTENDED, decided on day 60): decided in time");
         // and the rest of the evaluation is what it is without complaints
         Evaluation without = WITHOUT_COMPLAINTS.evaluate(new EvaluationInput(standard("A"), List.of()));
         assertThat(evaluation.grade()).isEqualTo(without.grade());

@@ -12,15 +12,15 @@ class CustomerWarningTests {
 
     @Test
     void aWarningStoredBeforeCategoriesExistedTakesItsTypesCategory() {
-        CustomerWarning stored = new CustomerWarning(WarningType.EARLY_CLAIM, null, Severity.MEDIUM, "1 early claim");
+        CustomerWarning stored = new CustomerWarning(WarningType.EARLY_CLAIM, null, Severity.MEDIUM, Sentence.of("1 early claim"));
 
         assertThat(stored.category()).isEqualTo(WarningCategory.RISK);
-        assertThat(stored).isEqualTo(new CustomerWarning(WarningType.EARLY_CLAIM, Severity.MEDIUM, "1 early claim"));
+        assertThat(stored).isEqualTo(new CustomerWarning(WarningType.EARLY_CLAIM, Severity.MEDIUM, Sentence.of("1 early claim")));
     }
 
     @Test
     void aCategoryThatIsNotTheTypesIsRefused() {
-        assertThatThrownBy(() -> new CustomerWarning(WarningType.CARE_DUE, WarningCategory.RISK, Severity.LOW, "due"))
+        assertThatThrownBy(() -> new CustomerWarning(WarningType.CARE_DUE, WarningCategory.RISK, Severity.LOW, Sentence.of("due")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CARE_DUE warning is of category SERVICE");
     }

@@ -113,7 +113,7 @@ class DecisionStageTests {
 
         assertThat(evaluations).extracting(Evaluation::decision).containsExactly(Decision.REFER, Decision.ACCEPT);
         assertThat(evaluations.get(0).warnings()).contains(new CustomerWarning(WarningType.VISIT_OVERDUE,
-                WarningCategory.SERVICE, Severity.HIGH, "decision REFER"));
+                WarningCategory.SERVICE, Severity.HIGH, new Sentence("decision REFER", "结论 转人工")));
         assertThat(evaluations.get(1).warnings()).isEmpty();
         assertThat(evaluations.get(0)).usingRecursiveComparison().comparingOnlyFields("grade", "tier", "decision",
                 "valueScore", "riskScore").isEqualTo(DEFAULT.evaluate(input(withClaims(standard("REF"), 3, 0))));

@@ -49,7 +49,9 @@ class LinkingTests {
         assertThat(decision.reason().pack()).isEqualTo("identity");
         assertThat(decision.reason().version()).isEqualTo(1);
         assertThat(decision.reason().rule()).isEqualTo("IDN-030 Same name, birth date and phone");
-        assertThat(decision.reason().message()).isEqualTo("Same name, birth date and phone (same name, same birth date, same phone)");
+        assertThat(decision.reason().message()).isEqualTo(new Sentence(
+                "Same name, birth date and phone (same name, same birth date, same phone)",
+                "姓名相同，出生日期相同，电话相同"));
     }
 
     @Test
@@ -103,7 +105,7 @@ class LinkingTests {
 
         assertThat(decision.outcome()).isEqualTo(LinkOutcome.REVIEW);
         assertThat(decision.reason().version()).isEqualTo(2);
-        assertThat(decision.reason().message()).isEqualTo("same phone: true");
+        assertThat(decision.reason().message()).isEqualTo(Sentence.of("same phone: true"));
     }
 
     @Test

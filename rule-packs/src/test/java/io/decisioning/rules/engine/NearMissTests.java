@@ -38,7 +38,8 @@ class NearMissTests {
         assertThat(evaluation.grade()).isEqualTo(Grade.STANDARD);
         assertThat(missesIn("grading", evaluation)).containsExactly(new NearMiss("grading", 1,
                 "GRD-060 High quality by claim-free years", "HIGH_QUALITY",
-                "would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)"));
+                new Sentence("would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)",
+                        "若连续无赔款年数 >= 3（现为 2），等级将为优质客户")));
     }
 
     @Test
@@ -49,9 +50,11 @@ class NearMissTests {
         assertThat(evaluation.grade()).isEqualTo(Grade.STANDARD);
         assertThat(evaluation.nearMisses()).containsExactly(
                 new NearMiss("grading", 1, "GRD-050 Poor quality by repeated claims", "POOR_QUALITY",
-                        "would be POOR_QUALITY if claims12m >= 3 (now 2)"),
+                        new Sentence("would be POOR_QUALITY if claims12m >= 3 (now 2)",
+                                "若近12个月出险次数 >= 3（现为 2），等级将为劣质客户")),
                 new NearMiss("warnings", 1, "WRN-011 Repeat claimant (medium)", "REPEAT_CLAIMANT:MEDIUM",
-                        "would raise REPEAT_CLAIMANT MEDIUM if claims12m >= 3 (now 2)"));
+                        new Sentence("would raise REPEAT_CLAIMANT MEDIUM if claims12m >= 3 (now 2)",
+                                "若近12个月出险次数 >= 3（现为 2），将触发频繁出险（中）预警")));
     }
 
     @Test
@@ -82,7 +85,7 @@ class NearMissTests {
         // loss ratio 0.8 of 1.0 (a fifth away) is nearer than claim-free years 2 of 3 (a third)
         Evaluation evaluation = DEFAULT.evaluate(input(withLossRatio(withYears(standard("A"), 3, 2), 0.8)));
 
-        assertThat(missesIn("grading", evaluation)).extracting(NearMiss::message)
+        assertThat(missesIn("grading", evaluation)).extracting(miss -> miss.message().en())
                 .containsExactly("would be POOR_QUALITY if lossRatio3y >= 1.0 (now 0.8)");
         assertThat(missesIn("warnings", evaluation)).isEmpty(); // HIGH_LOSS_RATIO MEDIUM is raised, HIGH (1.5) far
     }
@@ -115,7 +118,7 @@ class NearMissTests {
         assertThat(silver.tier()).isEqualTo(Tier.SILVER);
         assertThat(missesIn("tiering", silver)).containsExactly(new NearMiss("tiering", 1,
                 "TIR-050 Gold for high quality in the top premium ranks", "GOLD",
-                "would be GOLD if premiumRankPct >= 80 (now 75)"));
+                new Sentence("would be GOLD if premiumRankPct >= 80 (now 75)", "若保费排名 >= 80%（现为 75%），服务层级将为黄金")));
         assertThat(missesIn("tiering", standard)).isEmpty();
     }
 
@@ -123,7 +126,7 @@ class NearMissTests {
     void aWarningAlreadyRaisedCanBeMissedAtAHigherSeverity() {
         Evaluation evaluation = DEFAULT.evaluate(input(withClaims(standard("A"), 4, 0)));
 
-        assertThat(missesIn("warnings", evaluation)).extracting(NearMiss::outcome, NearMiss::message)
+        assertThat(missesIn("warnings", evaluation)).extracting(NearMiss::outcome, miss -> miss.message().en())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("REPEAT_CLAIMANT:HIGH",
                         "would raise REPEAT_CLAIMANT HIGH if claims12m >= 5 (now 4)"));
     }
@@ -168,7 +171,7 @@ class NearMissTests {
         Evaluation evaluation = grading.evaluate(input(p));
 
         assertThat(evaluation.grade()).isEqualTo(Grade.STANDARD);
-        assertThat(missesIn("grading", evaluation)).extracting(NearMiss::message)
+        assertThat(missesIn("grading", evaluation)).extracting(miss -> miss.message().en())
                 .containsExactly("would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)");
     }
 
@@ -192,7 +195,8 @@ class NearMissTests {
         Evaluation evaluation = grading.evaluate(input(withYears(standard("A"), 3, 2)));
 
         assertThat(missesIn("grading", evaluation)).containsExactly(new NearMiss("grading", 1,
-                "GRD-040 High or poor by claim-free years", null, "GRD-040 would apply if claimFreeYears >= 3 (now 2)"));
+                "GRD-040 High or poor by claim-free years", null, new Sentence("GRD-040 would apply if claimFreeYears >= 3 (now 2)",
+                "若连续无赔款年数 >= 3（现为 2），GRD-040 将适用")));
     }
 
     @Test

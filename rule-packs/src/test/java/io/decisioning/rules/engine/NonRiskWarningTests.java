@@ -47,7 +47,7 @@ class NonRiskWarningTests {
         Evaluation evaluation = shippedWith(SERVICE).evaluate(input(standard("A")));
 
         assertThat(evaluation.warnings()).containsExactly(new CustomerWarning(WarningType.VISIT_OVERDUE,
-                WarningCategory.SERVICE, Severity.HIGH, "1 years of tenure >= 0"));
+                WarningCategory.SERVICE, Severity.HIGH, new Sentence("1 years of tenure >= 0", "客户年限 1 >= 0")));
         assertThat(evaluation.tier()).isEqualTo(Tier.STANDARD);
         assertThat(evaluation.decision()).isEqualTo(Decision.ACCEPT);
     }

@@ -22,9 +22,37 @@ class ReasonTemplateTests {
                 rule "GRD-040 Poor" when $p : CustomerProfile(lossRatio3y >= 1.0 || claims12m >= 3) then end
                 """);
 
-        assertThat(reason.render(profile(0.5, 4))).isEqualTo("4 claims in the last 12 months >= 3");
-        assertThat(reason.render(profile(1.25, 1))).isEqualTo("loss ratio over 3 years 1.25 >= 1.0");
-        assertThat(reason.render(profile(null, 3))).isEqualTo("3 claims in the last 12 months >= 3");
+        assertThat(reason.render(profile(0.5, 4)).en()).isEqualTo("4 claims in the last 12 months >= 3");
+        assertThat(reason.render(profile(1.25, 1)).en()).isEqualTo("loss ratio over 3 years 1.25 >= 1.0");
+        assertThat(reason.render(profile(null, 3)).en()).isEqualTo("3 claims in the last 12 months >= 3");
+        assertThat(reason.render(profile(1.25, 4))).isEqualTo(new Sentence(
+                "loss ratio over 3 years 1.25 >= 1.0; 4 claims in the last 12 months >= 3",
+                "近3年赔付率 1.25 >= 1.0；近12个月出险次数 4 >= 3"));
+    }
+
+    @Test
+    void aRuleWritesItsSentenceInBothLanguagesFromTheSameFigures() throws Exception {
+        ReasonTemplate both = reasonOf("""
+                rule "RET-010 Overdue" @reason("premium {maxDaysOverdue} days overdue") @reasonZh("保费逾期 {maxDaysOverdue} 天")
+                when $p : CustomerProfile(claims12m >= 1) then end
+                """);
+        ReasonTemplate chineseOnly = reasonOf("""
+                rule "GRD-011 Claims" @reason("近12个月出险 {claims12m} 次") when $p : CustomerProfile(claims12m >= 1) then end
+                """);
+        ReasonTemplate generated = reasonOf("""
+                rule "VAL-011 Rank" when $p : CustomerProfile(premiumRankPct >= 80, premiumRankPct < 95, lossRatio3y <= 0.5) then end
+                """);
+
+        CustomerProfile profile = profile(0.5, 3).withRetention(1, 12, null, 0, 0, 0, null, 0);
+        assertThat(both.render(profile)).isEqualTo(new Sentence("premium 12 days overdue", "保费逾期 12 天"));
+        assertThat(chineseOnly.render(profile)).isEqualTo(Sentence.of("近12个月出险 3 次"));
+        assertThat(generated.render(profile)).isEqualTo(new Sentence(
+                "premium rank 85% >= 80 and < 95; loss ratio over 3 years 0.5 <= 0.5",
+                "保费排名 85% >= 80% 且 < 95%；近3年赔付率 0.5 <= 0.5"));
+        assertThat(both.render(profile).in(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("保费逾期 12 天");
+        assertThat(both.render(profile).in(java.util.Locale.forLanguageTag("zh-TW"))).isEqualTo("保费逾期 12 天");
+        assertThat(both.render(profile).in(java.util.Locale.ENGLISH)).isEqualTo("premium 12 days overdue");
+        assertThat(both.render(profile).in(java.util.Locale.GERMAN)).isEqualTo("premium 12 days overdue");
     }
 
     @Test
@@ -33,7 +61,7 @@ class ReasonTemplateTests {
                 rule "GRD-090 Standard otherwise" when $p : CustomerProfile() not CustomerProfile(claims12m >= 3) then end
                 """);
 
-        assertThat(reason.render(profile(0.5, 1))).isEqualTo("Standard otherwise");
+        assertThat(reason.render(profile(0.5, 1))).isEqualTo(Sentence.of("Standard otherwise"));
     }
 
     @Test
@@ -43,7 +71,7 @@ class ReasonTemplateTests {
                 when $p : CustomerProfile(premiumSharePct > 0) then end
                 """);
 
-        assertThat(reason.render(profile(0.5, 1))).isEqualTo("premium share of 0.0123% with 2 lines");
+        assertThat(reason.render(profile(0.5, 1)).en()).isEqualTo("premium share of 0.0123% with 2 lines");
     }
 
     @Test
@@ -53,8 +81,9 @@ class ReasonTemplateTests {
                 when $p : CustomerProfile(claims12m >= 1) then end
                 """);
 
-        assertThat(reason.render(profile(null, 3))).isEqualTo("unknown3: {noSuchField} of 3}");
-        assertThat(reason.render(profile(0.5, 1))).isEqualTo("0.51: {noSuchField} of 1}");
+        assertThat(reason.render(profile(null, 3))).isEqualTo(new Sentence("unknown3: {noSuchField} of 3}",
+                "未知3: {noSuchField} of 3}"));
+        assertThat(reason.render(profile(0.5, 1)).en()).isEqualTo("0.51: {noSuchField} of 1}");
     }
 
     @Test
@@ -69,7 +98,7 @@ class ReasonTemplateTests {
 
         assertThat(oneCount.cacheKey(profile(0.5, 4))).isEqualTo(4);
         assertThat(oneCount.cacheKey(profile(0.5, 3))).isEqualTo(3);
-        assertThat(oneCount.render(profile(0.5, 3))).isEqualTo("3 claims, 3 in all");
+        assertThat(oneCount.render(profile(0.5, 3)).en()).isEqualTo("3 claims, 3 in all");
         assertThat(twoFigures.cacheKey(profile(0.5, 3))).isEqualTo(-1);
     }
 

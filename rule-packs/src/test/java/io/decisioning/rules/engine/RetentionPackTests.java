@@ -66,15 +66,18 @@ class RetentionPackTests {
         Evaluation late = SHIPPED.evaluate(input(late("L")));
 
         Map<String, String> retention = late.reasons().stream().filter(reason -> reason.pack().equals("retention"))
-                .collect(java.util.stream.Collectors.toMap(reason -> reason.rule().split(" ", 2)[0], Reason::message));
+                .collect(java.util.stream.Collectors.toMap(reason -> reason.rule().split(" ", 2)[0], reason -> reason.message().en()));
         assertThat(retention).containsKeys("CHN-012", "CHN-021", "CHN-030", "CHN-041", "CHN-050", "RET-010", "RET-030");
         assertThat(late.reasons()).as("the churn card names only what raised the score (scorecardGaps=zero)")
-                .filteredOn(reason -> reason.rule().startsWith("CHN-")).allMatch(reason -> !reason.message().contains("+0 "));
+                .filteredOn(reason -> reason.rule().startsWith("CHN-")).allMatch(reason -> !reason.message().en().contains("+0 "));
         assertThat(retention.get("CHN-012")).contains("2 missed payments in 12 months");
         assertThat(retention.get("CHN-030")).contains("premium -35% on last year");
         assertThat(retention.get("RET-010")).contains("10 days overdue");
         assertThat(late.warnings()).filteredOn(w -> w.type() == WarningType.PREMIUM_OVERDUE)
-                .singleElement().satisfies(w -> assertThat(w.message()).contains("10 days overdue"));
+                .singleElement().satisfies(w -> assertThat(w.message().en()).contains("10 days overdue"))
+                .satisfies(w -> assertThat(w.message().zh()).isEqualTo("保费逾期 10 天，仍在 60 天宽限期内"));
+        assertThat(late.reasons()).filteredOn(reason -> reason.rule().startsWith("CHN-030")).singleElement()
+                .satisfies(reason -> assertThat(reason.message().zh()).isEqualTo("保费较上年变化 -35%：流失分 +15"));
     }
 
     @Test
@@ -84,9 +87,12 @@ class RetentionPackTests {
         Reason missed = late.reasons().stream().filter(reason -> reason.rule().startsWith("CHN-012")).findFirst().orElseThrow();
         assertThat(missed.card()).isEqualTo(Scorecard.CHURN);
         assertThat(missed.points()).isEqualTo(30);
-        assertThat(missed.message()).endsWith(": +30 churn points");
-        assertThat(missed.messageWithoutPoints()).isEqualTo(missed.message().substring(0, missed.message().lastIndexOf(": ")))
+        assertThat(missed.message().en()).endsWith(": +30 churn points");
+        assertThat(missed.message().zh()).isEqualTo("近12个月漏缴 2 次：流失分 +30");
+        assertThat(missed.messageWithoutPoints().en())
+                .isEqualTo(missed.message().en().substring(0, missed.message().en().lastIndexOf(": ")))
                 .contains("2 missed payments in 12 months").doesNotContain("points");
+        assertThat(missed.messageWithoutPoints().zh()).isEqualTo("近12个月漏缴 2 次");
         assertThat(late.reasons().stream().filter(reason -> reason.card() == Scorecard.CHURN).mapToInt(Reason::points).sum())
                 .isEqualTo(late.churnScore());
         assertThat(late.reasons()).filteredOn(reason -> reason.rule().startsWith("RET-010")).singleElement()
@@ -112,7 +118,7 @@ class RetentionPackTests {
     }
 
     private static String reason(Evaluation evaluation, String rule) {
-        return evaluation.reasons().stream().filter(reason -> reason.rule().startsWith(rule + " ")).map(Reason::message)
+        return evaluation.reasons().stream().filter(reason -> reason.rule().startsWith(rule + " ")).map(reason -> reason.message().en())
                 .findFirst().orElseThrow();
     }
 

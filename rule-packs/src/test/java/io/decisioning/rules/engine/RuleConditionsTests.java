@@ -76,7 +76,8 @@ class RuleConditionsTests {
         NearMiss miss = conditions.nearMiss(1, profile(0.5, 0, 2, 3));
 
         assertThat(miss).isEqualTo(new NearMiss("grading", 3, "GRD-060 Test", "HIGH_QUALITY",
-                "would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)"));
+                new Sentence("would be HIGH_QUALITY if claimFreeYears >= 3 (now 2)",
+                        "若连续无赔款年数 >= 3（现为 2），等级将为优质客户")));
         assertThat(conditions.nearMiss(1, profile(0.5, 0, 2, 4))).isSameAs(miss); // written once per value
     }
 }

@@ -107,28 +107,32 @@ class RuleSetTests {
         Evaluation evaluation = DEFAULT.evaluate(input(withClaims(standard("C1"), 5, 0)));
 
         assertThat(evaluation.reasons()).contains(
-                new Reason("grading", 1, "GRD-050 Poor quality by repeated claims", "5 claims in the last 12 months >= 3"),
-                new Reason("warnings", 1, "WRN-010 Repeat claimant (high)", "5 claims in the last 12 months >= 5"),
+                new Reason("grading", 1, "GRD-050 Poor quality by repeated claims",
+                        new Sentence("5 claims in the last 12 months >= 3", "近12个月出险次数 5 >= 3")),
+                new Reason("warnings", 1, "WRN-010 Repeat claimant (high)",
+                        new Sentence("5 claims in the last 12 months >= 5", "近12个月出险次数 5 >= 5")),
                 new Reason("scoring", 1, "RSK-023 Five or more claims in 12 months",
-                        "5 claims in the last 12 months >= 5: +30 risk points", Scorecard.RISK, 30),
-                new Reason("tiering", 1, "TIR-020 Restricted for poor quality", "grade POOR_QUALITY"),
-                new Reason("decision", 1, "DEC-030 Refer on a high warning", "a HIGH warning is raised"));
+                        new Sentence("5 claims in the last 12 months >= 5: +30 risk points", "近12个月出险次数 5 >= 5：风险分 +30"),
+                        Scorecard.RISK, 30),
+                new Reason("tiering", 1, "TIR-020 Restricted for poor quality", new Sentence("grade POOR_QUALITY", "等级 劣质客户")),
+                new Reason("decision", 1, "DEC-030 Refer on a high warning",
+                        new Sentence("a HIGH warning is raised", "已触发高级别预警")));
         assertThat(evaluation.warnings()).containsExactly(
                 new CustomerWarning(WarningType.REPEAT_CLAIMANT, WarningCategory.RISK, Severity.HIGH,
-                        "5 claims in the last 12 months >= 5"));
+                        new Sentence("5 claims in the last 12 months >= 5", "近12个月出险次数 5 >= 5")));
     }
 
     @Test
     void reasonsShowOnlyTheConditionsThatHeldAndBothEndsOfARange() {
         Evaluation evaluation = DEFAULT.evaluate(input(withRank(withLossRatio(withYears(standard("C2"), 4, 4), 1.2), 85)));
 
-        assertThat(evaluation.reasons()).extracting(Reason::message).contains(
+        assertThat(evaluation.reasons()).extracting(reason -> reason.message().en()).contains(
                 "loss ratio over 3 years 1.2 >= 1.0",
                 "premium rank 85% >= 80 and < 95: +35 value points",
                 "loss ratio over 3 years 1.2 >= 0.8 and < 1.5: +25 risk points");
         Evaluation highQuality = DEFAULT.evaluate(input(withLossRatio(withYears(standard("C3"), 4, 4), 0.05)));
         assertThat(highQuality.reasons()).contains(new Reason("grading", 1, "GRD-060 High quality by claim-free years",
-                "4 years of tenure >= 3; 4 claim-free years >= 3"));
+                new Sentence("4 years of tenure >= 3; 4 claim-free years >= 3", "客户年限 4 >= 3；连续无赔款年数 4 >= 3")));
     }
 
     @Test

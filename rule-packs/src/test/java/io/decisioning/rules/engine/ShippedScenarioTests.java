@@ -46,4 +46,18 @@ class ShippedScenarioTests {
                 .map(rule -> rule.split(" ")[0]).toList();
         assertThat(covered).containsAll(rules);
     }
+
+    @Test
+    void everyShippedRuleSaysWhyInChineseAsWellAsEnglish() {
+        java.util.regex.Pattern chinese = java.util.regex.Pattern.compile("\\p{IsHan}");
+        // a pair rule without @reason names the evidence, in both languages (LinkingTests)
+        List<String> englishOnly = RULE_SET.packs().stream().flatMap(pack -> pack.rules.values().stream()
+                        .filter(rule -> rule.reason() != null)
+                        .filter(rule -> pack.subject() == PackSubject.CUSTOMER || rule.reason().explicit() != null))
+                .filter(rule -> rule.reason().explicit() != null
+                        ? !chinese.matcher(rule.reason().explicitZh()).find() || rule.reason().explicitZh().equals(rule.reason().explicit())
+                        : rule.reason().atoms().isEmpty() && rule.reason().statics().isEmpty())
+                .map(CompiledRule::name).toList();
+        assertThat(englishOnly).as("rules whose reason has no Chinese (an @reasonZh, or figures the engine names)").isEmpty();
+    }
 }

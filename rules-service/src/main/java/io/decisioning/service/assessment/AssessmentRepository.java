@@ -10,6 +10,7 @@ import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.NearMiss;
 import io.decisioning.rules.engine.Reason;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.identity.MatchKeys;
 import io.decisioning.service.system.BulkSql;
 import java.nio.charset.StandardCharsets;
@@ -395,7 +396,7 @@ public class AssessmentRepository {
         }
         d.number(e.warnings().size());
         for (CustomerWarning w : e.warnings()) {
-            d.text(w.type().name()).text(w.severity().name()).text(w.message());
+            d.text(w.type().name()).text(w.severity().name()).text(w.message().en()).text(w.message().zh());
         }
         d.number(e.blacklistHits().size());
         for (BlacklistHit h : e.blacklistHits()) {
@@ -405,11 +406,12 @@ public class AssessmentRepository {
         }
         d.number(e.reasons().size());
         for (Reason r : e.reasons()) {
-            d.text(r.pack()).number(r.version()).text(r.rule()).text(r.message());
+            d.text(r.pack()).number(r.version()).text(r.rule()).text(r.message().en()).text(r.message().zh());
         }
         d.number(e.nearMisses().size());
         for (NearMiss m : e.nearMisses()) {
-            d.text(m.pack()).number(m.version()).text(m.rule()).text(m.outcome()).text(m.message());
+            d.text(m.pack()).number(m.version()).text(m.rule()).text(m.outcome()).text(m.message().en())
+                    .text(m.message().zh());
         }
         Map<String, Integer> packs = new TreeMap<>(e.rulePacks());
         d.number(packs.size());
@@ -472,7 +474,7 @@ public class AssessmentRepository {
         if (e.churnScore() == null) {
             return null;
         }
-        List<String> reasons = new ArrayList<>();
+        List<Sentence> reasons = new ArrayList<>();
         for (Reason reason : e.reasons()) {
             if (reason.card() == Scorecard.CHURN && reason.points() != 0) {
                 reasons.add(reason.messageWithoutPoints());

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -64,7 +65,7 @@ class WarningSync {
         Map<Long, Map<String, Open>> open = new HashMap<>();
         BulkSql.IdCondition ids = BulkSql.ids("customer_id", customers.stream().map(Raised::customerId).toList(), "id");
         jdbc.sql("""
-                        SELECT id, customer_id, type, severity, message, status FROM warning
+                        SELECT id, customer_id, type, severity, message, message_zh, status FROM warning
                          WHERE %s AND status IN ('OPEN', 'ACKNOWLEDGED')
                          ORDER BY id FOR UPDATE
                         """.formatted(ids.sql()))
@@ -72,7 +73,7 @@ class WarningSync {
                 .query((RowCallbackHandler) rs -> open
                         .computeIfAbsent(rs.getLong("customer_id"), id -> new HashMap<>())
                         .putIfAbsent(rs.getString("type"), new Open(rs.getLong("id"), rs.getString("severity"),
-                                rs.getString("message"), rs.getString("status"))));
+                                rs.getString("message"), rs.getString("message_zh"), rs.getString("status"))));
         List<Object[]> inserts = new ArrayList<>();
         List<SqlParameterSource> updates = new ArrayList<>();
         List<SqlParameterSource> resolves = new ArrayList<>();
@@ -81,15 +82,18 @@ class WarningSync {
             Map<String, Open> existing = open.getOrDefault(customer.customerId(), new HashMap<>());
             for (CustomerWarning warning : customer.warnings()) {
                 Open current = existing.remove(warning.type().name());
-                String message = truncate(warning.message());
+                String message = truncate(warning.message().en());
+                String messageZh = truncate(warning.message().zh());
                 if (current == null) {
                     inserts.add(new Object[] {customer.customerId(), customer.customerNo(), warning.type().name(),
-                            warning.severity().name(), message, "OPEN", at});
-                } else if (!current.severity().equals(warning.severity().name()) || !current.message().equals(message)) {
+                            warning.severity().name(), message, messageZh, "OPEN", at});
+                } else if (!current.severity().equals(warning.severity().name()) || !current.message().equals(message)
+                        || !messageZh.equals(current.messageZh())) {
                     updates.add(new MapSqlParameterSource()
                             .addValue("id", current.id())
                             .addValue("severity", warning.severity().name())
-                            .addValue("message", message));
+                            .addValue("message", message)
+                            .addValue("messageZh", messageZh));
                 }
             }
             existing.forEach((type, gone) -> {
@@ -103,10 +107,11 @@ class WarningSync {
             });
         }
         BulkSql.insert(batch.getJdbcOperations(),
-                "INSERT INTO warning (customer_id, customer_no, type, severity, message, status, raised_at) VALUES", 7, "",
+                "INSERT INTO warning (customer_id, customer_no, type, severity, message, message_zh, status, raised_at) VALUES",
+                8, "",
                 inserts);
         if (!updates.isEmpty()) {
-            batch.batchUpdate("UPDATE warning SET severity = :severity, message = :message WHERE id = :id",
+            batch.batchUpdate("UPDATE warning SET severity = :severity, message = :message, message_zh = :messageZh WHERE id = :id",
                     updates.toArray(SqlParameterSource[]::new));
         }
         if (!resolves.isEmpty()) {
@@ -121,7 +126,7 @@ class WarningSync {
         return new Result(inserts.size(), updates.size(), resolves.size());
     }
 
-    private record Open(long id, String severity, String message, String status) {
+    private record Open(long id, String severity, String message, @Nullable String messageZh, String status) {
     }
 
     private static String truncate(String message) {

@@ -41,10 +41,10 @@ class PreBindCheckRepository {
      * Records the check, with its line in the audit trail, in the caller's transaction: only if the user
      * is still as they signed in ({@link SignIn}).
      *
-     * @return the answer as JSON, as recorded: the same bytes answer the request
+     * @return the result, as recorded (with its sentences in both languages: the reply has the reader's)
      * @throws SignInChangedException when they are not: nothing is recorded
      */
-    String record(PreBindResult result, PreBindRequest request, UserAccount signedIn) {
+    PreBindResult record(PreBindResult result, PreBindRequest request, UserAccount signedIn) {
         String user = signedIn.getUsername();
         String answer = json.writeValueAsString(result);
         try {
@@ -68,7 +68,7 @@ class PreBindCheckRepository {
         audit.record(user, "PRE_BIND_CHECK", result.customerNo() != null ? "CUSTOMER" : "APPLICANT",
                 result.customerNo() != null ? result.customerNo() : result.checkId(),
                 new AuditDetail(result.decision(), result.grade(), result.tier(), result.rulePacks()));
-        return answer;
+        return result;
     }
 
     /** What the audit trail keeps of a check (a record: Jackson writes it with a serializer it keeps, not a map's). */

@@ -1,12 +1,7 @@
 package io.decisioning.service.check;
 
 import io.decisioning.service.system.UserAccount;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,11 +17,9 @@ class PreBindController {
         this.checks = checks;
     }
 
-    /** The answer ({@link PreBindResult}) as it was recorded: serialized once, for the record and the reply. */
+    /** The answer as it was recorded, its sentences in the reader's language (the record keeps both). */
     @PostMapping("/api/v1/checks/pre-bind")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = PreBindResult.class)))
-    ResponseEntity<String> check(@Valid @RequestBody PreBindRequest request, @AuthenticationPrincipal UserAccount user) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(checks.check(request, user));
+    PreBindResult check(@Valid @RequestBody PreBindRequest request, @AuthenticationPrincipal UserAccount user) {
+        return checks.check(request, user);
     }
 }

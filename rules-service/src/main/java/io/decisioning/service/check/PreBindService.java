@@ -3,6 +3,7 @@ package io.decisioning.service.check;
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.Reason;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.assessment.Assessed;
 import io.decisioning.service.assessment.AssessmentPipeline;
 import io.decisioning.service.assessment.EvaluationDate;
@@ -31,8 +32,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,7 +41,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pre-bind check (DESIGN.md section 4 and 5): resolves the customer or applicant, evaluates with
@@ -61,11 +61,10 @@ class PreBindService {
     private final TransactionTemplate transaction;
     private final RuleMetrics metrics;
     private final Clock clock;
-    private final JsonMapper json;
 
     PreBindService(AssessmentPipeline pipeline, CustomerRepository customers, EvaluationDate evaluationDate,
                    PreBindCheckRepository checks, PartyResolver parties, PlatformTransactionManager transactions,
-                   RuleMetrics metrics, Clock clock, JsonMapper json) {
+                   RuleMetrics metrics, Clock clock) {
         this.pipeline = pipeline;
         this.customers = customers;
         this.evaluationDate = evaluationDate;
@@ -74,11 +73,10 @@ class PreBindService {
         this.transaction = new TransactionTemplate(transactions);
         this.metrics = metrics;
         this.clock = clock;
-        this.json = json;
     }
 
-    /** The check's answer as JSON, as it was recorded. */
-    String check(PreBindRequest request, UserAccount user) {
+    /** The check's answer, as it was recorded. */
+    PreBindResult check(PreBindRequest request, UserAccount user) {
         validate(request);
         String checkId = UUID.randomUUID().toString();
         try {
@@ -178,7 +176,7 @@ class PreBindService {
     }
 
     /** REFER with the reason ENGINE_ERROR, recorded in a transaction of its own: the check's failed. */
-    private String failed(String checkId, PreBindRequest request, UserAccount user, RuntimeException error) {
+    private PreBindResult failed(String checkId, PreBindRequest request, UserAccount user, RuntimeException error) {
         PreBindResult failed = failedResult(checkId, null, error);
         try {
             return transaction.execute(status -> checks.record(failed, request, user));
@@ -186,7 +184,7 @@ class PreBindService {
             throw e;
         } catch (RuntimeException recordFailed) {
             log.error("Pre-bind check {} could not be recorded", checkId, recordFailed);
-            return json.writeValueAsString(failed);
+            return failed;
         }
     }
 
@@ -194,8 +192,9 @@ class PreBindService {
     private PreBindResult failedResult(String checkId, @Nullable String customerNo, RuntimeException error) {
         log.error("Pre-bind check {} failed; answering REFER", checkId, error);
         metrics.failed("pre-bind", error);
-        Reason reason = new Reason("engine", 0, ENGINE_ERROR,
-                "The customer could not be evaluated; refer to a person. The error is logged with check " + checkId + ".");
+        Reason reason = new Reason("engine", 0, ENGINE_ERROR, new Sentence(
+                "The customer could not be evaluated; refer to a person. The error is logged with check " + checkId + ".",
+                "无法评估该客户，请转人工处理。错误已记录，检查编号 " + checkId + "。"));
         return new PreBindResult(checkId, Decision.REFER, customerNo, null, null, null, null, List.of(), List.of(),
                 List.of(reason),
                 Map.of(), now(), List.of(), null, null, null, null, List.of());

@@ -1,11 +1,13 @@
 package io.decisioning.service.duelist;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.export.Column;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The columns of an exported due list (CSV and spreadsheet): the fields of an item as the API names them and in its
- * order, the reasons joined into one cell with "; ". A value is a String, a Number, a LocalDate, or null for an
+ * order, the reasons joined into one cell with "; " ("；" in Chinese). A value is a String, a Number, a LocalDate, or null for an
  * empty cell.
  */
 final class DueListColumns {
@@ -25,7 +27,9 @@ final class DueListColumns {
             new Column<>("churnScore", DueListItem::churnScore),
             new Column<>("accountManager", DueListItem::accountManager),
             new Column<>("branchCode", DueListItem::branchCode),
-            new Column<>("reasons", item -> item.reasons().isEmpty() ? null : String.join(REASON_SEPARATOR, item.reasons())),
+            new Column<>("reasons", item -> item.reasons().isEmpty() ? null : new Sentence(
+                    item.reasons().stream().map(Sentence::en).collect(Collectors.joining(REASON_SEPARATOR)),
+                    item.reasons().stream().map(Sentence::zh).collect(Collectors.joining("；")))),
             new Column<>("outcome", item -> item.outcome() == null ? null : item.outcome().name()),
             new Column<>("outcomeNote", DueListItem::outcomeNote),
             new Column<>("outcomeBy", DueListItem::outcomeBy),

@@ -1,5 +1,6 @@
 package io.decisioning.service.duelist;
 
+import io.decisioning.rules.engine.Sentence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 record DueListItem(long id, String customerNo, @Nullable Long partyNo, String policyNo, DueKind kind, LocalDate dueDate,
                    BigDecimal amount, @Nullable String tier, @Nullable Integer churnScore, @Nullable String accountManager,
-                   String branchCode, List<String> reasons, @Nullable ContactOutcome outcome, @Nullable String outcomeNote,
+                   String branchCode, List<Sentence> reasons, @Nullable ContactOutcome outcome, @Nullable String outcomeNote,
                    @Nullable String outcomeBy, @Nullable Instant outcomeAt, @Nullable String customerName,
                    @Nullable String phone) {
 

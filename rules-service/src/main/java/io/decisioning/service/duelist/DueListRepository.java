@@ -1,5 +1,6 @@
 package io.decisioning.service.duelist;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.export.StreamingJdbc;
 import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.PersonalData;
@@ -15,8 +16,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -131,7 +132,7 @@ class DueListRepository {
     /** Churn score descending (in a descending order MySQL and MariaDB put NULLs last), amount descending, then id. */
     private static final String ORDER = "ORDER BY i.churn_score DESC, i.amount DESC, i.id";
 
-    private static final TypeReference<List<String>> SENTENCES = new TypeReference<>() {
+    private static final TypeReference<List<Sentence>> SENTENCES = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -346,18 +347,19 @@ class DueListRepository {
     }
 
     /**
-     * The reasons as the retention pack stored them, a JSON array of sentences; none when null. Text that is not such
+     * The reasons as the retention pack stored them, a JSON array of sentences (each a string, or its English and
+     * Chinese); none when null. Text that is not such
      * an array is shown as one sentence rather than failing the whole list.
      */
-    private List<String> sentences(@Nullable String reasons) {
+    private List<Sentence> sentences(@Nullable String reasons) {
         if (reasons == null || reasons.isBlank()) {
             return List.of();
         }
         try {
-            List<String> sentences = json.readValue(reasons, SENTENCES);
-            return sentences == null ? List.of() : sentences.stream().filter(s -> s != null && !s.isBlank()).toList();
+            List<Sentence> sentences = json.readValue(reasons, SENTENCES);
+            return sentences == null ? List.of() : sentences.stream().filter(s -> s != null && !s.en().isBlank()).toList();
         } catch (JacksonException notAnArrayOfSentences) {
-            return List.of(reasons);
+            return List.of(Sentence.of(reasons));
         }
     }
 

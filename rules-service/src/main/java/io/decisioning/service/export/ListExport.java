@@ -1,20 +1,23 @@
 package io.decisioning.service.export;
 
-import io.decisioning.service.system.InvalidInputException;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.RulesProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers a list people work from as a file (DESIGN.md section 14): CSV (UTF-8 with a byte order mark) or an Excel
  * workbook, as the request's {@code Accept} header asks, every row of the list (not a page), read from the database
- * as it is written out. A list longer than {@code rules.export.max-rows} is refused before anything is sent, with 400
+ * as it is written out, its sentences in the language of {@code Accept-Language} as in JSON. A list longer than {@code rules.export.max-rows} is refused before anything is sent, with 400
  * naming the filters that narrow it.
  */
 @Component
@@ -46,6 +49,7 @@ public class ListExport {
      */
     public <T> void write(HttpServletRequest request, HttpServletResponse response, String name, List<Column<T>> columns,
                           Consumer<Consumer<? super T>> read) throws IOException {
+        columns = inReadersLanguage(columns, LocaleContextHolder.getLocale());
         if (Download.prefersWorkbook(request.getHeader(HttpHeaders.ACCEPT))) {
             try (SpreadsheetTable<T> workbook = new SpreadsheetTable<>(name, columns)) {
                 read.accept(workbook::write);
@@ -67,6 +71,14 @@ public class ListExport {
             throw e;
         }
         csv.close();
+    }
+
+    /** The columns with each {@link Sentence} in the reader's language, as JSON answers have them. */
+    private static <T> List<Column<T>> inReadersLanguage(List<Column<T>> columns, Locale reader) {
+        return columns.stream().map(column -> new Column<T>(column.name(), row -> {
+            Object value = column.value().apply(row);
+            return value instanceof Sentence sentence ? sentence.in(reader) : value;
+        })).toList();
     }
 
     /** The most rows an exported file may have ({@code rules.export.max-rows}). */

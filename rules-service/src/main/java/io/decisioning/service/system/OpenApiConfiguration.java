@@ -1,5 +1,6 @@
 package io.decisioning.service.system;
 
+import io.decisioning.rules.engine.Sentence;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,11 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
  * The API description clients build on ({@code /v3/api-docs}, DESIGN.md section 14): what springdoc reads from the
  * controllers (each operation's summary and description from its Javadoc), and what it cannot: the HTTP Basic
  * scheme every operation requires, the RFC 9457 problems every operation may answer (400 for invalid input, 401,
- * 403, 404 where the path names something), raw bodies (a zip) as binary, and examples of the contract's requests.
+ * 403, 404 where the path names something), raw bodies (a zip) as binary, examples of the contract's requests, and
+ * sentences as the strings they answer as.
  * Checked with Redocly's recommended rules in CI.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // an answer's sentence is one string in the reader's language (SentenceJson), not its two languages
+        SpringDocUtils.getConfig().replaceWithClass(Sentence.class, String.class);
+    }
 
     static final String BASIC = "basicAuth";
     static final String PROBLEM = "application/problem+json";

@@ -2,6 +2,7 @@ package io.decisioning.service.warning;
 
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.WarningType;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.export.StreamingJdbc;
 import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.UserAccount;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Repository;
 class WarningReviewRepository {
 
     private static final String COLUMNS = """
-            w.id, c.customer_no, w.type, w.severity, w.message, w.status, w.raised_at,
+            w.id, c.customer_no, w.type, w.severity, w.message, w.message_zh, w.status, w.raised_at,
             w.acknowledged_by, w.acknowledged_at, w.acknowledge_note, w.resolved_by, w.resolved_at, w.resolve_note""";
 
     /**
@@ -169,6 +170,11 @@ class WarningReviewRepository {
     }
 
 
+    /** A warning raised before messages had Chinese (no {@code message_zh}) reads in English in both languages. */
+    private static Sentence message(String message, @Nullable String messageZh) {
+        return messageZh == null ? Sentence.of(message) : new Sentence(message, messageZh);
+    }
+
     private static Warning warning(ResultSet rs, int row) throws SQLException {
         WarningType type = WarningType.valueOf(rs.getString("type"));
         return new Warning(
@@ -177,7 +183,7 @@ class WarningReviewRepository {
                 type,
                 type.category(),
                 Severity.valueOf(rs.getString("severity")),
-                rs.getString("message"),
+                message(rs.getString("message"), rs.getString("message_zh")),
                 WarningStatus.valueOf(rs.getString("status")),
                 rs.getObject("raised_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                 rs.getString("acknowledged_by"),

@@ -9,6 +9,7 @@ import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.demo.DemoBooks;
 import io.decisioning.service.engine.RuleEngine;
@@ -67,9 +68,9 @@ class WarningCategoriesTests {
             // two VISIT_OVERDUE (the test pack's HIGH and the service pack's MEDIUM) the higher severity
             List<CustomerWarning> expected = new ArrayList<>(b.warnings().stream()
                     .filter(w -> w.type() != WarningType.LAPSE_RISK && w.type() != WarningType.VISIT_OVERDUE).toList());
-            expected.add(new CustomerWarning(WarningType.LAPSE_RISK, Severity.HIGH, "every customer may lapse (test pack)"));
+            expected.add(new CustomerWarning(WarningType.LAPSE_RISK, Severity.HIGH, Sentence.of("every customer may lapse (test pack)")));
             expected.add(new CustomerWarning(WarningType.VISIT_OVERDUE, Severity.HIGH,
-                    "every customer is overdue for a visit (test pack)"));
+                    Sentence.of("every customer is overdue for a visit (test pack)")));
             assertThat(a.warnings()).as(b.customerNo()).containsExactlyInAnyOrderElementsOf(expected);
         }
         assertThat(after.get(0).warnings()).extracting(CustomerWarning::category)

@@ -2,6 +2,7 @@ package io.decisioning.service.duelist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.export.CsvTable;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -53,14 +54,15 @@ class DueListCsvTests {
     void theReasonsShareOneCellJoinedBySemicolons() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CsvTable<DueListItem> csv = new CsvTable<>(bytes, DueListColumns.ALL)) {
-            csv.write(item(List.of("2 missed payments in 12 months", "保费较上年下降35%"), ContactOutcome.PROMISED));
+            csv.write(item(List.of(Sentence.of("2 missed payments in 12 months"), Sentence.of("保费较上年下降35%")),
+                    ContactOutcome.PROMISED));
         }
 
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains(",2 missed payments in 12 months; 保费较上年下降35%,PROMISED,note,am.gd.01,2027-01-05T01:02:03Z,");
     }
 
-    private static DueListItem item(List<String> reasons, ContactOutcome outcome) {
+    private static DueListItem item(List<Sentence> reasons, ContactOutcome outcome) {
         return new DueListItem(42, "C001", null, "P001", DueKind.RENEWAL, LocalDate.of(2027, 1, 31), new BigDecimal("1200.00"),
                 "GOLD", 70, "am.gd.01", "GD", reasons, outcome, outcome == null ? null : "note",
                 outcome == null ? null : "am.gd.01", outcome == null ? null : Instant.parse("2027-01-05T01:02:03Z"), "王芳", null);

@@ -228,7 +228,7 @@ class RetentionFactsTests {
         assertThat(downBy30.churnScore()).isEqualTo(notDown.churnScore() + 15);
         assertThat(notDown.reasons()).noneMatch(reason -> reason.rule().startsWith("CHN-030 "));
         assertThat(downBy30.reasons()).filteredOn(reason -> reason.rule().startsWith("CHN-030 ")).singleElement()
-                .satisfies(reason -> assertThat(reason.message()).contains("premium -30% on last year"));
+                .satisfies(reason -> assertThat(reason.message().en()).contains("premium -30% on last year"));
     }
 
     @Test

@@ -333,20 +333,38 @@ class BacktestApiTests {
     }
 
     /** The scorecard table with every rule's points 0: the points are the cell before the reason, the last one. */
+    /** The churn table with every row's points (the column before its two reasons, English and Chinese) set to 0. */
     private static String everyPointZero(String table) {
         StringBuilder zero = new StringBuilder();
         for (String line : table.split("\n", -1)) {
             if (line.startsWith("CHN-")) {
-                String row = line.stripTrailing();
-                int reason = row.endsWith(",") ? row.length() - 1 : row.lastIndexOf(",\"\"\"");
-                int points = row.lastIndexOf(',', reason - 1);
-                line = row.substring(0, points + 1) + "0" + row.substring(reason);
+                List<String> cells = cells(line.stripTrailing());
+                cells.set(cells.size() - 3, "0");
+                line = String.join(",", cells);
             }
             zero.append(line).append('\n');
         }
         String changed = zero.substring(0, zero.length() - 1);
         assertThat(changed).isNotEqualTo(table).contains("CHN-012 Two or more missed payments in 12 months,,2,,,,,,,,,,,,,,0,");
         return changed;
+    }
+
+    /** A CSV line's cells as written (quotes kept), split at the commas outside quotes. */
+    private static List<String> cells(String line) {
+        List<String> cells = new java.util.ArrayList<>();
+        boolean quoted = false;
+        int from = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(line.substring(from, i));
+                from = i + 1;
+            }
+        }
+        cells.add(line.substring(from));
+        return cells;
     }
 
     private static long sum(JsonNode rows, String field) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 /** Customers in the browser: search, a customer's page, re-evaluation and a pre-bind check. */
 @BrowserTest
@@ -38,7 +39,12 @@ class CustomersBrowserTests {
         ui.click(By.cssSelector(".customer-results a[href='#/customers/" + BLACKLISTED + "']"));
 
         ui.waitFor(By.cssSelector(".feature[data-feature=annualPremium]"));
-        assertThat(ui.waitFor(By.cssSelector(".reasons")).getText()).contains("GRD-");
+        String reasons = ui.waitFor(By.cssSelector(".reasons")).getText();
+        JsonNode inChinese = new ApiClient(ui.port()).inLanguage("zh-CN").getJson("/api/v1/customers/" + BLACKLISTED
+                + "/assessment", "underwriter");
+        assertThat(reasons).contains("GRD-").as("the zh-CN page asks for its reasons in Chinese")
+                .contains(inChinese.get("reasons").get(0).get("message").asString());
+        assertThat(inChinese.get("reasons").get(0).get("message").asString()).matches(".*\\p{IsHan}.*");
         assertThat(ui.waitFor(By.cssSelector(".assessment-box")).getText()).contains("黑名单命中").contains("#1");
         int historyBefore = ui.driver().findElements(By.cssSelector(".timeline.history > li")).size();
         assertThat(historyBefore).isPositive();

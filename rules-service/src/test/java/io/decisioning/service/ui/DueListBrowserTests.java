@@ -90,7 +90,10 @@ class DueListBrowserTests {
         assertThat(card.findElement(By.cssSelector(".churn-score")).getDomAttribute("data-churn-score"))
                 .isEqualTo(String.valueOf(churn));
         assertThat(card.findElements(By.cssSelector(".retention-reasons li"))).isNotEmpty();
-        assertThat(card.getText()).doesNotContain("churn points");
+        assertThat(card.getText()).doesNotContain("churn points").doesNotContain("流失分");
+        assertThat(card.findElements(By.cssSelector(".retention-reasons li"))).extracting(WebElement::getText)
+                .as("the zh-CN page's reasons are Chinese").allMatch(text -> text.codePoints()
+                        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
         ui.waitFor(By.cssSelector(".feature[data-feature=maxDaysOverdue]"));
         ui.screenshot("customer-retention");
     }
