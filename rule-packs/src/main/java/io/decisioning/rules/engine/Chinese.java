@@ -33,6 +33,11 @@ final class Chinese {
         return words.stringPropertyNames().stream().collect(Collectors.toUnmodifiableMap(k -> k, words::getProperty));
     }
 
+    /** A digest of the words (their keys and texts), which changes when any of them does. */
+    static int digest() {
+        return new java.util.TreeMap<>(WORDS).hashCode();
+    }
+
     /** The word for a code of a kind ("grade", "HIGH_QUALITY" -> "优质客户"); the code itself when there is none. */
     static String label(String kind, String code) {
         return WORDS.getOrDefault(kind + "." + code, code);

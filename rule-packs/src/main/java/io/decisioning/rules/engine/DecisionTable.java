@@ -44,14 +44,16 @@ final class DecisionTable {
             // poi reports unreadable workbooks the same way: both become errors in the table's terms.
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             if (message.contains("No RuleTable cells")) {
-                errors.add(new CompileError(file, 0, 0, "the decision table yields no rules: it needs a"
-                        + " 'RuleTable <name>' cell with NAME, CONDITION and ACTION columns below it"));
+                errors.add(new CompileError(file, 0, 0, new Sentence("the decision table yields no rules: it needs a"
+                        + " 'RuleTable <name>' cell with NAME, CONDITION and ACTION columns below it",
+                        "该决策表没有产生任何规则：它需要一个 'RuleTable <名称>' 单元格，其下有 NAME、CONDITION 和 ACTION 列")));
                 return null;
             }
             Matcher cell = CELL.matcher(message);
             errors.add(cell.find()
                     ? new CompileError(file, Integer.parseInt(cell.group(2)), column(cell.group(1)), message)
-                    : new CompileError(file, 0, 0, "cannot read the decision table: " + message));
+                    : new CompileError(file, 0, 0, new Sentence("cannot read the decision table: " + message,
+                            "无法读取该决策表：" + message)));
             return null;
         }
         List<int[]> origins = new ArrayList<>();
@@ -67,6 +69,11 @@ final class DecisionTable {
 
     /** An error the compiler found at a line of the generated DRL, placed at the table row it came from. */
     CompileError errorAt(int drlLine, String message) {
+        return errorAt(drlLine, Sentence.of(message));
+    }
+
+    /** As {@link #errorAt(int, String)}, with a message in both languages. */
+    CompileError errorAt(int drlLine, Sentence message) {
         int[] found = null;
         for (int[] origin : origins) {
             if (origin[0] <= drlLine) {
@@ -74,9 +81,11 @@ final class DecisionTable {
             }
         }
         if (found == null) {
-            return new CompileError(file, 0, 0, "in the table's settings (RuleSet, Import, ...): " + message);
+            return new CompileError(file, 0, 0, new Sentence("in the table's settings (RuleSet, Import, ...): " + message.en(),
+                    "在表的设置（RuleSet、Import 等）中：" + message.zh()));
         }
-        return new CompileError(file, found[1], found[2], "in the rule generated from row " + found[1] + ": " + message);
+        return new CompileError(file, found[1], found[2], new Sentence("in the rule generated from row " + found[1] + ": "
+                + message.en(), "在由第 " + found[1] + " 行生成的规则中：" + message.zh()));
     }
 
     private static int column(String letters) {

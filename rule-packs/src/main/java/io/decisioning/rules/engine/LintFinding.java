@@ -17,10 +17,10 @@ import java.util.Set;
  *                 {@link #NOT_ANALYSED} or {@link #IGNORED_SHEET}
  * @param severity {@link #ERROR} (a row or customer does not get what the table says; fix it),
  *                 {@link #WARNING} (probably a mistake; look at it) or {@link #INFO} (worth knowing)
- * @param message  what is wrong and how to fix it, in the table's terms
+ * @param message  what is wrong and how to fix it, in the table's terms, in English and Chinese
  */
 public record LintFinding(String file, String sheet, String cell, String column, String kind, String severity,
-                          String message) {
+                          Sentence message) {
 
     /** A row no customer can ever get the outcome of. */
     public static final String UNREACHABLE_ROW = "UNREACHABLE_ROW";

@@ -263,6 +263,16 @@ enum OutcomeKind {
         return qualifier == null ? noun : qualifier + " " + noun;
     }
 
+    /** As {@link #describe(String)} in Chinese: "等级"; "频繁出险预警", "价值分". */
+    String describeZh(String qualifier) {
+        String word = Chinese.label("noun", name());
+        if (qualifier == null) {
+            return word;
+        }
+        return this == SCORE ? Chinese.label("scorecard", qualifier)
+                : Chinese.label(this == WARNING ? "warningType" : field, qualifier) + word;
+    }
+
     /**
      * One {@code new GradeAssigned(...)} (or another outcome) in a rule's action, and what its text names:
      * {@code insert(new WarningRaised($p.customerNo(), WarningType.REPEAT_CLAIMANT, Severity.HIGH));}.

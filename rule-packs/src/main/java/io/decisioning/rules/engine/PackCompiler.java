@@ -99,23 +99,28 @@ public final class PackCompiler {
                     Scenario.parse(file, content, errors);
                 }
             } else if (file.endsWith(".csv") || file.endsWith(".xlsx") || file.endsWith(".xls")) {
-                errors.add(new CompileError(file, 0, 0, "Drools ignores a table named like this: name decision tables"
-                        + " *.drl.csv, *.drl.xlsx or *.drl.xls, and scenario files *" + Scenario.SUFFIX));
+                errors.add(new CompileError(file, 0, 0, new Sentence("Drools ignores a table named like this: name decision tables"
+                        + " *.drl.csv, *.drl.xlsx or *.drl.xls, and scenario files *" + Scenario.SUFFIX,
+                        "Drools 会忽略这样命名的表：决策表请命名为 *.drl.csv、*.drl.xlsx 或 *.drl.xls，场景文件请命名为 *"
+                                + Scenario.SUFFIX)));
             } else {
-                errors.add(new CompileError(file, 0, 0, "unknown kind of file: a pack holds " + PackDescriptor.FILE
-                        + ", *.drl, *.drl.csv, *.drl.xlsx, *.drl.xls, *" + Scenario.SUFFIX + " and *.md notes"));
+                errors.add(new CompileError(file, 0, 0, new Sentence("unknown kind of file: a pack holds " + PackDescriptor.FILE
+                        + ", *.drl, *.drl.csv, *.drl.xlsx, *.drl.xls, *" + Scenario.SUFFIX + " and *.md notes",
+                        "未知的文件类型：规则包可包含 " + PackDescriptor.FILE + "、*.drl、*.drl.csv、*.drl.xlsx、*.drl.xls、*"
+                                + Scenario.SUFFIX + " 和 *.md 说明")));
             }
         });
         if (descriptor != null) {
             descriptor.files().stream().filter(file -> !source.files().containsKey(file)).forEach(file -> errors.add(
-                    new CompileError(PackDescriptor.FILE, 0, 0, "lists " + file + ", which the pack does not have")));
+                    new CompileError(PackDescriptor.FILE, 0, 0, new Sentence("lists " + file + ", which the pack does not have",
+                            "列出了 " + file + "，但规则包中没有这个文件"))));
         }
         Map<String, CompiledRule> rules = new HashMap<>();
         FactsRead factsRead = new FactsRead();
         Map<String, String> packages = new HashMap<>();
         boolean allTypesKnown = inspect(source, subject, directRules, drls, tables, packages, rules, factsRead, errors);
         if (drls.isEmpty() && errors.isEmpty()) {
-            errors.add(new CompileError(PackDescriptor.FILE, 0, 0, "the pack has no rule files"));
+            errors.add(new CompileError(PackDescriptor.FILE, 0, 0, new Sentence("the pack has no rule files", "规则包中没有规则文件")));
         }
         KieBase kieBase = errors.isEmpty() ? build(source, drls, tables, packages, errors) : null;
         if (!errors.isEmpty()) {
@@ -128,8 +133,9 @@ public final class PackCompiler {
     private static PackDescriptor descriptor(PackSource source, List<CompileError> errors) {
         byte[] content = source.files().get(PackDescriptor.FILE);
         if (content == null) {
-            errors.add(new CompileError(PackDescriptor.FILE, 0, 0, "missing: every pack needs a " + PackDescriptor.FILE
-                    + " with at least its order in the pipeline (order=10)"));
+            errors.add(new CompileError(PackDescriptor.FILE, 0, 0, new Sentence("missing: every pack needs a " + PackDescriptor.FILE
+                    + " with at least its order in the pipeline (order=10)",
+                    "缺少文件：每个规则包都需要一个 " + PackDescriptor.FILE + "，至少写明它在流水线中的顺序（order=10）")));
             return null;
         }
         try {
@@ -166,37 +172,44 @@ public final class PackCompiler {
             }
             packages.put(file, descr.getNamespace());
             if (table != null && descr.getRules().isEmpty()) {
-                errors.add(new CompileError(file, 0, 0, "the decision table yields no rules: it needs a"
-                        + " 'RuleTable <name>' cell with CONDITION and ACTION columns below it"));
+                errors.add(new CompileError(file, 0, 0, new Sentence("the decision table yields no rules: it needs a"
+                        + " 'RuleTable <name>' cell with CONDITION and ACTION columns below it",
+                        "该决策表没有产生任何规则：它需要一个 'RuleTable <名称>' 单元格，其下有 CONDITION 和 ACTION 列")));
             }
             for (RuleDescr rule : descr.getRules()) {
-                Function<String, CompileError> at = message -> table == null
+                Function<Sentence, CompileError> at = message -> table == null
                         ? new CompileError(file, rule.getLine(), 0, message)
                         : table.errorAt(rule.getLine(), message);
                 Matcher id = RULE_ID.matcher(rule.getName());
                 if (!id.matches()) {
-                    errors.add(at.apply("rule \"" + rule.getName() + "\": a rule name starts with its stable ID"
+                    errors.add(at.apply(new Sentence("rule \"" + rule.getName() + "\": a rule name starts with its stable ID"
                             + " and a title, like \"GRD-010 Key account by premium share\""
-                            + (table == null ? "" : " (give the table a NAME column)")));
+                            + (table == null ? "" : " (give the table a NAME column)"),
+                            "规则 \"" + rule.getName() + "\"：规则名以稳定的编号开头，后接标题，例如 \"GRD-010 Key account by premium share\""
+                                    + (table == null ? "" : "（请给表加一个 NAME 列）"))));
                     continue;
                 }
                 String other = fileOfId.putIfAbsent(id.group(1), file);
                 if (other != null) {
-                    errors.add(at.apply("rule ID " + id.group(1) + " is used twice in the pack (also in " + other + ")"));
+                    errors.add(at.apply(new Sentence("rule ID " + id.group(1) + " is used twice in the pack (also in " + other + ")",
+                            "规则编号 " + id.group(1) + " 在规则包中用了两次（另一次在 " + other + "）")));
                     continue;
                 }
                 ReasonTemplate reason = ReasonTemplate.of(rule);
                 if (subject == PackSubject.PAIR) {
                     reason.placeholders().stream().filter(name -> !Linking.isField(name)).forEach(name -> errors.add(
-                            at.apply("@reason of \"" + rule.getName() + "\" names {" + name + "}, which is not a field of RecordPair")));
+                            at.apply(new Sentence("@reason of \"" + rule.getName() + "\" names {" + name + "}, which is not a field of RecordPair",
+                                    "\"" + rule.getName() + "\" 的 @reason 引用了 {" + name + "}，它不是 RecordPair 的字段"))));
                 } else {
-                    reason.unknownPlaceholders().forEach(name -> errors.add(at.apply("@reason of \"" + rule.getName()
-                            + "\" names {" + name + "}, which is not a field of CustomerProfile")));
+                    reason.unknownPlaceholders().forEach(name -> errors.add(at.apply(new Sentence("@reason of \"" + rule.getName()
+                            + "\" names {" + name + "}, which is not a field of CustomerProfile",
+                            "\"" + rule.getName() + "\" 的 @reason 引用了 {" + name + "}，它不是 CustomerProfile 的字段"))));
                 }
                 String salience = rule.getSalience() == null ? "0" : rule.getSalience().trim();
                 if (!SALIENCE.matcher(salience).matches()) {
-                    errors.add(at.apply("rule \"" + rule.getName() + "\": salience must be a whole number, was " + salience
-                            + " (the engine ranks the outcomes of rules that hold by it)"));
+                    errors.add(at.apply(new Sentence("rule \"" + rule.getName() + "\": salience must be a whole number, was " + salience
+                            + " (the engine ranks the outcomes of rules that hold by it)",
+                            "规则 \"" + rule.getName() + "\"：salience 必须是整数，实际为 " + salience + "（引擎按它给成立的规则的结果排序）")));
                     continue;
                 }
                 String action = rule.getConsequence() == null ? "" : rule.getConsequence().toString();

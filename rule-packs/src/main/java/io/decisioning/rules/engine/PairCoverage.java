@@ -200,10 +200,13 @@ final class PairCoverage {
                 .filter(c -> c.held().stream().anyMatch(h -> h.rule().equals(rule))).toList();
         if (holds.isEmpty()) {
             findings.add(row.data.row(), findings.rowStart(), findings.nameColumn(), LintFinding.UNREACHABLE_ROW,
-                    LintFinding.ERROR, row.id + " never applies: no pair has what its cells ask for"
+                    LintFinding.ERROR, new Sentence(row.id + " never applies: no pair has what its cells ask for"
                             + (used.contains("identityConflict") && used.contains("sameIdentity")
                             ? " (two records with different valid identity numbers never have the same identity)" : "")
-                            + ". Correct the cells, or delete the row");
+                            + ". Correct the cells, or delete the row",
+                    row.id + " 永远不会生效：没有任何记录对符合它单元格的要求"
+                            + (used.contains("identityConflict") && used.contains("sameIdentity")
+                            ? "（两条有效证件号码不同的记录不可能证件相同）" : "") + "。请改正单元格，或删除这一行"));
             return;
         }
         int own = priority.getOrDefault(rule, 0);
@@ -220,15 +223,22 @@ final class PairCoverage {
         String names = winners.stream().map(w -> idOf(w, byRule) + " (priority " + priority.getOrDefault(w, 0) + ")")
                 .collect(Collectors.joining(winners.size() == 2 ? " and " : ", "));
         String rowsWord = winners.size() > 1 ? "rows" : "row";
+        String namesZh = winners.stream().map(w -> idOf(w, byRule) + "（优先级 " + priority.getOrDefault(w, 0) + "）")
+                .collect(Collectors.joining("、"));
         findings.add(row.data.row(), findings.rowStart(), findings.nameColumn(), LintFinding.UNREACHABLE_ROW,
                 redundant ? LintFinding.WARNING : LintFinding.ERROR,
-                row.id + " (priority " + own + ") never decides: every pair it holds for is"
+                new Sentence(row.id + " (priority " + own + ") never decides: every pair it holds for is"
                         + " decided first by " + names + (winners.size() > 1 ? " together" : "")
                         + (redundant ? ", which " + (winners.size() > 1 ? "give" : "gives") + " the same outcome " + outcome + " (so only the reason differs). Delete"
                                 + " the row, or give it a higher priority if its reason should show"
                                 : ". Delete the row, narrow the higher " + rowsWord + ", or give this row a higher"
                                 + " priority if it should win: it gives " + outcome + ", " + (winners.size() > 1 ? "they give "
-                                : "that row gives ") + outcomes(holds)));
+                                : "that row gives ") + outcomes(holds)),
+                row.id + "（优先级 " + own + "）永远不起决定作用：它成立的每个记录对都先由 " + namesZh
+                        + (winners.size() > 1 ? " 合起来" : "") + "决定"
+                        + (redundant ? "，给出相同的结果 " + outcome + "（只有原因不同）。请删除这一行；若要显示它的原因，请提高它的优先级"
+                                : "。请删除这一行、缩小优先级更高的行的条件，或提高这一行的优先级（若应由它生效）：它给出 " + outcome
+                                + "，" + (winners.size() > 1 ? "它们给出 " : "那一行给出 ") + outcomes(holds))));
     }
 
     /** Rows of the same priority that give one pair different outcomes, and no higher rule decides it. */
@@ -245,11 +255,15 @@ final class PairCoverage {
                     continue;
                 }
                 findings.addAtOutcome(byRule.get(other.rule()), LintFinding.CONFLICTING_OVERLAP, LintFinding.WARNING,
-                        idOf(winner.rule(), byRule) + " and " + idOf(other.rule(), byRule) + " have the same priority "
-                                + winner.salience() + " and both hold when " + when(combination) + ", but give "
+                        new Sentence(idOf(winner.rule(), byRule) + " and " + idOf(other.rule(), byRule) + " have the same priority "
+                                + winner.salience() + " and both hold when " + when(combination, false) + ", but give "
                                 + winner.outcome() + " and " + other.outcome() + ": the rule whose name sorts first ("
                                 + idOf(winner.rule(), byRule) + ") decides. Give the row that should win a higher"
-                                + " priority, or make the conditions exclusive");
+                                + " priority, or make the conditions exclusive",
+                        idOf(winner.rule(), byRule) + " 和 " + idOf(other.rule(), byRule) + " 的优先级同为 "
+                                + winner.salience() + "，在 " + when(combination, true) + " 时都成立，却分别给出 "
+                                + winner.outcome() + " 和 " + other.outcome() + "：由名称排在前面的规则（"
+                                + idOf(winner.rule(), byRule) + "）决定。请提高应当生效的那一行的优先级，或让条件互斥"));
             }
         }
     }
@@ -260,10 +274,13 @@ final class PairCoverage {
             return;
         }
         findings.add(block.row(), block.column(), null, LintFinding.GAP, LintFinding.INFO,
-                "no rule of the pack decides " + undecided.size() + " of the " + combinations.size() + " combinations of "
-                        + String.join(", ", used) + ", for example when " + when(undecided.get(0)) + ": such a pair is"
+                new Sentence("no rule of the pack decides " + undecided.size() + " of the " + combinations.size() + " combinations of "
+                        + String.join(", ", used) + ", for example when " + when(undecided.get(0), false) + ": such a pair is"
                         + " NO_LINK, the default. Fine if intended; a rule for everything else with priority 0 (like"
-                        + " IDN-090 Not linked otherwise) says so and shows in the pair's reason");
+                        + " IDN-090 Not linked otherwise) says so and shows in the pair's reason",
+                "在 " + String.join("、", used) + " 的 " + combinations.size() + " 种组合中，有 " + undecided.size()
+                        + " 种没有规则决定，例如 " + when(undecided.get(0), true) + " 时：这样的记录对按默认为 NO_LINK。"
+                        + "如果本意如此则无妨；一条优先级为 0 的兜底规则（如 IDN-090 Not linked otherwise）可以明确这一点，并显示在记录对的原因中"));
     }
 
     private static String outcomes(List<Combination> holds) {
@@ -271,10 +288,14 @@ final class PairCoverage {
     }
 
     /** "sameName and sameBirthDate (identityConflict, sameIdentity, samePhone false)". */
-    private static String when(Combination combination) {
+    private static String when(Combination combination, boolean chinese) {
         List<String> yes = new ArrayList<>();
         List<String> no = new ArrayList<>();
         combination.flags().forEach((flag, value) -> (value ? yes : no).add(flag));
+        if (chinese) {
+            String trueOnes = yes.isEmpty() ? "没有标志为真" : String.join(" 且 ", yes);
+            return no.isEmpty() ? trueOnes : trueOnes + "（" + String.join("、", no) + " 为假）";
+        }
         String trueOnes = yes.isEmpty() ? "no flag is true" : String.join(" and ", yes);
         return no.isEmpty() ? trueOnes : trueOnes + " (" + String.join(", ", no) + " false)";
     }

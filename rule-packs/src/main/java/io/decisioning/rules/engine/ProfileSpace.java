@@ -302,6 +302,11 @@ final class ProfileSpace {
 
     /** "claims12m <= 2 and (lossRatio3y < 0.8 or lossRatio3y is null)"; "every customer" for an open box. */
     String describe(Box box) {
+        return describe(box, false);
+    }
+
+    /** As {@link #describe(Box)}, in Chinese when asked: "claims12m <= 2 且 (lossRatio3y < 0.8 或 lossRatio3y 为空)". */
+    String describe(Box box, boolean chinese) {
         List<List<String>> parts = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
@@ -316,25 +321,26 @@ final class ProfileSpace {
                 while (end + 1 <= last && set.get(end + 1)) {
                     end++;
                 }
-                runs.add(run(field, a, end, last));
+                runs.add(run(field, a, end, last, chinese));
                 a = end;
             }
             if (field.valueAtoms() < field.atoms().size() && set.get(field.atoms().size() - 1)) {
-                runs.add(field.name() + " is null");
+                runs.add(field.name() + (chinese ? " 为空" : " is null"));
             }
             parts.add(runs);
         }
         if (parts.isEmpty()) {
-            return "every customer";
+            return chinese ? "所有客户" : "every customer";
         }
+        String or = chinese ? " 或 " : " or ";
         if (parts.size() == 1) {
-            return String.join(" or ", parts.get(0));
+            return String.join(or, parts.get(0));
         }
-        return parts.stream().map(runs -> runs.size() > 1 ? "(" + String.join(" or ", runs) + ")" : runs.get(0))
-                .collect(Collectors.joining(" and "));
+        return parts.stream().map(runs -> runs.size() > 1 ? "(" + String.join(or, runs) + ")" : runs.get(0))
+                .collect(Collectors.joining(chinese ? " 且 " : " and "));
     }
 
-    private static String run(Field field, int from, int to, int last) {
+    private static String run(Field field, int from, int to, int last, boolean chinese) {
         String name = field.name();
         Atom first = field.atoms().get(from);
         Atom end = field.atoms().get(to);
@@ -346,7 +352,7 @@ final class ProfileSpace {
         String upper = to == last ? null : whole ? " <= " + number(end.hi())
                 : (end.hiClosed() ? " <= " : " < ") + number(end.hi());
         if (lower == null && upper == null) {
-            return name + " is not null";
+            return name + (chinese ? " 不为空" : " is not null");
         }
         if (lower == null) {
             return name + upper;
@@ -359,6 +365,11 @@ final class ProfileSpace {
 
     /** "claims12m = 2 and lossRatio3y = 0.4": one customer of the box, naming only the fields it constrains. */
     String example(Box box) {
+        return example(box, false);
+    }
+
+    /** As {@link #example(Box)}, in Chinese when asked: "claims12m = 2 且 lossRatio3y = 0.4". */
+    String example(Box box, boolean chinese) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
@@ -387,9 +398,9 @@ final class ProfileSpace {
                 }
             }
             BigDecimal value = field.atoms().get(chosen).example(field.feature().whole());
-            parts.add(field.name() + " = " + (value == null ? "null" : number(value)));
+            parts.add(field.name() + " = " + (value == null ? (chinese ? "空" : "null") : number(value)));
         }
-        return parts.isEmpty() ? "any customer" : String.join(" and ", parts);
+        return parts.isEmpty() ? (chinese ? "任一客户" : "any customer") : String.join(chinese ? " 且 " : " and ", parts);
     }
 
     static String number(BigDecimal value) {

@@ -49,7 +49,7 @@ public record Reason(String pack, int version, String rule, Sentence message, Sc
             return message;
         }
         Sentence end = pointsText(card, points);
-        return new Sentence(cut(message.en(), end.en()), cut(message.zh(), end.zh()));
+        return Sentence.lazy(cut(message.en(), end.en()), () -> cut(message.zh(), end.zh()), message.followsEnglish());
     }
 
     private static String cut(String text, String end) {
@@ -58,7 +58,7 @@ public record Reason(String pack, int version, String rule, Sentence message, Sc
 
     /** How a scorecard rule's sentence ends: ": +30 churn points" ("：流失分 +30"), ": -5 value points". */
     static Sentence pointsText(Scorecard card, int points) {
-        String signed = (points >= 0 ? "+" : "") + points;
-        return new Sentence(": " + signed + POINTS.get(card), "：" + Chinese.label("scorecard", card.name()) + " " + signed);
+        return Sentence.lazy((points >= 0 ? ": +" : ": ") + points + POINTS.get(card),
+                () -> "：" + Chinese.label("scorecard", card.name()) + (points >= 0 ? " +" : " ") + points, true);
     }
 }

@@ -25,9 +25,16 @@ import org.drools.drl.ast.descr.RuleDescr;
  * A rule may say it better itself with {@code @reason("...")}, where {@code {claims12m}} stands for the customer's
  * value, in either language, and with {@code @reasonZh("...")} for its Chinese (a rule with only one of them reads
  * the same in both languages).
+ *
+ * @param keyFeature       for an explicit sentence whose placeholders all name one whole-number field, that field: its
+ *                         value tells the sentences apart ({@link #cacheKey}); null otherwise
+ * @param pieces           the explicit sentence cut at its placeholders, so that filling it in is appending pieces
+ * @param piecesZh         its Chinese, cut the same way
+ * @param zhFollowsEnglish whether every figure the Chinese names, the English names too (then the English tells when
+ *                         the Chinese changes: {@link Sentence#followsEnglish})
  */
 record ReasonTemplate(String explicit, String explicitZh, List<Atom> atoms, List<Outcome> statics, String fallback,
-                      ProfileFeature keyFeature, List<Piece> pieces, List<Piece> piecesZh) {
+                      ProfileFeature keyFeature, List<Piece> pieces, List<Piece> piecesZh, boolean zhFollowsEnglish) {
 
     /**
      * @param explicit   the rule's own sentence ({@code @reason}, else its {@code @reasonZh}); null for none
@@ -35,7 +42,7 @@ record ReasonTemplate(String explicit, String explicitZh, List<Atom> atoms, List
      */
     ReasonTemplate(String explicit, String explicitZh, List<Atom> atoms, List<Outcome> statics, String fallback) {
         this(explicit, explicitZh, atoms, statics, fallback, keyFeature(explicit, explicitZh), pieces(explicit),
-                pieces(explicitZh));
+                pieces(explicitZh), explicit == null || names(explicit).containsAll(names(explicitZh)));
     }
 
     /**
@@ -205,50 +212,64 @@ record ReasonTemplate(String explicit, String explicitZh, List<Atom> atoms, List
         }
     }
 
-    /** The sentence for a customer for whom the rule fired. */
+    /** The sentence for a customer for whom the rule fired: the English now, the Chinese when first asked for. */
     Sentence render(CustomerProfile profile) {
         if (explicit != null) {
-            return new Sentence(explicit.indexOf('{') < 0 ? explicit : fill(pieces, profile, false),
-                    explicitZh.indexOf('{') < 0 ? explicitZh : fill(piecesZh, profile, true));
+            if (explicit.indexOf('{') < 0 && explicitZh.indexOf('{') < 0) {
+                return new Sentence(explicit, explicitZh);
+            }
+            String en = explicit.indexOf('{') < 0 ? explicit : fill(pieces, profile, false);
+            return Sentence.lazy(en, () -> explicitZh.indexOf('{') < 0 ? explicitZh : fill(piecesZh, profile, true),
+                    zhFollowsEnglish);
         }
-        StringBuilder en = new StringBuilder(64);
-        StringBuilder zh = new StringBuilder(48);
+        String en = write(profile, false);
+        return en == null ? Sentence.of(fallback) : Sentence.lazy(en, () -> write(profile, true), true);
+    }
+
+    /** The generated sentence in one language; null when no constraint that held names a figure (nor an outcome). */
+    private String write(CustomerProfile profile, boolean chinese) {
+        StringBuilder out = new StringBuilder(64);
         ProfileFeature previous = null;
         for (Atom atom : atoms) {
             if (!atom.holds(profile)) {
                 continue;
             }
             if (atom.feature() == previous) {
-                en.append(" and ");
-                zh.append(" 且 ");
+                out.append(chinese ? " 且 " : " and ");
             } else {
-                if (!en.isEmpty()) {
-                    en.append("; ");
-                    zh.append("；");
+                if (!out.isEmpty()) {
+                    out.append(chinese ? "；" : "; ");
                 }
-                atom.feature().describe(profile, en);
-                atom.feature().describeZh(profile, zh);
-                en.append(' ');
-                zh.append(' ');
+                if (chinese) {
+                    atom.feature().describeZh(profile, out);
+                } else {
+                    atom.feature().describe(profile, out);
+                }
+                out.append(' ');
             }
-            String comparison = atom.constraint().operator().symbol + " " + atom.constraint().operand();
-            en.append(comparison);
-            zh.append(comparison);
-            if (atom.feature().percent()) {
-                zh.append('%');
+            out.append(atom.constraint().operator().symbol).append(' ').append(atom.constraint().operand());
+            if (chinese && atom.feature().percent()) {
+                out.append('%');
             }
             previous = atom.feature();
         }
         for (Outcome outcome : statics) {
-            if (!en.isEmpty()) {
-                en.append("; ");
-                zh.append("；");
+            if (!out.isEmpty()) {
+                out.append(chinese ? "；" : "; ");
             }
             Sentence text = outcome.sentence();
-            en.append(text.en());
-            zh.append(text.zh());
+            out.append(chinese ? text.zh() : text.en());
         }
-        return en.isEmpty() ? Sentence.of(fallback) : new Sentence(en.toString(), zh.toString());
+        return out.isEmpty() ? null : out.toString();
+    }
+
+    private static List<String> names(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
     }
 
     /** The sentence without a customer (a complaint without one): the explicit one if it names no figure, else the fallback. */

@@ -414,9 +414,9 @@ final class RuleConditions {
             return cache[key];
         }
         Number now = failing.feature().valueOf(profile);
-        NearMiss miss = new NearMiss(pack, version, rule, outcome, new Sentence(
+        NearMiss miss = new NearMiss(pack, version, rule, outcome, Sentence.lazy(
                 prefix + failing.text() + " (now " + ProfileFeature.format(now) + ")",
-                "若" + failing.textZh() + "（现为 " + failing.feature().textZh(now) + "），" + outcomeZh));
+                () -> "若" + failing.textZh() + "（现为 " + failing.feature().textZh(now) + "），" + outcomeZh, true));
         if (key >= 0 && key < CACHE) {
             cache[key] = miss;
         }

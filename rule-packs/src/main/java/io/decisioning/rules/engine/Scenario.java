@@ -11,8 +11,8 @@ import io.decisioning.rules.CustomerProfile;
 import io.decisioning.rules.Decision;
 import io.decisioning.rules.Entitlement;
 import io.decisioning.rules.Grade;
-import io.decisioning.rules.MatchField;
 import io.decisioning.rules.ManagerStatus;
+import io.decisioning.rules.MatchField;
 import io.decisioning.rules.MatchStrength;
 import io.decisioning.rules.Severity;
 import io.decisioning.rules.Tier;
@@ -75,7 +75,8 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
                 .filter(row -> !row.cell(0).startsWith("#"))
                 .toList();
         if (rows.isEmpty()) {
-            errors.add(new CompileError(file, 0, 0, "no scenarios: the first line names the columns, each further line is a scenario"));
+            errors.add(new CompileError(file, 0, 0, new Sentence("no scenarios: the first line names the columns, each further line is a scenario",
+                    "没有场景：第一行是列名，之后每一行是一个场景")));
             return List.of();
         }
         Csv.Row header = rows.get(0);
@@ -83,13 +84,16 @@ record Scenario(String file, int line, String name, EvaluationInput input, Map<S
         for (int i = 0; i < header.cells().size(); i++) {
             String column = canonical(header.cells().get(i), inputs, outcomes);
             if (column == null) {
-                errors.add(new CompileError(file, header.line(), i + 1, "unknown column '" + header.cells().get(i)
-                        + "'; known: scenario, note, " + inputs + " and 'expect <" + String.join("|", outcomes) + ">'"));
+                errors.add(new CompileError(file, header.line(), i + 1, new Sentence("unknown column '" + header.cells().get(i)
+                        + "'; known: scenario, note, " + inputs + " and 'expect <" + String.join("|", outcomes) + ">'",
+                        "未知的列 '" + header.cells().get(i) + "'；可用的列：scenario、note、" + inputs + " 以及 'expect <"
+                                + String.join("|", outcomes) + ">'")));
             }
             columns.add(column);
         }
         if (!columns.contains("scenario")) {
-            errors.add(new CompileError(file, header.line(), 1, "a 'scenario' column naming each scenario is required"));
+            errors.add(new CompileError(file, header.line(), 1, new Sentence("a 'scenario' column naming each scenario is required",
+                    "必须有一列 'scenario' 为每个场景命名")));
             return List.of();
         }
         List<T> scenarios = new ArrayList<>();

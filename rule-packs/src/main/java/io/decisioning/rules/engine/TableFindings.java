@@ -32,13 +32,13 @@ final class TableFindings {
     }
 
     /** A finding at the 0-based row and column, under the column {@code at} (null for the whole table). */
-    void add(int row, int column, Column at, String kind, String severity, String message) {
+    void add(int row, int column, Column at, String kind, String severity, Sentence message) {
         found.add(new Found(row, column, new LintFinding(file, sheet, TableFile.cellName(row, column),
                 at == null ? null : at.title(), kind, severity, message)));
     }
 
     /** A finding at the row's first filled action cell: the outcome in question. */
-    void addAtOutcome(TableRow line, String kind, String severity, String message) {
+    void addAtOutcome(TableRow line, String kind, String severity, Sentence message) {
         Column at = actions.stream().filter(a -> !line.data.cell(a.index()).isEmpty()).findFirst().orElse(null);
         add(line.data.row(), at == null ? rowStart() : at.index(), at == null ? nameColumn : at, kind, severity,
                 message);

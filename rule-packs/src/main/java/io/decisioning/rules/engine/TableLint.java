@@ -100,7 +100,8 @@ public final class TableLint {
             }
         }
         findings.add(new LintFinding(PackDescriptor.FILE, null, "", null, LintFinding.NOT_ANALYSED, LintFinding.INFO,
-                problem + "; the tables were checked with the default hit policy UNIQUE"));
+                new Sentence(problem + "; the tables were checked with the default hit policy UNIQUE",
+                        problem + "；各表按默认命中策略 UNIQUE 检查")));
         return HitPolicy.UNIQUE;
     }
 
@@ -166,7 +167,8 @@ public final class TableLint {
             sheets = TableFile.read(file, content);
         } catch (IOException | RuntimeException e) {
             findings.add(new LintFinding(file, null, "", null, LintFinding.NOT_ANALYSED, LintFinding.INFO,
-                    "cannot read the table (" + e.getMessage() + "); compile the pack to see why"));
+                    new Sentence("cannot read the table (" + e.getMessage() + "); compile the pack to see why",
+                            "无法读取该表（" + e.getMessage() + "）；编译规则包可查看原因")));
             return;
         }
         if (sheets.isEmpty()) {
@@ -188,9 +190,11 @@ public final class TableLint {
                     }
                 }
                 findings.add(new LintFinding(file, other.name(), cell, null, LintFinding.IGNORED_SHEET, LintFinding.ERROR,
-                        "Drools reads only the first sheet of a workbook (" + first.name() + "), so the rules of sheet "
+                        new Sentence("Drools reads only the first sheet of a workbook (" + first.name() + "), so the rules of sheet "
                                 + other.name() + " never fire: move its RuleTable to the first sheet, or make it a"
-                                + " table file of its own"));
+                                + " table file of its own",
+                                "Drools 只读取工作簿的第一张工作表（" + first.name() + "），工作表 " + other.name()
+                                        + " 的规则永远不会触发：请把它的 RuleTable 移到第一张工作表，或单独做成一个表文件")));
             }
         }
     }
@@ -211,8 +215,9 @@ public final class TableLint {
             new TableCoverage(block, checks.policy(), checks.catchAlls(), checks.gapsScoreZero(), rows, found).check();
         } catch (ProfileSpace.TooComplex e) {
             found.add(block.row(), block.column(), null, LintFinding.NOT_ANALYSED, LintFinding.INFO,
-                    "table " + found.tableName() + " has too many rows and fields to check for unreachable rows,"
-                            + " overlaps and gaps exactly; only its blank cells were checked");
+                    new Sentence("table " + found.tableName() + " has too many rows and fields to check for unreachable rows,"
+                            + " overlaps and gaps exactly; only its blank cells were checked",
+                            "表 " + found.tableName() + " 的行和字段太多，无法精确检查不可达的行、重叠和缺口；只检查了空白单元格"));
         }
         found.addSortedTo(findings);
     }

@@ -31,6 +31,11 @@ final class TableRow {
         String describe() {
             return kind.describe(qualifier);
         }
+
+        /** "等级", "频繁出险预警", "价值分". */
+        String describeZh() {
+            return kind.describeZh(qualifier);
+        }
     }
 
     final DataRow data;

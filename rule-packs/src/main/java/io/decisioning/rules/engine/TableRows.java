@@ -80,10 +80,13 @@ final class TableRows {
                 models.put(column.index(), TableCondition.of(column.objectType(), column.code()));
             } catch (IllegalArgumentException e) {
                 findings.add(block.row() + 3, column.index(), column, LintFinding.NOT_ANALYSED, LintFinding.INFO,
-                        "condition not analysed: " + e.getMessage() + ". The lint understands comparisons of"
+                        new Sentence("condition not analysed: " + e.getMessage() + ". The lint understands comparisons of"
                                 + " numeric CustomerProfile fields with the cell's values (claims12m >= $param,"
                                 + " lossRatio3y != null); rows filling this column are checked for blanks, and"
-                                + " for being shadowed by other rows, but not for overlaps or gaps");
+                                + " for being shadowed by other rows, but not for overlaps or gaps",
+                        "未分析该条件：" + e.getMessage() + "。检查能理解 CustomerProfile 数值字段与单元格取值的比较"
+                                + "（claims12m >= $param、lossRatio3y != null）；填写此列的行会检查空白和是否被其他行遮蔽，"
+                                + "但不检查重叠和缺口"));
             }
         }
     }
@@ -99,11 +102,13 @@ final class TableRows {
             TableRow line = new TableRow(data, id(data));
             lines.add(line);
             if (nameColumn != null && data.cell(nameColumn.index()).isEmpty()) {
+                String generated = block.name().replace(' ', '_') + "_" + line.spreadsheetRow();
                 findings.add(data.row(), nameColumn.index(), nameColumn, LintFinding.AMBIGUOUS_BLANK, LintFinding.ERROR,
-                        "row " + line.spreadsheetRow() + " has no rule name, so no stable ID: Drools names it \""
-                                + block.name().replace(' ', '_') + "_" + line.spreadsheetRow() + "\", which the"
-                                + " compiler rejects and no reason can cite. Write the ID and a title, like"
-                                + " \"GRD-045 Poor quality by early claims\"");
+                        new Sentence("row " + line.spreadsheetRow() + " has no rule name, so no stable ID: Drools names it \""
+                                + generated + "\", which the compiler rejects and no reason can cite. Write the ID and a"
+                                + " title, like \"GRD-045 Poor quality by early claims\"",
+                        "第 " + line.spreadsheetRow() + " 行没有规则名，因而没有稳定的编号：Drools 会把它命名为 \"" + generated
+                                + "\"，编译器会拒绝，原因也无法引用它。请写上编号和标题，例如 \"GRD-045 Poor quality by early claims\""));
             }
             readPriority(line);
             readConditions(line, actionsNeedBinding);
@@ -127,8 +132,9 @@ final class TableRows {
             line.usable = false;
             findings.add(line.data.row(), priorityColumn.index(), priorityColumn, LintFinding.NOT_ANALYSED,
                     LintFinding.INFO,
-                    line.id + ": the priority '" + value + "' is not a whole number, so the row is left out of the"
-                            + " checks (the compiler rejects it)");
+                    new Sentence(line.id + ": the priority '" + value + "' is not a whole number, so the row is left out of the"
+                            + " checks (the compiler rejects it)",
+                            line.id + "：优先级 '" + value + "' 不是整数，这一行不参与检查（编译器会拒绝它）"));
         }
     }
 
@@ -158,24 +164,33 @@ final class TableRows {
                 line.usable = false;
                 line.cells.put(column.index(), null);
                 findings.add(line.data.row(), column.index(), column, LintFinding.NOT_ANALYSED, LintFinding.INFO,
-                        line.id + ": " + e.getMessage() + ", so the row is left out of the checks");
+                        new Sentence(line.id + ": " + e.getMessage() + ", so the row is left out of the checks",
+                                line.id + "：" + e.getMessage() + "，这一行不参与检查"));
             }
         }
         if (line.cells.isEmpty() && !conditions.isEmpty()) {
             Column first = conditions.get(0);
             findings.add(line.data.row(), first.index(), first, LintFinding.AMBIGUOUS_BLANK,
                     actionsNeedBinding ? LintFinding.ERROR : LintFinding.WARNING,
-                    line.id + " fills no condition cell, so it applies to every " + subject()
+                    new Sentence(line.id + " fills no condition cell, so it applies to every " + subject()
                             + (actionsNeedBinding ? "; and as the " + subject() + " ($p) is bound by the condition cells,"
                                     + " its action does not compile" : "")
                             + ". Fill the condition it was meant to have; for a rule that applies to everyone"
                             + " otherwise, write it in the pack's DRL with a low salience (like GRD-090 Standard"
-                            + " otherwise)");
+                            + " otherwise)",
+                    line.id + " 没有填写任何条件单元格，因此适用于每一个" + subjectZh()
+                            + (actionsNeedBinding ? "；又因" + subjectZh() + "（$p）由条件单元格绑定，它的动作无法编译" : "")
+                            + "。请填写它本应有的条件；适用于其余所有对象的规则，请写在规则包的 DRL 中并设低 salience"
+                            + "（如 GRD-090 Standard otherwise）"));
         }
     }
 
     private String subject() {
         return pairs ? "pair" : "customer";
+    }
+
+    private String subjectZh() {
+        return pairs ? "记录对" : "客户";
     }
 
     /** Whether every value of a two-value cell ("3, 3") is there; adds the finding when one is missing. */
@@ -192,12 +207,15 @@ final class TableRows {
             return true;
         }
         findings.add(line.data.row(), column.index(), column, LintFinding.AMBIGUOUS_BLANK, LintFinding.ERROR,
-                line.id + ": the cell '" + cell + "' holds " + (parameters - missing.size()) + " of the "
+                new Sentence(line.id + ": the cell '" + cell + "' holds " + (parameters - missing.size()) + " of the "
                         + parameters + " values its column takes; " + String.join(" and ", missing)
                         + (missing.size() == 1 ? " is" : " are") + " blank. A blank part means neither 0 nor"
                         + " 'no limit': Drools leaves the placeholder in the rule, which does not compile. Write"
                         + " all " + parameters + " values, separated by commas; for a range open at the top use"
-                        + " the table's 'at least' column, if it has one");
+                        + " the table's 'at least' column, if it has one",
+                line.id + "：单元格 '" + cell + "' 只填了该列所需 " + parameters + " 个值中的 " + (parameters - missing.size())
+                        + " 个；" + String.join("、", missing) + " 为空。空白既不表示 0 也不表示“无上限”：Drools 会把占位符"
+                        + "留在规则里，无法编译。请写全 " + parameters + " 个值，用逗号分隔；上不封顶的区间请使用表中的“at least”列（如有）"));
         return false;
     }
 
@@ -238,15 +256,18 @@ final class TableRows {
             Column first = actions.get(0);
             findings.add(line.data.row(), first.index(), first, LintFinding.AMBIGUOUS_BLANK,
                     scorecard ? LintFinding.WARNING : LintFinding.ERROR, scorecard
-                            ? line.id + " has no points: a blank is not 0, the row inserts nothing, so the bin is"
-                                    + " missing from the customer's reasons. Write 0 for a bin worth no points"
-                            : line.id + " has no outcome (" + first.title() + " is blank): the row holds but decides"
-                                    + " nothing. Fill it, or delete the row");
+                            ? new Sentence(line.id + " has no points: a blank is not 0, the row inserts nothing, so the bin is"
+                                    + " missing from the customer's reasons. Write 0 for a bin worth no points",
+                                    line.id + " 没有分值：空白不等于 0，这一行什么也不插入，客户的原因里就缺了这个分箱。不给分的分箱请写 0")
+                            : new Sentence(line.id + " has no outcome (" + first.title() + " is blank): the row holds but decides"
+                                    + " nothing. Fill it, or delete the row",
+                                    line.id + " 没有结果（" + first.title() + " 为空）：这一行成立却什么也不决定。请填写，或删除这一行"));
         } else {
             for (Column column : blank) {
                 findings.add(line.data.row(), column.index(), column, LintFinding.AMBIGUOUS_BLANK, LintFinding.WARNING,
-                        line.id + " leaves " + column.title() + " blank, so that action is left out of the rule."
-                                + " Fill it if the row should do it too");
+                        new Sentence(line.id + " leaves " + column.title() + " blank, so that action is left out of the rule."
+                                + " Fill it if the row should do it too",
+                                line.id + " 的 " + column.title() + " 为空，规则中就没有这个动作。若这一行也应执行它，请填写"));
             }
         }
     }
@@ -271,10 +292,12 @@ final class TableRows {
         for (TableRow line : lines) {
             if (line.blankPriority) {
                 findings.add(line.data.row(), priorityColumn.index(), priorityColumn, LintFinding.AMBIGUOUS_BLANK,
-                        LintFinding.WARNING, line.id + " has no priority while other rows have one: a blank"
+                        LintFinding.WARNING, new Sentence(line.id + " has no priority while other rows have one: a blank"
                                 + " counts as 0, the lowest usual priority (a catch-all such as GRD-090 has 0 too,"
                                 + " and two rules of equal priority that disagree fail the evaluation). Write the"
-                                + " priority; with hitPolicy=FIRST the highest one that holds wins");
+                                + " priority; with hitPolicy=FIRST the highest one that holds wins",
+                                line.id + " 没有优先级，而其他行有：空白按 0 计，即通常最低的优先级（GRD-090 这类兜底规则也是 0，"
+                                        + "两条优先级相同而结果不一致的规则会导致评估失败）。请填写优先级；hitPolicy=FIRST 时成立的行中优先级最高者生效"));
             }
         }
     }

@@ -44,7 +44,7 @@ class PackCompilerTests {
 
         assertThat(errors).hasSize(2).allSatisfy(error -> assertThat(error.file()).isEqualTo("broken.drl"));
         assertThat(errors).extracting(CompileError::line).containsExactlyInAnyOrder(6, 11);
-        assertThat(errors).extracting(CompileError::message).anySatisfy(m -> assertThat(m).contains("claimz"));
+        assertThat(errors).extracting(e -> e.message().en()).anySatisfy(m -> assertThat(m).contains("claimz"));
     }
 
     @Test
@@ -84,7 +84,7 @@ class PackCompilerTests {
 
         assertThat(errors).isNotEmpty().allSatisfy(error -> assertThat(error.file()).isEqualTo("limits.drl.csv"));
         assertThat(errors).extracting(CompileError::line).contains(9, 10);
-        assertThat(errors).extracting(CompileError::message).anySatisfy(m -> assertThat(m).contains("row 10"));
+        assertThat(errors).extracting(e -> e.message().en()).anySatisfy(m -> assertThat(m).contains("row 10"));
     }
 
     @Test
@@ -103,9 +103,9 @@ class PackCompilerTests {
 
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.file()).isEqualTo("limits.drl.csv");
-            assertThat(error.line()).as(error.message()).isEqualTo(9);
+            assertThat(error.line()).as(error.message().en()).isEqualTo(9);
             assertThat(error.column()).isEqualTo(2);
-            assertThat(error.message()).contains("B9");
+            assertThat(error.message().en()).contains("B9");
         });
     }
 
@@ -115,7 +115,7 @@ class PackCompilerTests {
                 "limits.xlsx", ""));
 
         assertThat(errors).extracting(CompileError::file).containsExactlyInAnyOrder("limits.csv", "limits.xlsx");
-        assertThat(errors).extracting(CompileError::message).allSatisfy(m -> assertThat(m).contains("*.drl.csv"));
+        assertThat(errors).extracting(e -> e.message().en()).allSatisfy(m -> assertThat(m).contains("*.drl.csv"));
     }
 
     @Test
@@ -128,7 +128,7 @@ class PackCompilerTests {
 
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.file()).isEqualTo("limits.drl.csv");
-            assertThat(error.message()).contains("yields no rules");
+            assertThat(error.message().en()).contains("yields no rules");
         });
     }
 
@@ -152,8 +152,9 @@ class PackCompilerTests {
                 """));
 
         assertThat(errors).extracting(CompileError::line).containsExactly(3, 11);
-        assertThat(errors.get(0).message()).contains("stable ID");
-        assertThat(errors.get(1).message()).contains("GRD-010 is used twice");
+        assertThat(errors.get(0).message().en()).contains("stable ID");
+        assertThat(errors.get(1).message().en()).contains("GRD-010 is used twice");
+        assertThat(errors.get(1).message().zh()).contains("规则编号 GRD-010 在规则包中用了两次");
     }
 
     @Test
@@ -162,7 +163,7 @@ class PackCompilerTests {
                 "pack.properties", "order=10\nhitPolicy=ANY\n".getBytes(),
                 "a.drl", "package test;".getBytes()));
 
-        assertThat(errorsOf(pack)).extracting(CompileError::message).singleElement().asString()
+        assertThat(errorsOf(pack)).extracting(e -> e.message().en()).singleElement().asString()
                 .contains("hitPolicy must be FIRST");
     }
 
@@ -178,7 +179,7 @@ class PackCompilerTests {
                 end
                 """));
 
-        assertThat(errors).extracting(CompileError::message).singleElement().asString()
+        assertThat(errors).extracting(e -> e.message().en()).singleElement().asString()
                 .contains("salience must be a whole number");
     }
 

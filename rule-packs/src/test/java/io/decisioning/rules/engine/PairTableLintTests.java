@@ -35,10 +35,10 @@ class PairTableLintTests {
                 .containsExactly(
                         tuple(TABLE, "A15", LintFinding.UNREACHABLE_ROW, LintFinding.ERROR),
                         tuple(TABLE, "A16", LintFinding.UNREACHABLE_ROW, LintFinding.WARNING));
-        assertThat(findings.get(0).message()).startsWith("IDN-045 (priority 65) never decides")
+        assertThat(findings.get(0).message().en()).startsWith("IDN-045 (priority 65) never decides")
                 .contains("IDN-040 (priority 70)", "IDN-030 (priority 80)", "IDN-020 (priority 90)", "IDN-010 (priority 100)")
                 .contains("it gives AUTO_LINK, they give AUTO_LINK, NO_LINK, REVIEW");
-        assertThat(findings.get(1).message()).startsWith("IDN-060 (priority 60) never decides")
+        assertThat(findings.get(1).message().en()).startsWith("IDN-060 (priority 60) never decides")
                 .contains("decided first by IDN-020 (priority 90), which gives the same outcome AUTO_LINK")
                 .doesNotContain("IDN-010");
     }
@@ -51,7 +51,7 @@ class PairTableLintTests {
             assertThat(f.cell()).isEqualTo("A15");
             assertThat(f.kind()).isEqualTo(LintFinding.UNREACHABLE_ROW);
             assertThat(f.severity()).isEqualTo(LintFinding.ERROR);
-            assertThat(f.message()).startsWith("IDN-015 never applies");
+            assertThat(f.message().en()).startsWith("IDN-015 never applies");
         });
     }
 
@@ -61,7 +61,7 @@ class PairTableLintTests {
 
         assertThat(findings).extracting(LintFinding::cell, LintFinding::column, LintFinding::kind, LintFinding::severity)
                 .containsExactly(tuple("H15", "outcome", LintFinding.CONFLICTING_OVERLAP, LintFinding.WARNING));
-        assertThat(findings.get(0).message()).contains("IDN-050 and IDN-055 have the same priority 69",
+        assertThat(findings.get(0).message().en()).contains("IDN-050 and IDN-055 have the same priority 69",
                 "sameName and samePhone", "REVIEW and NO_LINK");
     }
 
@@ -79,7 +79,7 @@ class PairTableLintTests {
             assertThat(f.kind()).isEqualTo(LintFinding.GAP);
             assertThat(f.severity()).isEqualTo(LintFinding.INFO);
             // 24 combinations of the five flags (identityConflict with sameIdentity cannot be); 5 decided by no row: no name, or a name alone
-            assertThat(f.message()).contains("decides 5 of the 24 combinations", "no flag is true", "NO_LINK");
+            assertThat(f.message().en()).contains("decides 5 of the 24 combinations", "no flag is true", "NO_LINK");
         });
     }
 

@@ -137,7 +137,7 @@ class RetentionPackTests {
                         """));
 
         assertThat(unknown.valid()).isFalse();
-        assertThat(unknown.errors()).singleElement().satisfies(error -> assertThat(error.message())
+        assertThat(unknown.errors()).singleElement().satisfies(error -> assertThat(error.message().en())
                 .contains("needs", "premium_due", "was complaints"));
     }
 }

@@ -82,12 +82,12 @@ class TableLintTests {
                 tuple("warning-thresholds.drl.csv", "A5", LintFinding.GAP, LintFinding.INFO),
                 tuple("warning-thresholds.drl.csv", "A13", LintFinding.GAP, LintFinding.INFO),
                 tuple("warning-thresholds.drl.csv", "A21", LintFinding.GAP, LintFinding.INFO));
-        assertThat(byPack.get("warnings").get(0).message()).contains("claims12m <= 2", "REPEAT_CLAIMANT");
+        assertThat(byPack.get("warnings").get(0).message().en()).contains("claims12m <= 2", "REPEAT_CLAIMANT");
         assertThat(byPack.get("scoring")).extracting(LintFinding::file, LintFinding::cell, LintFinding::column,
                 LintFinding::kind, LintFinding::severity).containsExactly(
                 tuple("risk-scorecard.drl.csv", "H8", "each warning of severity", LintFinding.NOT_ANALYSED, LintFinding.INFO),
                 tuple("risk-scorecard.drl.csv", "B9", "loss ratio 3y (from, below)", LintFinding.GAP, LintFinding.INFO));
-        assertThat(byPack.get("scoring").get(1).message()).contains("lossRatio3y is null");
+        assertThat(byPack.get("scoring").get(1).message().en()).contains("lossRatio3y is null");
         assertThat(byPack.get("tiering")).isEmpty();
         assertThat(byPack.get("retention")).as("only notes: the churn card's gaps (scorecardGaps=zero), warnings most"
                 + " customers do not get, and the conditions on the churn score, a due date or renewal, and the tier").extracting(
@@ -125,7 +125,9 @@ class TableLintTests {
             assertThat(finding.column()).isEqualTo("rule");
             assertThat(finding.kind()).isEqualTo(LintFinding.UNREACHABLE_ROW);
             assertThat(finding.severity()).isEqualTo(LintFinding.ERROR);
-            assertThat(finding.message()).contains("GRD-050", "GRD-020 (priority 90)").doesNotContain("GRD-040");
+            assertThat(finding.message().en()).contains("GRD-050", "GRD-020 (priority 90)").doesNotContain("GRD-040");
+            assertThat(finding.message().zh()).as("an analyst reads it in Chinese too")
+                    .startsWith("GRD-050（优先级 60）永远不会生效：它适用的每个客户都先被 GRD-020（优先级 90）取走");
         });
     }
 
@@ -142,7 +144,7 @@ class TableLintTests {
             assertThat(finding.cell()).isEqualTo("A11");
             assertThat(finding.kind()).isEqualTo(LintFinding.UNREACHABLE_ROW);
             assertThat(finding.severity()).isEqualTo(LintFinding.ERROR);
-            assertThat(finding.message()).contains("GRD-020 (priority 90) and GRD-030 (priority 80) together");
+            assertThat(finding.message().en()).contains("GRD-020 (priority 90) and GRD-030 (priority 80) together");
         });
     }
 
@@ -158,7 +160,7 @@ class TableLintTests {
             assertThat(finding.cell()).isEqualTo("A10");
             assertThat(finding.kind()).isEqualTo(LintFinding.UNREACHABLE_ROW);
             assertThat(finding.severity()).isEqualTo(LintFinding.WARNING);
-            assertThat(finding.message()).contains("GRD-040 (priority 80)", "same grade", "only the reason differs");
+            assertThat(finding.message().en()).contains("GRD-040 (priority 80)", "same grade", "only the reason differs");
         });
     }
 
@@ -174,7 +176,7 @@ class TableLintTests {
             assertThat(finding.cell()).isEqualTo("B10");
             assertThat(finding.column()).isEqualTo("premium rank % (from, below)");
             assertThat(finding.kind()).isEqualTo(LintFinding.UNREACHABLE_ROW);
-            assertThat(finding.message()).contains("VAL-011", "'80, 50'");
+            assertThat(finding.message().en()).contains("VAL-011", "'80, 50'");
         });
     }
 
@@ -193,7 +195,7 @@ class TableLintTests {
             assertThat(finding.column()).isEqualTo("grade");
             assertThat(finding.kind()).isEqualTo(LintFinding.CONFLICTING_OVERLAP);
             assertThat(finding.severity()).isEqualTo(LintFinding.ERROR);
-            assertThat(finding.message()).contains("GRD-020 and GRD-030", "same priority 80",
+            assertThat(finding.message().en()).contains("GRD-020 and GRD-030", "same priority 80",
                     "claims12m >= 3 and tenureYears >= 3 and claimFreeYears >= 3", "POOR_QUALITY and HIGH_QUALITY");
         });
     }
@@ -209,9 +211,9 @@ class TableLintTests {
         assertThat(findings).extracting(LintFinding::cell, LintFinding::kind, LintFinding::severity).containsExactly(
                 tuple("G10", LintFinding.CONFLICTING_OVERLAP, LintFinding.ERROR),
                 tuple("G11", LintFinding.CONFLICTING_OVERLAP, LintFinding.ERROR));
-        assertThat(findings.get(0).message()).contains("GRD-020 and GRD-030", "UNIQUE",
+        assertThat(findings.get(0).message().en()).contains("GRD-020 and GRD-030", "UNIQUE",
                 "for example claims12m = 3 and tenureYears = 3 and claimFreeYears = 3");
-        assertThat(findings.get(1).message()).contains("GRD-030 and GRD-040", "claims12m <= 2");
+        assertThat(findings.get(1).message().en()).contains("GRD-030 and GRD-040", "claims12m <= 2");
     }
 
     @Test
@@ -229,7 +231,7 @@ class TableLintTests {
             assertThat(finding.column()).isNull();
             assertThat(finding.kind()).isEqualTo(LintFinding.GAP);
             assertThat(finding.severity()).isEqualTo(LintFinding.WARNING);
-            assertThat(finding.message()).contains("claims12m = 2 and (lossRatio3y < 1 or lossRatio3y is null)",
+            assertThat(finding.message().en()).contains("claims12m = 2 and (lossRatio3y < 1 or lossRatio3y is null)",
                     "for example claims12m = 2 and lossRatio3y = 0.5", "no grade");
         });
         assertThat(TableLint.lint(TestPacks.firstPack("grading", 10, "grades.drl.csv", table,
@@ -257,8 +259,9 @@ class TableLintTests {
                 tuple("E13", "tenure years at least, claim-free years at least", LintFinding.ERROR),
                 tuple("C14", "claims in 12 months at least", LintFinding.ERROR),
                 tuple("G15", "grade", LintFinding.ERROR));
-        List<String> messages = ofKind(findings, LintFinding.AMBIGUOUS_BLANK).stream().map(LintFinding::message).toList();
+        List<String> messages = ofKind(findings, LintFinding.AMBIGUOUS_BLANK).stream().map(f -> f.message().en()).toList();
         assertThat(messages.get(0)).contains("no stable ID");
+        assertThat(ofKind(findings, LintFinding.AMBIGUOUS_BLANK).get(0).message().zh()).contains("没有规则名", "稳定的编号");
         assertThat(messages.get(1)).contains("counts as 0");
         assertThat(messages.get(2)).contains("'claim-free years at least' is blank", "neither 0 nor 'no limit'");
         assertThat(messages.get(3)).contains("'3'", "'claim-free years at least' is blank");
@@ -280,9 +283,9 @@ class TableLintTests {
                 tuple("D10", LintFinding.WARNING),
                 tuple("B11", LintFinding.ERROR),
                 tuple("B12", LintFinding.ERROR));
-        assertThat(blanks.get(0).message()).contains("a blank is not 0", "Write 0");
-        assertThat(blanks.get(1).message()).contains("'premium rank % from' is blank", "neither 0 nor 'no limit'");
-        assertThat(blanks.get(2).message()).contains("'premium rank % below' is blank", "'at least' column");
+        assertThat(blanks.get(0).message().en()).contains("a blank is not 0", "Write 0");
+        assertThat(blanks.get(1).message().en()).contains("'premium rank % from' is blank", "neither 0 nor 'no limit'");
+        assertThat(blanks.get(2).message().en()).contains("'premium rank % below' is blank", "'at least' column");
     }
 
     @Test
@@ -296,8 +299,8 @@ class TableLintTests {
         assertThat(findings).extracting(LintFinding::cell, LintFinding::kind, LintFinding::severity).containsExactly(
                 tuple("B8", LintFinding.GAP, LintFinding.WARNING),
                 tuple("B10", LintFinding.CONFLICTING_OVERLAP, LintFinding.ERROR));
-        assertThat(findings.get(0).message()).contains("50 <= premiumRankPct < 60", "premiumRankPct = 55");
-        assertThat(findings.get(1).message()).contains("VAL-010 and VAL-011", "premiumRankPct = 17.5", "0 + 10 points");
+        assertThat(findings.get(0).message().en()).contains("50 <= premiumRankPct < 60", "premiumRankPct = 55");
+        assertThat(findings.get(1).message().en()).contains("VAL-010 and VAL-011", "premiumRankPct = 17.5", "0 + 10 points");
     }
 
     @Test
@@ -311,10 +314,10 @@ class TableLintTests {
 
         assertThat(warned).extracting(LintFinding::kind, LintFinding::severity).containsExactly(
                 tuple(LintFinding.GAP, LintFinding.WARNING));
-        assertThat(warned.get(0).message()).contains("premiumRankPct < 60", "scorecardGaps=zero");
+        assertThat(warned.get(0).message().en()).contains("premiumRankPct < 60", "scorecardGaps=zero");
         assertThat(noted).extracting(LintFinding::kind, LintFinding::severity).containsExactly(
                 tuple(LintFinding.GAP, LintFinding.INFO));
-        assertThat(noted.get(0).message()).contains("premiumRankPct < 60", "scores 0 for it");
+        assertThat(noted.get(0).message().en()).contains("premiumRankPct < 60", "scores 0 for it");
     }
 
     @Test
@@ -346,7 +349,7 @@ class TableLintTests {
             assertThat(finding.column()).isEqualTo("customer type");
             assertThat(finding.kind()).isEqualTo(LintFinding.NOT_ANALYSED);
             assertThat(finding.severity()).isEqualTo(LintFinding.INFO);
-            assertThat(finding.message()).contains("compares text");
+            assertThat(finding.message().en()).contains("compares text");
         });
     }
 
@@ -364,7 +367,7 @@ class TableLintTests {
                 tuple("grades.drl.xlsx", "Grades", "A11", "rule", LintFinding.UNREACHABLE_ROW, LintFinding.ERROR),
                 tuple("grades.drl.xlsx", "Grades", "E12", "grade", LintFinding.AMBIGUOUS_BLANK, LintFinding.ERROR),
                 tuple("grades.drl.xlsx", "Drafts", "B2", null, LintFinding.IGNORED_SHEET, LintFinding.ERROR));
-        assertThat(findings.get(0).message()).contains("GRD-040", "GRD-020 (priority 90)");
+        assertThat(findings.get(0).message().en()).contains("GRD-040", "GRD-020 (priority 90)");
         assertThat(findings.get(0).where()).isEqualTo("grades.drl.xlsx [Grades] A11");
     }
 
