@@ -1,6 +1,7 @@
 package io.decisioning.service.assessment;
 
 import io.decisioning.rules.engine.Evaluation;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.system.NotFoundException;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ public record Assessed(List<One> assessed, int changed, List<Failure> failures) 
             throw error;
         }
         if (assessed.isEmpty()) {
-            throw new NotFoundException("No such customer.");
+            throw new NotFoundException(new Sentence("No such customer.", "客户不存在。"));
         }
         return assessed.get(0);
     }
@@ -61,7 +62,7 @@ public record Assessed(List<One> assessed, int changed, List<Failure> failures) 
             }
         }
         return assessed.stream().filter(one -> one.subject().customerNo().equals(customerNo)).findFirst()
-                .orElseThrow(() -> new NotFoundException("No such customer."));
+                .orElseThrow(() -> new NotFoundException(new Sentence("No such customer.", "客户不存在。")));
     }
 
     /** A customer evaluated and stored. */

@@ -363,7 +363,7 @@ public class AssessmentRepository {
      */
     static String contentHash(Evaluation e, String outcomeHash) {
         ContentDigest d = new ContentDigest(SHA_256.get());
-        d.text(outcomeHash).text(e.customerNo()).text(e.decision().name());
+        d.text(outcomeHash).text(e.customerNo()).text(e.decision().name()).number(Sentence.WORDS);
         Features f = Features.of(e.profile());
         d.number(f.annualPremium()).number(f.premium3y()).number(f.paid3y()).number(f.lossRatio3y())
                 .number(f.claims12m()).number(f.earlyClaims12m()).number(f.claimFreeYears()).number(f.tenureYears())
@@ -396,7 +396,7 @@ public class AssessmentRepository {
         }
         d.number(e.warnings().size());
         for (CustomerWarning w : e.warnings()) {
-            d.text(w.type().name()).text(w.severity().name()).text(w.message().en()).text(w.message().zh());
+            d.text(w.type().name()).text(w.severity().name()).sentence(w.message());
         }
         d.number(e.blacklistHits().size());
         for (BlacklistHit h : e.blacklistHits()) {
@@ -406,12 +406,11 @@ public class AssessmentRepository {
         }
         d.number(e.reasons().size());
         for (Reason r : e.reasons()) {
-            d.text(r.pack()).number(r.version()).text(r.rule()).text(r.message().en()).text(r.message().zh());
+            d.text(r.pack()).number(r.version()).text(r.rule()).sentence(r.message());
         }
         d.number(e.nearMisses().size());
         for (NearMiss m : e.nearMisses()) {
-            d.text(m.pack()).number(m.version()).text(m.rule()).text(m.outcome()).text(m.message().en())
-                    .text(m.message().zh());
+            d.text(m.pack()).number(m.version()).text(m.rule()).text(m.outcome()).sentence(m.message());
         }
         Map<String, Integer> packs = new TreeMap<>(e.rulePacks());
         d.number(packs.size());

@@ -1,5 +1,6 @@
 package io.decisioning.service.assessment;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.UserAccount;
 import java.util.List;
@@ -54,6 +55,6 @@ class AssessmentService {
     }
 
     private static NotFoundException notFound(String customerNo) {
-        return new NotFoundException("No customer " + customerNo + ".");
+        return new NotFoundException(new Sentence("No customer " + customerNo + ".", "客户 " + customerNo + " 不存在。"));
     }
 }

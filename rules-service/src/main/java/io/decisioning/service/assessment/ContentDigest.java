@@ -4,6 +4,7 @@ import io.decisioning.rules.BlacklistHit;
 import io.decisioning.rules.engine.CustomerWarning;
 import io.decisioning.rules.engine.NearMiss;
 import io.decisioning.rules.engine.Reason;
+import io.decisioning.rules.engine.Sentence;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -91,6 +92,19 @@ final class ContentDigest {
             return this;
         }
         return number(value.doubleValue());
+    }
+
+    /**
+     * A sentence: its English, and its Chinese unless that changes only with the English ({@link Sentence#followsEnglish}:
+     * then it is not even written, most assessments of a nightly run being unchanged). The words the Chinese is written
+     * with are fed once per assessment ({@link Sentence#WORDS}).
+     */
+    ContentDigest sentence(Sentence value) {
+        text(value.en());
+        if (!value.followsEnglish()) {
+            text(value.zh());
+        }
+        return this;
     }
 
     ContentDigest text(@Nullable String value) {

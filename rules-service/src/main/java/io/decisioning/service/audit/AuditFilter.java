@@ -1,7 +1,8 @@
 package io.decisioning.service.audit;
 
-import io.decisioning.service.system.InvalidInputException;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import io.decisioning.service.system.InvalidInputException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ record AuditFilter(@Nullable String actor, @Nullable String action, @Nullable St
         targetType = blankToNull(targetType);
         targetId = blankToNull(targetId);
         if (from != null && to != null && to.isBefore(from)) {
-            throw new InvalidInputException("to", "must not be before from");
+            throw new InvalidInputException("to", new Sentence("must not be before from", "不得早于 from"));
         }
     }
 
@@ -49,7 +50,8 @@ record AuditFilter(@Nullable String actor, @Nullable String action, @Nullable St
         try {
             return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z"));
+            problems.add(new FieldProblem(field, new Sentence("must be an ISO-8601 instant, e.g. 2026-03-01T00:00:00Z",
+                    "必须是 ISO-8601 格式的时间点，例如 2026-03-01T00:00:00Z")));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.decisioning.service.batch;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.scheduler.PartitionedRuns;
 import io.decisioning.scheduler.RunScheduler;
 import io.decisioning.service.assessment.Assessed;
@@ -88,7 +89,8 @@ public class BatchRunService implements PartitionedRuns {
     /** Starts a run now on behalf of {@code user} (POST /api/v1/batch-runs); 409 when one is running. */
     public BatchRun startManual(String user) {
         long runId = start(RunTrigger.MANUAL, user)
-                .orElseThrow(() -> new ConflictException("A batch run is already running; only one runs at a time."));
+                .orElseThrow(() -> new ConflictException(new Sentence("A batch run is already running; only one runs at a time.",
+                        "已有批处理正在运行，同一时间只能运行一个。")));
         return find(runId);
     }
 
@@ -245,7 +247,8 @@ public class BatchRunService implements PartitionedRuns {
     }
 
     public BatchRun find(long runId) {
-        return runs.find(runId).orElseThrow(() -> new NotFoundException("No batch run " + runId + "."));
+        return runs.find(runId).orElseThrow(() -> new NotFoundException(new Sentence("No batch run " + runId + ".",
+                "批处理 " + runId + " 不存在。")));
     }
 
     public List<BatchRun> latest(int limit) {

@@ -1,5 +1,6 @@
 package io.decisioning.service.blacklist;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.export.Rows;
 import io.decisioning.service.identity.IdType;
@@ -70,7 +71,8 @@ public class BlacklistService {
     BlacklistEntry lift(long id, String reason, String actor) {
         BlacklistEntry entry = find(id);
         if (!entries.lift(id, actor, now(), reason)) {
-            throw new ConflictException("Blacklist entry " + id + " is already lifted.");
+            throw new ConflictException(new Sentence("Blacklist entry " + id + " is already lifted.",
+                    "黑名单条目 " + id + " 已解除。"));
         }
         List<Long> customers = customersMatching(entry.idType(), entry.idNumber(), entry.name(), entry.birthDate(),
                 entry.phone());
@@ -84,7 +86,8 @@ public class BlacklistService {
     }
 
     BlacklistEntry find(long id) {
-        return entries.find(id).orElseThrow(() -> new NotFoundException("There is no blacklist entry " + id + "."));
+        return entries.find(id).orElseThrow(() -> new NotFoundException(new Sentence("There is no blacklist entry " + id + ".",
+                "黑名单条目 " + id + " 不存在。")));
     }
 
     BlacklistPage search(String query, @Nullable EntryStatus status, int page, int size) {

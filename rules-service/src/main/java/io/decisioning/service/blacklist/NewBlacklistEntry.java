@@ -1,6 +1,8 @@
 package io.decisioning.service.blacklist;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.identity.IdType;
+import io.decisioning.service.identity.InvalidIdNumberException;
 import io.decisioning.service.identity.MatchKeys;
 import io.decisioning.service.identity.ResidentId;
 import io.decisioning.service.identity.UnifiedSocialCreditCode;
@@ -47,16 +49,17 @@ public record NewBlacklistEntry(
         List<FieldProblem> problems = new ArrayList<>();
         String canonicalIdNumber = idNumber;
         if (idType != null && idNumber == null) {
-            problems.add(new FieldProblem("idNumber", "is required with idType"));
+            problems.add(new FieldProblem("idNumber", new Sentence("is required with idType", "填写 idType 时必填")));
         } else if (idType == null && idNumber != null) {
-            problems.add(new FieldProblem("idType", "is required with idNumber"));
+            problems.add(new FieldProblem("idType", new Sentence("is required with idNumber", "填写 idNumber 时必填")));
         } else if (idType == IdType.RESIDENT_ID) {
             // A 15-digit number is kept as typed (its key is the 18-digit form): the entry shows what the document says.
             canonicalIdNumber = checked(problems, () -> {
                 ResidentId resident = ResidentId.parse(MatchKeys.normalize(idNumber));
                 String typed = MatchKeys.normalize(idNumber);
                 if (birthDate != null && !birthDate.equals(resident.birthDate())) {
-                    String problem = "birthDate is " + birthDate + " but idNumber says " + resident.birthDate();
+                    Sentence problem = new Sentence("birthDate is " + birthDate + " but idNumber says " + resident.birthDate(),
+                            "birthDate 为 " + birthDate + "，但 idNumber 中的出生日期为 " + resident.birthDate());
                     problems.add(new FieldProblem("birthDate", problem));
                     problems.add(new FieldProblem("idNumber", problem));
                 }
@@ -65,22 +68,27 @@ public record NewBlacklistEntry(
         } else if (idType == IdType.USCC) {
             canonicalIdNumber = checked(problems, () -> UnifiedSocialCreditCode.parse(idNumber).value());
         } else if (idNumber != null && MatchKeys.normalize(idNumber).isEmpty()) {
-            problems.add(new FieldProblem("idNumber", "has no characters besides spaces and '-'"));
+            problems.add(new FieldProblem("idNumber", new Sentence("has no characters besides spaces and '-'",
+                    "除空格和 '-' 外没有其他字符")));
         }
         if (phone != null && MatchKeys.normalizePhone(phone).length() < MIN_PHONE_DIGITS) {
-            problems.add(new FieldProblem("phone", "must have at least " + MIN_PHONE_DIGITS + " digits"));
+            problems.add(new FieldProblem("phone", new Sentence("must have at least " + MIN_PHONE_DIGITS + " digits",
+                    "至少须有 " + MIN_PHONE_DIGITS + " 位数字")));
         }
         if (name != null && MatchKeys.normalize(name).isEmpty()) {
-            problems.add(new FieldProblem("name", "has no characters besides spaces and '-'"));
+            problems.add(new FieldProblem("name", new Sentence("has no characters besides spaces and '-'",
+                    "除空格和 '-' 外没有其他字符")));
         }
         if (expiresAt != null && !expiresAt.isAfter(today)) {
-            problems.add(new FieldProblem("expiresAt", "must be a date after today (" + today + ")"));
+            problems.add(new FieldProblem("expiresAt", new Sentence("must be a date after today (" + today + ")",
+                    "必须是今天（" + today + "）之后的日期")));
         }
         NewBlacklistEntry entry = new NewBlacklistEntry(idType, canonicalIdNumber, name, birthDate, phone, reasonCode,
                 note, expiresAt);
         if (problems.isEmpty() && entry.keys().isEmpty()) {
-            problems.add(new FieldProblem("body",
-                    "needs at least one match key: idType and idNumber, name and birthDate, or phone"));
+            problems.add(new FieldProblem("body", new Sentence(
+                    "needs at least one match key: idType and idNumber, name and birthDate, or phone",
+                    "至少需要一个匹配键：idType 和 idNumber、name 和 birthDate，或 phone")));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -96,7 +104,7 @@ public record NewBlacklistEntry(
         try {
             return canonicalForm.get();
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("idNumber", e.getMessage()));
+            problems.add(new FieldProblem("idNumber", InvalidIdNumberException.problemOf(e)));
             return null;
         }
     }

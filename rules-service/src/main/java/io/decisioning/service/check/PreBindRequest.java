@@ -19,11 +19,11 @@ import org.jspecify.annotations.Nullable;
  * with the product line and premium about to be bound (DESIGN.md section 5).
  */
 record PreBindRequest(
-        @Nullable @Size(min = 1, max = 32) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be letters, digits, '-' or '_'")
+        @Nullable @Size(min = 1, max = 32) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "{decisioning.code}")
         String customerNo,
         @Nullable @Valid Applicant applicant,
         @Nullable ProductLine productLine,
-        @Nullable @DecimalMin(value = "0.00", message = "must not be negative")
+        @Nullable @DecimalMin(value = "0.00", message = "{decisioning.notNegative}")
         @Digits(integer = 12, fraction = 2) BigDecimal premium) {
 
     record Applicant(

@@ -16,6 +16,7 @@ import io.decisioning.service.customer.Customer;
 import io.decisioning.service.customer.CustomerRepository;
 import io.decisioning.service.engine.RuleMetrics;
 import io.decisioning.service.identity.IdType;
+import io.decisioning.service.identity.InvalidIdNumberException;
 import io.decisioning.service.identity.MatchKeys;
 import io.decisioning.service.identity.PartyResolver;
 import io.decisioning.service.identity.ResidentId;
@@ -101,7 +102,8 @@ class PreBindService {
             Assessed assessed = pipeline.assess(Selection.customerNo(request.customerNo()), Trigger.CHECK, today);
             Subject customer = subjectOf(assessed, request.customerNo());
             if (customer == null || !user.canSee(customer.branchCode())) {
-                throw new NotFoundException("No customer " + request.customerNo() + "."); // rolls back what was stored
+                throw new NotFoundException(new Sentence("No customer " + request.customerNo() + ".",
+                        "客户 " + request.customerNo() + " 不存在。")); // rolls back what was stored
             }
             return answer(checkId, assessed, customer, user, null);
         }
@@ -223,15 +225,17 @@ class PreBindService {
         List<FieldProblem> errors = new ArrayList<>();
         Applicant applicant = request.applicant();
         if (request.customerNo() == null && applicant == null) {
-            errors.add(new FieldProblem("customerNo", "give either customerNo or applicant"));
+            errors.add(new FieldProblem("customerNo", new Sentence("give either customerNo or applicant",
+                    "请提供 customerNo 或 applicant")));
         } else if (request.customerNo() != null && applicant != null) {
-            errors.add(new FieldProblem("applicant", "give either customerNo or applicant, not both"));
+            errors.add(new FieldProblem("applicant", new Sentence("give either customerNo or applicant, not both",
+                    "customerNo 与 applicant 只能提供其一，不能同时提供")));
         } else if (applicant != null) {
             if (request.productLine() == null) {
-                errors.add(new FieldProblem("productLine", "is required for an applicant"));
+                errors.add(new FieldProblem("productLine", new Sentence("is required for an applicant", "提供 applicant 时必填")));
             }
             if (request.premium() == null) {
-                errors.add(new FieldProblem("premium", "is required for an applicant"));
+                errors.add(new FieldProblem("premium", new Sentence("is required for an applicant", "提供 applicant 时必填")));
             }
             // People paste numbers with spaces or dashes ("110105 19491231 002X"): check the normalized form.
             String idNumber = MatchKeys.normalize(applicant.idNumber());
@@ -239,17 +243,23 @@ class PreBindService {
                 try {
                     LocalDate born = ResidentId.parse(idNumber).birthDate();
                     if (applicant.birthDate() != null && !applicant.birthDate().equals(born)) {
-                        String problem = "applicant.birthDate is " + applicant.birthDate() + " but applicant.idNumber says " + born;
+                        Sentence problem = new Sentence("applicant.birthDate is " + applicant.birthDate()
+                                + " but applicant.idNumber says " + born,
+                                "applicant.birthDate 为 " + applicant.birthDate() + "，但 applicant.idNumber 中的出生日期为 " + born);
                         errors.add(new FieldProblem("applicant.birthDate", problem));
                         errors.add(new FieldProblem("applicant.idNumber", problem));
                     }
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldProblem("applicant.idNumber",
-                            "is not a valid resident identity number (GB 11643, 18 or 15 digits): " + e.getMessage()));
+                    Sentence why = InvalidIdNumberException.problemOf(e);
+                    errors.add(new FieldProblem("applicant.idNumber", new Sentence(
+                            "is not a valid resident identity number (GB 11643, 18 or 15 digits): " + why.en(),
+                            "不是有效的居民身份证号码（GB 11643，18 位或 15 位）：" + why.zh())));
                 }
             }
             if (applicant.idType() == IdType.USCC && !UnifiedSocialCreditCode.isValid(idNumber)) {
-                errors.add(new FieldProblem("applicant.idNumber", "is not a valid unified social credit code (GB 32100 check digit)"));
+                errors.add(new FieldProblem("applicant.idNumber", new Sentence(
+                        "is not a valid unified social credit code (GB 32100 check digit)",
+                        "不是有效的统一社会信用代码（GB 32100 校验码）")));
             }
         }
         if (!errors.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.decisioning.service.complaint;
 
 import io.decisioning.rules.ComplaintCategory;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.customer.Customer;
 import io.decisioning.service.customer.CustomerRepository;
@@ -60,7 +61,8 @@ public class ComplaintQueueService {
     public List<QueueItem> ofCustomer(String customerNo, UserAccount user) {
         Customer customer = customers.findByCustomerNo(customerNo)
                 .filter(c -> user.canSee(c.branchCode()))
-                .orElseThrow(() -> new NotFoundException("No customer " + customerNo + "."));
+                .orElseThrow(() -> new NotFoundException(new Sentence("No customer " + customerNo + ".",
+                        "客户 " + customerNo + " 不存在。")));
         return queue.page(new QueueRepository.Filter(null, null, null, customer.id()), user, evaluationDate.today(), 0, 500);
     }
 
@@ -71,7 +73,8 @@ public class ComplaintQueueService {
         try {
             return QueueState.valueOf(state.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("state", "must be one of " + Arrays.toString(QueueState.values()));
+            String states = Arrays.toString(QueueState.values());
+            throw new InvalidInputException("state", new Sentence("must be one of " + states, "必须是以下之一：" + states));
         }
     }
 
@@ -82,7 +85,9 @@ public class ComplaintQueueService {
         try {
             return ComplaintCategory.valueOf(category.trim().toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("category", "must be one of " + Arrays.toString(ComplaintCategory.values()));
+            String categories = Arrays.toString(ComplaintCategory.values());
+            throw new InvalidInputException("category", new Sentence("must be one of " + categories,
+                    "必须是以下之一：" + categories));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.decisioning.service.complaint;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.ReportMonth;
@@ -37,7 +38,8 @@ public class ComplaintReportService {
             try {
                 return valueOf(name.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("groupBy", "must be one of branch, category, channel");
+                throw new InvalidInputException("groupBy", new Sentence("must be one of branch, category, channel",
+                        "必须是 branch、category、channel 之一"));
             }
         }
 

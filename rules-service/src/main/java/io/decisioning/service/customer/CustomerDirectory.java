@@ -2,6 +2,7 @@ package io.decisioning.service.customer;
 
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.Tier;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.export.StreamingJdbc;
 import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.NotFoundException;
@@ -10,10 +11,10 @@ import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -166,7 +167,8 @@ public class CustomerDirectory {
                         json.readTree(rs.getString("blacklist_hits") == null ? "[]" : rs.getString("blacklist_hits")),
                         rs.getLong("open_warnings")))
                 .optional()
-                .orElseThrow(() -> new NotFoundException("Customer " + customerNo + " is not known."));
+                .orElseThrow(() -> new NotFoundException(new Sentence("Customer " + customerNo + " is not known.",
+                        "客户 " + customerNo + " 不存在。")));
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter filter, UserAccount user) {

@@ -1,5 +1,6 @@
 package io.decisioning.service.duelist;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.system.ForbiddenException;
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
@@ -39,7 +40,8 @@ record Audience(UserAccount user, @Nullable String onlyManager) {
         if (user.roles().contains(Role.ACCOUNT_MANAGER)) {
             return new Audience(user, user.getUsername());
         }
-        throw new ForbiddenException("Due lists are for analysts, approvers, administrators and account managers.");
+        throw new ForbiddenException(new Sentence("Due lists are for analysts, approvers, administrators and account managers.",
+                "到期清单仅供分析员、审批人、管理员和客户经理使用。"));
     }
 
     /** Whether the user sees the phone of an item's customer whole: someone who calls them, or may see every number. */

@@ -1,5 +1,6 @@
 package io.decisioning.service.duelist;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.system.NotFoundException;
@@ -116,8 +117,8 @@ class DueListService {
      */
     @Transactional(readOnly = true)
     DueList require(DueMonth month) {
-        return lists.find(month).orElseThrow(() -> new NotFoundException("The due list of " + month
-                + " has not been generated."));
+        return lists.find(month).orElseThrow(() -> new NotFoundException(new Sentence("The due list of " + month
+                + " has not been generated.", month + " 的到期清单尚未生成。")));
     }
 
     /**
@@ -139,7 +140,8 @@ class DueListService {
     DueListItem recordOutcome(DueMonth month, long id, ContactOutcome outcome, @Nullable String note, UserAccount user) {
         Audience audience = Audience.givingFeedback(user);
         if (!lists.lock(month, id, audience)) {
-            throw new NotFoundException("There is no item " + id + " in the due list of " + month + ".");
+            throw new NotFoundException(new Sentence("There is no item " + id + " in the due list of " + month + ".",
+                    month + " 的到期清单中没有条目 " + id + "。"));
         }
         DueListItem before = lists.find(month, id, audience).orElseThrow();
         lists.recordOutcome(id, outcome, note, user.getUsername(), now());

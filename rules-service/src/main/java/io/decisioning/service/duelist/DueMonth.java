@@ -1,5 +1,6 @@
 package io.decisioning.service.duelist;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.system.InvalidInputException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -35,12 +36,13 @@ record DueMonth(YearMonth value) {
             month = null;
         }
         if (month == null) {
-            throw new InvalidInputException("month", "must be a month written YYYY-MM, e.g. 2027-01");
+            throw new InvalidInputException("month", new Sentence("must be a month written YYYY-MM, e.g. 2027-01",
+                    "必须是 YYYY-MM 格式的月份，例如 2027-01"));
         }
         YearMonth current = YearMonth.from(today);
         if (Math.abs(ChronoUnit.MONTHS.between(current, month)) > MAX_MONTHS_AWAY) {
-            throw new InvalidInputException("month", "must be at most " + MAX_MONTHS_AWAY + " months before or after "
-                    + current);
+            throw new InvalidInputException("month", new Sentence("must be at most " + MAX_MONTHS_AWAY
+                    + " months before or after " + current, "必须在 " + current + " 前后 " + MAX_MONTHS_AWAY + " 个月以内"));
         }
         return new DueMonth(month);
     }

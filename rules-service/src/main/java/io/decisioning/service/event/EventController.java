@@ -1,5 +1,6 @@
 package io.decisioning.service.event;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.UserAccount;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -90,8 +92,8 @@ class EventController {
                 return status;
             }
         }
-        throw new InvalidInputException("status", "must be one of "
-                + Arrays.stream(EventStatus.values()).map(EventStatus::name).sorted().toList());
+        List<String> names = Arrays.stream(EventStatus.values()).map(EventStatus::name).sorted().toList();
+        throw new InvalidInputException("status", new Sentence("must be one of " + names, "必须是以下之一：" + names));
     }
 
     /** Retries a parked event once its cause is fixed. */

@@ -1,5 +1,6 @@
 package io.decisioning.service.event;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.UserAccount;
 import java.util.List;
@@ -70,12 +71,14 @@ public class EventService {
     }
 
     public StoredEvent find(String eventId) {
-        return inbox.find(eventId).orElseThrow(() -> new NotFoundException("No event " + eventId + "."));
+        return inbox.find(eventId).orElseThrow(() -> new NotFoundException(new Sentence("No event " + eventId + ".",
+                "事件 " + eventId + " 不存在。")));
     }
 
     /** The event if {@code user} may see its customer; 404 as for an unknown event otherwise. */
     public StoredEvent find(String eventId, UserAccount user) {
-        return inbox.find(eventId, user).orElseThrow(() -> new NotFoundException("No event " + eventId + "."));
+        return inbox.find(eventId, user).orElseThrow(() -> new NotFoundException(new Sentence("No event " + eventId + ".",
+                "事件 " + eventId + " 不存在。")));
     }
 
     public EventPage list(@Nullable EventStatus status, @Nullable String customerNo, UserAccount user, int page, int size) {
@@ -87,8 +90,9 @@ public class EventService {
     public StoredEvent retry(String eventId) {
         StoredEvent event = find(eventId);
         if (!inbox.retry(eventId)) {
-            throw new io.decisioning.service.system.ConflictException(
-                    "Event " + eventId + " is " + event.status() + "; only PARKED events can be retried.");
+            throw new io.decisioning.service.system.ConflictException(new Sentence(
+                    "Event " + eventId + " is " + event.status() + "; only PARKED events can be retried.",
+                    "事件 " + eventId + " 的状态为 " + event.status() + "，只有 PARKED 状态的事件才能重试。"));
         }
         processor.wakeUp();
         return find(eventId);

@@ -12,8 +12,8 @@ import java.time.OffsetDateTime;
  * ASCII without spaces, as the CRM's keys are; occurredAt is an ISO-8601 date-time with an offset.
  */
 record NewEvent(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[!-~]+", message = "must be printable ASCII without spaces") String eventId,
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[!-~]+", message = "{decisioning.printable}") String eventId,
         @NotNull EventType type,
-        @NotBlank @Size(max = 32) @Pattern(regexp = "[!-~]+", message = "must be printable ASCII without spaces") String customerNo,
+        @NotBlank @Size(max = 32) @Pattern(regexp = "[!-~]+", message = "{decisioning.printable}") String customerNo,
         @NotNull @StorableDate OffsetDateTime occurredAt) {
 }

@@ -87,14 +87,19 @@ public class ListExport {
     }
 
     private InvalidInputException tooLong(long count, List<String> narrowWith) {
-        String message = "narrows the list: it has " + count + " rows, and an exported file at most " + maxRows
-                + " (rules.export.max-rows)";
+        Sentence message = new Sentence("narrows the list: it has " + count + " rows, and an exported file at most " + maxRows
+                + " (rules.export.max-rows)",
+                "请用此参数缩小列表范围：列表有 " + count + " 行，而导出文件最多 " + maxRows + " 行（rules.export.max-rows）");
         List<FieldProblem> problems = narrowWith.isEmpty()
-                ? List.of(new FieldProblem("rows", "are " + count + ", more than an exported file may have: " + maxRows
-                        + " (rules.export.max-rows)"))
+                ? List.of(new FieldProblem("rows", new Sentence("are " + count + ", more than an exported file may have: "
+                        + maxRows + " (rules.export.max-rows)",
+                        "共 " + count + " 行，超过导出文件允许的行数：" + maxRows + "（rules.export.max-rows）")))
                 : narrowWith.stream().map(parameter -> new FieldProblem(parameter, message)).toList();
-        return new InvalidInputException("The list has " + count + " rows; an exported file has at most " + maxRows
-                + " (rules.export.max-rows). " + (narrowWith.isEmpty() ? "Read it page by page as JSON."
-                : "Narrow it with " + String.join(", ", narrowWith) + ", or read it page by page as JSON."), problems);
+        return new InvalidInputException(new Sentence("The list has " + count + " rows; an exported file has at most "
+                + maxRows + " (rules.export.max-rows). " + (narrowWith.isEmpty() ? "Read it page by page as JSON."
+                : "Narrow it with " + String.join(", ", narrowWith) + ", or read it page by page as JSON."),
+                "列表有 " + count + " 行，而导出文件最多 " + maxRows + " 行（rules.export.max-rows）。"
+                        + (narrowWith.isEmpty() ? "请以 JSON 分页读取。"
+                        : "请用 " + String.join("、", narrowWith) + " 缩小范围，或以 JSON 分页读取。")), problems);
     }
 }

@@ -1,5 +1,6 @@
 package io.decisioning.service.identity;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
@@ -94,8 +95,9 @@ public class PartyService {
             Set<Long> involved = new TreeSet<>(membersOfPartiesOf(candidate.customerIdA(), candidate.customerIdB()));
             Map<Long, IdentityRecord> records = repository.records(involved);
             conflict(records.values()).ifPresent(message -> {
-                throw new ConflictException("Candidate " + candidateId + " cannot be merged: " + message
-                        + ". Different valid identity numbers are different people; keep them apart.");
+                throw new ConflictException(new Sentence("Candidate " + candidateId + " cannot be merged: " + message.en()
+                        + ". Different valid identity numbers are different people; keep them apart.",
+                        "候选 " + candidateId + " 不能合并：" + message.zh() + "。不同的有效证件号码属于不同的人，请保持分开。"));
             });
             Instant now = now();
             repository.saveDecision(records.get(candidate.customerIdA()), records.get(candidate.customerIdB()),
@@ -146,13 +148,15 @@ public class PartyService {
             long next = repository.lockNumbers();
             List<PartyRepository.MemberRow> members = repository.membersOfParty(partyNo);
             if (members.isEmpty() || members.stream().noneMatch(m -> user.canSee(m.branchCode()))) {
-                throw new NotFoundException("No party " + partyNo + ".");
+                throw new NotFoundException(new Sentence("No party " + partyNo + ".", "客户主体 " + partyNo + " 不存在。"));
             }
             PartyRepository.MemberRow leaving = members.stream().filter(m -> m.customerNo().equals(customerNo))
                     .filter(m -> user.canSee(m.branchCode())).findFirst()
-                    .orElseThrow(() -> new NotFoundException("Customer " + customerNo + " is not in party " + partyNo + "."));
+                    .orElseThrow(() -> new NotFoundException(new Sentence("Customer " + customerNo + " is not in party "
+                            + partyNo + ".", "客户 " + customerNo + " 不在客户主体 " + partyNo + " 中。")));
             if (members.size() == 1) {
-                throw new ConflictException("Customer " + customerNo + " is alone in party " + partyNo + ": nothing to split.");
+                throw new ConflictException(new Sentence("Customer " + customerNo + " is alone in party " + partyNo
+                        + ": nothing to split.", "客户主体 " + partyNo + " 中只有客户 " + customerNo + "，无可拆分。"));
             }
             List<Long> ids = members.stream().map(PartyRepository.MemberRow::customerId).toList();
             Map<Long, IdentityRecord> records = repository.records(ids);
@@ -179,16 +183,20 @@ public class PartyService {
 
     private PartyRepository.RecordRef visibleRecord(String customerNo, UserAccount user) {
         return repository.recordByNo(customerNo).filter(r -> user.canSee(r.branchCode()))
-                .orElseThrow(() -> new NotFoundException("No customer " + customerNo + "."));
+                .orElseThrow(() -> new NotFoundException(new Sentence("No customer " + customerNo + ".",
+                        "客户 " + customerNo + " 不存在。")));
     }
 
     private PartyRepository.CandidateRow pendingCandidate(long candidateId, UserAccount user) {
         PartyRepository.CandidateRow candidate = repository.lockCandidate(candidateId)
                 .filter(c -> user.canSee(c.branchA()) && user.canSee(c.branchB()))
-                .orElseThrow(() -> new NotFoundException("No candidate " + candidateId + "."));
+                .orElseThrow(() -> new NotFoundException(new Sentence("No candidate " + candidateId + ".",
+                        "候选 " + candidateId + " 不存在。")));
         if (candidate.view().status() != CandidateStatus.PENDING) {
-            throw new ConflictException("Candidate " + candidateId + " was " + candidate.view().status().name().toLowerCase()
-                    + " by " + candidate.view().decidedBy() + " already.");
+            String decided = candidate.view().status() == CandidateStatus.MERGED ? "合并" : "拒绝";
+            throw new ConflictException(new Sentence("Candidate " + candidateId + " was "
+                    + candidate.view().status().name().toLowerCase() + " by " + candidate.view().decidedBy() + " already.",
+                    "候选 " + candidateId + " 已由 " + candidate.view().decidedBy() + " " + decided + "。"));
         }
         return candidate;
     }
@@ -206,7 +214,7 @@ public class PartyService {
     }
 
     /** Two different valid resident IDs or organization codes among these records, as a sentence; empty if none. */
-    private static java.util.Optional<String> conflict(java.util.Collection<IdentityRecord> records) {
+    private static java.util.Optional<Sentence> conflict(java.util.Collection<IdentityRecord> records) {
         Map<String, IdentityRecord> byKind = new LinkedHashMap<>();
         for (IdentityRecord record : records) {
             String kind = record.strongIdentityKind();
@@ -215,9 +223,13 @@ public class PartyService {
             }
             IdentityRecord other = byKind.putIfAbsent(kind, record);
             if (other != null && !other.keys().identity().equals(record.keys().identity())) {
-                String what = kind.equals(MatchKeys.RESIDENT_ID_PREFIX) ? "resident IDs" : "organization codes";
-                return java.util.Optional.of(other.customerNo() + " and " + record.customerNo() + " have different " + what
-                        + " (" + number(other) + " and " + number(record) + ")");
+                boolean resident = kind.equals(MatchKeys.RESIDENT_ID_PREFIX);
+                String what = resident ? "resident IDs" : "organization codes";
+                String whatZh = resident ? "居民身份证号码" : "组织机构代码";
+                return java.util.Optional.of(new Sentence(other.customerNo() + " and " + record.customerNo()
+                        + " have different " + what + " (" + number(other) + " and " + number(record) + ")",
+                        other.customerNo() + " 与 " + record.customerNo() + " 的" + whatZh + "不同（" + number(other) + " 与 "
+                                + number(record) + "）"));
             }
         }
         return java.util.Optional.empty();

@@ -1,5 +1,6 @@
 package io.decisioning.service.identity;
 
+import io.decisioning.rules.engine.Sentence;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -26,11 +27,12 @@ public record ResidentId(String value) {
     public ResidentId {
         Objects.requireNonNull(value, "value");
         if (value.length() != 18 || !digits(value, 17) || !(isDigit(value.charAt(17)) || value.charAt(17) == 'X')) {
-            throw new IllegalArgumentException("must be 17 digits followed by a check digit or X, or 15 digits");
+            throw new InvalidIdNumberException(new Sentence("must be 17 digits followed by a check digit or X, or 15 digits",
+                    "必须是 17 位数字加一位校验码（数字或 X），或 15 位数字"));
         }
         birthDateOf(value);
         if (value.charAt(17) != checkCharacter(value.substring(0, 17))) {
-            throw new IllegalArgumentException("has a wrong check digit");
+            throw new InvalidIdNumberException(new Sentence("has a wrong check digit", "校验码错误"));
         }
     }
 
@@ -38,7 +40,7 @@ public record ResidentId(String value) {
      * Reads a number as people type it: surrounding spaces, full-width digits and a lower-case x
      * are accepted, and a 15-digit number becomes its 18-digit form.
      *
-     * @throws IllegalArgumentException if it is not a valid resident identity number
+     * @throws InvalidIdNumberException if it is not a valid resident identity number (an IllegalArgumentException)
      */
     public static ResidentId parse(String raw) {
         Objects.requireNonNull(raw, "raw");
@@ -85,7 +87,7 @@ public record ResidentId(String value) {
     /** The check character for the first 17 digits of a number. */
     public static char checkCharacter(String first17Digits) {
         if (first17Digits.length() != 17 || !digits(first17Digits, 17)) {
-            throw new IllegalArgumentException("needs 17 digits");
+            throw new InvalidIdNumberException(new Sentence("needs 17 digits", "需要 17 位数字"));
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
@@ -117,8 +119,9 @@ public record ResidentId(String value) {
         try {
             birthDateOf(first17);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("is a 15-digit number without a valid birth date (YYMMDD "
-                    + fifteen.substring(6, 12) + ")", e);
+            throw new InvalidIdNumberException(new Sentence("is a 15-digit number without a valid birth date (YYMMDD "
+                    + fifteen.substring(6, 12) + ")", "是 15 位号码，但没有有效的出生日期（YYMMDD " + fifteen.substring(6, 12)
+                    + "）"), e);
         }
         return first17 + checkCharacter(first17);
     }
@@ -142,7 +145,8 @@ public record ResidentId(String value) {
             return LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
                     Integer.parseInt(value.substring(12, 14)));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("has no valid birth date (" + value.substring(6, 14) + ")", e);
+            throw new InvalidIdNumberException(new Sentence("has no valid birth date (" + value.substring(6, 14) + ")",
+                    "没有有效的出生日期（" + value.substring(6, 14) + "）"), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.decisioning.service.identity;
 
+import io.decisioning.rules.engine.Sentence;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -17,10 +18,11 @@ public record UnifiedSocialCreditCode(String value) {
     public UnifiedSocialCreditCode {
         Objects.requireNonNull(value, "value");
         if (value.length() != 18 || !value.chars().allMatch(c -> CHARACTERS.indexOf(c) >= 0)) {
-            throw new IllegalArgumentException("must be 18 characters of 0-9 and A-Y without I, O, S, V and Z");
+            throw new InvalidIdNumberException(new Sentence("must be 18 characters of 0-9 and A-Y without I, O, S, V and Z",
+                    "必须是 18 个字符，由 0-9 和 A-Y（不含 I、O、S、V、Z）组成"));
         }
         if (value.charAt(17) != checkCharacter(value.substring(0, 17))) {
-            throw new IllegalArgumentException("has a wrong check character");
+            throw new InvalidIdNumberException(new Sentence("has a wrong check character", "校验码错误"));
         }
     }
 
@@ -28,7 +30,7 @@ public record UnifiedSocialCreditCode(String value) {
      * Reads a code as people type it: surrounding spaces, full-width characters and lower case
      * are accepted.
      *
-     * @throws IllegalArgumentException if it is not a valid code
+     * @throws InvalidIdNumberException if it is not a valid code (an IllegalArgumentException)
      */
     public static UnifiedSocialCreditCode parse(String raw) {
         Objects.requireNonNull(raw, "raw");
@@ -48,13 +50,14 @@ public record UnifiedSocialCreditCode(String value) {
     /** The check character for the first 17 characters of a code. */
     public static char checkCharacter(String first17) {
         if (first17.length() != 17) {
-            throw new IllegalArgumentException("needs 17 characters");
+            throw new InvalidIdNumberException(new Sentence("needs 17 characters", "需要 17 个字符"));
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             int code = CHARACTERS.indexOf(first17.charAt(i));
             if (code < 0) {
-                throw new IllegalArgumentException("'" + first17.charAt(i) + "' is not a code character");
+                throw new InvalidIdNumberException(new Sentence("'" + first17.charAt(i) + "' is not a code character",
+                        "'" + first17.charAt(i) + "' 不是代码字符"));
             }
             sum += code * WEIGHTS[i];
         }

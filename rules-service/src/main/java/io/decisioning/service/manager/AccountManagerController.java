@@ -34,7 +34,7 @@ class AccountManagerController {
     /** The managers of a branch's subtree (the caller's branch by default), optionally of one status. */
     @GetMapping
     List<AccountManager> list(@RequestParam(required = false) @Nullable
-                              @Pattern(regexp = ManagerRequest.BRANCH_CODE, message = "must be a branch code such as GD or GD-SZ")
+                              @Pattern(regexp = ManagerRequest.BRANCH_CODE, message = "{decisioning.branch}")
                               String branch,
                               @RequestParam(required = false) @Nullable ManagerState status,
                               @AuthenticationPrincipal UserAccount user) {

@@ -1,5 +1,6 @@
 package io.decisioning.service.manager;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.event.EventService;
 import io.decisioning.service.event.EventType;
@@ -71,12 +72,13 @@ public class AccountManagerService {
     public AccountManager add(ManagerRequest request, UserAccount user) {
         String code = request.code();
         if (code == null) {
-            throw new InvalidInputException("code", "is required");
+            throw new InvalidInputException("code", new Sentence("is required", "为必填项"));
         }
         checkBranch(request.branchCode());
         ManagerState status = request.status() == null ? ManagerState.ACTIVE : request.status();
         if (!managers.insert(code, request, status, user.getUsername(), now())) {
-            throw new ConflictException("Account manager " + code + " is already in the register.");
+            throw new ConflictException(new Sentence("Account manager " + code + " is already in the register.",
+                    "客户经理 " + code + " 已在名册中。"));
         }
         audit.record(user.getUsername(), "ACCOUNT_MANAGER_ADD", "ACCOUNT_MANAGER", code, state(request, status));
         // customers the CRM already names them for were UNKNOWN, and now have a manager
@@ -91,7 +93,8 @@ public class AccountManagerService {
     @Transactional
     public AccountManager update(String code, ManagerRequest request, UserAccount user) {
         if (request.code() != null && !request.code().equals(code)) {
-            throw new InvalidInputException("code", "is " + code + " in the path; a manager's code cannot change");
+            throw new InvalidInputException("code", new Sentence("is " + code + " in the path; a manager's code cannot change",
+                    "路径中为 " + code + "，客户经理的代码不能更改"));
         }
         if (!managers.lock(code)) {
             throw notFound(code);
@@ -118,8 +121,9 @@ public class AccountManagerService {
 
     private void checkBranch(String branch) {
         if (!managers.branchKnown(branch)) {
-            throw new InvalidInputException("branchCode", "is not a branch the service knows: " + branch
-                    + " (head office, or a branch of the CRM's customers, users or managers)");
+            throw new InvalidInputException("branchCode", new Sentence("is not a branch the service knows: " + branch
+                    + " (head office, or a branch of the CRM's customers, users or managers)",
+                    "不是本服务已知的机构：" + branch + "（须为总公司，或 CRM 中客户、用户或客户经理所属的机构）"));
         }
     }
 
@@ -129,7 +133,7 @@ public class AccountManagerService {
     }
 
     private static NotFoundException notFound(String code) {
-        return new NotFoundException("No account manager " + code + ".");
+        return new NotFoundException(new Sentence("No account manager " + code + ".", "客户经理 " + code + " 不存在。"));
     }
 
     private static Map<String, Object> state(ManagerRequest m, ManagerState status) {

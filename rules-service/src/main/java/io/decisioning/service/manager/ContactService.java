@@ -1,5 +1,6 @@
 package io.decisioning.service.manager;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.customer.Customer;
 import io.decisioning.service.customer.CustomerRepository;
@@ -59,13 +60,16 @@ public class ContactService {
         Customer customer = customer(customerNo, user, LOG_ANY);
         Instant now = clock.instant();
         if (request.occurredAt().toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            throw new InvalidInputException("occurredAt", "is in the future; log a contact once it has happened");
+            throw new InvalidInputException("occurredAt", new Sentence("is in the future; log a contact once it has happened",
+                    "是未来的时间，请在联系发生后再记录"));
         }
         if (request.kind() == ContactKind.SURVEY && request.satisfaction() == null) {
-            throw new InvalidInputException("satisfaction", "is required for a SURVEY: 1 (very unhappy) to 5 (very happy)");
+            throw new InvalidInputException("satisfaction", new Sentence(
+                    "is required for a SURVEY: 1 (very unhappy) to 5 (very happy)",
+                    "SURVEY 必须填写：1（非常不满意）到 5（非常满意）"));
         }
         if (request.kind() != ContactKind.SURVEY && request.satisfaction() != null) {
-            throw new InvalidInputException("satisfaction", "is only for a SURVEY");
+            throw new InvalidInputException("satisfaction", new Sentence("is only for a SURVEY", "仅适用于 SURVEY"));
         }
         long id = contacts.insert(customer.id(), customer.customerNo(), request, user.getUsername(),
                 customer.accountManager(), LocalDateTime.ofInstant(now, ZoneOffset.UTC));
@@ -102,10 +106,11 @@ public class ContactService {
             }
             throw notFound(customerNo);
         }
-        throw new ForbiddenException("Contacts are logged by account managers and the CRM.");
+        throw new ForbiddenException(new Sentence("Contacts are logged by account managers and the CRM.",
+                "联系记录由客户经理和 CRM 登记。"));
     }
 
     private static NotFoundException notFound(String customerNo) {
-        return new NotFoundException("No customer " + customerNo + ".");
+        return new NotFoundException(new Sentence("No customer " + customerNo + ".", "客户 " + customerNo + " 不存在。"));
     }
 }

@@ -1,5 +1,6 @@
 package io.decisioning.service.manager;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.Role;
@@ -37,7 +38,7 @@ public class ManagerBookService {
     public List<BookEntry> book(String code, UserAccount user) {
         boolean reader = user.roles().stream().anyMatch(r -> r != Role.ACCOUNT_MANAGER && r != Role.INTEGRATION);
         if (!reader && !user.getUsername().equals(code)) {
-            throw new NotFoundException("No account manager " + code + ".");
+            throw new NotFoundException(new Sentence("No account manager " + code + ".", "客户经理 " + code + " 不存在。"));
         }
         if (reader) {
             managers.find(code, user);

@@ -16,13 +16,13 @@ import org.jspecify.annotations.Nullable;
  * head office or a branch the CRM's customers are kept at (checked by the service).
  */
 record ManagerRequest(
-        @Nullable @Size(min = 1, max = 64) @Pattern(regexp = "[!-~]+", message = "must be printable ASCII without spaces, as the CRM keeps it in customer.account_manager")
+        @Nullable @Size(min = 1, max = 64) @Pattern(regexp = "[!-~]+", message = "{decisioning.accountManager}")
         String code,
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Pattern(regexp = BRANCH_CODE, message = "must be upper-case letters and digits, with sub-branches after '-' (e.g. HQ, GD, GD-SZ)")
+        @NotNull @Pattern(regexp = BRANCH_CODE, message = "{decisioning.branchCode}")
         String branchCode,
         @NotNull ManagerLevel level,
-        @NotNull @Min(value = 0, message = "must be 0 or more") @Max(100_000) Integer capacity,
+        @NotNull @Min(value = 0, message = "{decisioning.zeroOrMore}") @Max(100_000) Integer capacity,
         @Nullable ManagerState status,
         @Nullable @StorableDate LocalDate qualifiedUntil) {
 

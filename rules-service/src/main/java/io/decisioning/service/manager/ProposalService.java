@@ -1,5 +1,6 @@
 package io.decisioning.service.manager;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.batch.RunSucceeded;
 import io.decisioning.service.system.ConflictException;
@@ -191,10 +192,12 @@ public class ProposalService {
 
     private AssignmentProposal decide(long id, ProposalStatus decision, @Nullable String note, UserAccount user) {
         AssignmentProposal proposal = proposals.find(id).filter(p -> user.canSee(p.branchCode()))
-                .orElseThrow(() -> new NotFoundException("No assignment proposal " + id + "."));
+                .orElseThrow(() -> new NotFoundException(new Sentence("No assignment proposal " + id + ".",
+                        "分配建议 " + id + " 不存在。")));
         ProposalStatus status = proposals.lockStatus(id).orElseThrow();
         if (status != ProposalStatus.PENDING) {
-            throw new ConflictException("Assignment proposal " + id + " is " + status + "; only a PENDING one is decided.");
+            throw new ConflictException(new Sentence("Assignment proposal " + id + " is " + status
+                    + "; only a PENDING one is decided.", "分配建议 " + id + " 的状态为 " + status + "，只能处理 PENDING 状态的建议。"));
         }
         proposals.decide(id, decision, user.getUsername(), note, now());
         Map<String, Object> detail = new LinkedHashMap<>();

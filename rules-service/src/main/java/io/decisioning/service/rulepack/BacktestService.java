@@ -5,6 +5,7 @@ import io.decisioning.rules.engine.CompiledPack;
 import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.assessment.AssessmentPipeline;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.assessment.IdRange;
@@ -82,10 +83,11 @@ class BacktestService {
      * premium schedule begins, or a horizon that has not passed yet).
      */
     public Backtest start(String pack, int version, BacktestRequest request, String user) {
-        CompiledPack draft = runner.draft(pack, version, "back-tested");
+        CompiledPack draft = runner.draft(pack, version, new Sentence("back-tested", "回测"));
         if (!draft.scores(Scorecard.CHURN)) {
-            throw new InvalidInputException("name", "version " + version + " of pack " + pack
-                    + " gives no churn score (none of its rules gives CHURN points); only a churn scorecard can be back-tested");
+            throw new InvalidInputException("name", new Sentence("version " + version + " of pack " + pack
+                    + " gives no churn score (none of its rules gives CHURN points); only a churn scorecard can be back-tested",
+                    "规则包 " + pack + " 的版本 " + version + " 不产生流失评分（其规则均不给出 CHURN 分数）；只有流失评分卡才能回测"));
         }
         LocalDate asOf = request.asOf();
         int horizonDays = request.horizonDays();
@@ -100,8 +102,10 @@ class BacktestService {
             Optional<Backtest> running = backtests.latest(pack, version)
                     .filter(b -> b.status() == BacktestStatus.RUNNING && runner.mayStillRun(b.startedAt()));
             if (running.isPresent()) {
-                throw new ConflictException("A back-test of version " + version + " of " + pack + " is running (as of "
-                        + running.get().asOf() + ", started by " + running.get().requestedBy() + ").");
+                throw new ConflictException(new Sentence("A back-test of version " + version + " of " + pack
+                        + " is running (as of " + running.get().asOf() + ", started by " + running.get().requestedBy() + ").",
+                        "规则包 " + pack + " 的版本 " + version + " 正在回测（基准日 " + running.get().asOf() + "，由 "
+                                + running.get().requestedBy() + " 发起）。"));
             }
             long started = backtests.start(pack, version, asOf, horizonDays, against, user, clock.instant(), book);
             audit.record(user, "RULE_PACK_BACKTEST", "RULE_PACK_VERSION", pack + ":" + version, Map.of(
@@ -119,7 +123,8 @@ class BacktestService {
     public Backtest latest(String pack, int version) {
         packs.version(pack, version);
         return backtests.latest(pack, version)
-                .orElseThrow(() -> new NotFoundException("Version " + version + " of " + pack + " has not been back-tested."));
+                .orElseThrow(() -> new NotFoundException(new Sentence("Version " + version + " of " + pack
+                        + " has not been back-tested.", "规则包 " + pack + " 的版本 " + version + " 尚未回测。")));
     }
 
     /**
@@ -130,24 +135,31 @@ class BacktestService {
     private void checkDates(LocalDate asOf, int horizonDays) {
         LocalDate today = evaluationDate.today();
         if (asOf.isAfter(today)) {
-            throw new InvalidInputException("asOf", "is in the future (today is " + today + ")");
+            throw new InvalidInputException("asOf", new Sentence("is in the future (today is " + today + ")",
+                    "是未来的日期（今天是 " + today + "）"));
         }
         Optional<LocalDate> oldest = lapses.oldestDueDate();
         if (oldest.isEmpty()) {
-            throw new InvalidInputException("asOf", "is before the oldest data: the CRM keeps no premium schedule "
-                    + "(premium_due is empty), so no date has the figures a churn score is made of");
+            throw new InvalidInputException("asOf", new Sentence("is before the oldest data: the CRM keeps no premium schedule "
+                    + "(premium_due is empty), so no date has the figures a churn score is made of",
+                    "早于最早的数据：CRM 中没有保费计划（premium_due 为空），因此没有任何日期具备计算流失评分所需的数据"));
         }
         if (asOf.isBefore(oldest.get())) {
-            throw new InvalidInputException("asOf", "is before the oldest data: the CRM's premium schedule begins on "
-                    + oldest.get());
+            throw new InvalidInputException("asOf", new Sentence("is before the oldest data: the CRM's premium schedule begins on "
+                    + oldest.get(), "早于最早的数据：CRM 的保费计划从 " + oldest.get() + " 开始"));
         }
         // a policy that ends on the horizon's last day may still be renewed up to RENEWAL_DAYS later: that must be known too
         LocalDate known = asOf.plusDays(horizonDays + LapseRepository.RENEWAL_DAYS);
         if (known.isAfter(today)) {
-            throw new InvalidInputException("horizonDays", "ends on " + asOf.plusDays(horizonDays) + ", and a renewal may come "
-                    + LapseRepository.RENEWAL_DAYS + " days after a policy's end, which is after today (" + today
+            long longest = ChronoUnit.DAYS.between(asOf, today) - LapseRepository.RENEWAL_DAYS;
+            throw new InvalidInputException("horizonDays", new Sentence("ends on " + asOf.plusDays(horizonDays)
+                    + ", and a renewal may come " + LapseRepository.RENEWAL_DAYS
+                    + " days after a policy's end, which is after today (" + today
                     + "): who left by then cannot be known yet; take an earlier asOf or a shorter horizon (at most "
-                    + (ChronoUnit.DAYS.between(asOf, today) - LapseRepository.RENEWAL_DAYS) + " days from " + asOf + ")");
+                    + longest + " days from " + asOf + ")",
+                    "截止于 " + asOf.plusDays(horizonDays) + "，而续保可能在保单到期后 " + LapseRepository.RENEWAL_DAYS
+                            + " 天内发生，晚于今天（" + today + "）：届时哪些客户已流失尚无法得知；请选择更早的 asOf 或更短的期限（自 "
+                            + asOf + " 起最多 " + longest + " 天）"));
         }
     }
 

@@ -3,6 +3,7 @@ package io.decisioning.service.rulepack;
 import io.decisioning.rules.engine.CompiledPack;
 import io.decisioning.rules.engine.PackOrderException;
 import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.assessment.IdRange;
 import io.decisioning.service.customer.CustomerRepository;
 import io.decisioning.service.engine.RuleEngine;
@@ -64,12 +65,13 @@ final class BookRunner {
     /**
      * The version compiled, to be run over the book: 404 for an unknown version, 409 for one that does not compile.
      *
-     * @param toBe what the run does with it, for the refusal: "simulated", "back-tested"
+     * @param toBe what the run does with it, for the refusal: "simulated" ("模拟"), "back-tested" ("回测")
      */
-    CompiledPack draft(String pack, int version, String toBe) {
+    CompiledPack draft(String pack, int version, Sentence toBe) {
         PackVersion stored = packs.version(pack, version);
         if (!stored.valid()) {
-            throw new ConflictException("Version " + version + " of " + pack + " does not compile; it cannot be " + toBe + ".");
+            throw new ConflictException(new Sentence("Version " + version + " of " + pack + " does not compile; it cannot be "
+                    + toBe.en() + ".", "规则包 " + pack + " 的版本 " + version + " 无法编译，不能" + toBe.zh() + "。"));
         }
         return engine.prepared(pack, version);
     }
@@ -79,7 +81,7 @@ final class BookRunner {
         try {
             return live.with(draft);
         } catch (PackOrderException e) {
-            throw new ConflictException(e.getMessage());
+            throw new ConflictException(RulePackService.packOrder(e));
         }
     }
 

@@ -2,6 +2,7 @@ package io.decisioning.service.rulepack;
 
 import io.decisioning.rules.engine.LintFinding;
 import io.decisioning.rules.engine.PackSource;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.rules.engine.TableLint;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ final class Lint {
             // the checks are advice: a bug in them must not stop an analyst from saving a draft
             log.error("Linting version {} of {} failed", source.version(), source.name(), e);
             return List.of(new LintFinding(source.name(), null, "-", null, "NOT_ANALYSED", "INFO",
-                    "The tables could not be checked: " + e.getMessage()));
+                    new Sentence("The tables could not be checked: " + e.getMessage(), "无法检查这些表：" + e.getMessage())));
         }
     }
 }

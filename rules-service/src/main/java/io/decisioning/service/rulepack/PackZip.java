@@ -1,7 +1,8 @@
 package io.decisioning.service.rulepack;
 
-import io.decisioning.service.system.InvalidInputException;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.system.InvalidInputException.FieldProblem;
+import io.decisioning.service.system.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,24 +73,28 @@ final class PackZip {
                 }
                 byte[] content = readAtMost(in, MAX_FILE_BYTES + 1);
                 if (content.length > MAX_FILE_BYTES) {
-                    problems.add(new FieldProblem(path, "unpacks to more than " + MAX_FILE_BYTES / 1024 + " KiB"));
+                    problems.add(new FieldProblem(path, new Sentence("unpacks to more than " + MAX_FILE_BYTES / 1024 + " KiB",
+                            "解压后超过 " + MAX_FILE_BYTES / 1024 + " KiB")));
                     continue;
                 }
                 total += content.length;
                 if (total > MAX_TOTAL_BYTES) {
-                    problems.add(new FieldProblem(path, "makes the files more than " + MAX_TOTAL_BYTES / 1024 / 1024
-                            + " MiB together"));
+                    problems.add(new FieldProblem(path, new Sentence("makes the files more than "
+                            + MAX_TOTAL_BYTES / 1024 / 1024 + " MiB together",
+                            "使文件合计超过 " + MAX_TOTAL_BYTES / 1024 / 1024 + " MiB")));
                     break;
                 }
                 entries.add(new Entry(path, content));
             }
         } catch (ZipException e) {
-            throw new InvalidInputException("body", "is not a readable zip: " + e.getMessage());
+            throw new InvalidInputException("body", new Sentence("is not a readable zip: " + e.getMessage(),
+                    "不是可读取的 zip：" + e.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (entries.isEmpty() && problems.isEmpty()) {
-            throw new InvalidInputException("body", "is not a zip of a pack's files (no file found in it)");
+            throw new InvalidInputException("body", new Sentence("is not a zip of a pack's files (no file found in it)",
+                    "不是规则包文件的 zip（其中没有文件）"));
         }
         String folder = commonFolder(entries);
         Map<String, byte[]> files = new TreeMap<>();
@@ -97,10 +102,10 @@ final class PackZip {
             String name = entry.path().substring(folder.length());
             if (entry.path().startsWith("/") || name.contains("/") || name.equals("..") || name.startsWith("../")
                     || name.isEmpty()) {
-                problems.add(new FieldProblem(entry.path(), "is outside the pack: a pack's files lie side by side, "
-                        + "at the top of the zip or in one folder"));
+                problems.add(new FieldProblem(entry.path(), new Sentence("is outside the pack: a pack's files lie side by side, "
+                        + "at the top of the zip or in one folder", "位于规则包之外：规则包的文件须并列放在 zip 的顶层或同一个文件夹中")));
             } else if (files.put(name, entry.content()) != null) {
-                problems.add(new FieldProblem(entry.path(), "is in the zip twice"));
+                problems.add(new FieldProblem(entry.path(), new Sentence("is in the zip twice", "在 zip 中出现了两次")));
             }
         }
         if (!problems.isEmpty()) {

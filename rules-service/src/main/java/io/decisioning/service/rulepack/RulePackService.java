@@ -3,11 +3,13 @@ package io.decisioning.service.rulepack;
 import io.decisioning.rules.engine.Compilation;
 import io.decisioning.rules.engine.CompileError;
 import io.decisioning.rules.engine.CompiledPack;
+import io.decisioning.rules.engine.LintFinding;
 import io.decisioning.rules.engine.PackOrderException;
 import io.decisioning.rules.engine.PackSource;
 import io.decisioning.rules.engine.RuleSet;
 import io.decisioning.rules.engine.ScenarioResult;
 import io.decisioning.rules.engine.ScenarioRunner;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.rules.engine.TableCells;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.engine.PackStore;
@@ -40,6 +42,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,6 +67,10 @@ public class RulePackService {
     private final RuleEngine engine;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
+    /** Lint findings as stored: each message in both languages, answered in the reader's. */
+    private static final TypeReference<List<LintFinding>> FINDINGS = new TypeReference<>() {
+    };
+
     private final JsonMapper json;
     private final RulesProperties.Packs settings;
     private final SimulationRepository simulations;
@@ -108,7 +115,7 @@ public class RulePackService {
         source.files().forEach((name, content) -> files.put(name, isBinary(name)
                 ? Base64.getEncoder().encodeToString(content)
                 : new String(content, StandardCharsets.UTF_8)));
-        return new VersionDetail(stored, files, stored.lint() == null ? List.of() : json.readValue(stored.lint(), List.class),
+        return new VersionDetail(stored, files, stored.lint() == null ? List.of() : json.readValue(stored.lint(), FINDINGS),
                 repository.testResults(pack, version).map(r -> json.readValue(r, Object.class)).orElse(null),
                 simulations.find(pack, version).map(s -> s.visibleTo(user, SimulationService.EXAMPLES_PER_TRANSITION)).orElse(null),
                 backtests.latest(pack, version).orElse(null));
@@ -127,15 +134,18 @@ public class RulePackService {
         PackSource source = store.source(pack, version).orElseThrow();
         byte[] content = source.files().get(file);
         if (content == null) {
-            throw new NotFoundException("Version " + version + " of " + pack + " has no file " + file + ".");
+            throw new NotFoundException(new Sentence("Version " + version + " of " + pack + " has no file " + file + ".",
+                    "规则包 " + pack + " 的版本 " + version + " 没有文件 " + file + "。"));
         }
         if (!TableCells.isTable(file)) {
-            throw new InvalidInputException("file", "is not a table (.csv, .xlsx or .xls)");
+            throw new InvalidInputException("file", new Sentence("is not a table (.csv, .xlsx or .xls)",
+                    "不是表格文件（.csv、.xlsx 或 .xls）"));
         }
         try {
             return new TableGrid(file, TableCells.read(file, content));
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("file", "cannot be read as a workbook: " + e.getMessage());
+            throw new InvalidInputException("file", new Sentence("cannot be read as a workbook: " + e.getMessage(),
+                    "无法作为工作簿读取：" + e.getMessage()));
         }
     }
 
@@ -152,7 +162,8 @@ public class RulePackService {
         version(pack, version);
         byte[] content = store.source(pack, version).orElseThrow().files().get(file);
         if (content == null) {
-            throw new NotFoundException("Version " + version + " of " + pack + " has no file " + file + ".");
+            throw new NotFoundException(new Sentence("Version " + version + " of " + pack + " has no file " + file + ".",
+                    "规则包 " + pack + " 的版本 " + version + " 没有文件 " + file + "。"));
         }
         if (asWorkbook && file.endsWith(".drl.csv")) {
             try {
@@ -160,7 +171,8 @@ public class RulePackService {
                 return new PackFile(stem + ".drl.xlsx", Download.XLSX,
                         TableCells.workbook(TableCells.read(file, content), stem));
             } catch (IOException e) {
-                throw new InvalidInputException("file", "cannot be read as a table: " + e.getMessage());
+                throw new InvalidInputException("file", new Sentence("cannot be read as a table: " + e.getMessage(),
+                        "无法作为表格读取：" + e.getMessage()));
             }
         }
         return new PackFile(file, mediaType(file), content);
@@ -212,7 +224,7 @@ public class RulePackService {
                 return tx.execute(status -> {
                     List<PackVersion> versions = repository.lockPack(pack);
                     if (versions.isEmpty()) {
-                        throw new NotFoundException("No rule pack " + pack + ".");
+                        throw new NotFoundException(new Sentence("No rule pack " + pack + ".", "规则包 " + pack + " 不存在。"));
                     }
                     int number = versions.get(versions.size() - 1).version() + 1;
                     Compilation compilation = engine.compile(new PackSource(pack, number, files));
@@ -224,7 +236,7 @@ public class RulePackService {
                             "valid", errors.isEmpty(), "errors", errors.size(), "files", files.keySet(),
                             "comment", comment == null ? "" : comment, "from", source));
                     return new DraftCreated(pack, number, VersionStatus.DRAFT, errors.isEmpty(), errors,
-                            json.readValue(lint, List.class));
+                            json.readValue(lint, FINDINGS));
                 });
             } catch (DuplicateKeyException raced) {
                 if (attempt >= 3) {
@@ -241,7 +253,8 @@ public class RulePackService {
     public TestRun test(String pack, int version, @Nullable String postedScenarios, String user) {
         PackVersion stored = version(pack, version);
         if (!stored.valid()) {
-            throw new ConflictException("Version " + version + " of " + pack + " does not compile; fix its errors first.");
+            throw new ConflictException(new Sentence("Version " + version + " of " + pack
+                    + " does not compile; fix its errors first.", "规则包 " + pack + " 的版本 " + version + " 无法编译，请先修正其错误。"));
         }
         TestRun run = runScenarios(pack, version, postedScenarios);
         tx.executeWithoutResult(status -> {
@@ -268,9 +281,12 @@ public class RulePackService {
                     () -> ScenarioRunner.run(rules, scenarios));
         } catch (RunawayGuard.RunawayRulesException runaway) {
             engine.forget(pack, version);
-            throw new ConflictException(runaway.getMessage());
+            throw new ConflictException(new Sentence(runaway.getMessage(), "规则包 " + pack + " 的版本 " + version
+                    + " 的场景未在 " + settings.runawayLimit().toSeconds() + " 秒内完成：某条规则的动作没有返回（then 部分有死循环？），"
+                    + "已被停止"));
         } catch (IllegalArgumentException badScenarioFile) {
-            throw new InvalidInputException("scenarios", String.valueOf(badScenarioFile.getMessage()));
+            String problem = String.valueOf(badScenarioFile.getMessage());
+            throw new InvalidInputException("scenarios", new Sentence(problem, "场景文件有误：" + problem));
         }
         List<TestRun.Result> out = results.stream().map(TestRun.Result::of).toList();
         int passed = (int) results.stream().filter(ScenarioResult::passed).count();
@@ -285,8 +301,19 @@ public class RulePackService {
         try {
             return engine.current().with(version);
         } catch (PackOrderException e) {
-            throw new ConflictException(e.getMessage());
+            throw new ConflictException(packOrder(e));
         }
+    }
+
+    /**
+     * The engine's refusal of a pack after the decision that would change it: its English as the engine wrote it, and
+     * the same facts in Chinese.
+     */
+    static Sentence packOrder(PackOrderException e) {
+        return new Sentence(e.getMessage(), "规则包 " + e.pack() + "（顺序 " + e.order() + "）在决策之后运行（决策由规则包 "
+                + e.decisionPack() + "（顺序 " + e.decisionOrder() + "）作出），其规则可以读取等级、层级和决策，但不能更改："
+                + String.join("；", e.rules()) + "。请将这些规则移到决策之前的规则包（顺序小于 " + e.decisionOrder()
+                + "），或将其删除");
     }
 
     /**
@@ -298,29 +325,36 @@ public class RulePackService {
     public VersionSummary publish(String pack, int version, String user) {
         PackVersion stored = version(pack, version);
         if (stored.author().equals(user)) {
-            throw new ForbiddenException("Version " + version + " of " + pack + " was written by " + user
-                    + "; another approver must publish it (maker-checker).");
+            throw new ForbiddenException(new Sentence("Version " + version + " of " + pack + " was written by " + user
+                    + "; another approver must publish it (maker-checker).",
+                    "规则包 " + pack + " 的版本 " + version + " 由 " + user + " 编写，须由另一位审批人发布（编审分离）。"));
         }
         if (!stored.valid()) {
-            throw new ConflictException("Version " + version + " of " + pack + " does not compile and cannot be published.");
+            throw new ConflictException(new Sentence("Version " + version + " of " + pack
+                    + " does not compile and cannot be published.", "规则包 " + pack + " 的版本 " + version + " 无法编译，不能发布。"));
         }
         if (stored.status() == VersionStatus.PUBLISHED) {
-            throw new ConflictException("Version " + version + " of " + pack + " is already published.");
+            throw new ConflictException(new Sentence("Version " + version + " of " + pack + " is already published.",
+                    "规则包 " + pack + " 的版本 " + version + " 已发布。"));
         }
         TestRun tests = runScenarios(pack, version, null);
         if (tests.failed() > 0) {
-            throw new ConflictException(tests.failed() + " of the " + (tests.passed() + tests.failed())
-                    + " scenarios of version " + version + " of " + pack + " fail; it cannot be published.");
+            throw new ConflictException(new Sentence(tests.failed() + " of the " + (tests.passed() + tests.failed())
+                    + " scenarios of version " + version + " of " + pack + " fail; it cannot be published.",
+                    "规则包 " + pack + " 的版本 " + version + " 的 " + (tests.passed() + tests.failed()) + " 个场景中有 "
+                            + tests.failed() + " 个未通过，不能发布。"));
         }
         if (settings.requireSimulation() && !simulations.finished(pack, version)) {
-            throw new ConflictException("Version " + version + " of " + pack
-                    + " has no finished simulation; simulate it so the approver sees its impact, then publish.");
+            throw new ConflictException(new Sentence("Version " + version + " of " + pack
+                    + " has no finished simulation; simulate it so the approver sees its impact, then publish.",
+                    "规则包 " + pack + " 的版本 " + version + " 没有已完成的模拟，请先模拟，让审批人看到其影响，再发布。"));
         }
         tx.executeWithoutResult(status -> {
             List<PackVersion> versions = repository.lockPack(pack);
             PackVersion current = versions.stream().filter(v -> v.version() == version).findFirst().orElseThrow();
             if (current.status() == VersionStatus.PUBLISHED) {
-                throw new ConflictException("Version " + version + " of " + pack + " was published meanwhile.");
+                throw new ConflictException(new Sentence("Version " + version + " of " + pack + " was published meanwhile.",
+                        "规则包 " + pack + " 的版本 " + version + " 已在此期间发布。"));
             }
             Instant now = clock.instant();
             Optional<PackVersion> previous = versions.stream().filter(v -> v.status() == VersionStatus.PUBLISHED).findFirst();
@@ -340,16 +374,18 @@ public class RulePackService {
         int restored = tx.execute(status -> {
             List<PackVersion> versions = repository.lockPack(pack);
             if (versions.isEmpty()) {
-                throw new NotFoundException("No rule pack " + pack + ".");
+                throw new NotFoundException(new Sentence("No rule pack " + pack + ".", "规则包 " + pack + " 不存在。"));
             }
             PackVersion current = versions.stream().filter(v -> v.status() == VersionStatus.PUBLISHED).findFirst()
-                    .orElseThrow(() -> new ConflictException("Pack " + pack + " has no published version."));
+                    .orElseThrow(() -> new ConflictException(new Sentence("Pack " + pack + " has no published version.",
+                            "规则包 " + pack + " 没有已发布的版本。")));
             long currentSeq = current.publicationSeq() == null ? 0 : current.publicationSeq();
             PackVersion previous = versions.stream()
                     .filter(v -> v.status() == VersionStatus.RETIRED && v.publicationSeq() != null
                             && v.publicationSeq() < currentSeq)
                     .max((a, b) -> Long.compare(a.publicationSeq(), b.publicationSeq()))
-                    .orElseThrow(() -> new ConflictException("Pack " + pack + " has no earlier published version to go back to."));
+                    .orElseThrow(() -> new ConflictException(new Sentence("Pack " + pack
+                            + " has no earlier published version to go back to.", "规则包 " + pack + " 没有可回退的更早发布版本。")));
             Instant now = clock.instant();
             repository.markRetired(pack, current.version(), user, now);
             repository.markPublished(pack, previous.version(), user, now);
@@ -377,7 +413,8 @@ public class RulePackService {
 
     PackVersion version(String pack, int version) {
         return repository.version(pack, version)
-                .orElseThrow(() -> new NotFoundException("No version " + version + " of rule pack " + pack + "."));
+                .orElseThrow(() -> new NotFoundException(new Sentence("No version " + version + " of rule pack " + pack + ".",
+                        "规则包 " + pack + " 的版本 " + version + " 不存在。")));
     }
 
     /** The request's files, decoded and checked, merged onto the base version when one is named. */
@@ -386,7 +423,8 @@ public class RulePackService {
         Map<String, byte[]> files = new TreeMap<>();
         if (request.baseVersion() != null) {
             PackSource base = store.source(pack, request.baseVersion()).orElseThrow(() -> new InvalidInputException(
-                    "baseVersion", "pack " + pack + " has no version " + request.baseVersion()));
+                    "baseVersion", new Sentence("pack " + pack + " has no version " + request.baseVersion(),
+                            "规则包 " + pack + " 没有版本 " + request.baseVersion())));
             files.putAll(base.files());
         }
         long total = 0;
@@ -398,7 +436,9 @@ public class RulePackService {
             }
             if (file.getValue() == null) {
                 if (request.baseVersion() == null) {
-                    problems.add(new FieldProblem(field, "is null; null removes a file of the base version, and there is none"));
+                    problems.add(new FieldProblem(field, new Sentence(
+                            "is null; null removes a file of the base version, and there is none",
+                            "为 null；null 表示删除基础版本中的文件，但没有基础版本")));
                 }
                 files.remove(name);
                 continue;
@@ -408,21 +448,24 @@ public class RulePackService {
                 try {
                     content = Base64.getMimeDecoder().decode(file.getValue());
                 } catch (IllegalArgumentException e) {
-                    problems.add(new FieldProblem(field, "a spreadsheet is sent as base64"));
+                    problems.add(new FieldProblem(field, new Sentence("a spreadsheet is sent as base64",
+                            "电子表格须以 base64 编码发送")));
                     continue;
                 }
             } else {
                 content = file.getValue().getBytes(StandardCharsets.UTF_8);
             }
             if (content.length > MAX_FILE_BYTES) {
-                problems.add(new FieldProblem(field, "is larger than " + MAX_FILE_BYTES / 1024 + " KiB"));
+                problems.add(new FieldProblem(field, new Sentence("is larger than " + MAX_FILE_BYTES / 1024 + " KiB",
+                        "超过 " + MAX_FILE_BYTES / 1024 + " KiB")));
                 continue;
             }
             total += content.length;
             files.put(name, content);
         }
         if (total > MAX_VERSION_BYTES) {
-            problems.add(new FieldProblem("files", "are larger than " + MAX_VERSION_BYTES / 1024 / 1024 + " MiB together"));
+            problems.add(new FieldProblem("files", new Sentence("are larger than " + MAX_VERSION_BYTES / 1024 / 1024
+                    + " MiB together", "合计超过 " + MAX_VERSION_BYTES / 1024 / 1024 + " MiB")));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -470,11 +513,13 @@ public class RulePackService {
     /** Whether the name is one a pack's file may have; else a problem of {@code field} saying why. */
     private static boolean checkName(String name, String field, List<FieldProblem> problems) {
         if (!FILE_NAME.matcher(name).matches() || name.contains("..")) {
-            problems.add(new FieldProblem(field, "a file name is letters, digits, '.', '-' and '_' (at most 100)"));
+            problems.add(new FieldProblem(field, new Sentence("a file name is letters, digits, '.', '-' and '_' (at most 100)",
+                    "文件名只能由字母、数字、'.'、'-' 和 '_' 组成（最多 100 个字符）")));
             return false;
         }
         if (!name.equals(DESCRIPTOR) && KINDS.stream().noneMatch(name::endsWith)) {
-            problems.add(new FieldProblem(field, "must be " + DESCRIPTOR + " or end with one of " + KINDS));
+            problems.add(new FieldProblem(field, new Sentence("must be " + DESCRIPTOR + " or end with one of " + KINDS,
+                    "必须为 " + DESCRIPTOR + " 或以下列后缀之一结尾：" + KINDS)));
             return false;
         }
         return true;
@@ -498,13 +543,13 @@ public class RulePackService {
     }
 
     /** A version with its files, compile errors, lint findings, last test run, simulation and latest back-test. */
-    public record VersionDetail(PackVersion version, Map<String, String> files, List<?> lint,
+    public record VersionDetail(PackVersion version, Map<String, String> files, List<LintFinding> lint,
                                 @Nullable Object lastTest, @Nullable Object simulation, @Nullable Backtest backtest) {
     }
 
     /** The answer to a new version (DESIGN.md section 5), with the lint findings besides. */
     public record DraftCreated(String pack, int version, VersionStatus status, boolean valid, List<CompileError> errors,
-                               List<?> lint) {
+                               List<LintFinding> lint) {
     }
 
     /** The answer to a test run (DESIGN.md section 5). */

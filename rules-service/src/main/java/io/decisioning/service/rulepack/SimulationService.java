@@ -6,6 +6,7 @@ import io.decisioning.rules.engine.Evaluation;
 import io.decisioning.rules.engine.EvaluationInput;
 import io.decisioning.rules.engine.PackSubject;
 import io.decisioning.rules.engine.RuleSet;
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.assessment.AssessmentPipeline;
 import io.decisioning.service.assessment.EvaluationDate;
 import io.decisioning.service.assessment.IdRange;
@@ -88,7 +89,7 @@ public class SimulationService {
 
     /** Starts simulating the version over the whole book; 409 while one of it is running. */
     public Simulation start(String pack, int version, String user) {
-        CompiledPack draft = runner.draft(pack, version, "simulated");
+        CompiledPack draft = runner.draft(pack, version, new Sentence("simulated", "模拟"));
         RuleSet published = engine.current();
         RuleSet candidate = BookRunner.withDraft(published, draft);
         long book = runner.bookSize();
@@ -98,7 +99,8 @@ public class SimulationService {
             Optional<Simulation> running = simulations.find(pack, version)
                     .filter(s -> s.status() == SimulationStatus.RUNNING && runner.mayStillRun(s.startedAt()));
             if (running.isPresent()) {
-                throw new ConflictException("A simulation of version " + version + " of " + pack + " is running.");
+                throw new ConflictException(new Sentence("A simulation of version " + version + " of " + pack + " is running.",
+                        "规则包 " + pack + " 的版本 " + version + " 正在模拟。"));
             }
             simulations.start(pack, version, published.rulePacks(), user, clock.instant(), book);
             audit.record(user, "RULE_PACK_SIMULATE", "RULE_PACK_VERSION", pack + ":" + version,
@@ -123,7 +125,8 @@ public class SimulationService {
     public Simulation find(String pack, int version, UserAccount user) {
         packs.version(pack, version);
         Simulation simulation = simulations.find(pack, version)
-                .orElseThrow(() -> new NotFoundException("Version " + version + " of " + pack + " has not been simulated."));
+                .orElseThrow(() -> new NotFoundException(new Sentence("Version " + version + " of " + pack
+                        + " has not been simulated.", "规则包 " + pack + " 的版本 " + version + " 尚未模拟。")));
         return simulation.visibleTo(user, EXAMPLES_PER_TRANSITION);
     }
 
@@ -146,8 +149,9 @@ public class SimulationService {
     Rows<Simulation.Change> changeRows(String pack, int version, SimulationRepository.ChangeFilter filter,
                                               UserAccount user) {
         if (find(pack, version, user).status() == SimulationStatus.RUNNING) {
-            throw new ConflictException("The simulation of version " + version + " of " + pack
-                    + " is running: export its changes when it is done.");
+            throw new ConflictException(new Sentence("The simulation of version " + version + " of " + pack
+                    + " is running: export its changes when it is done.",
+                    "规则包 " + pack + " 的版本 " + version + " 的模拟正在运行，请在完成后再导出其变化。"));
         }
         return Rows.of(() -> simulations.countChanges(pack, version, filter, user),
                 each -> simulations.forEachChange(pack, version, filter, user, each));

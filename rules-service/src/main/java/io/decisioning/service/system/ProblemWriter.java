@@ -1,11 +1,13 @@
 package io.decisioning.service.system;
 
+import io.decisioning.rules.engine.Sentence;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,7 +17,10 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes RFC 9457 problems for the filters (security, content type), which answer before any controller runs. */
+/**
+ * Writes RFC 9457 problems for the filters (security, content type), which answer before any controller runs, in the
+ * language of the request's {@code Accept-Language} (English without one).
+ */
 @Component
 class ProblemWriter {
 
@@ -36,44 +41,54 @@ class ProblemWriter {
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"decisioning\"");
         }
+        Locale reader = Problems.reader(request);
         if (e instanceof AccountLockedException locked) {
-            ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "account-locked", "Account locked",
-                    "This account is locked after " + locked.attempts() + " wrong passwords in a row, until "
-                            + WHEN.format(locked.until().atZone(zone)) + " (" + zone + "). Sign in again after that, "
-                            + "or ask an administrator to unlock it.");
+            String until = WHEN.format(locked.until().atZone(zone)) + " (" + zone + ")";
+            ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "account-locked",
+                    new Sentence("Account locked", "账户已锁定"),
+                    new Sentence("This account is locked after " + locked.attempts() + " wrong passwords in a row, until "
+                            + until + ". Sign in again after that, or ask an administrator to unlock it.",
+                            "连续 " + locked.attempts() + " 次密码错误，此账户已锁定至 " + until + "。请在此之后重新登录，或请管理员解锁。"),
+                    reader);
             problem.setProperty("lockedUntil", locked.until().toString());
             problem.setProperty("failedSignIns", locked.attempts());
             write(request, response, problem);
             return;
         }
-        write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                "Sign in with HTTP Basic authentication."));
+        write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+                new Sentence("Authentication required", "需要登录"),
+                new Sentence("Sign in with HTTP Basic authentication.", "请使用 HTTP Basic 认证登录。"), reader));
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."));
+        String what = request.getMethod() + " " + request.getRequestURI();
+        write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", new Sentence("Not allowed", "不允许"),
+                new Sentence("Your role does not allow " + what + ".", "您的角色不允许 " + what + "。"),
+                Problems.reader(request)));
     }
 
     /** The firewall's refusals: the path of such a request may not even be a URI, so it is not repeated. */
     void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
-        write(response, rejected());
+        write(response, rejected(Problems.reader(request)));
     }
 
     /** What the firewall refuses, also when it finds out late: a parameter name read while Spring MVC reads a form body. */
-    static ProblemDetail rejected() {
-        return Problems.of(HttpStatus.BAD_REQUEST, "rejected", "Request rejected",
-                "The request's path, headers or parameters hold characters the service refuses, "
-                        + "such as an encoded '%' or ';' or a control character.");
+    static ProblemDetail rejected(Locale reader) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "rejected", new Sentence("Request rejected", "请求被拒绝"),
+                new Sentence("The request's path, headers or parameters hold characters the service refuses, "
+                        + "such as an encoded '%' or ';' or a control character.",
+                        "请求的路径、请求头或参数中含有服务拒绝的字符，例如编码的 '%' 或 ';'，或控制字符。"), reader);
     }
 
     void payloadTooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
-        write(request, response, Problems.payloadTooLarge(maxBytes));
+        write(request, response, Problems.payloadTooLarge(maxBytes, Problems.reader(request)));
     }
 
     void unsupportedMediaType(HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "Unsupported media type", "Content-Type must name one media type, such as application/json."));
+                new Sentence("Unsupported media type", "不支持的媒体类型"),
+                new Sentence("Content-Type must name one media type, such as application/json.",
+                        "Content-Type 必须是一种媒体类型，例如 application/json。"), Problems.reader(request)));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

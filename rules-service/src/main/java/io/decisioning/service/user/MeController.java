@@ -50,7 +50,7 @@ class MeController {
     /** The body of {@code POST /api/v1/me/password}; the passwords as given (not trimmed). */
     record OwnPasswordRequest(@NotNull @Size(max = User.MAX_PASSWORD_BYTES) String currentPassword,
                               @NotNull @Size(min = User.MIN_PASSWORD_LENGTH, max = User.MAX_PASSWORD_BYTES,
-                                      message = "must be 12 to 72 characters long") String newPassword) {
+                                      message = "{decisioning.password.length}") String newPassword) {
 
         /** Never the passwords, should the request end up in a log or an exception message. */
         @Override

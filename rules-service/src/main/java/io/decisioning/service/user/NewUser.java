@@ -13,9 +13,9 @@ import java.util.List;
  */
 record NewUser(
         @NotNull @Pattern(regexp = User.USERNAME,
-                message = "must be 3 to 64 characters: a-z first, then a-z, 0-9, '.', '_' or '-'") String username,
+                message = "{decisioning.username}") String username,
         @NotNull @Size(min = User.MIN_PASSWORD_LENGTH, max = User.MAX_PASSWORD_BYTES,
-                message = "must be 12 to 72 characters long") String password,
+                message = "{decisioning.password.length}") String password,
         @NotEmpty List<@NotNull Role> roles,
         @NotNull @Size(max = 32) @Pattern(regexp = User.BRANCH_CODE, message = User.BRANCH_CODE_MESSAGE)
         String branchCode) {

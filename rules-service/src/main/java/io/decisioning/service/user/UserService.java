@@ -1,5 +1,6 @@
 package io.decisioning.service.user;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.InvalidInputException;
@@ -78,7 +79,8 @@ public class UserService implements UserDetailsService {
         String hash = hash(request.password());
         Set<Role> roles = EnumSet.copyOf(request.roles());
         if (!users.insert(request.username(), hash, roles, request.branchCode(), actor.getUsername(), now())) {
-            throw new ConflictException("There is a user " + request.username() + " already.");
+            throw new ConflictException(new Sentence("There is a user " + request.username() + " already.",
+                    "用户 " + request.username() + " 已存在。"));
         }
         audit.record(actor.getUsername(), "USER_CREATE", TARGET_TYPE, request.username(),
                 state(roles, request.branchCode(), true));
@@ -100,10 +102,12 @@ public class UserService implements UserDetailsService {
         boolean enabled = request.enabled();
         if (actor.getUsername().equals(username)) {
             if (!enabled) {
-                throw new ConflictException("You cannot disable yourself; another admin can.");
+                throw new ConflictException(new Sentence("You cannot disable yourself; another admin can.",
+                        "不能停用自己的账号，请由其他管理员操作。"));
             }
             if (!roles.contains(Role.ADMIN)) {
-                throw new ConflictException("You cannot remove the ADMIN role from yourself; another admin can.");
+                throw new ConflictException(new Sentence("You cannot remove the ADMIN role from yourself; another admin can.",
+                        "不能移除自己的 ADMIN 角色，请由其他管理员操作。"));
             }
         }
         users.update(username, roles, request.branchCode(), enabled, actor.getUsername(), now());
@@ -137,10 +141,11 @@ public class UserService implements UserDetailsService {
     @Transactional
     void changeOwnPassword(UserAccount user, String currentPassword, String newPassword) {
         if (!encoder.matches(currentPassword, user.getPassword())) {
-            throw new InvalidInputException("currentPassword", "is not your current password");
+            throw new InvalidInputException("currentPassword", new Sentence("is not your current password", "不是您当前的密码"));
         }
         if (newPassword.equals(currentPassword)) {
-            throw new InvalidInputException("newPassword", "is your current password: choose another");
+            throw new InvalidInputException("newPassword", new Sentence("is your current password: choose another",
+                    "与当前密码相同，请另选一个"));
         }
         String hash = hashOf("newPassword", newPassword);
         users.lock(user.getUsername()).orElseThrow(() -> notFound(user.getUsername()));
@@ -222,7 +227,8 @@ public class UserService implements UserDetailsService {
 
     private String hashOf(String field, String password) {
         if (password.getBytes(StandardCharsets.UTF_8).length > User.MAX_PASSWORD_BYTES) {
-            throw new InvalidInputException(field, "must be at most " + User.MAX_PASSWORD_BYTES + " bytes in UTF-8");
+            throw new InvalidInputException(field, new Sentence("must be at most " + User.MAX_PASSWORD_BYTES + " bytes in UTF-8",
+                    "UTF-8 编码后不得超过 " + User.MAX_PASSWORD_BYTES + " 字节"));
         }
         return encoder.encode(password);
     }
@@ -237,7 +243,7 @@ public class UserService implements UserDetailsService {
     }
 
     private static NotFoundException notFound(String username) {
-        return new NotFoundException("There is no user " + username + ".");
+        return new NotFoundException(new Sentence("There is no user " + username + ".", "用户 " + username + " 不存在。"));
     }
 
     private Instant now() {

@@ -76,7 +76,7 @@ class WarningController {
                      @RequestParam(required = false) @Nullable @Size(max = 32) String customerNo,
                      @RequestParam(required = false) @Nullable @Size(max = 64) String accountManager,
                      @RequestParam(required = false) @Nullable
-                     @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be a branch code such as GD or GD-SZ") String branch,
+                     @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "{decisioning.branch}") String branch,
                      @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
                      @AuthenticationPrincipal UserAccount user) {
@@ -99,7 +99,7 @@ class WarningController {
                 @RequestParam(required = false) @Nullable @Size(max = 32) String customerNo,
                 @RequestParam(required = false) @Nullable @Size(max = 64) String accountManager,
                 @RequestParam(required = false) @Nullable
-                @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "must be a branch code such as GD or GD-SZ") String branch,
+                @Pattern(regexp = "[A-Za-z0-9_-]{1,32}", message = "{decisioning.branch}") String branch,
                 @AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         export.answer(request, response, "warnings", COLUMNS, warnings.rows(

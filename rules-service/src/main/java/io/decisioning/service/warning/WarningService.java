@@ -1,5 +1,6 @@
 package io.decisioning.service.warning;
 
+import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.assessment.AssessmentRepository;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.export.Rows;
@@ -61,7 +62,8 @@ class WarningService {
     Warning acknowledge(long id, @Nullable String note, UserAccount user) {
         WarningStatus from = lockVisible(id, user);
         if (!from.canBeAcknowledged()) {
-            throw new ConflictException("Warning " + id + " is " + from + "; only an OPEN warning can be acknowledged.");
+            throw new ConflictException(new Sentence("Warning " + id + " is " + from
+                    + "; only an OPEN warning can be acknowledged.", "预警 " + id + " 的状态为 " + from + "，只有 OPEN 状态的预警才能确认。"));
         }
         warnings.acknowledge(id, user.getUsername(), now(), note);
         return audited(id, user, from, WarningStatus.ACKNOWLEDGED, note);
@@ -81,7 +83,8 @@ class WarningService {
         assessments.markForRewrite(warnings.customerId(id).orElseThrow(() -> notFound(id)));
         WarningStatus from = lockVisible(id, user);
         if (!from.canBeResolved()) {
-            throw new ConflictException("Warning " + id + " is RESOLVED already.");
+            throw new ConflictException(new Sentence("Warning " + id + " is RESOLVED already.",
+                    "预警 " + id + " 已是 RESOLVED 状态。"));
         }
         warnings.resolve(id, user.getUsername(), now(), note);
         return audited(id, user, from, WarningStatus.RESOLVED, note);
@@ -109,7 +112,7 @@ class WarningService {
     }
 
     private static NotFoundException notFound(long id) {
-        return new NotFoundException("There is no warning " + id + ".");
+        return new NotFoundException(new Sentence("There is no warning " + id + ".", "预警 " + id + " 不存在。"));
     }
 
     private Instant now() {

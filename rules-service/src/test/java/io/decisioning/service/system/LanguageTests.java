@@ -2,8 +2,8 @@ package io.decisioning.service.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
+import io.decisioning.service.ApiClient;
 import io.decisioning.service.customer.CrmFixtures;
 import java.time.LocalDate;
 import java.util.List;
@@ -125,6 +125,55 @@ class LanguageTests {
         assertThat(csv.text()).contains("近12个月出险次数 4 >= 3");
         assertThat(api.download("/api/v1/warnings?customerNo=" + customerNo, "text/csv", "underwriter").text())
                 .contains("4 claims in the last 12 months >= 3").doesNotContain("近12个月");
+    }
+
+    @Test
+    void problemsAnswerInTheReadersLanguageFromTheControllersAndFromTheFilters() {
+        ApiClient chinese = api.inLanguage(CHINESE);
+
+        JsonNode missing = chinese.get("/api/v1/customers/NO-SUCH-CUSTOMER/assessment", "underwriter").json();
+        assertThat(missing.get("status").asInt()).isEqualTo(404);
+        assertThat(missing.get("title").asString()).isEqualTo("未找到");
+        assertThat(missing.get("detail").asString()).matches(".*\\p{IsHan}.*").contains("NO-SUCH-CUSTOMER");
+        assertThat(api.get("/api/v1/customers/NO-SUCH-CUSTOMER/assessment", "underwriter").json().get("title").asString())
+                .isEqualTo("Not found");
+
+        JsonNode branch = chinese.get("/api/v1/warnings?branch=G%20D", "underwriter").json();
+        assertThat(branch.get("title").asString()).isEqualTo("输入无效");
+        assertThat(branch.get("errors").get(0).get("field").asString()).isEqualTo("branch");
+        assertThat(branch.get("errors").get(0).get("message").asString()).isEqualTo("必须是机构代码，例如 GD 或 GD-SZ");
+        assertThat(api.get("/api/v1/warnings?branch=G%20D", "underwriter").json().get("errors").get(0).get("message")
+                .asString()).isEqualTo("must be a branch code such as GD or GD-SZ");
+
+        JsonNode checkDigit = chinese.post("/api/v1/blacklist", """
+                {"idType": "RESIDENT_ID", "idNumber": "110105194912310021", "name": "张三", "reasonCode": "FRAUD"}""",
+                "approver").json();
+        assertThat(checkDigit.get("status").asInt()).as(checkDigit.toString()).isEqualTo(400);
+        assertThat(checkDigit.get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
+        assertThat(checkDigit.get("errors").get(0).get("message").asString()).matches(".*\\p{IsHan}.*");
+
+        JsonNode signIn = chinese.withPassword("wrong-password-" + CrmFixtures.uniqueNumber())
+                .get("/api/v1/warnings", "no-such-user-" + CrmFixtures.uniqueNumber()).json();
+        assertThat(signIn.get("status").asInt()).isEqualTo(401);
+        assertThat(signIn.get("title").asString()).isEqualTo("需要登录");
+        assertThat(api.get("/api/v1/warnings", null).json().get("title").asString()).isEqualTo("Authentication required");
+    }
+
+    @Test
+    void aDraftsCompileErrorsAnswerInTheReadersLanguage() {
+        Response draft = api.inLanguage(CHINESE).post("/api/v1/rule-packs/data/versions", """
+                {"files": {"pack.properties": "order=70", "data.drl": "package packs.data;\\nrule \\"no id\\" when then end"},
+                 "comment": "a rule without its stable ID"}""", "analyst");
+
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        assertThat(draft.json().get("valid").asBoolean()).isFalse();
+        assertThat(draft.json().get("errors").valueStream().map(error -> error.get("message").asString()))
+                .anySatisfy(message -> assertThat(message).startsWith("规则 \"no id\"：规则名以稳定的编号开头"));
+        int version = draft.json().get("version").asInt();
+        assertThat(api.getJson("/api/v1/rule-packs/data/versions/" + version, "analyst").get("version").get("errors").valueStream()
+                .map(error -> error.get("message").asString()))
+                .as("stored in both languages, read in English").anySatisfy(message -> assertThat(message)
+                        .startsWith("rule \"no id\": a rule name starts with its stable ID"));
     }
 
     private static String reason(JsonNode answer, String ruleId) {

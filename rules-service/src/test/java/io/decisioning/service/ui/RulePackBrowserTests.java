@@ -54,7 +54,8 @@ class RulePackBrowserTests {
         ui.click(By.cssSelector("button[data-action=save]"));
         int invalid = waitForNewVersion(1);
         ui.waitFor(By.cssSelector(".problems .problem"));
-        assertThat(text(By.cssSelector(".problems"))).contains("grade-thresholds.drl.csv").contains("row 11");
+        assertThat(text(By.cssSelector(".problems"))).contains("grade-thresholds.drl.csv")
+                .as("the zh-CN page reads the compile error in Chinese").contains("在由第 11 行生成的规则中");
         assertThat(ui.waitFor(By.cssSelector("td[data-cell=D11]")).getDomAttribute("class")).startsWith("marked-");
         assertThat(cell("D11").getDomProperty("value")).isEqualTo("6o0000");   // nothing the analyst typed is lost
         ui.screenshot("invalid-draft");
