@@ -137,7 +137,10 @@ final class CompiledRule {
     }
 
     private Sentence write(CustomerProfile profile, int points, Scorecard card) {
-        Sentence message = reason == null ? Sentence.of(name) : reason.render(profile);
-        return card == null ? message : message.plus(Reason.pointsText(card, points));
+        if (reason == null) {
+            return card == null ? Sentence.of(name)
+                    : new Sentence(name + Reason.pointsEn(card, points), name + Reason.pointsZh(card, points));
+        }
+        return reason.render(profile, card, points);
     }
 }

@@ -48,17 +48,21 @@ public record Reason(String pack, int version, String rule, Sentence message, Sc
         if (card == null) {
             return message;
         }
-        Sentence end = pointsText(card, points);
-        return Sentence.lazy(cut(message.en(), end.en()), () -> cut(message.zh(), end.zh()), message.followsEnglish());
+        return Sentence.lazy(cut(message.en(), pointsEn(card, points)), () -> cut(message.zh(), pointsZh(card, points)),
+                message.followsEnglish());
     }
 
     private static String cut(String text, String end) {
         return text.endsWith(end) ? text.substring(0, text.length() - end.length()) : text;
     }
 
-    /** How a scorecard rule's sentence ends: ": +30 churn points" ("：流失分 +30"), ": -5 value points". */
-    static Sentence pointsText(Scorecard card, int points) {
-        return Sentence.lazy((points >= 0 ? ": +" : ": ") + points + POINTS.get(card),
-                () -> "：" + Chinese.label("scorecard", card.name()) + (points >= 0 ? " +" : " ") + points, true);
+    /** How a scorecard rule's sentence ends: ": +30 churn points", ": -5 value points". */
+    static String pointsEn(Scorecard card, int points) {
+        return (points >= 0 ? ": +" : ": ") + points + POINTS.get(card);
+    }
+
+    /** How it ends in Chinese: "：流失分 +30". */
+    static String pointsZh(Scorecard card, int points) {
+        return "：" + Chinese.label("scorecard", card.name()) + (points >= 0 ? " +" : " ") + points;
     }
 }

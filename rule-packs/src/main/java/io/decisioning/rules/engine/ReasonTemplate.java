@@ -1,6 +1,7 @@
 package io.decisioning.rules.engine;
 
 import io.decisioning.rules.CustomerProfile;
+import io.decisioning.rules.Scorecard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -214,16 +215,35 @@ record ReasonTemplate(String explicit, String explicitZh, List<Atom> atoms, List
 
     /** The sentence for a customer for whom the rule fired: the English now, the Chinese when first asked for. */
     Sentence render(CustomerProfile profile) {
+        return render(profile, null, 0);
+    }
+
+    /**
+     * The sentence of a scorecard rule's reason, ending with the points it gave that card (": +30 churn points",
+     * "：流失分 +30"); without them for a null card. One sentence, its Chinese written when first asked for.
+     */
+    Sentence render(CustomerProfile profile, Scorecard card, int points) {
+        String enEnd = card == null ? "" : Reason.pointsEn(card, points);
         if (explicit != null) {
-            if (explicit.indexOf('{') < 0 && explicitZh.indexOf('{') < 0) {
-                return new Sentence(explicit, explicitZh);
+            boolean figures = explicitZh.indexOf('{') >= 0;
+            String written = explicit.indexOf('{') < 0 ? explicit : fill(pieces, profile, false);
+            String en = card == null ? written : written + enEnd;
+            if (!figures && card == null) {
+                return new Sentence(en, explicitZh);
             }
-            String en = explicit.indexOf('{') < 0 ? explicit : fill(pieces, profile, false);
-            return Sentence.lazy(en, () -> explicitZh.indexOf('{') < 0 ? explicitZh : fill(piecesZh, profile, true),
+            return Sentence.lazy(en, () -> (figures ? fill(piecesZh, profile, true) : explicitZh) + zhEnd(card, points),
                     zhFollowsEnglish);
         }
         String en = write(profile, false);
-        return en == null ? Sentence.of(fallback) : Sentence.lazy(en, () -> write(profile, true), true);
+        if (en == null) {
+            return card == null ? Sentence.of(fallback) : new Sentence(fallback + enEnd, fallback + zhEnd(card, points));
+        }
+        return card == null ? Sentence.lazy(en, () -> write(profile, true), true)
+                : Sentence.lazy(en + enEnd, () -> write(profile, true) + zhEnd(card, points), true);
+    }
+
+    private static String zhEnd(Scorecard card, int points) {
+        return card == null ? "" : Reason.pointsZh(card, points);
     }
 
     /** The generated sentence in one language; null when no constraint that held names a figure (nor an outcome). */
