@@ -35,7 +35,7 @@ final class Chinese {
 
     /** A digest of the words (their keys and texts), which changes when any of them does. */
     static int digest() {
-        return new java.util.TreeMap<>(WORDS).hashCode();
+        return WORDS.hashCode();
     }
 
     /** The word for a code of a kind ("grade", "HIGH_QUALITY" -> "优质客户"); the code itself when there is none. */

@@ -60,8 +60,12 @@ record ReasonTemplate(String explicit, String explicitZh, List<Atom> atoms, List
     /** A required outcome of an earlier stage, {@code grade == Grade.POOR_QUALITY}: "grade POOR_QUALITY", "等级 劣质客户". */
     record Outcome(String field, String value) {
 
-        Sentence sentence() {
-            return new Sentence(field + " " + value, Chinese.field(field) + " " + Chinese.label(field, value));
+        String en() {
+            return field + " " + value;
+        }
+
+        String zh() {
+            return Chinese.field(field) + " " + Chinese.label(field, value);
         }
     }
 
@@ -277,8 +281,7 @@ record ReasonTemplate(String explicit, String explicitZh, List<Atom> atoms, List
             if (!out.isEmpty()) {
                 out.append(chinese ? "；" : "; ");
             }
-            Sentence text = outcome.sentence();
-            out.append(chinese ? text.zh() : text.en());
+            out.append(chinese ? outcome.zh() : outcome.en());
         }
         return out.isEmpty() ? null : out.toString();
     }

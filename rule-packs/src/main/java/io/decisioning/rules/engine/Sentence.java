@@ -84,11 +84,6 @@ public final class Sentence {
         return followsEnglish;
     }
 
-    /** This sentence with another appended in each language. */
-    public Sentence plus(Sentence more) {
-        return lazy(en + more.en, () -> zh() + more.zh(), followsEnglish && more.followsEnglish);
-    }
-
     /**
      * A digest of the Chinese words the engine writes sentences with ({@code words_zh.properties}): fed to a content
      * hash with the English of sentences that {@link #followsEnglish}, so that new words rewrite them once.
