@@ -27,25 +27,32 @@ public final class ApiClient {
     private final int port;
     private final String password;
     private final @Nullable String language;
+    private final @Nullable String bearer;
 
     public ApiClient(int port) {
-        this(port, "demo", null);
+        this(port, "demo", null, null);
     }
 
-    private ApiClient(int port, String password, @Nullable String language) {
+    private ApiClient(int port, String password, @Nullable String language, @Nullable String bearer) {
         this.port = port;
         this.password = password;
         this.language = language;
+        this.bearer = bearer;
     }
 
     /** A client that signs in with this password instead of "demo". */
     public ApiClient withPassword(String password) {
-        return new ApiClient(port, password, language);
+        return new ApiClient(port, password, language, bearer);
     }
 
     /** A client that sends this {@code Accept-Language} ("zh-CN,zh;q=0.9", say); none by default. */
     public ApiClient inLanguage(String acceptLanguage) {
-        return new ApiClient(port, password, acceptLanguage);
+        return new ApiClient(port, password, acceptLanguage, bearer);
+    }
+
+    /** A client that signs in with this bearer token (an OpenID Connect provider's access token), whatever user is named. */
+    public ApiClient withBearer(String token) {
+        return new ApiClient(port, password, language, token);
     }
 
     public Response get(String path, @Nullable String user) {
@@ -104,7 +111,9 @@ public final class ApiClient {
         if (language != null) {
             request.header("Accept-Language", language);
         }
-        if (user != null) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        } else if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }

@@ -9,7 +9,7 @@ import java.util.HexFormat;
  * The key under which a sign-in cache remembers a pair of strings that hold a secret (a user name and
  * password, a stored hash and a password): a SHA-256 of both, never the secret itself.
  */
-final class CredentialDigest {
+public final class CredentialDigest {
 
     /** One digest per thread: looking SHA-256 up among the security providers costs more than the digest. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
@@ -31,5 +31,10 @@ final class CredentialDigest {
         sha.update((byte) 0);
         sha.update(second.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** A short name for a secret (a refused bearer token in the audit trail): the first 16 hex digits of its SHA-256. */
+    public static String shortName(String secret) {
+        return of("", secret).substring(0, 16);
     }
 }

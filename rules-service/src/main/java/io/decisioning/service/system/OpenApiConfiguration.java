@@ -18,7 +18,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,6 +46,7 @@ class OpenApiConfiguration {
     }
 
     static final String BASIC = "basicAuth";
+    static final String BEARER = "bearerAuth";
     static final String PROBLEM = "application/problem+json";
 
     /** Examples of the requests other systems send (DESIGN.md section 5), by method and path. */
@@ -73,6 +76,9 @@ class OpenApiConfiguration {
                     {"kind": "VISIT", "occurredAt": "2026-11-20T15:00:00+08:00", "satisfaction": 5,
                      "note": "annual review"}""");
 
+    /** The operations for nobody signed in. */
+    private static final Set<String> OPEN = Set.of("GET /api/v1/sign-in");
+
     @Bean
     OpenApiCustomizer decisioningApiDescription(ObjectProvider<BuildProperties> build, JsonMapper json) {
         return api -> {
@@ -85,9 +91,15 @@ class OpenApiConfiguration {
             Components components = api.getComponents() == null ? new Components() : api.getComponents();
             api.components(components
                     .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                            .description("The service's users (app_user), with their roles and branch"))
+                            .description("The service's users (app_user), with their roles and branch; and, where "
+                                    + "rules.security.ldap.* is set, the company's LDAP / Active Directory users"))
+                    .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                            .bearerFormat("JWT")
+                            .description("An access token of the company's OpenID Connect provider, where "
+                                    + "rules.security.oidc.issuer-uri is set: roles and branch from its claims"))
                     .addSchemas("Problem", problemSchema()));
             api.addSecurityItem(new SecurityRequirement().addList(BASIC));
+            api.addSecurityItem(new SecurityRequirement().addList(BEARER));
             if (api.getPaths() != null) {
                 api.getPaths().forEach((path, item) -> item.readOperationsMap()
                         .forEach((method, operation) -> complete(path, method, operation, json)));
@@ -97,6 +109,12 @@ class OpenApiConfiguration {
 
     private static void complete(String path, PathItem.HttpMethod method, Operation operation, JsonMapper json) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        if (OPEN.contains(method.name() + " " + path)) {
+            operation.security(List.of()); // asked before anyone is signed in
+            problem(responses, "400", "Rejected: the request's path or headers hold characters the service refuses");
+            operation.responses(responses);
+            return;
+        }
         boolean takesInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         if (takesInput) {

@@ -12,7 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +44,32 @@ class ProblemWriter {
             response.setHeader("WWW-Authenticate", "Basic realm=\"decisioning\"");
         }
         Locale reader = Problems.reader(request);
+        if (e instanceof SignInRefusedException refused) {
+            ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "sign-in-refused",
+                    new Sentence("Sign-in refused", "登录被拒绝"), refused.reason(), reader);
+            response.setHeader("WWW-Authenticate", null);
+            write(request, response, problem);
+            return;
+        }
+        if (e instanceof AuthenticationServiceException) {
+            response.setHeader("WWW-Authenticate", null);
+            write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-unavailable",
+                    new Sentence("Sign-in unavailable", "暂时无法登录"),
+                    new Sentence("The company's identity provider could not be asked to check this sign-in. Try again "
+                            + "shortly; if it lasts, tell the service's operators.",
+                            "暂时无法向公司的身份提供方核验此次登录。请稍后重试；如持续出现，请联系服务运维人员。"), reader));
+            return;
+        }
+        if (e instanceof OAuth2AuthenticationException token) {
+            String why = token.getError().getDescription() == null ? token.getError().getErrorCode()
+                    : token.getError().getDescription();
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-token",
+                    new Sentence("Invalid bearer token", "访问令牌无效"),
+                    new Sentence("The bearer token was refused: " + why + ". Sign in again with the company's identity "
+                            + "provider.", "访问令牌被拒绝：" + why + "。请通过公司的身份提供方重新登录。"), reader));
+            return;
+        }
         if (e instanceof AccountLockedException locked) {
             String until = WHEN.format(locked.until().atZone(zone)) + " (" + zone + ")";
             ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "account-locked",
@@ -57,7 +85,9 @@ class ProblemWriter {
         }
         write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
                 new Sentence("Authentication required", "需要登录"),
-                new Sentence("Sign in with HTTP Basic authentication.", "请使用 HTTP Basic 认证登录。"), reader));
+                new Sentence("Sign in with HTTP Basic authentication, or with a bearer token of the company's identity "
+                        + "provider where the service accepts them.", "请使用 HTTP Basic 认证登录，或在服务支持时使用公司身份提供方签发的访问令牌。"),
+                reader));
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {

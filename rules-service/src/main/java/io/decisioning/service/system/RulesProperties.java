@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -181,8 +182,87 @@ public record RulesProperties(
         }
     }
 
-    /** Signing in ({@code rules.security.*}, DESIGN.md section 14). */
-    public record Security(@DefaultValue @Valid Lockout lockout) {
+    /**
+     * Signing in ({@code rules.security.*}, DESIGN.md section 14): HTTP Basic with the service's own users always; bearer
+     * tokens of the company's OpenID Connect provider when {@code oidc.issuer-uri} is set; LDAP / Active Directory
+     * passwords when {@code ldap.url} is set.
+     */
+    public record Security(@DefaultValue @Valid Lockout lockout, @DefaultValue @Valid Oidc oidc, @DefaultValue @Valid Ldap ldap) {
+    }
+
+    /**
+     * The company's OpenID Connect provider (Keycloak, Azure AD / Entra ID, ADFS, Authing, ...): the API accepts its
+     * access tokens ({@code Authorization: Bearer}), and the admin UI signs people in through it (authorization code
+     * with PKCE, as a public client). A token is accepted only when signed by the provider's keys, from this issuer,
+     * not expired, for the audience (when set), with the roles and branch claims; a token without the roles claim is
+     * refused with 401, and one whose roles are none of the service's with 403, never a default role.
+     *
+     * @param issuerUri     the provider's issuer, as its tokens name it ({@code https://sso.example.com/realms/insurer});
+     *                      empty: no bearer tokens. Its discovery document ({@code /.well-known/openid-configuration})
+     *                      is read at the first token, so the service starts while the provider is down
+     * @param clientId      the admin UI's client at the provider: public, authorization code with PKCE, redirect URI
+     *                      {@code https://<service>/admin/}; empty: the UI offers no single sign-on
+     * @param audience      the audience ({@code aud}) a token must name; empty: not checked
+     * @param scopes        the scopes the admin UI asks for
+     * @param usernameClaim the claim that names the user, as the audit trail will show them
+     * @param rolesClaim    the claim that carries the roles, a list or a space- or comma-separated string; a path with
+     *                      '.' into nested claims ({@code realm_access.roles} for Keycloak)
+     * @param branchClaim   the claim that carries the user's branch code ({@code HQ} sees every branch)
+     * @param roleMapping   a value of the roles claim to the service's role ({@code rules.security.oidc.role-mapping.risk-analyst=ANALYST});
+     *                      empty: the values are the roles' names ({@code ANALYST}, any case)
+     * @param clockSkew     how far the provider's clock may be off from the service's, for the token's times
+     */
+    public record Oidc(@DefaultValue("") @NotNull String issuerUri, @DefaultValue("") @NotNull String clientId,
+                       @DefaultValue("") @NotNull String audience, @DefaultValue("openid profile") @NotNull String scopes,
+                       @DefaultValue("preferred_username") @NotBlank String usernameClaim,
+                       @DefaultValue("roles") @NotBlank String rolesClaim, @DefaultValue("branch") @NotBlank String branchClaim,
+                       @DefaultValue Map<String, Role> roleMapping, @DefaultValue("60s") @NotNull Duration clockSkew) {
+
+        public boolean enabled() {
+            return !issuerUri.isBlank();
+        }
+    }
+
+    /**
+     * The company's LDAP directory or Active Directory: people sign in with their directory name and password (HTTP
+     * Basic, and the admin UI's sign-in form), checked by a bind as the user; the groups they are a member of give
+     * their roles, an attribute of theirs their branch. A user in no mapped group is refused with 403 saying so.
+     * Accounts of the service's own are checked first; a name that is one of them is never looked up in the directory.
+     *
+     * @param url               {@code ldap://ldap.example.com:389} or {@code ldaps://ad.example.com:636}; empty: no LDAP
+     * @param base              where users are searched ({@code ou=people,dc=example,dc=com})
+     * @param usernameAttribute the attribute holding the name people sign in with ({@code uid}; Active Directory:
+     *                          {@code sAMAccountName})
+     * @param managerDn         the service account that searches the directory; empty: an anonymous search
+     * @param managerPassword   its password
+     * @param groupBase         where groups are searched ({@code ou=groups,dc=example,dc=com}); empty: {@code base}
+     * @param groupFilter       finds a user's groups; {0} is the user's DN. Active Directory with nested groups:
+     *                          {@code (member:1.2.840.113556.1.4.1941:={0})}
+     * @param groupRoles        a group's name (its {@code cn}, any case) to the service's role
+     *                          ({@code rules.security.ldap.group-roles.risk-analysts=ANALYST})
+     * @param branchAttribute   the user's attribute that carries their branch code
+     * @param timeout           for connecting and for each operation
+     * @param remember          how long a successful sign-in is remembered for requests with the same name and password
+     *                          (HTTP Basic sends them with every request); 0: a bind every request
+     */
+    public record Ldap(@DefaultValue("") @NotNull String url, @DefaultValue("") @NotNull String base,
+                       @DefaultValue("uid") @NotBlank String usernameAttribute,
+                       @DefaultValue("") @NotNull String managerDn, @DefaultValue("") @NotNull String managerPassword,
+                       @DefaultValue("") @NotNull String groupBase,
+                       @DefaultValue("(|(member={0})(uniqueMember={0}))") @NotBlank String groupFilter,
+                       @DefaultValue Map<String, Role> groupRoles,
+                       @DefaultValue("branch") @NotBlank String branchAttribute,
+                       @DefaultValue("5s") @NotNull Duration timeout, @DefaultValue("1m") @NotNull Duration remember) {
+
+        public boolean enabled() {
+            return !url.isBlank();
+        }
+
+        /** Never the manager's password, should the settings end up in a log. */
+        @Override
+        public String toString() {
+            return "Ldap[url=" + url + ", base=" + base + ", managerDn=" + managerDn + ", groupRoles=" + groupRoles + "]";
+        }
     }
 
     /**

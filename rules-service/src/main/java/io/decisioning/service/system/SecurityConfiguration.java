@@ -9,7 +9,10 @@ import static io.decisioning.service.system.Role.INTEGRATION;
 import static io.decisioning.service.system.Role.METRICS;
 import static io.decisioning.service.system.Role.UNDERWRITER;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -19,12 +22,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -34,10 +41,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * HTTP Basic authentication and the role rules of DESIGN.md section 6. Every API path has an
- * explicit rule; anything not listed is denied. Users are stored in the database ({@code app_user},
- * read by the user package's {@code UserDetailsService}); sign-ins go through
- * {@link VerifiedCredentialsCache}.
+ * Sign-in and the role rules of DESIGN.md section 6. Every API path has an explicit rule; anything not listed is
+ * denied. Users sign in with HTTP Basic: the service's own users ({@code app_user}, read by the user package's
+ * {@code UserDetailsService}, through {@link VerifiedCredentialsCache}), then, when {@code rules.security.ldap.url} is
+ * set, the company's directory ({@link LdapSignIns}); and, when {@code rules.security.oidc.issuer-uri} is set, with a
+ * bearer token of the company's OpenID Connect provider ({@link BearerTokens}). The same rules for all of them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -47,9 +55,34 @@ class SecurityConfiguration {
      * no plugins, forms only to itself. Besides Spring Security's defaults on every answer
      * (X-Content-Type-Options nosniff, X-Frame-Options DENY, Cache-Control no-store).
      */
-    static final String ADMIN_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
-            + "form-action 'self'";
+    static final String ADMIN_CONTENT_SECURITY_POLICY = contentSecurityPolicy("");
+
+    /**
+     * The admin UI's policy: with single sign-on, the UI also calls the provider's token endpoint (the origin of its
+     * issuer) to turn the code it was given into a token.
+     */
+    static String contentSecurityPolicy(String issuerUri) {
+        String connect = issuerUri.isBlank() ? "'self'" : "'self' " + origin(issuerUri);
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src " + connect
+                + "; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    }
+
+    private static String origin(String uri) {
+        URI parsed = URI.create(uri);
+        return parsed.getScheme() + "://" + parsed.getRawAuthority();
+    }
+
+    /** Sign-in with the company's directory: its connections are made at the first sign-in that needs them. */
+    @Bean
+    LdapSignIns ldapSignIns(RulesProperties properties, DirectoryAccounts accounts, Clock clock) {
+        return new LdapSignIns(properties.security().ldap(), accounts, clock);
+    }
+
+    /** Sign-in with a bearer token: the provider's discovery document and keys are read at the first token. */
+    @Bean
+    BearerTokens bearerTokens(RulesProperties properties, DirectoryAccounts accounts, Clock clock) {
+        return new BearerTokens(properties.security().oidc(), accounts, clock);
+    }
 
     /**
      * No Spring Security observations: with an ObservationRegistry present (Actuator), Spring Security
@@ -72,45 +105,74 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain recordingRequests(HttpSecurity http, ProblemWriter problems, RememberedSignIns signIns,
+                                          LdapSignIns directory, BearerTokens tokens, RulesProperties properties,
                                           ApplicationEventPublisher events) throws Exception {
         http.securityMatcher(new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/checks/pre-bind"),
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/events")))
-                .authenticationManager(manager(signIns, events));
-        return rules(http, problems).build();
+                .authenticationManager(manager(events, passwords(signIns, directory, properties)));
+        return rules(http, problems, tokens, properties, events).build();
     }
 
     /** Every other request: the user is read at each sign-in, only the password check is remembered. */
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, VerifiedCredentialsCache signIns,
+                            LdapSignIns directory, BearerTokens tokens, RulesProperties properties,
                             ApplicationEventPublisher events) throws Exception {
-        http.authenticationManager(manager(signIns, events));
-        return rules(http, problems).build();
+        http.authenticationManager(manager(events, passwords(signIns, directory, properties)));
+        return rules(http, problems, tokens, properties, events).build();
+    }
+
+    /** HTTP Basic: the service's own users first, then the company's directory when there is one. */
+    private static List<AuthenticationProvider> passwords(AuthenticationProvider own, LdapSignIns directory,
+                                                          RulesProperties properties) {
+        return properties.security().ldap().enabled() ? List.of(own, directory) : List.of(own);
     }
 
     /**
      * The sign-ins of a chain, each announced as Spring Security's event: a wrong password is counted and audited,
      * and may lock the user out ({@code rules.security.lockout.*}); a right one sets the count back.
      */
-    private static ProviderManager manager(AuthenticationProvider signIns, ApplicationEventPublisher events) {
+    private static ProviderManager manager(ApplicationEventPublisher events, List<AuthenticationProvider> signIns) {
         ProviderManager manager = new ProviderManager(signIns);
         DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
-        // the publisher knows exceptions by their exact class: the lockout's own is a LockedException too
-        publisher.setAdditionalExceptionMappings(Map.of(AccountLockedException.class, AuthenticationFailureLockedEvent.class));
+        // the publisher knows exceptions by their exact class: the lockout's own is a LockedException too; a refused
+        // token and a sign-in the identity provider vouched for but the service refuses have events of their own
+        publisher.setAdditionalExceptionMappings(Map.of(AccountLockedException.class, AuthenticationFailureLockedEvent.class,
+                InvalidBearerTokenException.class, AuthenticationFailureBadCredentialsEvent.class,
+                SignInRefusedException.class, SignInRefusedEvent.class));
         manager.setAuthenticationEventPublisher(publisher);
         return manager;
     }
 
-    private static HttpSecurity rules(HttpSecurity http, ProblemWriter problems) throws Exception {
-        // No CSRF tokens: every call carries HTTP Basic credentials in its Authorization header and no
+    private static HttpSecurity rules(HttpSecurity http, ProblemWriter problems, BearerTokens tokens, RulesProperties properties,
+                                      ApplicationEventPublisher events) throws Exception {
+        if (properties.security().oidc().enabled()) {
+            ProviderManager bearer = manager(events, List.of(tokens));
+            http.oauth2ResourceServer(resource -> resource
+                    .authenticationEntryPoint(problems::unauthorized)
+                    .jwt(jwt -> jwt.authenticationManager(bearer))
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            // every refusal a problem, also "the provider could not be reached" (503), which the
+                            // filter's own handler would throw on to the servlet container
+                            filter.setAuthenticationFailureHandler(problems::unauthorized);
+                            return filter;
+                        }
+                    }));
+        }
+        String policy = contentSecurityPolicy(properties.security().oidc().clientId().isBlank() ? ""
+                : properties.security().oidc().issuerUri());
+        // No CSRF tokens: every call carries its credentials (HTTP Basic or a bearer token) in its Authorization header and no
         // cookie or session exists (STATELESS), so a forged cross-site request has nothing to ride on.
         http.csrf(csrf -> csrf.disable())
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 PathPatternRequestMatcher.withDefaults().matcher("/admin/**"),
-                                new StaticHeadersWriter("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY))))
+                                new StaticHeadersWriter("Content-Security-Policy", policy))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No logout, no saved requests, no servlet-API wrapping of the request: there is no session to end
                 // or return to, and no code asks the request who signed in; three filters less on every request.
@@ -181,6 +243,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/assignment-proposals/*/accept",
                                 "/api/v1/assignment-proposals/*/reject")
                         .hasAnyRole(names(APPROVER, ADMIN))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sign-in").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/me/password").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/dashboard")

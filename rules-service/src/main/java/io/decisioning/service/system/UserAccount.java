@@ -26,6 +26,7 @@ public final class UserAccount implements UserDetails {
     private final String storedRoles;
     private final int failedSignIns;
     private final @Nullable Instant lockedUntil;
+    private final SignInOrigin origin;
 
     /** An enabled account. */
     public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode) {
@@ -51,6 +52,13 @@ public final class UserAccount implements UserDetails {
      */
     public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode, boolean enabled,
                        String storedRoles, int failedSignIns, @Nullable Instant lockedUntil) {
+        this(username, passwordHash, roles, branchCode, enabled, storedRoles, failedSignIns, lockedUntil, SignInOrigin.LOCAL);
+    }
+
+    /** @param origin where the user's sign-in is checked: here, or by the company's identity provider */
+    public UserAccount(String username, String passwordHash, Set<Role> roles, String branchCode, boolean enabled,
+                       String storedRoles, int failedSignIns, @Nullable Instant lockedUntil, SignInOrigin origin) {
+        this.origin = Objects.requireNonNull(origin, "origin");
         this.failedSignIns = failedSignIns;
         this.lockedUntil = lockedUntil;
         this.username = Objects.requireNonNull(username, "username");
@@ -69,6 +77,11 @@ public final class UserAccount implements UserDetails {
     /** Until when the user is locked out after too many wrong passwords; null when they never were. */
     public @Nullable Instant lockedUntil() {
         return lockedUntil;
+    }
+
+    /** Where the user's sign-in is checked: here (a password of the service's own) or by the identity provider. */
+    public SignInOrigin origin() {
+        return origin;
     }
 
     /** The roles column of the user's row as it was read. */

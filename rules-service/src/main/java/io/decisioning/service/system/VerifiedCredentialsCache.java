@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -72,6 +73,10 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
                     && account.lockedUntil().isAfter(clock.instant())) {
                 throw new AccountLockedException(account.getUsername(), account.lockedUntil(), account.failedSignIns());
             }
+            if (user instanceof UserAccount account && account.origin() != SignInOrigin.LOCAL) {
+                // the company's directory checks this user's password (LdapSignIns, tried next); the service keeps none
+                throw new BadCredentialsException("Not a user of the service's own");
+            }
             defaults.check(user);
         }
     }
@@ -122,6 +127,9 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
         public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
             if (rawPassword == null || encodedPassword == null) {
                 return encoder.matches(rawPassword, encodedPassword);
+            }
+            if (encodedPassword.startsWith("!")) {
+                return false; // a directory user's marker (SignInOrigin.passwordMarker): no password of the service's
             }
             String key = CredentialDigest.of(encodedPassword, rawPassword);
             CompletableFuture<Boolean> mine = new CompletableFuture<>();

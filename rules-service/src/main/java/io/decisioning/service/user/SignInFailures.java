@@ -1,7 +1,9 @@
 package io.decisioning.service.user;
 
 import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.system.CredentialDigest;
 import io.decisioning.service.system.RulesProperties;
+import io.decisioning.service.system.SignInRefusedException;
 import io.decisioning.service.system.UserAccount;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,13 +20,15 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Failed sign-ins (DESIGN.md section 14): every wrong password is counted in
- * {@code decisioning.sign_in.failures} (tag {@code reason}: {@code wrong_password}, {@code locked}, {@code disabled})
+ * {@code decisioning.sign_in.failures} (tag {@code reason}: {@code wrong_password}, {@code locked}, {@code disabled},
+ * {@code invalid_token}, {@code refused})
  * and audited ({@code SIGN_IN_FAILED}, by the name given), and a user whose password was wrong
  * {@code rules.security.lockout.attempts} times in a row is locked out for {@code rules.security.lockout.duration}
  * ({@code USER_LOCKED}): their sign-ins are refused before the password is checked, with a problem saying until when.
@@ -54,9 +58,18 @@ class SignInFailures {
         this.meters = meters;
     }
 
-    /** A wrong password, or an unknown user (which Spring Security reports alike). */
+    /**
+     * A wrong password, or an unknown user (which Spring Security reports alike); or a bearer token refused (another
+     * issuer, expired, a bad signature, no roles claim), audited under a digest of the token, never the token.
+     */
     @EventListener
     void wrongPassword(AuthenticationFailureBadCredentialsEvent event) {
+        if (event.getAuthentication() instanceof BearerTokenAuthenticationToken token) {
+            counter("invalid_token").increment();
+            audit.record("bearer-token", "SIGN_IN_FAILED", "TOKEN", CredentialDigest.shortName(token.getToken()),
+                    Map.of("reason", String.valueOf(event.getException().getMessage())));
+            return;
+        }
         String name = name(event.getAuthentication().getName());
         counter("wrong_password").increment();
         Instant now = clock.instant();
@@ -76,10 +89,18 @@ class SignInFailures {
         });
     }
 
-    /** A sign-in refused before the password: the user is locked out or disabled. Counted, not audited each time. */
+    /**
+     * A sign-in refused before the password: the user is locked out or disabled (counted, not audited each time); or the
+     * identity provider vouched for the user but the service refused them (no role of the service's, no branch, the name
+     * of one of its own users), counted and audited with the reason.
+     */
     @EventListener
     void refused(AbstractAuthenticationFailureEvent event) {
-        if (event.getException() instanceof LockedException) {
+        if (event.getException() instanceof SignInRefusedException refused) {
+            counter("refused").increment();
+            audit.record(name(refused.username()), "SIGN_IN_REFUSED", "USER", name(refused.username()),
+                    Map.of("reason", refused.reason().en()));
+        } else if (event.getException() instanceof LockedException) {
             counter("locked").increment();
         } else if (event.getException() instanceof DisabledException) {
             counter("disabled").increment();
@@ -96,7 +117,8 @@ class SignInFailures {
 
     private Counter counter(String reason) {
         return Counter.builder("decisioning.sign_in.failures")
-                .description("Sign-ins refused: a wrong password (or unknown user), a locked or a disabled user")
+                .description("Sign-ins refused: a wrong password (or unknown user), a locked or a disabled user, "
+                        + "an invalid bearer token, a directory user the service refuses")
                 .tag("reason", reason)
                 .register(meters);
     }

@@ -1,6 +1,7 @@
 package io.decisioning.service.user;
 
 import io.decisioning.service.system.Role;
+import io.decisioning.service.system.SignInOrigin;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param roles         in the order of {@link Role}
  * @param failedSignIns wrong passwords in a row since the last right one
  * @param lockedUntil   until when the user is (or was) locked out after too many; null when never
+ * @param origin        where the user signs in: {@code LOCAL} with a password of the service's, {@code OIDC} or {@code LDAP}
+ *                      through the company's identity provider, which gives their roles and branch
  */
 record User(String username, List<Role> roles, String branchCode, boolean enabled,
             Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
-            int failedSignIns, @Nullable Instant lockedUntil) {
+            int failedSignIns, @Nullable Instant lockedUntil, SignInOrigin origin) {
 
     /** Lower-case letters first, then letters, digits, '.', '_' or '-'; 3 to 64 in all. */
     static final String USERNAME = "[a-z][a-z0-9._-]{2,63}";
@@ -43,5 +46,6 @@ record User(String username, List<Role> roles, String branchCode, boolean enable
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(updatedBy, "updatedBy");
+        Objects.requireNonNull(origin, "origin");
     }
 }

@@ -1,6 +1,8 @@
 package io.decisioning.service.user;
 
+import io.decisioning.service.system.DirectoryUser;
 import io.decisioning.service.system.Role;
+import io.decisioning.service.system.SignInOrigin;
 import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +36,7 @@ class UserRepository {
     /** Everything the API shows: never password_hash. */
     private static final String COLUMNS = """
             username, roles, branch_code, enabled, created_at, created_by, updated_at, updated_by, failed_sign_ins,
-            locked_until""";
+            locked_until, origin""";
 
     private final JdbcClient jdbc;
 
@@ -45,13 +47,13 @@ class UserRepository {
     /** The sign-in principal, with the hash; read on every authenticated request (a primary-key read). */
     Optional<UserAccount> account(String username) {
         return jdbc.sql("""
-                        SELECT username, password_hash, roles, branch_code, enabled, failed_sign_ins, locked_until
+                        SELECT username, password_hash, roles, branch_code, enabled, failed_sign_ins, locked_until, origin
                           FROM app_user WHERE username = :username""")
                 .param("username", username)
                 .query((rs, row) -> new UserAccount(rs.getString("username"), rs.getString("password_hash"),
                         roles(rs.getString("roles")), rs.getString("branch_code"), rs.getBoolean("enabled"),
                         rs.getString("roles"), rs.getInt("failed_sign_ins"),
-                        instantOrNull(rs.getObject("locked_until", LocalDateTime.class))))
+                        instantOrNull(rs.getObject("locked_until", LocalDateTime.class)), origin(rs.getString("origin"))))
                 .optional();
     }
 
@@ -100,6 +102,49 @@ class UserRepository {
         } catch (DuplicateKeyException exists) {
             return false;
         }
+    }
+
+    /**
+     * Adds a user the company's identity provider signed in for the first time (V28), enabled, with a password marker
+     * no password matches.
+     *
+     * @return false, and nothing changed, if a user of that name exists
+     */
+    boolean insertDirectoryUser(DirectoryUser user, Instant at) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO app_user (username, password_hash, roles, branch_code, enabled,
+                                                  created_at, created_by, updated_at, updated_by, origin)
+                            VALUES (:username, :hash, :roles, :branch, TRUE, :at, :origin, :at, :origin, :origin)
+                            """)
+                    .param("username", user.username())
+                    .param("hash", user.origin().passwordMarker())
+                    .param("roles", format(user.roles()))
+                    .param("branch", user.branchCode())
+                    .param("at", utc(at))
+                    .param("origin", user.origin().name())
+                    .update();
+            return true;
+        } catch (DuplicateKeyException exists) {
+            return false;
+        }
+    }
+
+    /** The roles and branch the identity provider now gives a user of theirs; whether they are enabled stays as it is. */
+    void updateDirectoryUser(DirectoryUser user, Instant at) {
+        jdbc.sql("""
+                        UPDATE app_user
+                           SET roles = :roles, branch_code = :branch, origin = :origin, password_hash = :hash,
+                               updated_at = :at, updated_by = :origin
+                         WHERE username = :username AND origin <> 'LOCAL'
+                        """)
+                .param("username", user.username())
+                .param("roles", format(user.roles()))
+                .param("branch", user.branchCode())
+                .param("origin", user.origin().name())
+                .param("hash", user.origin().passwordMarker())
+                .param("at", utc(at))
+                .update();
     }
 
     void update(String username, Set<Role> roles, String branchCode, boolean enabled, String by, Instant at) {
@@ -206,7 +251,12 @@ class UserRepository {
                 instant(rs.getObject("updated_at", LocalDateTime.class)),
                 rs.getString("updated_by"),
                 rs.getInt("failed_sign_ins"),
-                instantOrNull(rs.getObject("locked_until", LocalDateTime.class)));
+                instantOrNull(rs.getObject("locked_until", LocalDateTime.class)),
+                origin(rs.getString("origin")));
+    }
+
+    private static SignInOrigin origin(String stored) {
+        return SignInOrigin.valueOf(stored);
     }
 
     private static @Nullable Instant instantOrNull(@Nullable LocalDateTime utc) {

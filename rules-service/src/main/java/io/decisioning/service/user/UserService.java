@@ -6,6 +6,7 @@ import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.InvalidInputException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.Role;
+import io.decisioning.service.system.SignInOrigin;
 import io.decisioning.service.system.UserAccount;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -100,6 +101,13 @@ public class UserService implements UserDetailsService {
         User before = users.lock(username).orElseThrow(() -> notFound(username));
         Set<Role> roles = EnumSet.copyOf(request.roles());
         boolean enabled = request.enabled();
+        if (before.origin() != SignInOrigin.LOCAL
+                && (!roles.equals(Set.copyOf(before.roles())) || !request.branchCode().equals(before.branchCode()))) {
+            throw new ConflictException(new Sentence("The roles and branch of " + username + " come from the company's "
+                    + "identity provider (" + before.origin() + ") at each sign-in: change them there. Here they can only "
+                    + "be disabled or enabled.", "用户 " + username + " 的角色和机构在每次登录时取自公司的身份提供方（"
+                    + before.origin() + "），请在那里修改；此处只能停用或启用。"));
+        }
         if (actor.getUsername().equals(username)) {
             if (!enabled) {
                 throw new ConflictException(new Sentence("You cannot disable yourself; another admin can.",
@@ -127,7 +135,8 @@ public class UserService implements UserDetailsService {
     @Transactional
     void changePassword(String username, String password, UserAccount actor) {
         String hash = hash(password);
-        users.lock(username).orElseThrow(() -> notFound(username));
+        User user = users.lock(username).orElseThrow(() -> notFound(username));
+        refuseDirectoryPassword(user.username(), user.origin());
         users.changePassword(username, hash, actor.getUsername(), now());
         users.clearFailures(username);
         audit.record(actor.getUsername(), "USER_PASSWORD", TARGET_TYPE, username, Map.of());
@@ -140,6 +149,7 @@ public class UserService implements UserDetailsService {
      */
     @Transactional
     void changeOwnPassword(UserAccount user, String currentPassword, String newPassword) {
+        refuseDirectoryPassword(user.getUsername(), user.origin());
         if (!encoder.matches(currentPassword, user.getPassword())) {
             throw new InvalidInputException("currentPassword", new Sentence("is not your current password", "不是您当前的密码"));
         }
@@ -151,6 +161,15 @@ public class UserService implements UserDetailsService {
         users.lock(user.getUsername()).orElseThrow(() -> notFound(user.getUsername()));
         users.changePassword(user.getUsername(), hash, user.getUsername(), now());
         audit.record(user.getUsername(), "USER_PASSWORD", TARGET_TYPE, user.getUsername(), Map.of("own", true));
+    }
+
+    /** A directory user's password is the identity provider's: the service keeps none to change. */
+    private static void refuseDirectoryPassword(String username, SignInOrigin origin) {
+        if (origin != SignInOrigin.LOCAL) {
+            throw new ConflictException(new Sentence("The password of " + username + " is kept by the company's identity "
+                    + "provider (" + origin + "): change it there.", "用户 " + username + " 的密码由公司的身份提供方（"
+                    + origin + "）管理，请在那里修改。"));
+        }
     }
 
     /** An administrator lets a locked-out user sign in again before the lock ends (and their count starts again). */
@@ -234,7 +253,7 @@ public class UserService implements UserDetailsService {
     }
 
     /** What the audit trail records of a user: never the password or its hash. */
-    private static Map<String, Object> state(Collection<Role> roles, String branchCode, boolean enabled) {
+    static Map<String, Object> state(Collection<Role> roles, String branchCode, boolean enabled) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("roles", roles.stream().sorted().map(Role::name).toList());
         state.put("branchCode", branchCode);

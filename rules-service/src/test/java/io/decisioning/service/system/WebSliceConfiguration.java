@@ -41,4 +41,12 @@ class WebSliceConfiguration {
             return new UserAccount(username, hash, Set.of(role), UserAccount.HEAD_OFFICE);
         };
     }
+
+    /** No company identity provider in the slice: nothing signs in through one. */
+    @Bean
+    DirectoryAccounts noDirectoryUsers() {
+        return user -> {
+            throw new IllegalStateException("No identity provider in a web slice test: " + user);
+        };
+    }
 }

@@ -58,7 +58,8 @@ class UserApiTests {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode user = created.json();
         assertThat(user.propertyNames()).containsExactlyInAnyOrder("username", "roles", "branchCode", "enabled",
-                "createdAt", "createdBy", "updatedAt", "updatedBy", "failedSignIns", "lockedUntil");
+                "createdAt", "createdBy", "updatedAt", "updatedBy", "failedSignIns", "lockedUntil", "origin");
+        assertThat(user.get("origin").asString()).isEqualTo("LOCAL");
         assertThat(user.get("failedSignIns").asInt()).isZero();
         assertThat(user.get("lockedUntil").isNull()).isTrue();
         assertThat(user.get("username").asString()).isEqualTo(name);
