@@ -13,6 +13,7 @@
 // the first page offered is where a user lands.
 
 import { api, setCredentials, clearCredentials, hasCredentials, whenUnauthorized } from './lib/api.js';
+import { signInOptions, startSignOn, finishSignOn, SignOnError } from './lib/sso.js';
 import { register, t, translate, language, setLanguage, formatTime } from './lib/i18n.js';
 import { h, errorBox, confirmDialog, field, showError, clearErrors, toast } from './lib/ui.js';
 import shellText from './lib/text.js';
@@ -166,13 +167,27 @@ function showSignIn(message) {
   $('password').hidden = true;
   $('signin-error').textContent = message || '';
   $('signin').querySelector('[name=username]').focus();
+  offerSignOn();
 }
+
+/** Single sign-on, when the service has the company's identity provider for the UI. */
+let signOn;
+async function offerSignOn() {
+  signOn ??= signInOptions().then(options => options?.oidc ?? null);
+  $('sso').hidden = !(await signOn);
+}
+
+$('sso-button').addEventListener('click', async () => {
+  const oidc = await signOn;
+  if (oidc) await startSignOn(oidc);
+});
 
 function showShell() {
   $('signin').hidden = true;
   $('shell').hidden = false;
   $('signout').hidden = false;
-  $('password').hidden = false;
+  // a directory user's password is the identity provider's
+  $('password').hidden = Boolean(user.origin) && user.origin !== 'LOCAL';
   $('who').textContent = `${user.username} · ${user.branchCode} · ${user.roles.map(r => t(`role.${r}`)).join(', ')}`;
   renderNav();
   route();
@@ -250,8 +265,24 @@ whenUnauthorized(() => {
 });
 
 applyLanguage();
-if (hasCredentials()) {
-  loadUser().then(showShell).catch(() => { clearCredentials(); showSignIn(); });
-} else {
-  showSignIn();
+start();
+
+/** Back from the identity provider with a code, still signed in in this tab, or to the sign-in page. */
+async function start() {
+  try {
+    if (await finishSignOn()) {
+      await loadUser();
+      showShell();
+      return;
+    }
+  } catch (e) {
+    clearCredentials();
+    showSignIn(e instanceof SignOnError ? t('shell.signOnFailed', { why: e.message }) : e.message);
+    return;
+  }
+  if (hasCredentials()) {
+    loadUser().then(showShell).catch(() => { clearCredentials(); showSignIn(); });
+  } else {
+    showSignIn();
+  }
 }

@@ -1,4 +1,4 @@
-// The REST API client. Credentials (HTTP Basic) live in sessionStorage: this tab only, gone when it
+// The REST API client. Credentials (HTTP Basic, or a single sign-on's bearer token) live in sessionStorage: this tab only, gone when it
 // closes. Every call is marked XMLHttpRequest so a 401 does not pop up the browser's own dialog.
 // Errors are RFC 9457 problems; ApiError carries the status, the readable detail and the field errors.
 // Every call says the user's language (Accept-Language), so the sentences the service writes (reasons, warnings'
@@ -25,6 +25,11 @@ export function whenUnauthorized(handler) {
 
 export function setCredentials(username, password) {
   sessionStorage.setItem('auth', 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`))));
+}
+
+/** Signs every call in with an access token of the company's identity provider (lib/sso.js). */
+export function setBearer(token) {
+  sessionStorage.setItem('auth', 'Bearer ' + token);
 }
 
 export function hasCredentials() {

@@ -3,6 +3,7 @@ export default {
   'zh-CN': {
     'shell.title': '客户决策服务', 'shell.switchLanguage': 'English', 'shell.switchLanguageLabel': 'Switch to English',
     'shell.signIn': '登录', 'shell.signOut': '退出', 'shell.username': '用户名', 'shell.password': '密码',
+    'shell.or': '或', 'shell.signOn': '使用公司账号登录', 'shell.signOnFailed': '单点登录失败：{why}',
     'shell.badLogin': '用户名或密码错误', 'shell.signInFailed': '登录失败：', 'shell.sessionEnded': '会话已结束，请重新登录',
     'shell.noPages': '您的角色没有可用的页面。', 'shell.unsaved': '有未保存的修改，确定离开吗？', 'shell.leave': '离开',
     'shell.apiDocs': '接口文档', 'shell.menu': '菜单',
@@ -85,6 +86,7 @@ export default {
   en: {
     'shell.title': 'Customer decisioning', 'shell.switchLanguage': '中文', 'shell.switchLanguageLabel': '切换到中文',
     'shell.signIn': 'Sign in', 'shell.signOut': 'Sign out', 'shell.username': 'User', 'shell.password': 'Password',
+    'shell.or': 'or', 'shell.signOn': 'Sign in with your company account', 'shell.signOnFailed': 'Single sign-on failed: {why}',
     'shell.badLogin': 'Wrong user name or password', 'shell.signInFailed': 'Could not sign in:', 'shell.sessionEnded': 'Your session ended; please sign in again',
     'shell.noPages': 'Your role has no pages here.', 'shell.unsaved': 'You have unsaved changes. Leave anyway?', 'shell.leave': 'Leave',
     'shell.apiDocs': 'API docs', 'shell.menu': 'Menu',

@@ -1,6 +1,7 @@
 package io.decisioning.service.user;
 
 import io.decisioning.service.system.Role;
+import io.decisioning.service.system.SignInOrigin;
 import io.decisioning.service.system.UserAccount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,14 +27,19 @@ class MeController {
         this.users = users;
     }
 
-    /** The signed-in user's name, roles and branch. */
-    record Me(String username, List<Role> roles, String branchCode) {
+    /**
+     * The signed-in user's name, roles and branch.
+     *
+     * @param origin where they signed in: {@code LOCAL} (a password of the service's, which they may change here),
+     *               {@code OIDC} or {@code LDAP} (the company's identity provider, which keeps their password)
+     */
+    record Me(String username, List<Role> roles, String branchCode, SignInOrigin origin) {
     }
 
-    /** The signed-in user: name, roles and branch. */
+    /** The signed-in user: name, roles, branch and where they signed in. */
     @GetMapping("/api/v1/me")
     Me me(@AuthenticationPrincipal UserAccount user) {
-        return new Me(user.getUsername(), user.roles().stream().sorted().toList(), user.branchCode());
+        return new Me(user.getUsername(), user.roles().stream().sorted().toList(), user.branchCode(), user.origin());
     }
 
     /**

@@ -95,7 +95,7 @@ class UserApiTests {
         Response me = api.withPassword(PASSWORD).get("/api/v1/me", name);
 
         assertThat(me.status()).as(me.body()).isEqualTo(200);
-        assertThat(me.json().propertyNames()).containsExactlyInAnyOrder("username", "roles", "branchCode");
+        assertThat(me.json().propertyNames()).containsExactlyInAnyOrder("username", "roles", "branchCode", "origin");
         assertThat(me.json().get("username").asString()).isEqualTo(name);
         assertThat(me.json().get("roles").toString()).isEqualTo("[\"UNDERWRITER\",\"ANALYST\"]");
         assertThat(me.json().get("branchCode").asString()).isEqualTo("GD-SZ");
