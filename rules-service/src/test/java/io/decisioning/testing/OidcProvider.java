@@ -47,6 +47,7 @@ import org.springframework.security.oauth2.server.authorization.client.InMemoryR
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -74,6 +75,7 @@ public final class OidcProvider implements AutoCloseable {
     /** The claims of each client's tokens (client credentials) and each user's (authorization code). */
     static final Map<String, Map<String, Object>> CLAIMS = Map.of(
             "underwriter-gd", Map.of("preferred_username", "sso.ouyang", "roles", List.of("UNDERWRITER"), "branch", "GD"),
+            "underwriter-hq", Map.of("preferred_username", "sso.underwriter", "roles", List.of("UNDERWRITER"), "branch", "HQ"),
             "admin-hq", Map.of("preferred_username", "sso.admin", "roles", List.of("admin"), "branch", "HQ"),
             "no-roles", Map.of("preferred_username", "sso.noroles", "branch", "HQ"),
             "no-branch", Map.of("preferred_username", "sso.nobranch", "roles", List.of("ANALYST")),
@@ -223,6 +225,7 @@ public final class OidcProvider implements AutoCloseable {
                             .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                             .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                             .scope("api")
+                            .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofHours(1)).build())
                             .build())
                     .toList());
         }

@@ -2,6 +2,7 @@ package io.decisioning.service.system;
 
 import io.decisioning.rules.engine.Sentence;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -112,7 +113,22 @@ final class BearerTokens implements AuthenticationProvider {
             throw new InvalidBearerTokenException("The token carries no '" + oidc.branchClaim() + "' claim with the user's branch");
         }
         UserAccount account = accounts.signIn(new DirectoryUser(SignInOrigin.OIDC, username, roles, code.strip()));
-        return UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities());
+        return new TokenSignIn(account, jwt.getExpiresAt());
+    }
+
+    /** A sign-in with a token, and until when the token holds ({@link RememberedSignIns} keeps it no longer). */
+    static final class TokenSignIn extends UsernamePasswordAuthenticationToken {
+
+        private final transient @Nullable Instant expiresAt;
+
+        TokenSignIn(UserAccount account, @Nullable Instant expiresAt) {
+            super(account, null, account.getAuthorities());
+            this.expiresAt = expiresAt;
+        }
+
+        @Nullable Instant expiresAt() {
+            return expiresAt;
+        }
     }
 
     /** A claim, by a path with '.' into nested claims ({@code realm_access.roles}). */

@@ -78,6 +78,16 @@ class SecurityConfiguration {
         return new LdapSignIns(properties.security().ldap(), accounts, clock);
     }
 
+    /**
+     * The sign-ins of the requests that record what they do on every call: remembered for a while, whether with a
+     * password of the service's, of the company's directory, or a bearer token.
+     */
+    @Bean
+    RememberedSignIns rememberedSignIns(VerifiedCredentialsCache signIns, LdapSignIns directory, BearerTokens tokens,
+                                        RulesProperties properties, Clock clock) {
+        return new RememberedSignIns(new ProviderManager(passwords(signIns, directory, properties)), tokens, clock);
+    }
+
     /** Sign-in with a bearer token: the provider's discovery document and keys are read at the first token. */
     @Bean
     BearerTokens bearerTokens(RulesProperties properties, DirectoryAccounts accounts, Clock clock) {
@@ -105,13 +115,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain recordingRequests(HttpSecurity http, ProblemWriter problems, RememberedSignIns signIns,
-                                          LdapSignIns directory, BearerTokens tokens, RulesProperties properties,
-                                          ApplicationEventPublisher events) throws Exception {
+                                          RulesProperties properties, ApplicationEventPublisher events) throws Exception {
         http.securityMatcher(new OrRequestMatcher(
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/checks/pre-bind"),
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/events")))
-                .authenticationManager(manager(events, passwords(signIns, directory, properties)));
-        return rules(http, problems, tokens, properties, events).build();
+                .authenticationManager(manager(events, List.of(signIns)));
+        return rules(http, problems, signIns, properties, events).build();
     }
 
     /** Every other request: the user is read at each sign-in, only the password check is remembered. */
@@ -146,8 +155,8 @@ class SecurityConfiguration {
         return manager;
     }
 
-    private static HttpSecurity rules(HttpSecurity http, ProblemWriter problems, BearerTokens tokens, RulesProperties properties,
-                                      ApplicationEventPublisher events) throws Exception {
+    private static HttpSecurity rules(HttpSecurity http, ProblemWriter problems, AuthenticationProvider tokens,
+                                      RulesProperties properties, ApplicationEventPublisher events) throws Exception {
         if (properties.security().oidc().enabled()) {
             ProviderManager bearer = manager(events, List.of(tokens));
             http.oauth2ResourceServer(resource -> resource

@@ -102,6 +102,29 @@ class CompanySignInTests {
     }
 
     @Test
+    void aTokenUserDisabledAfterTheirSignInWasRememberedIsRefusedAtTheNextCheckAndNothingIsRecorded() {
+        ApiClient underwriter = api.withBearer(PROVIDER.token("underwriter-hq"));
+        CrmFixtures crm = new CrmFixtures(jdbc);
+        long customer = crm.customer();
+        String body = "{\"customerNo\":\"" + crm.customerNo(customer) + "\"}";
+        assertThat(underwriter.post("/api/v1/checks/pre-bind", body, null).status()).isEqualTo(200);
+        long checks = checksBy("sso.underwriter");
+        try {
+            jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE username = 'sso.underwriter'").update();
+
+            Response refused = underwriter.post("/api/v1/checks/pre-bind", body, null);
+
+            assertProblem(refused, 401);
+            assertThat(refused.json().get("type").asString()).endsWith("/sign-in-changed");
+            assertProblem(underwriter.post("/api/v1/checks/pre-bind", body, null), 401);
+            assertThat(checksBy("sso.underwriter")).isEqualTo(checks);
+        } finally {
+            jdbc.sql("UPDATE app_user SET enabled = TRUE WHERE username = 'sso.underwriter'").update();
+        }
+        assertThat(underwriter.post("/api/v1/checks/pre-bind", body, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void aRoleClaimMatchesTheServicesRoleInAnyCase() {
         assertThat(api.withBearer(PROVIDER.token("admin-hq")).get("/api/v1/users", null).status()).isEqualTo(200);
     }
@@ -250,6 +273,11 @@ class CompanySignInTests {
         assertThat(options.get("oidc").get("clientId").asString()).isEqualTo("decisioning-admin");
         assertThat(options.get("oidc").get("authorizationEndpoint").asString()).isEqualTo(PROVIDER.issuer() + "/oauth2/authorize");
         assertThat(options.get("oidc").get("tokenEndpoint").asString()).isEqualTo(PROVIDER.issuer() + "/oauth2/token");
+    }
+
+    private long checksBy(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM pre_bind_check WHERE checked_by = :username").param("username", username)
+                .query(Long.class).single();
     }
 
     private String checkedBy(Response check) {

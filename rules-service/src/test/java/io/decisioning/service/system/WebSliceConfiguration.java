@@ -19,7 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * users (password "demo", branch HQ), as the embedded database's demo users are.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfiguration.class, VerifiedCredentialsCache.class, RememberedSignIns.class, ProblemWriter.class,
+@Import({SecurityConfiguration.class, VerifiedCredentialsCache.class, ProblemWriter.class,
         ClockConfiguration.class, ListExport.class})
 @EnableConfigurationProperties(RulesProperties.class)
 class WebSliceConfiguration {
