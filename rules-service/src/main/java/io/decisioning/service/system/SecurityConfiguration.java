@@ -123,7 +123,10 @@ class SecurityConfiguration {
         return rules(http, problems, signIns, properties, events).build();
     }
 
-    /** Every other request: the user is read at each sign-in, only the password check is remembered. */
+    /**
+     * Every other request: the user is read at each sign-in; only the password check is remembered (and a directory's
+     * bind, {@code rules.security.ldap.remember}), a token is checked each time.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, VerifiedCredentialsCache signIns,
