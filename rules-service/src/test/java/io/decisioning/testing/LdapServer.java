@@ -16,7 +16,8 @@ import com.unboundid.ldif.LDIFException;
  *   <li>{@code li.na}: member of risk-analysts (ANALYST) and all-staff (no role), branch GD;</li>
  *   <li>{@code zhao.lei}: member of underwriting and approvers (UNDERWRITER, APPROVER), branch HQ;</li>
  *   <li>{@code wang.wei}: member of all-staff only, no role;</li>
- *   <li>{@code chen.jie}: member of risk-analysts, no branch.</li>
+ *   <li>{@code chen.jie}: member of risk-analysts, no branch;</li>
+ *   <li>{@code sun.li}: member of underwriting and approvers, branch GD (a test takes him out of a group).</li>
  * </ul>
  * Every person's password is {@link #PASSWORD}.
  */
@@ -50,9 +51,10 @@ public final class LdapServer implements AutoCloseable {
             person(server, "zhao.lei", "HQ");
             person(server, "wang.wei", "SH");
             person(server, "chen.jie", null);
+            person(server, "sun.li", "GD");
             group(server, "risk-analysts", "li.na", "chen.jie");
-            group(server, "underwriting", "zhao.lei");
-            group(server, "approvers", "zhao.lei");
+            group(server, "underwriting", "zhao.lei", "sun.li");
+            group(server, "approvers", "zhao.lei", "sun.li");
             group(server, "all-staff", "li.na", "zhao.lei", "wang.wei", "chen.jie");
             server.startListening();
             return new LdapServer(server);

@@ -49,6 +49,7 @@ class CompanySignInTests {
         properties.add("rules.security.ldap.group-roles.Underwriting", () -> "UNDERWRITER");
         properties.add("rules.security.ldap.group-roles.approvers", () -> "APPROVER");
         properties.add("rules.security.ldap.branch-attribute", () -> "departmentNumber");
+        properties.add("rules.security.ldap.remember", () -> "0s"); // a bind every request: a group change counts at once
     }
 
     @AfterAll
@@ -239,6 +240,20 @@ class CompanySignInTests {
         assertThat(me.get("branchCode").asString()).isEqualTo("HQ");
         assertThat(check.status()).as(check.body()).isEqualTo(200);
         assertThat(checkedBy(check)).isEqualTo("zhao.lei");
+    }
+
+    @Test
+    void aDirectoryUserTakenOutOfAGroupLosesItsRoleAtTheNextSignInAndTheChangeIsAudited() {
+        ApiClient sun = api.withPassword(LdapServer.PASSWORD);
+        assertThat(sun.getJson("/api/v1/me", "sun.li").get("roles").toString()).isEqualTo("[\"UNDERWRITER\",\"APPROVER\"]");
+        long changes = audited("USER_DIRECTORY_CHANGE", "sun.li");
+
+        DIRECTORY.removeFromGroup("approvers", "sun.li");
+
+        assertThat(sun.getJson("/api/v1/me", "sun.li").get("roles").toString()).isEqualTo("[\"UNDERWRITER\"]");
+        assertThat(api.getJson("/api/v1/users/sun.li", "admin").get("roles").toString()).isEqualTo("[\"UNDERWRITER\"]");
+        assertThat(audited("USER_DIRECTORY_CHANGE", "sun.li")).isEqualTo(changes + 1);
+        assertProblem(sun.post("/api/v1/warnings/1/acknowledge", "{\"note\": \"x\"}", "sun.li"), 403);
     }
 
     @Test
