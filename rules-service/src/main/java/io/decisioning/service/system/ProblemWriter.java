@@ -38,21 +38,13 @@ class ProblemWriter {
 
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        // The admin UI marks its calls as XMLHttpRequest: without the challenge header the browser shows
-        // the UI's own sign-in form instead of its native credentials dialog.
-        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"decisioning\"");
-        }
         Locale reader = Problems.reader(request);
         if (e instanceof SignInRefusedException refused) {
-            ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "sign-in-refused",
-                    new Sentence("Sign-in refused", "登录被拒绝"), refused.reason(), reader);
-            response.setHeader("WWW-Authenticate", null);
-            write(request, response, problem);
+            write(request, response, Problems.of(HttpStatus.FORBIDDEN, "sign-in-refused",
+                    new Sentence("Sign-in refused", "登录被拒绝"), refused.reason(), reader));
             return;
         }
         if (e instanceof AuthenticationServiceException) {
-            response.setHeader("WWW-Authenticate", null);
             write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-unavailable",
                     new Sentence("Sign-in unavailable", "暂时无法登录"),
                     new Sentence("The company's identity provider could not be asked to check this sign-in. Try again "
@@ -69,6 +61,11 @@ class ProblemWriter {
                     new Sentence("The bearer token was refused: " + why + ". Sign in again with the company's identity "
                             + "provider.", "访问令牌被拒绝：" + why + "。请通过公司的身份提供方重新登录。"), reader));
             return;
+        }
+        // The admin UI marks its calls as XMLHttpRequest: without the challenge header the browser shows
+        // the UI's own sign-in form instead of its native credentials dialog.
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"decisioning\"");
         }
         if (e instanceof AccountLockedException locked) {
             String until = WHEN.format(locked.until().atZone(zone)) + " (" + zone + ")";

@@ -8,8 +8,15 @@ package io.decisioning.service.system;
 public enum SignInOrigin {
     LOCAL, OIDC, LDAP;
 
+    private static final String MARKER = "!";
+
     /** The password hash column of a directory user: a marker no password matches, never a hash. */
     public String passwordMarker() {
-        return this == LOCAL ? "" : "!" + name();
+        return this == LOCAL ? "" : MARKER + name();
+    }
+
+    /** Whether a stored password hash is a directory user's marker rather than a hash. */
+    public static boolean isPasswordMarker(String stored) {
+        return stored.startsWith(MARKER);
     }
 }

@@ -128,8 +128,8 @@ class VerifiedCredentialsCache implements AuthenticationProvider {
             if (rawPassword == null || encodedPassword == null) {
                 return encoder.matches(rawPassword, encodedPassword);
             }
-            if (encodedPassword.startsWith("!")) {
-                return false; // a directory user's marker (SignInOrigin.passwordMarker): no password of the service's
+            if (SignInOrigin.isPasswordMarker(encodedPassword)) {
+                return false; // a directory user's: no password of the service's matches it
             }
             String key = CredentialDigest.of(encodedPassword, rawPassword);
             CompletableFuture<Boolean> mine = new CompletableFuture<>();

@@ -197,23 +197,23 @@ class CompanySignInTests {
 
     @Test
     void anAdministratorDisablesADirectoryUserButCannotChangeTheirRolesOrPassword() {
-        ApiClient approver = api.withBearer(PROVIDER.token("admin-hq"));
-        approver.getJson("/api/v1/me", null);
+        ApiClient ssoAdmin = api.withBearer(PROVIDER.token("admin-hq"));
+        ssoAdmin.getJson("/api/v1/me", null);
         String body = "{\"roles\": [\"%s\"], \"branchCode\": \"HQ\", \"enabled\": %s}";
         try {
             assertConflict(api.put("/api/v1/users/sso.admin", body.formatted("ANALYST", "true"), "admin"));
             assertConflict(api.post("/api/v1/users/sso.admin/password", "{\"password\": \"a long new password\"}", "admin"));
-            assertConflict(approver.post("/api/v1/me/password",
+            assertConflict(ssoAdmin.post("/api/v1/me/password",
                     "{\"currentPassword\": \"x\", \"newPassword\": \"a long new password\"}", null));
 
             Response disabled = api.put("/api/v1/users/sso.admin", body.formatted("ADMIN", "false"), "admin");
             assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
 
-            assertProblem(approver.get("/api/v1/me", null), 401);
+            assertProblem(ssoAdmin.get("/api/v1/me", null), 401);
         } finally {
             api.put("/api/v1/users/sso.admin", body.formatted("ADMIN", "true"), "admin");
         }
-        assertThat(approver.get("/api/v1/me", null).status()).isEqualTo(200);
+        assertThat(ssoAdmin.get("/api/v1/me", null).status()).isEqualTo(200);
     }
 
     @Test
