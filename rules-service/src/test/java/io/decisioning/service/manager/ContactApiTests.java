@@ -91,9 +91,10 @@ class ContactApiTests {
         assertThat(assessment.get("profile").get("daysSinceLastVisit").isNull()).isTrue();
         assertThat(openWarnings(customerNo)).contains("VISIT_OVERDUE").doesNotContain("NO_ACCOUNT_MANAGER");
 
+        // the first second of the service's today: never in the future, and a visit today whatever the hour of the run
         Response logged = log(customerNo, """
-                {"kind": "VISIT", "occurredAt": "%s", "note": "上门拜访"}""".formatted(OffsetDateTime.now(ZoneOffset.ofHours(8))
-                .minusHours(1)), manager);
+                {"kind": "VISIT", "occurredAt": "%s", "note": "上门拜访"}""".formatted(
+                CrmFixtures.today().atStartOfDay().atOffset(ZoneOffset.ofHours(8)).plusSeconds(1)), manager);
 
         assertThat(logged.status()).as(logged.body()).isEqualTo(201);
         assertThat(logged.json().get("by").asString()).isEqualTo(manager);
