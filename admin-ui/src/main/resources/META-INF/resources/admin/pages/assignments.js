@@ -5,6 +5,7 @@
 // Route: #/assignments?status=PENDING|ACCEPTED|REJECTED|APPLIED|ALL&page=.
 
 import { api } from '../lib/api.js';
+import { exportButtons } from '../lib/reports.js';
 import { t, label, formatTime, formatNumber } from '../lib/i18n.js';
 import { h, heading, badge, pager, field, errorBox, busy, confirmDialog, toast, dataTable } from '../lib/ui.js';
 
@@ -115,7 +116,9 @@ export default {
       const rows = await api('GET', '/api/v1/assignment-proposals/unplaced');
       if (!ctx.current()) return;
       unplaced.querySelector('h3').append(' ', h('span', { class: 'badge count', text: formatNumber(rows.length) }));
-      unplaced.append(h('p', { class: 'muted', text: t('asg.unplacedHint') }),
+      unplaced.append(h('div', { class: 'list-head' }, h('p', { class: 'muted', text: t('asg.unplacedHint') }),
+        rows.length > 0 && h('span', { class: 'actions' }, exportButtons('/api/v1/assignment-proposals/unplaced', {},
+          'unplaced-vips', { csv: t('common.exportCsv'), xlsx: t('common.exportXlsx') }))),
         dataTable([
           { label: t('asg.customer'), value: u => customerLink(u.customerNo) },
           { label: t('asg.branch'), value: u => u.branchCode },

@@ -1,10 +1,19 @@
 package io.decisioning.service.manager;
 
+import io.decisioning.service.export.Column;
+import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,10 +34,20 @@ class ProposalController {
 
     static final int MAX_PAGE_SIZE = 200;
 
-    private final ProposalService proposals;
+    /** The columns of the exported unplaced VIPs: the fields of the JSON list, in its order. */
+    static final List<Column<ProposalService.Unplaced>> UNPLACED_COLUMNS = List.of(
+            new Column<>("customerNo", ProposalService.Unplaced::customerNo),
+            new Column<>("branchCode", ProposalService.Unplaced::branchCode),
+            new Column<>("tier", ProposalService.Unplaced::tier),
+            new Column<>("accountManager", ProposalService.Unplaced::accountManager),
+            new Column<>("reason", u -> u.reason().name()));
 
-    ProposalController(ProposalService proposals) {
+    private final ProposalService proposals;
+    private final ListExport export;
+
+    ProposalController(ProposalService proposals, ListExport export) {
         this.proposals = proposals;
+        this.export = export;
     }
 
     /** Proposals to give customers an account manager, pending first. */
@@ -44,6 +63,19 @@ class ProposalController {
     @GetMapping("/unplaced")
     List<ProposalService.Unplaced> unplaced(@AuthenticationPrincipal UserAccount user) {
         return proposals.unplaced(user);
+    }
+
+    /**
+     * The same VIPs as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept} header, for whoever
+     * finds them a manager outside the service (the branch's head, HR). Exported whole: the caller's VIPs bound it.
+     */
+    @GetMapping(value = "/unplaced", produces = {Download.CSV, Download.XLSX})
+    @ApiResponse(responseCode = "200", description = "a header row and a row per VIP",
+            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    void exportUnplaced(@AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        export.write(request, response, "unplaced-vips", UNPLACED_COLUMNS, each -> proposals.unplaced(user).forEach(each));
     }
 
     /** Accepts a proposal: the CRM is to give the customer that manager. */

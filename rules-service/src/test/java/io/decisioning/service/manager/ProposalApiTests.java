@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.customer.CrmFixtures;
+import io.decisioning.service.export.Download;
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -197,5 +201,47 @@ class ProposalApiTests {
                 .containsExactly("REJECTED", "PENDING"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assignment_proposal WHERE to_manager = :m AND status IN ('PENDING', 'ACCEPTED')")
                 .param("m", leaving).query(Long.class).single()).as("never left pointing at them").isZero();
+    }
+
+    @Test
+    void theUnplacedVipsOfTheCallersBranchExportAsTheJsonListHasThem() throws java.io.IOException {
+        // a branch with one manager, too junior for a key account and full: both VIPs wait, the standard customer not
+        book.manager(book.code(1), "JUNIOR", 0, "ACTIVE");
+        long noManager = customer(null, true);
+        long tooJunior = customer(book.code(1), true);
+        customer(null, false);
+        String approver = book.code(9);
+        Response created = api.post("/api/v1/users", """
+                {"username": "%s", "password": "a long passphrase", "roles": ["APPROVER"], "branchCode": "%s"}"""
+                .formatted(approver, book.branch), "admin");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        ApiClient branchApprover = api.withPassword("a long passphrase");
+
+        JsonNode listed = branchApprover.getJson("/api/v1/assignment-proposals/unplaced", approver);
+        assertThat(listed.valueStream().map(u -> u.get("customerNo").asString()))
+                .containsExactly(book.customerNo(noManager), book.customerNo(tooJunior));
+
+        ApiClient.Download csv = branchApprover.download("/api/v1/assignment-proposals/unplaced", "text/csv", approver);
+        assertThat(csv.status()).as(csv.text()).isEqualTo(200);
+        assertThat(csv.contentDisposition()).contains("unplaced-vips.csv");
+        assertThat(csv.body()).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(csv.text().lines().toList()).containsExactly(
+                "\uFEFFcustomerNo,branchCode,tier,accountManager,reason",
+                book.customerNo(noManager) + "," + book.branch + ",PLATINUM,,NO_MANAGER",
+                book.customerNo(tooJunior) + "," + book.branch + ",PLATINUM," + book.code(1) + ",LEVEL_TOO_LOW");
+
+        ApiClient.Download xlsx = branchApprover.download("/api/v1/assignment-proposals/unplaced", Download.XLSX, approver);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.contentDisposition()).contains("unplaced-vips.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("reason");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo(book.customerNo(tooJunior));
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo(book.code(1));
+            assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).isEqualTo("LEVEL_TOO_LOW");
+        }
+        // the roles that may not read the list may not export it either
+        assertProblem(api.get("/api/v1/assignment-proposals/unplaced", "underwriter"), 403);
     }
 }

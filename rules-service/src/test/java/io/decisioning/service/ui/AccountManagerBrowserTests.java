@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.customer.CrmFixtures;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +34,9 @@ class AccountManagerBrowserTests {
 
     /** The demo manager who is also a demo user (role ACCOUNT_MANAGER). */
     private static final String MANAGER = "am.gdsz.03";
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void assessed() {
@@ -140,6 +146,12 @@ class AccountManagerBrowserTests {
         if (api.getJson("/api/v1/assignment-proposals?status=PENDING&size=2", "approver").get("total").asLong() < 2) {
             leave(api, busiestManager(api));
         }
+        // a key account the CRM has just opened in a branch of its own, with no manager yet: a VIP not yet placed
+        CrmFixtures crm = new CrmFixtures(jdbc);
+        String branch = CrmFixtures.uniquePrefix().replace("-", "");
+        long vip = crm.customerOfBranch(branch);
+        crm.policy(vip, "ACTIVE", CrmFixtures.today().minusMonths(1), CrmFixtures.today().plusMonths(11), "900000.00");
+        assertThat(api.post("/api/v1/customers/" + crm.customerNo(vip) + "/evaluate", null, "admin").status()).isEqualTo(200);
         ui.signIn("approver");
         ui.open("assignments");
         ui.waitFor(By.cssSelector("table.proposals tr[data-proposal][data-status=PENDING]"));
@@ -148,6 +160,15 @@ class AccountManagerBrowserTests {
         assertThat(ids).hasSize(2);
         ui.waitFor(By.cssSelector(".unplaced h3 .badge.count"));
         ui.screenshot("assignments");
+        // the VIPs nobody can take, as the approver's file: a row each, as many as the count says
+        long unplaced = Long.parseLong(ui.driver().findElement(By.cssSelector(".unplaced h3 .badge.count")).getText()
+                .replaceAll("\\D", ""));
+        assertThat(unplaced).isPositive();
+        ui.recordDownloads();
+        String csv = new String(ui.download(By.cssSelector(".unplaced button[data-export=csv]")), StandardCharsets.UTF_8);
+        assertThat(ui.fetched(0, "status")).isEqualTo(200L);
+        assertThat(csv).startsWith("\uFEFFcustomerNo,branchCode,tier,accountManager,reason");
+        assertThat(csv.lines().skip(1)).hasSize((int) unplaced).anyMatch(line -> line.startsWith(crm.customerNo(vip) + "," + branch + ",PLATINUM,,"));
 
         ui.click(By.cssSelector("tr[data-proposal='" + ids.get(0) + "'] button[data-action=accept]"));
         ui.click(By.cssSelector("dialog.confirm button[type=submit]"));
