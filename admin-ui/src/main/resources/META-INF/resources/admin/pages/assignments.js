@@ -107,7 +107,10 @@ export default {
       reject.addEventListener('click', () => decide(p, reject, false));
       return [accept, reject];
     };
-    results.append(h('div', { class: 'table-wrap' }, h('table', { class: 'data proposals' },
+    results.append(h('div', { class: 'list-head' }, h('span', { class: 'muted', text: formatNumber(data.total) }),
+      h('span', { class: 'actions' }, exportButtons('/api/v1/assignment-proposals', { status: status === 'ALL' ? null : status },
+        'assignment-proposals', { csv: t('common.exportCsv'), xlsx: t('common.exportXlsx') }))),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data proposals' },
       h('thead', {}, h('tr', {}, headers.map(x => h('th', { text: x })))),
       h('tbody', {}, data.items.length ? data.items.map(rowOf) : h('tr', { class: 'empty' }, h('td', { colspan: headers.length, text: t('asg.empty') }))))),
     pager(data.total, page, PAGE_SIZE, p => ctx.navigate('assignments', { status, page: p })));

@@ -42,6 +42,20 @@ class ProposalController {
             new Column<>("accountManager", ProposalService.Unplaced::accountManager),
             new Column<>("reason", u -> u.reason().name()));
 
+    /** The columns of exported proposals: the fields of a proposal as the API names them, in its order. */
+    static final List<Column<AssignmentProposal>> PROPOSAL_COLUMNS = List.of(
+            new Column<>("id", AssignmentProposal::id),
+            new Column<>("customerNo", AssignmentProposal::customerNo),
+            new Column<>("fromManager", AssignmentProposal::fromManager),
+            new Column<>("toManager", AssignmentProposal::toManager),
+            new Column<>("reason", p -> p.reason().name()),
+            new Column<>("status", p -> p.status().name()),
+            new Column<>("createdAt", p -> p.createdAt().toString()),
+            new Column<>("decidedBy", AssignmentProposal::decidedBy),
+            new Column<>("decidedAt", p -> p.decidedAt() == null ? null : p.decidedAt().toString()),
+            new Column<>("note", AssignmentProposal::note),
+            new Column<>("branchCode", AssignmentProposal::branchCode));
+
     private final ProposalService proposals;
     private final ListExport export;
 
@@ -57,6 +71,20 @@ class ProposalController {
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
                                       @AuthenticationPrincipal UserAccount user) {
         return proposals.page(status, user, page, size);
+    }
+
+    /**
+     * The same proposals whole (not one page) as CSV (UTF-8 with a byte order mark) or an Excel workbook by the
+     * {@code Accept} header, newest first, streamed from the database; at most {@code rules.export.max-rows} rows.
+     */
+    @GetMapping(produces = {Download.CSV, Download.XLSX})
+    @ApiResponse(responseCode = "200", description = "a header row and a row per proposal",
+            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    void export(@RequestParam(required = false) @Nullable ProposalStatus status, @AuthenticationPrincipal UserAccount user,
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
+        export.answer(request, response, "assignment-proposals", PROPOSAL_COLUMNS, proposals.rows(status, user),
+                List.of("status"));
     }
 
     /** The VIPs of the caller's scope who need a manager and for whom none is possible. */

@@ -1,5 +1,6 @@
 package io.decisioning.service.manager;
 
+import io.decisioning.service.export.StreamingJdbc;
 import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.BulkSql;
 import io.decisioning.service.system.UserAccount;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -53,11 +55,13 @@ class ProposalRepository {
               FROM assignment_proposal p JOIN customer c ON c.id = p.customer_id""";
 
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
     private final NamedParameterJdbcTemplate batch;
 
-    ProposalRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ProposalRepository(JdbcClient jdbc, StreamingJdbc streaming, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.streaming = streaming.client();
     }
 
     /** A record that needs a manager, as read for planning. */
@@ -234,6 +238,13 @@ class ProposalRepository {
                 .param("offset", (long) page * size)
                 .query((rs, n) -> proposal(rs))
                 .list();
+    }
+
+    /** Every proposal {@link #page} finds, newest first, streamed from the database. */
+    void forEach(@Nullable ProposalStatus status, UserAccount user, Consumer<? super AssignmentProposal> each) {
+        StreamingJdbc.forEach(BranchScope.bind(streaming.sql(SELECT + " WHERE (:status IS NULL OR p.status = :status) AND "
+                                + BranchScope.visible("c") + " ORDER BY p.id DESC"), user)
+                .param("status", status == null ? null : status.name()), (rs, n) -> proposal(rs), each);
     }
 
     long count(@Nullable ProposalStatus status, UserAccount user) {

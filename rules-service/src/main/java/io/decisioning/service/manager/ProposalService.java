@@ -3,6 +3,7 @@ package io.decisioning.service.manager;
 import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.audit.AuditTrail;
 import io.decisioning.service.batch.RunSucceeded;
+import io.decisioning.service.export.Rows;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.UserAccount;
@@ -162,6 +163,11 @@ public class ProposalService {
     /** A page of proposals of the caller's branch scope, newest first. */
     public ProposalPage page(@Nullable ProposalStatus status, UserAccount user, int page, int size) {
         return new ProposalPage(proposals.page(status, user, page, size), proposals.count(status, user));
+    }
+
+    /** Every proposal {@link #page} finds, for an export: counted first, then read newest first as it is written. */
+    public Rows<AssignmentProposal> rows(@Nullable ProposalStatus status, UserAccount user) {
+        return Rows.of(() -> proposals.count(status, user), each -> proposals.forEach(status, user, each));
     }
 
     /** A page of proposals and the total matching. */

@@ -1,6 +1,7 @@
 package io.decisioning.service.manager;
 
 import static io.decisioning.service.ProblemAssertions.assertConflict;
+import static io.decisioning.service.ProblemAssertions.assertInvalid;
 import static io.decisioning.service.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -243,5 +244,28 @@ class ProposalApiTests {
         }
         // the roles that may not read the list may not export it either
         assertProblem(api.get("/api/v1/assignment-proposals/unplaced", "underwriter"), 403);
+
+        // a principal with room joins the branch: the next planning proposes both, and the queue exports as listed
+        book.manager(book.code(2), "PRINCIPAL", 10, "ACTIVE");
+        proposals.proposeForBook();
+        JsonNode queue = branchApprover.getJson("/api/v1/assignment-proposals?status=PENDING", approver);
+        assertThat(queue.get("total").asLong()).isEqualTo(2);
+        ApiClient.Download proposalsCsv = branchApprover.download("/api/v1/assignment-proposals?status=PENDING", "text/csv",
+                approver);
+        assertThat(proposalsCsv.status()).as(proposalsCsv.text()).isEqualTo(200);
+        assertThat(proposalsCsv.contentDisposition()).contains("assignment-proposals.csv");
+        List<String> lines = proposalsCsv.text().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFFid,customerNo,fromManager,toManager,reason,status,createdAt,decidedBy,"
+                + "decidedAt,note,branchCode");
+        assertThat(lines.subList(1, lines.size())).as("newest first, as the JSON list").containsExactly(
+                queue.get("items").get(0).get("id").asLong() + "," + book.customerNo(tooJunior) + "," + book.code(1) + ","
+                        + book.code(2) + ",LEVEL_TOO_LOW,PENDING," + queue.get("items").get(0).get("createdAt").asString()
+                        + ",,,," + book.branch,
+                queue.get("items").get(1).get("id").asLong() + "," + book.customerNo(noManager) + ",," + book.code(2)
+                        + ",NO_MANAGER,PENDING," + queue.get("items").get(1).get("createdAt").asString() + ",,,," + book.branch);
+        assertThat(branchApprover.download("/api/v1/assignment-proposals?status=APPLIED", "text/csv", approver).text()
+                .lines()).as("a header and nothing else").hasSize(1);
+        ApiClient.Download refused = branchApprover.download("/api/v1/assignment-proposals?status=WAITING", "text/csv", approver);
+        assertInvalid(new Response(refused.status(), refused.contentType(), refused.text()), "status");
     }
 }

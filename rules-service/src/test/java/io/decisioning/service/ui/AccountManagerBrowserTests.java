@@ -169,6 +169,11 @@ class AccountManagerBrowserTests {
         assertThat(ui.fetched(0, "status")).isEqualTo(200L);
         assertThat(csv).startsWith("\uFEFFcustomerNo,branchCode,tier,accountManager,reason");
         assertThat(csv.lines().skip(1)).hasSize((int) unplaced).anyMatch(line -> line.startsWith(crm.customerNo(vip) + "," + branch + ",PLATINUM,,"));
+        // and the queue itself, the listed status only
+        byte[] queue = ui.download(By.cssSelector(".proposals button[data-export=xlsx]"));
+        assertThat(String.valueOf(ui.fetched(1, "url"))).contains("/api/v1/assignment-proposals?status=PENDING");
+        assertThat(ui.fetched(1, "status")).isEqualTo(200L);
+        assertThat(new String(queue, 0, 2, StandardCharsets.ISO_8859_1)).as("a zip: an .xlsx workbook").isEqualTo("PK");
 
         ui.click(By.cssSelector("tr[data-proposal='" + ids.get(0) + "'] button[data-action=accept]"));
         ui.click(By.cssSelector("dialog.confirm button[type=submit]"));
