@@ -6,6 +6,7 @@
 // Routes: #/identity?status=PENDING|MERGED|REJECTED&page=. The party card lives on #/customers/{customerNo}.
 
 import { api } from '../lib/api.js';
+import { exportButtons } from '../lib/reports.js';
 import { t, label, formatTime, formatMoney } from '../lib/i18n.js';
 import { h, heading, card, badge, dataTable, definitions, pager, errorBox, busy, confirmDialog, toast } from '../lib/ui.js';
 
@@ -102,6 +103,9 @@ export default {
       return;
     }
     if (!ctx.current()) return;
+    notices.before(h('div', { class: 'list-head' }, h('span'), h('span', { class: 'actions' },
+      exportButtons('/api/v1/identity/candidates', { status }, `identity-candidates-${status.toLowerCase()}`,
+        { csv: t('common.exportCsv'), xlsx: t('common.exportXlsx') }))));
     let total = data.total;
     const paging = h('div', { class: 'candidate-pager' });
     const showPager = () => paging.replaceChildren(pager(total, page, PAGE_SIZE, p => ctx.navigate('identity', { status, page: p })));

@@ -1,10 +1,21 @@
 package io.decisioning.service.identity;
 
+import io.decisioning.service.export.Column;
+import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +34,25 @@ class PartyController {
     /** The most policies (and claims) of a party in one answer. */
     static final int MAX_LIMIT = 500;
 
-    private final PartyService parties;
+    /** The columns of exported candidates: the fields of a candidate as the API names them, in its order. */
+    static final List<Column<CandidateView>> CANDIDATE_COLUMNS = List.of(
+            new Column<>("id", CandidateView::id),
+            new Column<>("customerNoA", CandidateView::customerNoA),
+            new Column<>("customerNoB", CandidateView::customerNoB),
+            new Column<>("evidence", c -> c.evidence().stream().map(Evidence::name).collect(Collectors.joining(";"))),
+            new Column<>("rule", CandidateView::rule),
+            new Column<>("status", c -> c.status().name()),
+            new Column<>("createdAt", c -> c.createdAt().toString()),
+            new Column<>("decidedBy", CandidateView::decidedBy),
+            new Column<>("decidedAt", c -> c.decidedAt() == null ? null : c.decidedAt().toString()),
+            new Column<>("note", CandidateView::note));
 
-    PartyController(PartyService parties) {
+    private final PartyService parties;
+    private final ListExport export;
+
+    PartyController(PartyService parties, ListExport export) {
         this.parties = parties;
+        this.export = export;
     }
 
     /** The party (one person or company) of the customer's record, with its other records in the caller's scope. */
@@ -50,6 +76,22 @@ class PartyController {
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
                                   @AuthenticationPrincipal UserAccount user) {
         return parties.candidates(status, page, size, user);
+    }
+
+    /**
+     * The same queue whole (not one page) as CSV (UTF-8 with a byte order mark) or an Excel workbook by the
+     * {@code Accept} header, newest first, streamed from the database; the evidence joined with ";"; at most
+     * {@code rules.export.max-rows} rows.
+     */
+    @GetMapping(value = "/api/v1/identity/candidates", produces = {Download.CSV, Download.XLSX})
+    @ApiResponse(responseCode = "200", description = "a header row and a row per candidate pair",
+            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    void exportCandidates(@RequestParam(defaultValue = "PENDING") CandidateStatus status,
+                          @AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        export.answer(request, response, "identity-candidates", CANDIDATE_COLUMNS, parties.candidateRows(status, user),
+                List.of("status"));
     }
 
     /** Merges a candidate pair: its two records become one party. */

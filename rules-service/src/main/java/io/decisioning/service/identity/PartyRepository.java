@@ -1,6 +1,9 @@
 package io.decisioning.service.identity;
 
+import io.decisioning.service.export.StreamingJdbc;
+import io.decisioning.service.system.BranchScope;
 import io.decisioning.service.system.BulkSql;
+import io.decisioning.service.system.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -38,10 +42,12 @@ class PartyRepository {
             KeyType.PHONE);
 
     private final JdbcClient jdbc;
+    private final JdbcClient streaming;
     private final JdbcOperations operations;
 
-    PartyRepository(JdbcClient jdbc, JdbcOperations operations) {
+    PartyRepository(JdbcClient jdbc, StreamingJdbc streaming, JdbcOperations operations) {
         this.jdbc = jdbc;
+        this.streaming = streaming.client();
         this.operations = operations;
     }
 
@@ -461,29 +467,41 @@ class PartyRepository {
             ic.customer_id_a, ic.customer_id_b, ic.evidence, ic.rule, ic.status, ic.created_at, ic.decided_by,
             ic.decided_at, ic.note""";
 
+    /** The candidates of a status whose two records the caller may both see. */
+    private static final String CANDIDATES_IN_SCOPE = """
+             FROM identity_candidate ic
+             JOIN customer ca ON ca.id = ic.customer_id_a
+             JOIN customer cb ON cb.id = ic.customer_id_b
+            WHERE ic.status = :status AND %s AND %s""".formatted(BranchScope.visible("ca"), BranchScope.visible("cb"));
+
     /** A candidate with its records' numbers and branches. */
     record CandidateRow(CandidateView view, long customerIdA, long customerIdB, String branchA, String branchB) {
     }
 
     /** A page of candidates in this status whose two records the user may see, newest first, and their number. */
-    CandidateView.Page candidates(CandidateStatus status, int page, int size, io.decisioning.service.system.UserAccount user) {
-        String from = """
-                 FROM identity_candidate ic
-                 JOIN customer ca ON ca.id = ic.customer_id_a
-                 JOIN customer cb ON cb.id = ic.customer_id_b
-                WHERE ic.status = :status AND %s AND %s""".formatted(
-                io.decisioning.service.system.BranchScope.visible("ca"), io.decisioning.service.system.BranchScope.visible("cb"));
-        List<CandidateView> items = io.decisioning.service.system.BranchScope.bind(jdbc.sql(
-                        "SELECT " + CANDIDATE_COLUMNS + from + " ORDER BY ic.id DESC LIMIT :size OFFSET :offset"), user)
+    CandidateView.Page candidates(CandidateStatus status, int page, int size, UserAccount user) {
+        List<CandidateView> items = BranchScope.bind(jdbc.sql(
+                        "SELECT " + CANDIDATE_COLUMNS + CANDIDATES_IN_SCOPE + " ORDER BY ic.id DESC LIMIT :size OFFSET :offset"), user)
                 .param("status", status.name())
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((rs, row) -> candidate(rs).view())
                 .list();
-        long total = io.decisioning.service.system.BranchScope.bind(jdbc.sql("SELECT COUNT(*)" + from), user)
+        return new CandidateView.Page(items, countCandidates(status, user));
+    }
+
+    long countCandidates(CandidateStatus status, UserAccount user) {
+        return BranchScope.bind(jdbc.sql("SELECT COUNT(*)" + CANDIDATES_IN_SCOPE), user)
                 .param("status", status.name())
                 .query(Long.class).single();
-        return new CandidateView.Page(items, total);
+    }
+
+    /** Every candidate {@link #candidates} finds, newest first, streamed from the database. */
+    void forEachCandidate(CandidateStatus status, UserAccount user, Consumer<? super CandidateView> each) {
+        StreamingJdbc.forEach(BranchScope.bind(streaming.sql(
+                                "SELECT " + CANDIDATE_COLUMNS + CANDIDATES_IN_SCOPE + " ORDER BY ic.id DESC"), user)
+                        .param("status", status.name()),
+                (rs, row) -> candidate(rs).view(), each);
     }
 
     /** The candidate, locked until the transaction ends. */

@@ -2,6 +2,7 @@ package io.decisioning.service.identity;
 
 import io.decisioning.rules.engine.Sentence;
 import io.decisioning.service.audit.AuditTrail;
+import io.decisioning.service.export.Rows;
 import io.decisioning.service.system.ConflictException;
 import io.decisioning.service.system.NotFoundException;
 import io.decisioning.service.system.UserAccount;
@@ -80,6 +81,12 @@ public class PartyService {
     /** A page of candidates in this status whose two records the user may see, newest first. */
     public CandidateView.Page candidates(CandidateStatus status, int page, int size, UserAccount user) {
         return repository.candidates(status, page, size, user);
+    }
+
+    /** Every candidate {@link #candidates} finds, for an export: counted first, then read newest first as written. */
+    public Rows<CandidateView> candidateRows(CandidateStatus status, UserAccount user) {
+        return Rows.of(() -> repository.countCandidates(status, user),
+                each -> repository.forEachCandidate(status, user, each));
     }
 
     /**

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.decisioning.service.ApiClient;
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.customer.CrmFixtures;
+import io.decisioning.service.export.Download;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,6 +131,41 @@ class PartyApiTests {
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE target_id IN (:ids) ORDER BY id")
                 .param("ids", List.of(candidate.get("id").asString(), Long.toString(partyNo))).query(String.class).list())
                 .contains("IDENTITY_MERGE", "PARTY_SPLIT");
+    }
+
+    @Test
+    void theReviewQueueExportsAsItIsListedAndADecidedPairMovesToItsStatus() throws java.io.IOException {
+        String first = record("RESIDENT_ID", residentId, CrmFixtures.uniquePhone(), "GD");
+        String passport = record("PASSPORT", "E" + CrmFixtures.uniquePhone(), CrmFixtures.uniquePhone(), "HQ");
+        evaluate(first);
+        evaluate(passport);
+        JsonNode candidate = pendingCandidateOf(first, passport);
+        String row = candidate.get("id").asLong() + "," + candidate.get("customerNoA").asString() + ","
+                + candidate.get("customerNoB").asString() + "," + String.join(";", candidate.get("evidence").valueStream()
+                .map(JsonNode::asString).toList()) + "," + candidate.get("rule").asString() + ",PENDING,"
+                + candidate.get("createdAt").asString() + ",,,";
+
+        long total = ok(api.get("/api/v1/identity/candidates?size=1", "approver")).get("total").asLong();
+        ApiClient.Download csv = api.download("/api/v1/identity/candidates", "text/csv", "approver");
+        assertThat(csv.status()).as(csv.text()).isEqualTo(200);
+        assertThat(csv.contentDisposition()).contains("identity-candidates.csv");
+        List<String> lines = csv.text().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFFid,customerNoA,customerNoB,evidence,rule,status,createdAt,decidedBy,"
+                + "decidedAt,note");
+        assertThat(lines).as("every pending pair, not a page").hasSize((int) total + 1).contains(row);
+        ApiClient.Download xlsx = api.download("/api/v1/identity/candidates", Download.XLSX, "approver");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo((int) total);
+        }
+
+        ok(api.post("/api/v1/identity/candidates/" + candidate.get("id").asLong() + "/reject", "{\"note\":\"不同的人\"}",
+                "approver"));
+        assertThat(api.download("/api/v1/identity/candidates", "text/csv", "approver").text()).doesNotContain(row);
+        assertThat(api.download("/api/v1/identity/candidates?status=REJECTED", "text/csv", "approver").text().lines())
+                .anyMatch(line -> line.startsWith(candidate.get("id").asLong() + ",") && line.contains(",REJECTED,")
+                        && line.contains(",approver,") && line.endsWith(",不同的人"));
+        assertThat(api.download("/api/v1/identity/candidates", "text/csv", "underwriter").status())
+                .as("the queue's readers only").isEqualTo(api.get("/api/v1/identity/candidates", "underwriter").status());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.customer.CrmFixtures;
 import io.decisioning.service.identity.IdentityRecords;
 import io.decisioning.service.identity.ResidentId;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -161,6 +162,13 @@ class IdentityBrowserTests {
                 .as("approvers see the number whole").isEqualTo(same.first().idNumber());
         assertThat(ui.driver().findElement(By.cssSelector(".page-identity")).getText()).doesNotContain("null").doesNotContain("ident.");
         ui.screenshot("queue");
+        // the queue as a file: the pending pairs, both of these among them
+        ui.recordDownloads();
+        String csv = new String(ui.download(By.cssSelector(".page-identity button[data-export=csv]")), StandardCharsets.UTF_8);
+        assertThat(String.valueOf(ui.fetched(0, "url"))).contains("/api/v1/identity/candidates?status=PENDING");
+        assertThat(csv).startsWith("\uFEFFid,customerNoA,customerNoB,evidence,rule,status,");
+        assertThat(csv.lines()).anyMatch(line -> line.startsWith(sameId + ","))
+                .anyMatch(line -> line.startsWith(differentId + ","));
 
         ui.click(By.cssSelector("article[data-candidate='" + sameId + "'] button[data-action=merge]"));
         ui.type(By.cssSelector("dialog.confirm textarea[name=note]"), "同一客户：代理人已电话核实");
