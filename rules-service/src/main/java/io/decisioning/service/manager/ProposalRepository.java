@@ -54,6 +54,9 @@ class ProposalRepository {
                    p.decided_at, p.note, c.branch_code
               FROM assignment_proposal p JOIN customer c ON c.id = p.customer_id""";
 
+    /** The proposals of one status (or all, for a null one) whose customer the caller may see. */
+    private static final String OF_STATUS_IN_SCOPE = " WHERE (:status IS NULL OR p.status = :status) AND " + BranchScope.visible("c");
+
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
     private final NamedParameterJdbcTemplate batch;
@@ -231,8 +234,7 @@ class ProposalRepository {
 
     /** A page of proposals of the user's branch scope, of one status or all, newest first; and the total. */
     List<AssignmentProposal> page(@Nullable ProposalStatus status, UserAccount user, int page, int size) {
-        return BranchScope.bind(jdbc.sql(SELECT + " WHERE (:status IS NULL OR p.status = :status) AND "
-                                + BranchScope.visible("c") + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset"), user)
+        return BranchScope.bind(jdbc.sql(SELECT + OF_STATUS_IN_SCOPE + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset"), user)
                 .param("status", status == null ? null : status.name())
                 .param("limit", size)
                 .param("offset", (long) page * size)
@@ -242,14 +244,13 @@ class ProposalRepository {
 
     /** Every proposal {@link #page} finds, newest first, streamed from the database. */
     void forEach(@Nullable ProposalStatus status, UserAccount user, Consumer<? super AssignmentProposal> each) {
-        StreamingJdbc.forEach(BranchScope.bind(streaming.sql(SELECT + " WHERE (:status IS NULL OR p.status = :status) AND "
-                                + BranchScope.visible("c") + " ORDER BY p.id DESC"), user)
+        StreamingJdbc.forEach(BranchScope.bind(streaming.sql(SELECT + OF_STATUS_IN_SCOPE + " ORDER BY p.id DESC"), user)
                 .param("status", status == null ? null : status.name()), (rs, n) -> proposal(rs), each);
     }
 
     long count(@Nullable ProposalStatus status, UserAccount user) {
         return BranchScope.bind(jdbc.sql("SELECT COUNT(*) FROM assignment_proposal p JOIN customer c ON c.id = p.customer_id"
-                                + " WHERE (:status IS NULL OR p.status = :status) AND " + BranchScope.visible("c")), user)
+                                + OF_STATUS_IN_SCOPE), user)
                 .param("status", status == null ? null : status.name())
                 .query(Long.class)
                 .single();
