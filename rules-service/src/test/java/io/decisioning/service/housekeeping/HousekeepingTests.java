@@ -89,7 +89,7 @@ class HousekeepingTests {
         event(id++, now.minusYears(3), "DONE");
         event(id++, now.minusYears(3), "PARKED");   // parked: shown with its error until someone retries it, whatever its age
         event(id++, now.minusYears(3), "DONE");
-        event(id++, now.minusYears(3), "PENDING");  // waiting for a retry
+        event(id++, now.minusYears(3), "PENDING");  // waiting for its retry tomorrow (not due: no worker claims it)
         event(id++, now.minusYears(3), "DONE");
         event(id++, now.minusYears(1), "DONE");
         double before = deletedCounter("event_inbox");
@@ -188,7 +188,8 @@ class HousekeepingTests {
         jdbc.sql("""
                         INSERT INTO event_inbox (id, event_id, type, customer_no, occurred_at, source, received_at, status,
                                attempts, next_attempt_at, processed_at)
-                        VALUES (:id, CONCAT('hk-test-', :id), 'CLAIM_REPORTED', 'HK-TEST', :at, 'API', :at, :status, 1, :at,
+                        VALUES (:id, CONCAT('hk-test-', :id), 'CLAIM_REPORTED', 'HK-TEST', :at, 'API', :at, :status, 1,
+                                IF(:status = 'PENDING', UTC_TIMESTAMP(3) + INTERVAL 1 DAY, :at),
                                 IF(:status = 'DONE', :at, NULL))""")
                 .param("id", id).param("at", receivedAt).param("status", status).update();
     }
