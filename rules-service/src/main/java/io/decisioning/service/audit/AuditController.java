@@ -1,11 +1,8 @@
 package io.decisioning.service.audit;
 
 import io.decisioning.service.export.Column;
-import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ExportMapping;
 import io.decisioning.service.export.ListExport;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -67,10 +64,7 @@ class AuditController {
      * The same records whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept}
      * header, newest first; at most {@code rules.export.max-rows} rows, else 400 naming the filters that narrow it.
      */
-    @GetMapping(produces = {Download.CSV, Download.XLSX})
-    @ApiResponse(responseCode = "200", description = "a header row and a row per record",
-            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ExportMapping(rows = "a header row and a row per record")
     void export(@RequestParam(required = false) @Nullable @Size(max = 64) String actor,
                 @RequestParam(required = false) @Nullable @Size(max = 64) String action,
                 @RequestParam(required = false) @Nullable @Size(max = 32) String targetType,

@@ -1,13 +1,10 @@
 package io.decisioning.service.blacklist;
 
 import io.decisioning.service.export.Column;
-import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ExportMapping;
 import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.Role;
 import io.decisioning.service.system.UserAccount;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -86,10 +83,7 @@ class BlacklistController {
      * The same entries whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept}
      * header, newest first, masked as in the list; at most {@code rules.export.max-rows} rows.
      */
-    @GetMapping(produces = {Download.CSV, Download.XLSX})
-    @ApiResponse(responseCode = "200", description = "a header row and a row per entry",
-            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ExportMapping(rows = "a header row and a row per entry")
     void export(@RequestParam(defaultValue = "") @Size(max = 200) String query,
                 @RequestParam(required = false) @Nullable EntryStatus status,
                 @AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)

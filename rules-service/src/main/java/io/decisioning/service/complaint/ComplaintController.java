@@ -1,12 +1,9 @@
 package io.decisioning.service.complaint;
 
 import io.decisioning.service.export.Column;
-import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ExportMapping;
 import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -77,10 +74,7 @@ class ComplaintController {
      * The same queue whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept} header;
      * at most {@code rules.export.max-rows} rows, else 400 naming the filters that narrow it.
      */
-    @GetMapping(value = "/api/v1/complaints", produces = {Download.CSV, Download.XLSX})
-    @ApiResponse(responseCode = "200", description = "a header row and a row per complaint",
-            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ExportMapping(value = "/api/v1/complaints", rows = "a header row and a row per complaint")
     void export(@RequestParam(required = false) @Nullable String state,
                 @RequestParam(required = false) @Nullable @Pattern(regexp = BRANCH_CODE, message = BRANCH_MESSAGE) String branch,
                 @RequestParam(required = false) @Nullable String category,

@@ -3,13 +3,10 @@ package io.decisioning.service.customer;
 import io.decisioning.rules.Grade;
 import io.decisioning.rules.Tier;
 import io.decisioning.service.export.Column;
-import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ExportMapping;
 import io.decisioning.service.export.ListExport;
 import io.decisioning.service.export.Rows;
 import io.decisioning.service.system.UserAccount;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -85,10 +82,7 @@ class CustomerDirectoryController {
      * The same list whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept} header,
      * by customer number; at most {@code rules.export.max-rows} rows, else 400 naming the filters that narrow it.
      */
-    @GetMapping(value = "/api/v1/customers", produces = {Download.CSV, Download.XLSX})
-    @ApiResponse(responseCode = "200", description = "a header row and a row per customer",
-            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ExportMapping(value = "/api/v1/customers", rows = "a header row and a row per customer")
     void export(@RequestParam(required = false) @Nullable @Size(max = 100) String query,
                 @RequestParam(required = false) @Nullable Boolean vip,
                 @RequestParam(required = false) @Nullable Tier tier,

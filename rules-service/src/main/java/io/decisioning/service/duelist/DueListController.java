@@ -1,11 +1,8 @@
 package io.decisioning.service.duelist;
 
-import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ExportMapping;
 import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -35,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DueListController {
 
     static final int MAX_PAGE_SIZE = 500;
-    static final String CSV = Download.CSV;
-    static final String XLSX = Download.XLSX;
     private static final String BRANCH = "[A-Za-z0-9_-]{1,32}";
     private static final String BRANCH_MESSAGE = "must be a branch code such as GD or GD-SZ";
 
@@ -85,10 +80,7 @@ class DueListController {
      * matching the filters (not one page), streamed from the database; the whole month however long, as a due list
      * is worked from whole.
      */
-    @GetMapping(value = "/{month}", produces = {CSV, XLSX})
-    @ApiResponse(responseCode = "200", description = "a header row and a row per item",
-            content = {@Content(mediaType = CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ExportMapping(value = "/{month}", rows = "a header row and a row per item")
     void export(@PathVariable String month,
                 @RequestParam(required = false) @Nullable @Pattern(regexp = BRANCH, message = BRANCH_MESSAGE) String branch,
                 @RequestParam(required = false) @Nullable @Size(max = 64) String accountManager,

@@ -1,12 +1,9 @@
 package io.decisioning.service.identity;
 
 import io.decisioning.service.export.Column;
-import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ExportMapping;
 import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -83,10 +80,7 @@ class PartyController {
      * {@code Accept} header, newest first, streamed from the database; the evidence joined with ";"; at most
      * {@code rules.export.max-rows} rows.
      */
-    @GetMapping(value = "/api/v1/identity/candidates", produces = {Download.CSV, Download.XLSX})
-    @ApiResponse(responseCode = "200", description = "a header row and a row per candidate pair",
-            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ExportMapping(value = "/api/v1/identity/candidates", rows = "a header row and a row per candidate pair")
     void exportCandidates(@RequestParam(defaultValue = "PENDING") CandidateStatus status,
                           @AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {

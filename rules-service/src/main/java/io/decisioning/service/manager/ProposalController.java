@@ -1,12 +1,9 @@
 package io.decisioning.service.manager;
 
 import io.decisioning.service.export.Column;
-import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ExportMapping;
 import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -77,10 +74,7 @@ class ProposalController {
      * The same proposals whole (not one page) as CSV (UTF-8 with a byte order mark) or an Excel workbook by the
      * {@code Accept} header, newest first, streamed from the database; at most {@code rules.export.max-rows} rows.
      */
-    @GetMapping(produces = {Download.CSV, Download.XLSX})
-    @ApiResponse(responseCode = "200", description = "a header row and a row per proposal",
-            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ExportMapping(rows = "a header row and a row per proposal")
     void export(@RequestParam(required = false) @Nullable ProposalStatus status, @AuthenticationPrincipal UserAccount user,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
         export.answer(request, response, "assignment-proposals", PROPOSAL_COLUMNS, proposals.rows(status, user),
@@ -97,10 +91,7 @@ class ProposalController {
      * The same VIPs as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept} header, for whoever
      * finds them a manager outside the service (the branch's head, HR). Exported whole: the caller's VIPs bound it.
      */
-    @GetMapping(value = "/unplaced", produces = {Download.CSV, Download.XLSX})
-    @ApiResponse(responseCode = "200", description = "a header row and a row per VIP",
-            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ExportMapping(value = "/unplaced", rows = "a header row and a row per VIP")
     void exportUnplaced(@AuthenticationPrincipal UserAccount user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         export.write(request, response, "unplaced-vips", UNPLACED_COLUMNS, each -> proposals.unplaced(user).forEach(each));

@@ -3,6 +3,7 @@ package io.decisioning.service.rulepack;
 import io.decisioning.service.engine.NodeRegistry;
 import io.decisioning.service.export.Column;
 import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ExportMapping;
 import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -197,10 +198,7 @@ class RulePackController {
      * The same changes whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept}
      * header; 409 while the simulation runs; at most {@code rules.export.max-rows} rows.
      */
-    @GetMapping(value = "/{name}/versions/{version}/simulation/changes", produces = {Download.CSV, Download.XLSX})
-    @ApiResponse(responseCode = "200", description = "a header row and a row per change",
-            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ExportMapping(value = "/{name}/versions/{version}/simulation/changes", rows = "a header row and a row per change")
     void exportChanges(@PathVariable @Size(max = 40) String name, @PathVariable @Min(1) int version,
                        @RequestParam(required = false) @Nullable @Size(max = 32) String field,
                        @RequestParam(required = false) @Nullable @Size(max = 2000) String from,

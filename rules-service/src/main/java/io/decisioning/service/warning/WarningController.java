@@ -4,12 +4,9 @@ import io.decisioning.rules.Severity;
 import io.decisioning.rules.WarningCategory;
 import io.decisioning.rules.WarningType;
 import io.decisioning.service.export.Column;
-import io.decisioning.service.export.Download;
+import io.decisioning.service.export.ExportMapping;
 import io.decisioning.service.export.ListExport;
 import io.decisioning.service.system.UserAccount;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -88,10 +85,7 @@ class WarningController {
      * The same list whole, as CSV (UTF-8 with a byte order mark) or an Excel workbook by the {@code Accept} header,
      * newest first; at most {@code rules.export.max-rows} rows, else 400 naming the filters that narrow it.
      */
-    @GetMapping(produces = {Download.CSV, Download.XLSX})
-    @ApiResponse(responseCode = "200", description = "a header row and a row per warning",
-            content = {@Content(mediaType = Download.CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = Download.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ExportMapping(rows = "a header row and a row per warning")
     void export(@RequestParam(required = false) @Nullable WarningStatus status,
                 @RequestParam(required = false) @Nullable WarningType type,
                 @RequestParam(required = false) @Nullable WarningCategory category,

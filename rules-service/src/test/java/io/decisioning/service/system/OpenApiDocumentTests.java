@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisioning.service.ApiClient.Response;
 import io.decisioning.service.ApiClient;
+import io.decisioning.service.export.Download;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The API description clients build on ({@code /v3/api-docs}): every operation has a summary and an operation id,
- * the HTTP Basic scheme is declared and required, each operation lists its 4xx answers as RFC 9457 problems, and
- * the contract's requests carry examples. The document is written to {@code target/openapi.json}, where CI lints it
+ * the HTTP Basic scheme is declared and required, each operation lists its 4xx answers as RFC 9457 problems, the
+ * contract's requests carry examples, and the exported lists declare their CSV and workbook answers. The document is written to {@code target/openapi.json}, where CI lints it
  * with Redocly's recommended rules.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -82,6 +83,21 @@ class OpenApiDocumentTests {
         for (String path : List.of("/api/v1/checks/pre-bind", "/api/v1/events", "/api/v1/blacklist")) {
             JsonNode media = document.at("/paths/" + path.replace("/", "~1") + "/post/requestBody/content/application~1json");
             assertThat(media.has("example") || media.has("examples")).as(path).isTrue();
+        }
+    }
+
+    @Test
+    void theListsPeopleWorkFromAlsoAnswerAsCsvAndAsAWorkbook() {
+        List<String> lists = List.of("/api/v1/customers", "/api/v1/warnings", "/api/v1/blacklist", "/api/v1/audit",
+                "/api/v1/complaints", "/api/v1/due-lists/{month}", "/api/v1/assignment-proposals",
+                "/api/v1/assignment-proposals/unplaced", "/api/v1/identity/candidates",
+                "/api/v1/rule-packs/{name}/versions/{version}/simulation/changes");
+        for (String path : lists) {
+            JsonNode answer = document.at("/paths/" + path.replace("/", "~1") + "/get/responses/200");
+            assertThat(answer.path("description").asString()).as(path).startsWith("a header row and a row per ");
+            assertThat(answer.at("/content/text~1csv/schema/type").asString()).as(path).isEqualTo("string");
+            assertThat(answer.at("/content/" + Download.XLSX.replace("/", "~1") + "/schema/format").asString()).as(path)
+                    .isEqualTo("binary");
         }
     }
 
