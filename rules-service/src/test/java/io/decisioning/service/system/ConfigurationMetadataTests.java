@@ -32,6 +32,8 @@ class ConfigurationMetadataTests {
         assertThat(auditAge.get("defaultValue").asString()).isEqualTo("7y");
         assertThat(auditAge.get("description").asString()).contains("audit trail");
         assertThat(properties.get("rules.batch.cron").get("defaultValue").asString()).isEqualTo("0 0 2 * * ?");
+        assertThat(properties.get("rules.housekeeping.cron").get("defaultValue").asString()).isEqualTo("0 30 4 * * ?");
+        assertThat(properties.get("rules.retention.due-list-cron").get("defaultValue").asString()).isEqualTo("0 0 3 25 * ?");
         assertThat(properties.get("rules.batch.cron").get("description").asString()).isNotBlank();
     }
 }
